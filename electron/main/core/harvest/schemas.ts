@@ -1,0 +1,184 @@
+// Owns the shapes of Harvest API v2 responses (zod), named as Harvest names them; types are inferred from here.
+// Unknown fields pass through (z.looseObject) and fields real traffic sends as null are nullable.
+import { z } from 'zod';
+
+const id = z.number().int();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const isoDateTime = z.string();
+const money = z.number().nullable().optional();
+
+export const IdName = z.looseObject({ id, name: z.string() });
+
+export const UserAssignmentRef = z.looseObject({
+  id,
+  is_project_manager: z.boolean().optional(),
+  is_active: z.boolean().optional(),
+  budget: z.number().nullable().optional(),
+  hourly_rate: money,
+  created_at: isoDateTime.optional(),
+  updated_at: isoDateTime.optional(),
+});
+
+export const TaskAssignmentRef = z.looseObject({
+  id,
+  billable: z.boolean().optional(),
+  is_active: z.boolean().optional(),
+  budget: z.number().nullable().optional(),
+  hourly_rate: money,
+  created_at: isoDateTime.optional(),
+  updated_at: isoDateTime.optional(),
+});
+
+export const TimeEntry = z.looseObject({
+  id,
+  spent_date: isoDate,
+  user: IdName,
+  client: IdName.extend({ currency: z.string().optional() }).nullable().optional(),
+  project: IdName.extend({ code: z.string().nullable().optional() }),
+  task: IdName,
+  user_assignment: UserAssignmentRef.nullable().optional(),
+  task_assignment: TaskAssignmentRef.nullable().optional(),
+  external_reference: z.looseObject({}).nullable().optional(),
+  invoice: z.looseObject({ id, number: z.string().nullable().optional() }).nullable().optional(),
+  hours: z.number(),
+  // Older entries lack these two.
+  hours_without_timer: z.number().nullable().optional(),
+  rounded_hours: z.number().nullable().optional(),
+  notes: z.string().nullable(),
+  is_locked: z.boolean(),
+  locked_reason: z.string().nullable().optional(),
+  is_closed: z.boolean(),
+  is_billed: z.boolean(),
+  timer_started_at: isoDateTime.nullable().optional(),
+  // "8:00am" style wall-clock times, only on timestamp-timer accounts.
+  started_time: z.string().nullable().optional(),
+  ended_time: z.string().nullable().optional(),
+  is_running: z.boolean(),
+  billable: z.boolean(),
+  budgeted: z.boolean().optional(),
+  billable_rate: money,
+  cost_rate: money,
+  created_at: isoDateTime,
+  updated_at: isoDateTime,
+});
+export type TimeEntry = z.infer<typeof TimeEntry>;
+
+export const User = z.looseObject({
+  id,
+  first_name: z.string(),
+  last_name: z.string(),
+  email: z.string(),
+  timezone: z.string().optional(),
+  // Seconds per week (e.g. 126000 = 35 h).
+  weekly_capacity: z.number().nullable().optional(),
+  is_active: z.boolean().optional(),
+  is_contractor: z.boolean().optional(),
+  roles: z.array(z.string()).optional(),
+  access_roles: z.array(z.string()).optional(),
+  avatar_url: z.string().nullable().optional(),
+  created_at: isoDateTime.optional(),
+  updated_at: isoDateTime.optional(),
+});
+export type User = z.infer<typeof User>;
+
+export const WeekStartDay = z.enum(['Saturday', 'Sunday', 'Monday']);
+export type WeekStartDay = z.infer<typeof WeekStartDay>;
+export const TimeFormat = z.enum(['decimal', 'hours_minutes']);
+export type TimeFormat = z.infer<typeof TimeFormat>;
+export const ClockStyle = z.enum(['12h', '24h']);
+export type ClockStyle = z.infer<typeof ClockStyle>;
+
+export const Company = z.looseObject({
+  base_uri: z.string().optional(),
+  full_domain: z.string().optional(),
+  name: z.string(),
+  is_active: z.boolean().optional(),
+  week_start_day: WeekStartDay,
+  wants_timestamp_timers: z.boolean(),
+  time_format: TimeFormat,
+  date_format: z.string().optional(),
+  clock: ClockStyle,
+  currency: z.string().optional(),
+  plan_type: z.string().optional(),
+});
+export type Company = z.infer<typeof Company>;
+
+export const TaskAssignment = z.looseObject({
+  id,
+  billable: z.boolean().nullable().optional(),
+  is_active: z.boolean(),
+  hourly_rate: money,
+  budget: z.number().nullable().optional(),
+  created_at: isoDateTime.optional(),
+  updated_at: isoDateTime.optional(),
+  task: IdName,
+});
+export type TaskAssignment = z.infer<typeof TaskAssignment>;
+
+export const ProjectAssignment = z.looseObject({
+  id,
+  is_project_manager: z.boolean().optional(),
+  is_active: z.boolean(),
+  use_default_rates: z.boolean().optional(),
+  budget: z.number().nullable().optional(),
+  hourly_rate: money,
+  created_at: isoDateTime.optional(),
+  updated_at: isoDateTime.optional(),
+  project: IdName.extend({ code: z.string().nullable().optional() }),
+  client: IdName.extend({ currency: z.string().optional() }),
+  task_assignments: z.array(TaskAssignment),
+});
+export type ProjectAssignment = z.infer<typeof ProjectAssignment>;
+
+export const ProjectTimeReportResult = z.looseObject({
+  project_id: id,
+  project_name: z.string(),
+  client_id: id,
+  client_name: z.string(),
+  total_hours: z.number(),
+  billable_hours: z.number(),
+  // Only visible to admins / PMs with the rates permission.
+  currency: z.string().nullable().optional(),
+  billable_amount: z.number().nullable().optional(),
+});
+export type ProjectTimeReportResult = z.infer<typeof ProjectTimeReportResult>;
+
+export const ClientTimeReportResult = z.looseObject({
+  client_id: id,
+  client_name: z.string(),
+  total_hours: z.number(),
+  billable_hours: z.number(),
+  currency: z.string().nullable().optional(),
+  billable_amount: z.number().nullable().optional(),
+});
+export type ClientTimeReportResult = z.infer<typeof ClientTimeReportResult>;
+
+export const PageLinks = z.looseObject({
+  first: z.string().nullable().optional(),
+  next: z.string().nullable(),
+  previous: z.string().nullable().optional(),
+  last: z.string().nullable().optional(),
+});
+
+const paginationShape = {
+  per_page: z.number().optional(),
+  total_pages: z.number().optional(),
+  total_entries: z.number().optional(),
+  next_page: z.number().nullable().optional(),
+  previous_page: z.number().nullable().optional(),
+  page: z.number().optional(),
+  links: PageLinks.optional(),
+};
+
+/** The envelope every Harvest list shares; `key` is the array's property name ("time_entries", "results" …). */
+export function pageOf<K extends string, T extends z.ZodType>(key: K, item: T) {
+  const items = { [key]: z.array(item) } as { [P in K]: z.ZodArray<T> };
+  return z.looseObject({ ...paginationShape, ...items });
+}
+
+/** Error bodies Harvest sends: {message}, {error, error_description}, {status, error}; parsed defensively. */
+export const ErrorBody = z.looseObject({
+  message: z.string().optional(),
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+});

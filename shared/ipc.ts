@@ -1,0 +1,74 @@
+// Owns the one IPC contract: every command the popover may send (zod input/output) and every event main pushes.
+// The preload, main's handlers and the renderer's types are all derived from this list, never typed twice.
+import { z } from 'zod';
+import { AppState, AssignmentOption } from './state';
+
+const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
+const notes = z.string().max(5000);
+
+export const commands = {
+  getState: { input: z.void(), output: AppState },
+  listAssignments: { input: z.void(), output: z.array(AssignmentOption) },
+  signIn: {
+    input: z.strictObject({
+      token: z.string().trim().min(10, 'Paste your Personal Access Token').max(1000),
+      accountId: z.string().trim().regex(/^\d{1,12}$/, 'The Account ID is a number'),
+    }),
+    output: z.void(),
+  },
+  signInDemo: { input: z.void(), output: z.void() },
+  signOut: { input: z.void(), output: z.void() },
+  refresh: { input: z.void(), output: z.void() },
+  startTimer: {
+    input: z.strictObject({
+      projectId: z.number().int().positive(),
+      taskId: z.number().int().positive(),
+      notes: notes.optional(),
+    }),
+    output: z.void(),
+  },
+  stopTimer: { input: z.void(), output: z.void() },
+  /** Stop if running, else restart the last entry. */
+  toggleTimer: { input: z.void(), output: z.void() },
+  restartEntry: { input: z.strictObject({ entryId }), output: z.void() },
+  updateNotes: { input: z.strictObject({ entryId, notes }), output: z.void() },
+  openHarvest: { input: z.void(), output: z.void() },
+  /** The popover asks to be hidden (Escape). */
+  hidePopover: { input: z.void(), output: z.void() },
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<C extends CommandName> = z.input<Commands[C]['input']>;
+export type CommandOutput<C extends CommandName> = z.output<Commands[C]['output']>;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+
+/** Channel names are derived, so a command can't be dropped from the preload by hand. */
+export const channelOf = (name: CommandName): string => `sheaf:${name}`;
+export const stateChannel = 'sheaf:state';
+
+export const IpcErrorCode = z.enum([
+  'bad_input',
+  'forbidden_sender',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation',
+  'rate_limited',
+  'network',
+  'server',
+  'internal',
+]);
+export type IpcErrorCode = z.infer<typeof IpcErrorCode>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+
+/** What `window.sheaf` looks like to the renderer: a function per command plus a state subscription. */
+export type SheafApi = {
+  [C in CommandName]: (...args: Commands[C]['input'] extends z.ZodVoid ? [] : [CommandInput<C>]) => Promise<
+    IpcResult<CommandOutput<C>>
+  >;
+} & {
+  subscribe(listener: (state: AppState) => void): () => void;
+};
