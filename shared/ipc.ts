@@ -12,7 +12,10 @@ export const commands = {
   signIn: {
     input: z.strictObject({
       token: z.string().trim().min(10, 'Paste your Personal Access Token').max(1000),
-      accountId: z.string().trim().regex(/^\d{1,12}$/, 'The Account ID is a number'),
+      accountId: z
+        .string()
+        .trim()
+        .regex(/^\d{1,12}$/, 'The Account ID is a number'),
     }),
     output: z.void(),
   },
@@ -62,13 +65,19 @@ export const IpcErrorCode = z.enum([
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCode>;
 
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
 /** What `window.sheaf` looks like to the renderer: a function per command plus a state subscription. */
 export type SheafApi = {
-  [C in CommandName]: (...args: Commands[C]['input'] extends z.ZodVoid ? [] : [CommandInput<C>]) => Promise<
-    IpcResult<CommandOutput<C>>
-  >;
+  [C in CommandName]: (
+    ...args: Commands[C]['input'] extends z.ZodVoid ? [] : [CommandInput<C>]
+  ) => Promise<IpcResult<CommandOutput<C>>>;
 } & {
   subscribe(listener: (state: AppState) => void): () => void;
+};
+
+/** What a host (Electron main, or the browser-preview host) implements for each command, inputs already parsed. */
+export type CommandHandlers = {
+  [C in CommandName]: (input: z.output<Commands[C]['input']>) => Promise<CommandOutput<C>> | CommandOutput<C>;
 };

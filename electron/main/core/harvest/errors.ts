@@ -26,7 +26,9 @@ export class HarvestError extends Error {
 
 /** 401: the token is wrong, expired or revoked, or the account id does not match it. */
 export class UnauthorizedError extends HarvestError {
-  constructor(message = 'Harvest did not accept the token. Check the token and account ID, or sign in again.') {
+  constructor(
+    message = 'Harvest did not accept the token. Check the token and account ID, or sign in again.',
+  ) {
     super('unauthorized', message, 401);
   }
 }
@@ -65,7 +67,10 @@ export class ServerError extends HarvestError {
 
 /** The request never got an answer (DNS, refused, reset, offline). */
 export class NetworkError extends HarvestError {
-  constructor(cause?: unknown, message = "Can't reach Harvest. Check your connection; changes are kept and sent later.") {
+  constructor(
+    cause?: unknown,
+    message = "Can't reach Harvest. Check your connection; changes are kept and sent later.",
+  ) {
     super('network', message, undefined, cause);
   }
 }
@@ -83,7 +88,12 @@ export class TimeoutError extends HarvestError {
  */
 export class OutcomeUnknownError extends HarvestError {
   constructor(cause?: unknown) {
-    super('outcome_unknown', "We couldn't confirm Harvest saved this; we'll check before trying again.", undefined, cause);
+    super(
+      'outcome_unknown',
+      "We couldn't confirm Harvest saved this; we'll check before trying again.",
+      undefined,
+      cause,
+    );
   }
 }
 
