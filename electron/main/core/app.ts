@@ -1,0 +1,29 @@
+// Owns the whole Sheaf app as the hosts see it: session, timer service and state, behind the IPC command handlers.
+import type { AppState } from '../../../shared/state';
+import type { CommandHandlers } from '../../../shared/ipc';
+import type { Clock, Fetch, SecretStore } from './ports';
+
+export interface SheafAppOptions {
+  /** HARVEST_ACCESS_TOKEN + HARVEST_ACCOUNT_ID sign in without the form; HARVEST_API_URL points at another server. */
+  env: Record<string, string | undefined>;
+  /** Where cache and outbox live (SHEAF_DATA_DIR, or the host's default). */
+  dataDir: string;
+  secrets: SecretStore;
+  fetch: Fetch;
+  clock?: Clock;
+  log?: (line: string) => void;
+}
+
+/** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */
+export type HostCommand = 'openHarvest' | 'hidePopover';
+
+export interface SheafApp {
+  commands: Omit<CommandHandlers, HostCommand>;
+  getState(): AppState;
+  subscribe(listener: (state: AppState) => void): () => void;
+  /** Restores the session: environment token first, then the one in the secret store, else signed out. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export { createSheafApp } from './app-impl';
