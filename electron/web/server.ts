@@ -1,0 +1,120 @@
+// Owns the browser preview host: Sheaf's real core in plain Node, the built renderer and the bridge on 127.0.0.1.
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandHandlers } from '../../shared/ipc';
+import { createSheafApp } from '../main/core/app';
+import type { Clock, SecretStore } from '../main/core/ports';
+import { createBridge } from './bridge-socket';
+import { choosePreviewSecretStore } from './secrets';
+import { createStaticHandler, sendText, setSecurityHeaders } from './static-files';
+
+export interface WebHostOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only: anything else is refused, the key is the only lock on the door. */
+  host?: '127.0.0.1';
+  rendererDir?: string;
+  env?: Record<string, string | undefined>;
+  /** Overrides SHEAF_DATA_DIR and the default folder. */
+  dataDir?: string;
+  clock?: Clock;
+  log?: (line: string) => void;
+  /** Where the token is kept; by default the OS keychain when one answers, else memory. */
+  secrets?: SecretStore;
+}
+
+export interface WebHost {
+  /** The page to open, including the per-run key. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function defaultPreviewDataDir(env: Record<string, string | undefined>): string {
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'sheaf-preview');
+}
+
+export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1') throw new Error('The Sheaf preview only listens on 127.0.0.1.');
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const dataDir = options.dataDir ?? env.SHEAF_DATA_DIR ?? defaultPreviewDataDir(env);
+  const secrets = options.secrets ?? (await choosePreviewSecretStore(log));
+
+  const app = createSheafApp({ env, dataDir, secrets, fetch: globalThis.fetch, clock: options.clock, log });
+  const handlers: CommandHandlers = {
+    ...app.commands,
+    // A browser tab can't open another app; the person can follow the link from the log.
+    openHarvest: () => log('Sheaf preview: open Harvest at https://id.getharvest.com/'),
+    // There is no popover window to hide in a browser tab.
+    hidePopover: () => {},
+  };
+
+  const key = randomBytes(32).toString('base64url');
+  let origin = '';
+  let expectedHost = '';
+  const serveFile = createStaticHandler(options.rendererDir ?? 'out/renderer');
+  const bridge = createBridge({
+    key,
+    origin: () => origin,
+    handlers,
+    getState: () => app.getState(),
+    subscribe: (listener) => app.subscribe(listener),
+    log,
+  });
+
+  const server = createServer((req, res) => {
+    setSecurityHeaders(res);
+    // Refuse other Host names so a DNS-rebound site can't pose as this origin.
+    if (req.headers.host !== expectedHost) {
+      sendText(res, 421, 'Misdirected request');
+      return;
+    }
+    const { pathname } = new URL(req.url ?? '/', origin);
+    serveFile(req, res, pathname).catch((err: unknown) => {
+      log(`preview: serving ${pathname} failed: ${String(err)}`);
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
+  server.on('clientError', (_err, socket) => socket.destroy());
+
+  try {
+    await app.start();
+    await new Promise<void>((ready, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', fail);
+        ready();
+      });
+    });
+  } catch (err) {
+    await bridge.close();
+    server.close();
+    await app.dispose();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  expectedHost = `${host}:${port}`;
+  origin = `http://${expectedHost}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/?key=${key}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        await bridge.close();
+        server.closeAllConnections();
+        await new Promise<void>((done) => server.close(() => done()));
+        await app.dispose();
+      })();
+      return closing;
+    },
+  };
+}
