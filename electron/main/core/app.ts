@@ -12,6 +12,8 @@ export interface SheafAppOptions {
   fetch: Fetch;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Sign in to the built-in demo account when no token is configured (what `npm start` does). */
+  autoDemo?: boolean;
 }
 
 /** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */

@@ -1,0 +1,34 @@
+// Owns calendar math in the person's local time: spent dates, week ranges, Harvest's "8:00am" wall-clock times.
+import { addDays, format, isValid, parse, startOfWeek } from 'date-fns';
+import type { WeekStartDay } from './harvest/schemas';
+
+/** Harvest's spent_date is the person's local calendar date, not UTC. */
+export function localDate(at: Date): string {
+  return format(at, 'yyyy-MM-dd');
+}
+
+const weekStartsOn = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
+
+/** The week containing `at`, as spent dates (inclusive), starting on the company's week_start_day. */
+export function weekRange(at: Date, weekStartDay: WeekStartDay): { start: string; end: string } {
+  const start = startOfWeek(at, { weekStartsOn: weekStartsOn[weekStartDay] });
+  return { start: localDate(start), end: localDate(addDays(start, 6)) };
+}
+
+/** Harvest's timestamp-timer format: "8:00am", "12:05pm". */
+export function wallClockTime(at: Date): string {
+  return format(at, 'h:mmaaa');
+}
+
+/** Parses Harvest's "8:00am" (or a 24 h "14:30") on the given spent date; null when unreadable. */
+export function parseWallClockTime(spentDate: string, time: string): Date | null {
+  const reference = parse(spentDate, 'yyyy-MM-dd', new Date(0));
+  const text = time.trim().toLowerCase().replace(/\s+/g, '');
+  for (const pattern of ['h:mmaaa', 'h:mma', 'H:mm']) {
+    const d = parse(text, pattern, reference);
+    if (isValid(d)) return d;
+  }
+  return null;
+}
+
+export const msPerHour = 3_600_000;

@@ -1,0 +1,116 @@
+// Owns the person's intents (start, stop, resume, notes) and applying them to entries optimistically.
+// Intents are plain JSON and carry the moment the person acted, so they can be stored and sent later
+// (the offline outbox) and still put time where it was really spent.
+import { localDate, wallClockTime } from './dates';
+import { hoursUntil, type EntryRef, type LocalEntry } from './entries';
+
+export interface EntryNames {
+  clientName: string;
+  projectName: string;
+  projectCode: string | null;
+  taskName: string;
+}
+
+export type Intent =
+  | {
+      kind: 'start';
+      id: string;
+      at: string;
+      /** The local ref the new entry is known by until Harvest gives it an id. */
+      localRef: string;
+      projectId: number;
+      taskId: number;
+      notes: string;
+      names: EntryNames;
+    }
+  | { kind: 'stop'; id: string; at: string; ref: EntryRef }
+  | { kind: 'resume'; id: string; at: string; ref: EntryRef }
+  | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string };
+
+/** Local refs Harvest has since confirmed, mapped to Harvest's ids. */
+export type IdMap = ReadonlyMap<string, number>;
+
+export function resolveRef(ref: EntryRef, ids: IdMap): EntryRef {
+  return typeof ref === 'string' ? (ids.get(ref) ?? ref) : ref;
+}
+
+export function stopAt(entry: LocalEntry, at: Date, timestampTimers: boolean): LocalEntry {
+  if (!entry.runningSince) return entry;
+  return {
+    ...entry,
+    hours: hoursUntil(entry, at),
+    runningSince: null,
+    endedTime: timestampTimers ? wallClockTime(at) : entry.endedTime,
+  };
+}
+
+/** Harvest keeps one running timer per person: starting anything stops whatever runs. */
+function stopAllRunning(entries: Map<EntryRef, LocalEntry>, at: Date, timestampTimers: boolean): void {
+  for (const [ref, entry] of entries) {
+    if (entry.runningSince) entries.set(ref, stopAt(entry, at, timestampTimers));
+  }
+}
+
+/** Applies one intent in place; returns the ref it touched (null when its entry is gone). */
+export function applyIntent(
+  entries: Map<EntryRef, LocalEntry>,
+  intent: Intent,
+  ids: IdMap,
+  timestampTimers: boolean,
+): EntryRef | null {
+  const at = new Date(intent.at);
+  if (intent.kind === 'start') {
+    const ref = resolveRef(intent.localRef, ids);
+    if (typeof ref === 'number' && entries.has(ref)) return ref; // Harvest already has it.
+    stopAllRunning(entries, at, timestampTimers);
+    entries.set(ref, {
+      ref,
+      spentDate: localDate(at),
+      ...intent.names,
+      projectId: intent.projectId,
+      taskId: intent.taskId,
+      notes: intent.notes,
+      hours: 0,
+      runningSince: at,
+      startedTime: timestampTimers ? wallClockTime(at) : null,
+      endedTime: null,
+      isLocked: false,
+      lockedReason: null,
+      createdAt: intent.at,
+    });
+    return ref;
+  }
+  const ref = resolveRef(intent.ref, ids);
+  const entry = entries.get(ref);
+  if (!entry) return null;
+  switch (intent.kind) {
+    case 'stop':
+      entries.set(ref, stopAt(entry, at, timestampTimers));
+      break;
+    case 'resume':
+      if (entry.runningSince) break;
+      stopAllRunning(entries, at, timestampTimers);
+      entries.set(ref, { ...entry, runningSince: at, endedTime: null });
+      break;
+    case 'updateNotes':
+      entries.set(ref, { ...entry, notes: intent.notes });
+      break;
+  }
+  return ref;
+}
+
+/** The entries as the person should see them: Harvest's last word plus every intent not yet confirmed. */
+export function applyIntents(
+  confirmed: ReadonlyMap<EntryRef, LocalEntry>,
+  pending: readonly Intent[],
+  ids: IdMap,
+  timestampTimers: boolean,
+): { entries: Map<EntryRef, LocalEntry>; pendingRefs: Set<EntryRef> } {
+  const entries = new Map(confirmed);
+  const pendingRefs = new Set<EntryRef>();
+  for (const intent of pending) {
+    const ref = applyIntent(entries, intent, ids, timestampTimers);
+    if (ref !== null) pendingRefs.add(ref);
+  }
+  return { entries, pendingRefs };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { localDate, parseWallClockTime, wallClockTime, weekRange } from '../../electron/main/core/dates';
+
+describe('dates', () => {
+  it('uses the local calendar date for spent_date', () => {
+    const lateEvening = new Date(2026, 10, 25, 23, 59);
+    expect(localDate(lateEvening)).toBe('2026-11-25');
+  });
+
+  it('starts the week on the company week_start_day', () => {
+    const wednesday = new Date(2026, 10, 25, 12, 0);
+    expect(weekRange(wednesday, 'Monday')).toEqual({ start: '2026-11-23', end: '2026-11-29' });
+    expect(weekRange(wednesday, 'Sunday')).toEqual({ start: '2026-11-22', end: '2026-11-28' });
+    expect(weekRange(wednesday, 'Saturday')).toEqual({ start: '2026-11-21', end: '2026-11-27' });
+  });
+
+  it("writes and reads Harvest's wall-clock times", () => {
+    expect(wallClockTime(new Date(2026, 0, 5, 8, 0))).toBe('8:00am');
+    expect(wallClockTime(new Date(2026, 0, 5, 12, 5))).toBe('12:05pm');
+    expect(wallClockTime(new Date(2026, 0, 5, 0, 30))).toBe('12:30am');
+    expect(parseWallClockTime('2026-01-05', '3:15pm')).toEqual(new Date(2026, 0, 5, 15, 15));
+    expect(parseWallClockTime('2026-01-05', '14:30')).toEqual(new Date(2026, 0, 5, 14, 30));
+    expect(parseWallClockTime('2026-01-05', 'teatime')).toBeNull();
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalEntry } from '../../electron/main/core/entries';
+import { applyIntents, type Intent } from '../../electron/main/core/intents';
+
+const names = { clientName: 'Acme', projectName: 'Website', projectCode: null, taskName: 'Design' };
+
+function entry(partial: Partial<LocalEntry> & Pick<LocalEntry, 'ref'>): LocalEntry {
+  return {
+    spentDate: '2026-11-25',
+    ...names,
+    projectId: 1,
+    taskId: 2,
+    notes: '',
+    hours: 1,
+    runningSince: null,
+    startedTime: null,
+    endedTime: null,
+    isLocked: false,
+    lockedReason: null,
+    createdAt: '2026-11-25T08:00:00.000Z',
+    ...partial,
+  };
+}
+
+describe('applyIntents', () => {
+  it('a start stops what runs at the moment the person acted and runs from then', () => {
+    const confirmed = new Map([
+      [10, entry({ ref: 10, hours: 1, runningSince: new Date('2026-11-25T09:00:00Z') })],
+    ]);
+    const start: Intent = {
+      kind: 'start',
+      id: 'a',
+      at: '2026-11-25T09:30:00.000Z',
+      localRef: 'local-1',
+      projectId: 1,
+      taskId: 2,
+      notes: 'n',
+      names,
+    };
+    const { entries, pendingRefs } = applyIntents(confirmed, [start], new Map(), false);
+    expect(entries.get(10)).toMatchObject({ hours: 1.5, runningSince: null });
+    expect(entries.get('local-1')).toMatchObject({
+      runningSince: new Date('2026-11-25T09:30:00Z'),
+      hours: 0,
+    });
+    expect([...pendingRefs]).toEqual(['local-1']);
+    // Harvest's view is untouched: intents apply to a copy.
+    expect(confirmed.get(10)?.runningSince).not.toBeNull();
+  });
+
+  it('a stop on a local entry follows it to its Harvest id once confirmed', () => {
+    const confirmed = new Map([
+      [99, entry({ ref: 99, hours: 0, runningSince: new Date('2026-11-25T09:00:00Z') })],
+    ]);
+    const stop: Intent = { kind: 'stop', id: 'b', at: '2026-11-25T10:00:00.000Z', ref: 'local-1' };
+    const { entries } = applyIntents(confirmed, [stop], new Map([['local-1', 99]]), true);
+    expect(entries.get(99)).toMatchObject({ hours: 1, runningSince: null });
+    expect(entries.get(99)?.endedTime).toMatch(/^\d{1,2}:\d{2}(am|pm)$/);
+  });
+
+  it('resume and notes change only their entry', () => {
+    const confirmed = new Map([
+      [1, entry({ ref: 1 })],
+      [2, entry({ ref: 2, runningSince: new Date('2026-11-25T09:00:00Z'), hours: 0 })],
+    ]);
+    const { entries } = applyIntents(
+      confirmed,
+      [
+        { kind: 'resume', id: 'c', at: '2026-11-25T09:15:00.000Z', ref: 1 },
+        { kind: 'updateNotes', id: 'd', at: '2026-11-25T09:16:00.000Z', ref: 1, notes: 'call' },
+      ],
+      new Map(),
+      false,
+    );
+    expect(entries.get(2)).toMatchObject({ hours: 0.25, runningSince: null });
+    expect(entries.get(1)).toMatchObject({ notes: 'call', runningSince: new Date('2026-11-25T09:15:00Z') });
+  });
+
+  it('an intent for an entry that is gone is skipped', () => {
+    const { entries, pendingRefs } = applyIntents(
+      new Map(),
+      [{ kind: 'stop', id: 'e', at: '2026-11-25T10:00:00.000Z', ref: 5 }],
+      new Map(),
+      false,
+    );
+    expect(entries.size).toBe(0);
+    expect(pendingRefs.size).toBe(0);
+  });
+});
