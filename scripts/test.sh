@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test command (`npm test`): system packages, lint, types, build, security scan, unit + integration
+# tests (with a real Secret Service for keytar), browser end-to-end tests, then one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+
+node scripts/system-deps.mjs
+echo "== lint";       npm run --silent lint
+echo "== typecheck";  npm run --silent typecheck
+echo "== build";      npm run --silent build
+echo "== security";   npm run --silent security
+
+echo "== vitest (unit + integration, under a Secret Service session)"
+status=0
+dbus-run-session -- sh -c '
+  echo -n sheaf-test | gnome-keyring-daemon --unlock --replace --components=secrets >/dev/null 2>&1
+  exec npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+' || status=$?
+
+echo "== playwright (browser preview in Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=$?
+
+echo "== playwright (_electron, where the Electron binary exists)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
+  npx playwright test -c playwright.electron.config.ts --reporter=list,json || status=$?
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json test-results/playwright-electron.json || status=$?
+exit $status
