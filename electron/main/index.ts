@@ -1,0 +1,142 @@
+// Owns starting Sheaf inside Electron, wiring only: platform adapters in, the core app built, tray + popover up,
+// IPC bound. Everything with behaviour lives in ./platform, ./ipc and ./core.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import type { CommandHandlers, CommandName } from '../../shared/ipc';
+import { createSheafApp } from './core/app';
+import { dispatch } from './dispatch';
+import { pushStateTo, registerIpc, type PopoverPage } from './ipc';
+import { createPopover } from './platform/popover';
+import { createSecretStore } from './platform/secret-store';
+import { bindTray, createTrayService } from './platform/tray';
+import { hardenSession } from './platform/window-security';
+
+const harvestUrl = 'https://id.getharvest.com/';
+const here = dirname(fileURLToPath(import.meta.url));
+// The token never reaches a log line: core and the adapters log events, not values.
+const log = (line: string) => console.log(`[sheaf] ${line}`);
+
+// Tests and the demo point SHEAF_DATA_DIR somewhere disposable; Chromium's own files follow it there.
+if (process.env.SHEAF_DATA_DIR) app.setPath('userData', process.env.SHEAF_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.dock?.hide();
+  // A tray app lives on with no window open.
+  app.on('window-all-closed', () => {});
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log(`could not start: ${err instanceof Error ? err.stack : String(err)}`);
+      app.exit(1);
+    });
+}
+
+async function start(): Promise<void> {
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const url = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+  hardenSession(session.defaultSession, { cspHeader: !devServerUrl });
+
+  const dataDir = process.env.SHEAF_DATA_DIR ?? app.getPath('userData');
+  const secrets = await createSecretStore({ dataDir, safeStorage, warn: notify, log });
+  const sheaf = createSheafApp({
+    env: {
+      HARVEST_ACCESS_TOKEN: process.env.HARVEST_ACCESS_TOKEN,
+      HARVEST_ACCOUNT_ID: process.env.HARVEST_ACCOUNT_ID,
+      HARVEST_API_URL: process.env.HARVEST_API_URL,
+    },
+    dataDir,
+    secrets,
+    fetch: (input, init) => net.fetch(input, init),
+    log,
+  });
+
+  const popover = createPopover({
+    createWindow: (options) => new BrowserWindow(options),
+    screen,
+    shell,
+    platform: process.platform,
+    preload: join(here, '../preload/index.cjs'),
+    url,
+  });
+  const handlers: CommandHandlers = {
+    ...sheaf.commands,
+    openHarvest: () => shell.openExternal(harvestUrl),
+    hidePopover: () => popover.hide(),
+  };
+  const page: PopoverPage = {
+    webContents: () => (popover.window.isDestroyed() ? null : popover.window.webContents),
+    url,
+  };
+  const unregisterIpc = registerIpc(ipcMain, handlers, page, log);
+  const stopPushing = pushStateTo(page, sheaf.subscribe);
+
+  // Menu clicks go through dispatch like the popover's commands, so a failure is logged, never unhandled.
+  const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);
+  const tray = createTrayService({
+    platform: process.platform,
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    createTray: (image) => new Tray(image),
+    loadImage: (path) => nativeImage.createFromPath(path),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    onClick: (bounds) => popover.toggle(bounds),
+    actions: {
+      toggleTimer: () => run('toggleTimer'),
+      showPopover: () => popover.show(tray.bounds()),
+      openHarvest: () => run('openHarvest'),
+      signOut: () => run('signOut'),
+      quit: () => app.quit(),
+    },
+  });
+  const unbindTray = bindTray({
+    service: tray,
+    platform: process.platform,
+    getState: sheaf.getState,
+    subscribe: sheaf.subscribe,
+  });
+
+  app.on('second-instance', () => popover.show(tray.bounds()));
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    // Let core flush its outbox before the process goes; then quit for real.
+    event.preventDefault();
+    stopped = true;
+    unbindTray();
+    stopPushing();
+    unregisterIpc();
+    void sheaf
+      .dispose()
+      .catch((err: unknown) => log(`shutdown: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        tray.destroy();
+        popover.window.destroy();
+        app.quit();
+      });
+  });
+
+  // A failed restore (offline, revoked token) is shown in AppState by core; the tray and popover stay up.
+  sheaf.start().catch((err: unknown) => log(`start: ${err instanceof Error ? err.message : String(err)}`));
+}
+
+function notify(message: string): void {
+  log(message);
+  if (Notification.isSupported()) new Notification({ title: 'Sheaf', body: message }).show();
+}

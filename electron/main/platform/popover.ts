@@ -1,0 +1,105 @@
+// Owns the popover window: a frameless, hidden-until-asked window placed by the tray on every show, hidden when it
+// loses focus or the page asks (Escape). Electron is injected so this is tested without a display.
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, Screen, Shell } from 'electron';
+import { popoverPosition } from './popover-position';
+import { hardenWebContents, secureWebPreferences } from './window-security';
+
+export const popoverSize = { width: 360, height: 520 };
+
+export interface PopoverOptions {
+  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  screen: Pick<Screen, 'getDisplayMatching' | 'getDisplayNearestPoint' | 'getCursorScreenPoint'>;
+  shell: Pick<Shell, 'openExternal'>;
+  platform: NodeJS.Platform;
+  preload: string;
+  /** file:// URL of out/renderer/index.html, or the dev server's URL. */
+  url: string;
+  /** Milliseconds since some epoch; injected so tests can move time. */
+  now?: () => number;
+}
+
+export interface Popover {
+  readonly window: BrowserWindow;
+  show(trayBounds: Rectangle): void;
+  hide(): void;
+  /** What a tray click does: show if hidden, hide if shown. */
+  toggle(trayBounds: Rectangle): void;
+}
+
+// Clicking the tray icon while the popover is open first blurs (and so hides) it, then delivers the click.
+// Within this window after a blur-hide, a tray click means "close it", not "open it again".
+const clickAfterBlurMs = 300;
+
+export function createPopover(options: PopoverOptions): Popover {
+  const now = options.now ?? Date.now;
+  const window = options.createWindow({
+    ...popoverSize,
+    show: false,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    transparent: false,
+    backgroundColor: '#ffffff',
+    title: 'Sheaf',
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  hardenWebContents(window.webContents, options.shell);
+  if (options.platform === 'darwin') {
+    // Appear over full-screen apps and on whichever Space the person is on, as menu bar popovers do.
+    window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
+  }
+
+  let hiddenByBlurAt = -Infinity;
+  const hide = () => {
+    if (!window.isDestroyed() && window.isVisible()) window.hide();
+  };
+  // Cmd+W / Alt+F4 would close (and lose) the only window; the popover hides instead. Quitting destroys it,
+  // which skips this event.
+  window.on('close', (event) => {
+    event.preventDefault();
+    hide();
+  });
+  window.on('blur', () => {
+    if (!window.isVisible()) return;
+    hiddenByBlurAt = now();
+    hide();
+  });
+
+  const show = (trayBounds: Rectangle) => {
+    if (window.isDestroyed()) return;
+    const cursor = options.screen.getCursorScreenPoint();
+    const emptyTray = trayBounds.width === 0 && trayBounds.height === 0;
+    const display = emptyTray
+      ? options.screen.getDisplayNearestPoint(cursor)
+      : options.screen.getDisplayMatching(trayBounds);
+    const { x, y } = popoverPosition({
+      platform: options.platform,
+      trayBounds,
+      window: popoverSize,
+      display: { bounds: display.bounds, workArea: display.workArea },
+      cursor,
+    });
+    window.setPosition(x, y, false);
+    window.show();
+    window.focus();
+  };
+
+  void window.loadURL(options.url);
+
+  return {
+    window,
+    show,
+    hide,
+    toggle(trayBounds) {
+      if (window.isDestroyed()) return;
+      if (window.isVisible()) return hide();
+      if (now() - hiddenByBlurAt < clickAfterBlurMs) return;
+      show(trayBounds);
+    },
+  };
+}

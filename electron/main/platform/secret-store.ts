@@ -1,0 +1,101 @@
+// Owns choosing where the Harvest token lives in Electron: the OS keychain via keytar when a keyring answers,
+// else a file encrypted with safeStorage; when neither can protect it, memory only (never plaintext on disk).
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { SafeStorage } from 'electron';
+import type { SecretStore } from '../core/ports';
+import { createKeytarSecretStore, keyringAnswers, loadKeytar as loadRealKeytar } from './keytar-secret-store';
+
+export type SafeStorageLike = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString'
+> & {
+  getSelectedStorageBackend?: SafeStorage['getSelectedStorageBackend'];
+};
+
+export const notRememberedMessage =
+  "Sheaf couldn't find a keychain to keep your token safe, so it will forget it when Sheaf quits. " +
+  "You'll need to paste it again next time.";
+
+/** safeStorage is only a real protection with an OS-backed key; Linux's 'basic_text' uses a fixed password. */
+export function canEncrypt(safeStorage: SafeStorageLike): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
+}
+
+/**
+ * All secrets in one encrypted file (secrets.bin in the data dir). Refuses to write when encryption is not
+ * available: the secret is then kept in memory for this run and `warn` tells the person why.
+ */
+export function createSafeStorageSecretStore(
+  file: string,
+  safeStorage: SafeStorageLike,
+  warn: (message: string) => void,
+): SecretStore {
+  const memory = new Map<string, string>();
+
+  const readAll = async (): Promise<Record<string, string>> => {
+    if (!canEncrypt(safeStorage)) return {};
+    try {
+      const parsed: unknown = JSON.parse(safeStorage.decryptString(await readFile(file)));
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    } catch {
+      // Missing, or written under another OS key: either way there is nothing we can use.
+      return {};
+    }
+  };
+  const writeAll = async (secrets: Record<string, string>) => {
+    if (Object.keys(secrets).length === 0) return rm(file, { force: true });
+    await writeFileAtomic(file, safeStorage.encryptString(JSON.stringify(secrets)), { mode: 0o600 });
+  };
+
+  return {
+    async get(account) {
+      return memory.get(account) ?? (await readAll())[account] ?? null;
+    },
+    async set(account, secret) {
+      if (!canEncrypt(safeStorage)) {
+        memory.set(account, secret);
+        warn(notRememberedMessage);
+        return;
+      }
+      memory.delete(account);
+      await writeAll({ ...(await readAll()), [account]: secret });
+    },
+    async delete(account) {
+      memory.delete(account);
+      if (!canEncrypt(safeStorage)) return;
+      const { [account]: _gone, ...rest } = await readAll();
+      await writeAll(rest);
+    },
+  };
+}
+
+export interface SecretStoreOptions {
+  dataDir: string;
+  safeStorage: SafeStorageLike;
+  warn: (message: string) => void;
+  log?: (line: string) => void;
+  loadKeytar?: typeof loadRealKeytar;
+}
+
+export async function createSecretStore(options: SecretStoreOptions): Promise<SecretStore> {
+  const log = options.log ?? (() => {});
+  const keytar = (options.loadKeytar ?? loadRealKeytar)();
+  if (keytar) {
+    const store = createKeytarSecretStore(keytar);
+    if (await keyringAnswers(store)) {
+      log('secrets: OS keychain');
+      return store;
+    }
+    log('secrets: keytar loaded but no keyring answered; using safeStorage');
+  } else {
+    log('secrets: keytar unavailable; using safeStorage');
+  }
+  return createSafeStorageSecretStore(
+    join(options.dataDir, 'secrets.bin'),
+    options.safeStorage,
+    options.warn,
+  );
+}

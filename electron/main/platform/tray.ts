@@ -1,0 +1,161 @@
+// Owns the tray icon: what it shows for an AppState (icon, macOS title, tooltip, menu), one render() that touches
+// the real tray only for what changed (Signal-Desktop's pattern), and a tick aligned to the running timer's minutes.
+import { join } from 'node:path';
+import type { MenuItemConstructorOptions, NativeImage, Rectangle } from 'electron';
+import type { AppState } from '../../../shared/state';
+import { formatElapsed } from '../../../shared/duration';
+
+export interface TrayView {
+  running: boolean;
+  signedIn: boolean;
+  /** macOS menu bar text next to the icon ("1:23"), empty when idle. */
+  title: string;
+  tooltip: string;
+}
+
+export interface TrayActions {
+  toggleTimer(): void;
+  showPopover(): void;
+  openHarvest(): void;
+  signOut(): void;
+  quit(): void;
+}
+
+/** The slice of Electron's Tray the service drives. */
+export interface TrayLike {
+  setImage(image: NativeImage | string): void;
+  setTitle(title: string): void;
+  setToolTip(tooltip: string): void;
+  setContextMenu(menu: unknown): void;
+  popUpContextMenu(menu?: unknown): void;
+  getBounds(): Rectangle;
+  on(event: 'click' | 'right-click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+export interface TrayServiceOptions {
+  platform: NodeJS.Platform;
+  resourcesDir: string;
+  createTray: (image: NativeImage | string) => TrayLike;
+  loadImage: (path: string) => NativeImage | string;
+  buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
+  actions: TrayActions;
+  onClick: (bounds: Rectangle) => void;
+}
+
+export interface TrayService {
+  render(view: TrayView): void;
+  bounds(): Rectangle;
+  destroy(): void;
+}
+
+/** Icon file for the state: macOS gets template images (the menu bar recolours them), others colour PNGs. */
+export function trayIconFile(platform: NodeJS.Platform, running: boolean): string {
+  const name = running ? 'trayRunning' : 'tray';
+  return platform === 'darwin' ? `${name}Template.png` : `${name}.png`;
+}
+
+/** Elapsed time of the running entry in ms, from its start (never counted ticks). */
+export function runningElapsedMs(state: AppState, now: Date): number | null {
+  const running = state.running;
+  if (!running) return null;
+  const since = running.runningSince ? now.getTime() - Date.parse(running.runningSince) : 0;
+  return running.hours * 3_600_000 + Math.max(0, since);
+}
+
+export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform): TrayView {
+  const signedIn = state.session.status === 'signed_in';
+  const elapsed = runningElapsedMs(state, now);
+  if (elapsed === null || !state.running) {
+    return { running: false, signedIn, title: '', tooltip: 'Sheaf — no timer running' };
+  }
+  const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
+  return {
+    running: true,
+    signedIn,
+    title: platform === 'darwin' ? clock : '',
+    tooltip: `${state.running.projectName} — ${state.running.taskName} — ${clock}`,
+  };
+}
+
+/** Milliseconds until the shown h:mm changes, or null when nothing is ticking. */
+export function msUntilNextMinute(state: AppState, now: Date): number | null {
+  if (!state.running?.runningSince) return null;
+  const elapsed = runningElapsedMs(state, now) ?? 0;
+  return 60_000 - (elapsed % 60_000);
+}
+
+export function createTrayService(options: TrayServiceOptions): TrayService {
+  const { platform, actions } = options;
+  const image = (running: boolean) =>
+    options.loadImage(join(options.resourcesDir, trayIconFile(platform, running)));
+  const tray = options.createTray(image(false));
+  let menu: unknown = null;
+  let last: TrayView | null = null;
+
+  tray.on('click', () => options.onClick(tray.getBounds()));
+  // On macOS a context menu set with setContextMenu would also take the left click, which opens the popover.
+  if (platform === 'darwin') tray.on('right-click', () => tray.popUpContextMenu(menu ?? undefined));
+
+  const menuFor = (view: TrayView): MenuItemConstructorOptions[] => [
+    {
+      label: view.running ? 'Stop timer' : 'Start timer',
+      enabled: view.signedIn,
+      click: () => actions.toggleTimer(),
+    },
+    { label: 'Show Sheaf', click: () => actions.showPopover() },
+    { label: 'Open Harvest', click: () => actions.openHarvest() },
+    { type: 'separator' },
+    { label: 'Sign out', enabled: view.signedIn, click: () => actions.signOut() },
+    { label: 'Quit Sheaf', click: () => actions.quit() },
+  ];
+
+  return {
+    render(view) {
+      if (last?.running !== view.running) tray.setImage(image(view.running));
+      if (platform === 'darwin' && last?.title !== view.title) tray.setTitle(view.title);
+      if (last?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
+      if (last?.running !== view.running || last?.signedIn !== view.signedIn) {
+        menu = options.buildMenu(menuFor(view));
+        if (platform !== 'darwin') tray.setContextMenu(menu);
+      }
+      last = view;
+    },
+    bounds: () => tray.getBounds(),
+    destroy: () => tray.destroy(),
+  };
+}
+
+export interface TrayBinding {
+  service: Pick<TrayService, 'render'>;
+  platform: NodeJS.Platform;
+  getState(): AppState;
+  subscribe(listener: (state: AppState) => void): () => void;
+  now?: () => Date;
+  timers?: { setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+}
+
+/** Renders every snapshot, and re-renders when the running timer's minute rolls over. Returns a stop function. */
+export function bindTray(binding: TrayBinding): () => void {
+  const now = binding.now ?? (() => new Date());
+  const timers = binding.timers ?? { setTimeout, clearTimeout };
+  let tick: ReturnType<typeof setTimeout> | null = null;
+
+  const update = () => {
+    if (tick) timers.clearTimeout(tick);
+    tick = null;
+    const state = binding.getState();
+    const at = now();
+    binding.service.render(trayViewOf(state, at, binding.platform));
+    const wait = msUntilNextMinute(state, at);
+    // +1 ms lands just past the boundary, so the next render shows the new minute, not the old one again.
+    if (wait !== null) tick = timers.setTimeout(update, wait + 1);
+  };
+
+  const unsubscribe = binding.subscribe(update);
+  update();
+  return () => {
+    unsubscribe();
+    if (tick) timers.clearTimeout(tick);
+  };
+}

@@ -1,0 +1,127 @@
+// Tests main's IPC binding: every contract command is handled, payloads are validated, foreign senders refused.
+import { describe, expect, it, vi } from 'vitest';
+import type { WebContents } from 'electron';
+import { channelOf, commandNames, stateChannel, type CommandHandlers } from '../../../shared/ipc';
+import { defaultPrefs, type AppState } from '../../../shared/state';
+import { pushStateTo, registerIpc, type PopoverPage } from '../../../electron/main/ipc';
+import { FakeIpcMain, FakeWebContents, fakeFrame } from './fake-electron';
+
+const pageUrl = 'file:///app/out/renderer/index.html';
+
+const state: AppState = {
+  session: { status: 'signed_out', message: null },
+  prefs: defaultPrefs,
+  running: null,
+  today: { date: '2025-01-06', entries: [], totalHours: 0 },
+  week: { start: '2025-01-06', end: '2025-01-12', totalHours: 0 },
+  assignmentsVersion: 0,
+  sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
+  error: null,
+};
+
+function setup(url = pageUrl) {
+  const ipcMain = new FakeIpcMain();
+  const contents = new FakeWebContents(url);
+  const page: PopoverPage = { webContents: () => contents as unknown as WebContents, url };
+  const handlers = Object.fromEntries(
+    commandNames.map((name) => [name, vi.fn(async () => (name === 'getState' ? state : undefined))]),
+  ) as unknown as CommandHandlers & Record<string, ReturnType<typeof vi.fn>>;
+  const unregister = registerIpc(ipcMain, handlers, page);
+  return { ipcMain, contents, handlers, unregister, ours: contents.mainFrame };
+}
+
+describe('registerIpc', () => {
+  it('registers exactly one handler per contract command, and removes them all', () => {
+    const { ipcMain, unregister } = setup();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(commandNames.map(channelOf).sort());
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('passes a good payload, parsed, to the handler and wraps the value', async () => {
+    const { ipcMain, handlers, ours } = setup();
+    const result = await ipcMain.invoke(channelOf('startTimer'), ours, {
+      projectId: 3,
+      taskId: 9,
+      notes: 'x',
+    });
+    expect(result).toEqual({ ok: true, value: undefined });
+    expect(handlers.startTimer).toHaveBeenCalledWith({ projectId: 3, taskId: 9, notes: 'x' });
+    expect(await ipcMain.invoke(channelOf('getState'), ours)).toEqual({ ok: true, value: state });
+  });
+
+  it.each([
+    ['startTimer', { projectId: 'three', taskId: 9 }],
+    ['startTimer', { projectId: 3, taskId: 9, sneaky: true }],
+    ['signIn', { token: 'short', accountId: '12' }],
+    ['restartEntry', null],
+    ['stopTimer', { unexpected: 1 }],
+  ] as const)('answers bad_input for %s(%j) without calling core or throwing', async (name, payload) => {
+    const { ipcMain, handlers, ours } = setup();
+    const result = (await ipcMain.invoke(channelOf(name), ours, payload)) as {
+      ok: boolean;
+      error: { code: string };
+    };
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('bad_input');
+    expect(handlers[name]).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another webContents', fakeFrame(pageUrl, { processId: 9, routingId: 1 })],
+    [
+      'an iframe inside the popover',
+      fakeFrame('file:///app/out/renderer/index.html', { processId: 4, routingId: 8 }, fakeFrame(pageUrl)),
+    ],
+    ['the popover navigated elsewhere', fakeFrame('https://evil.example/')],
+    ['a different local file', fakeFrame('file:///tmp/evil.html')],
+    ['a frame that is already gone', null],
+  ])('refuses %s with forbidden_sender', async (_what, frame) => {
+    const { ipcMain, handlers } = setup();
+    const result = await ipcMain.invoke(channelOf('signOut'), frame);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(handlers.signOut).not.toHaveBeenCalled();
+  });
+
+  it('refuses everyone once the popover is destroyed', async () => {
+    const { ipcMain, contents, ours } = setup();
+    contents.destroyed = true;
+    expect(await ipcMain.invoke(channelOf('getState'), ours)).toMatchObject({
+      error: { code: 'forbidden_sender' },
+    });
+  });
+
+  it('accepts any page of the dev server origin, but not another origin', async () => {
+    const { ipcMain, ours } = setup('http://localhost:5173/');
+    ours.url = 'http://localhost:5173/index.html?x=1';
+    expect(await ipcMain.invoke(channelOf('getState'), ours)).toMatchObject({ ok: true });
+    ours.url = 'http://localhost:5174/';
+    expect(await ipcMain.invoke(channelOf('getState'), ours)).toMatchObject({ ok: false });
+  });
+
+  it('maps a handler crash to an internal error result', async () => {
+    const { ipcMain, handlers, ours } = setup();
+    handlers.refresh.mockRejectedValueOnce(new Error('boom'));
+    expect(await ipcMain.invoke(channelOf('refresh'), ours)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
+  });
+});
+
+describe('pushStateTo', () => {
+  it('sends every snapshot on the state channel while the popover lives', () => {
+    const contents = new FakeWebContents();
+    let listener: (s: AppState) => void = () => {};
+    const unsubscribe = vi.fn();
+    pushStateTo({ webContents: () => contents as unknown as WebContents }, (l) => {
+      listener = l;
+      return unsubscribe;
+    });
+    listener(state);
+    expect(contents.sent).toEqual([[stateChannel, state]]);
+    contents.destroyed = true;
+    listener(state);
+    expect(contents.sent).toHaveLength(1);
+  });
+});
