@@ -1,0 +1,64 @@
+// Owns the sandbox's back door: changes made "elsewhere" (the Harvest web app, a phone, an admin) that the app
+// under test must notice, plus switches for account settings and the token.
+import type { ProjectAssignment } from '../main/core/harvest/schemas';
+import { readNewEntry } from './entry-input';
+import { LOCKED_REASON } from './seed';
+import type { SandboxStore } from './store';
+import type { RequestLogEntry, SandboxAdmin } from './types';
+
+export interface AdminSwitches {
+  companyForbidden: boolean;
+  tokenRevoked: boolean;
+}
+
+export function createAdmin(
+  store: SandboxStore,
+  switches: AdminSwitches,
+  requestLog: RequestLogEntry[],
+): SandboxAdmin {
+  return {
+    setWantsTimestampTimers(on) {
+      store.account.company.wants_timestamp_timers = on;
+    },
+    setCompanyForbidden(on) {
+      switches.companyForbidden = on;
+    },
+    createEntry(input) {
+      const parsed = readNewEntry({ ...input });
+      // Unlike the API, an explicit `running` decides, and archived projects are allowed (old data exists).
+      const entry = store.create(
+        { ...parsed, running: input.running === true },
+        { skipAssignmentCheck: true },
+      );
+      return store.view(entry);
+    },
+    stopRunning() {
+      const running = store.running();
+      return running ? store.view(store.adminPatch(running.id, { is_running: false })) : null;
+    },
+    updateEntry(id, patch) {
+      return store.view(store.adminPatch(id, patch));
+    },
+    deleteEntry(id) {
+      store.forget(id);
+    },
+    lockEntry(id, reason = LOCKED_REASON) {
+      store.adminPatch(id, { is_locked: true, locked_reason: reason });
+    },
+    closeEntry(id) {
+      store.adminPatch(id, { is_closed: true });
+    },
+    entries() {
+      return store.all().map((e) => store.view(e));
+    },
+    assignments(): ProjectAssignment[] {
+      return structuredClone(store.account.assignments);
+    },
+    revokeToken() {
+      switches.tokenRevoked = true;
+    },
+    resetRequestLog() {
+      requestLog.splice(0, requestLog.length);
+    },
+  };
+}

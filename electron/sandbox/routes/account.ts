@@ -1,0 +1,33 @@
+// Owns the account routes: who the token belongs to, the company settings, and what the user may track to.
+import { forbidden } from '../http';
+import { paginate } from '../pagination';
+import { ok, type Route } from '../router';
+
+export const accountRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/v2\/users\/me\/?$/,
+    handle: ({ store }) => ok(store.account.user),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/company\/?$/,
+    handle: ({ store, companyForbidden }) => {
+      // Members' tokens may not read the company (Harvest: "Admin permissions required").
+      if (companyForbidden) throw forbidden();
+      return ok(store.account.company);
+    },
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/users\/me\/project_assignments\/?$/,
+    handle: ({ store, url, maxPerPage }) =>
+      ok(
+        paginate(
+          'project_assignments',
+          store.account.assignments.filter((a) => a.is_active),
+          { url, maxPerPage },
+        ),
+      ),
+  },
+];

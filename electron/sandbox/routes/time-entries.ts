@@ -1,0 +1,95 @@
+// Owns the /v2/time_entries routes: list with Harvest's filters, read, create (duration or start/end), edit,
+// stop, restart and delete.
+import { readEntryChanges, readNewEntry } from '../entry-input';
+import { toInt, unprocessable } from '../http';
+import { paginate } from '../pagination';
+import { ok, type Route, type RouteContext } from '../router';
+import type { EntryFilter } from '../store';
+import { normalizeDate } from '../time';
+
+function intParam(url: URL, name: string): number | undefined {
+  const value = toInt(url.searchParams.get(name) ?? undefined);
+  if (value !== undefined && Number.isNaN(value)) throw unprocessable(`${name} must be an integer`);
+  return value;
+}
+
+function boolParam(url: URL, name: string): boolean | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (raw !== 'true' && raw !== 'false') throw unprocessable(`${name} must be true or false`);
+  return raw === 'true';
+}
+
+function dateParam(url: URL, name: string): string | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return undefined;
+  const date = normalizeDate(raw);
+  if (!date) throw unprocessable(`${name} must be a date like 2017-03-21`);
+  return date;
+}
+
+function updatedSince(url: URL): number | undefined {
+  const raw = url.searchParams.get('updated_since');
+  if (raw === null || raw === '') return undefined;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw unprocessable('updated_since must be an ISO 8601 date and time');
+  return ms;
+}
+
+function readFilter(url: URL): EntryFilter {
+  return {
+    userId: intParam(url, 'user_id'),
+    clientId: intParam(url, 'client_id'),
+    projectId: intParam(url, 'project_id'),
+    taskId: intParam(url, 'task_id'),
+    from: dateParam(url, 'from'),
+    to: dateParam(url, 'to'),
+    isRunning: boolParam(url, 'is_running'),
+    isBilled: boolParam(url, 'is_billed'),
+    updatedSinceMs: updatedSince(url),
+  };
+}
+
+const entryId = (ctx: RouteContext) => Number(ctx.params[0]);
+
+export const timeEntryRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/v2\/time_entries\/?$/,
+    handle: ({ store, url, maxPerPage }) =>
+      ok(paginate('time_entries', store.list(readFilter(url)), { url, maxPerPage }, (e) => store.view(e))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/v2\/time_entries\/(\d+)\/?$/,
+    handle: (ctx) => ok(ctx.store.view(ctx.store.find(entryId(ctx)))),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/v2\/time_entries\/?$/,
+    handle: ({ store, body }) => ({ status: 201, body: store.view(store.create(readNewEntry(body))) }),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/v2\/time_entries\/(\d+)\/?$/,
+    handle: (ctx) => ok(ctx.store.view(ctx.store.update(entryId(ctx), readEntryChanges(ctx.body)))),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/v2\/time_entries\/(\d+)\/stop\/?$/,
+    handle: (ctx) => ok(ctx.store.view(ctx.store.stop(entryId(ctx)))),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/v2\/time_entries\/(\d+)\/restart\/?$/,
+    handle: (ctx) => ok(ctx.store.view(ctx.store.restart(entryId(ctx)))),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/v2\/time_entries\/(\d+)\/?$/,
+    handle: (ctx) => {
+      ctx.store.remove(entryId(ctx));
+      return { status: 200 };
+    },
+  },
+];

@@ -1,0 +1,179 @@
+// Owns the sandbox Harvest server: a node:http listener speaking Harvest API v2 over loopback for the demo
+// account and the test suite. Never imports 'electron', so it runs in Electron's main process and plain Node.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from '../main/core/ports';
+import { createAdmin, type AdminSwitches } from './admin';
+import { FaultSwitchboard } from './faults';
+import { HttpError, NOT_FOUND_PAGE, badRequest, parseBody, readBody, send, unauthorized } from './http';
+import { HARVEST_MAX_PER_PAGE } from './pagination';
+import { RateLimiter } from './rate-limit';
+import { matchRoute, type Answer, type Route } from './router';
+import { accountRoutes } from './routes/account';
+import { reportRoutes } from './routes/reports';
+import { timeEntryRoutes } from './routes/time-entries';
+import { SANDBOX_ACCOUNT_ID, SANDBOX_TOKEN, buildAccount } from './seed';
+import { SandboxStore } from './store';
+import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
+
+export type { Faults, FaultRule, RequestLogEntry, Sandbox, SandboxAdmin, SandboxOptions } from './types';
+export { SANDBOX_ACCOUNT_ID, SANDBOX_TOKEN } from './seed';
+
+const ROUTES: Route[] = [...accountRoutes, ...timeEntryRoutes, ...reportRoutes];
+const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 15_000 };
+
+interface Headers {
+  [name: string]: string;
+}
+
+function bearerToken(req: IncomingMessage, url: URL): string | undefined {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? url.searchParams.get('access_token') ?? undefined;
+}
+
+function bodyForLog(raw: string): unknown {
+  if (raw === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = options.clock ?? systemClock;
+  const host = options.host ?? '127.0.0.1';
+  const maxPerPage = options.maxPerPage ?? HARVEST_MAX_PER_PAGE;
+  const log = options.log;
+  const account = buildAccount(options.seed ?? 'demo', clock.now(), options.wantsTimestampTimers ?? false);
+  const store = new SandboxStore(account, clock);
+  const switches: AdminSwitches = { companyForbidden: false, tokenRevoked: false };
+  const faults = new FaultSwitchboard();
+  const rateLimiter = new RateLimiter(
+    options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+    clock,
+  );
+  const requestLog: RequestLogEntry[] = [];
+  const pendingDelays = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  const delay = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        pendingDelays.delete(timer);
+        resolve();
+      }, ms);
+      pendingDelays.add(timer);
+    });
+
+  const tooManyRequests = (headers: Headers = {}): HttpError =>
+    new HttpError(429, '', {
+      ...headers,
+      ...(faults.omitRetryAfter ? {} : { 'Retry-After': String(faults.retryAfterSeconds) }),
+    });
+
+  /** Everything Harvest checks before a route runs, then the route itself; refusals come back as answers. */
+  function answer(req: IncomingMessage, raw: string, url: URL): Answer & { headers: Headers } {
+    let headers: Headers = {};
+    try {
+      if (!req.headers['user-agent']?.trim()) throw badRequest('User-Agent header is required');
+      const token = bearerToken(req, url);
+      const accountId = req.headers['harvest-account-id'] ?? url.searchParams.get('account_id');
+      if (token !== SANDBOX_TOKEN || switches.tokenRevoked || accountId !== SANDBOX_ACCOUNT_ID)
+        throw unauthorized();
+      const rate = rateLimiter.take(token);
+      headers = rate.headers;
+      if (!rate.allowed) throw tooManyRequests();
+      const matched = matchRoute(ROUTES, req.method ?? 'GET', url.pathname);
+      if (!matched) return { status: 404, body: NOT_FOUND_PAGE, headers };
+      const body = req.method === 'GET' ? {} : parseBody(raw, req.headers['content-type']);
+      const result = matched.route.handle({
+        params: matched.params,
+        url,
+        body,
+        store,
+        maxPerPage,
+        companyForbidden: switches.companyForbidden,
+      });
+      return { ...result, headers };
+    } catch (error) {
+      if (error instanceof HttpError)
+        return { status: error.status, body: error.body, headers: { ...headers, ...error.headers } };
+      throw error;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    const entry: RequestLogEntry = { method, path, status: 0, at: clock.now().toISOString() };
+    requestLog.push(entry);
+    const drop = () => {
+      log?.(`${method} ${path} -> (connection dropped)`);
+      req.socket.destroy();
+    };
+    const reply = (status: number, body: unknown, headers: Headers = {}) => {
+      entry.status = status;
+      log?.(`${method} ${path} -> ${status}`);
+      send(res, status, body, headers);
+    };
+    try {
+      if (faults.outage) return drop();
+      const raw = await readBody(req);
+      entry.body = bodyForLog(raw);
+      if (faults.latencyMs > 0) await delay(faults.latencyMs);
+      if (closed) return;
+      const fault = faults.take(method, path);
+      if (fault?.kind === 'drop-before') return drop();
+      if (fault?.kind === 'hang') return void log?.(`${method} ${path} -> (hanging)`);
+      if (fault?.kind === 429) {
+        const injected = tooManyRequests();
+        return reply(429, injected.body, injected.headers);
+      }
+      if (fault?.kind === 500) return reply(500, { status: 500, error: 'Internal Server Error' });
+      if (fault?.kind === 503) return reply(503, { status: 503, error: 'Service Unavailable' });
+      const url = new URL(path, `http://${req.headers.host ?? `${host}:${port()}`}`);
+      const result = answer(req, raw, url);
+      if (fault?.kind === 'drop-after') return drop();
+      reply(result.status, result.body, result.headers);
+    } catch (error) {
+      const line = `sandbox: ${method} ${path} failed: ${(error as Error)?.stack ?? String(error)}`;
+      if (log) log(line);
+      else console.error(line);
+      if (error instanceof HttpError) return reply(error.status, error.body, error.headers);
+      reply(500, { status: 500, error: 'Internal Server Error' });
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = () => (server.address() as AddressInfo).port;
+  const hostForUrl = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${hostForUrl}:${port()}/v2`,
+    token: SANDBOX_TOKEN,
+    accountId: SANDBOX_ACCOUNT_ID,
+    userId: account.user.id,
+    faults,
+    requestLog,
+    admin: createAdmin(store, switches, requestLog),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        closed = true;
+        for (const timer of pendingDelays) clearTimeout(timer);
+        pendingDelays.clear();
+        server.close(() => resolve());
+        // Hung requests and keep-alive sockets would otherwise hold close() open forever.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,288 @@
+// Owns the sandbox account's state and every rule Harvest applies to time entries: one running timer per user,
+// both timer styles, locked/closed entries refusing changes, updated_at bumped on every change.
+import type { Clock } from '../main/core/ports';
+import type { TimeEntry } from '../main/core/harvest/schemas';
+import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './account';
+import type { EntryChanges, NewEntry } from './entry-input';
+import { entryView, liveHours } from './entry-view';
+import { forbidden, notFound, unprocessable } from './http';
+import { formatWallClock, instantAt, parseWallClock, round2, wallClockOf } from './time';
+
+export interface EntryFilter {
+  userId?: number;
+  clientId?: number;
+  projectId?: number;
+  taskId?: number;
+  from?: string;
+  to?: string;
+  isRunning?: boolean;
+  isBilled?: boolean;
+  updatedSinceMs?: number;
+}
+
+const FIRST_ENTRY_ID = 7_000_000_001;
+
+/** Newest spent_date first, then newest created first, the order Harvest lists entries in. */
+function harvestOrder(a: EntryRecord, b: EntryRecord): number {
+  if (a.spentDate !== b.spentDate) return a.spentDate < b.spentDate ? 1 : -1;
+  return b.createdMs - a.createdMs || b.id - a.id;
+}
+
+export class SandboxStore {
+  readonly index: AssignmentIndex;
+  private readonly records: EntryRecord[];
+  private nextId = FIRST_ENTRY_ID;
+
+  constructor(
+    readonly account: SandboxAccount,
+    private readonly clock: Clock,
+  ) {
+    this.index = new AssignmentIndex(account.assignments);
+    this.records = account.entries;
+    for (const record of [...this.records].sort((a, b) => a.createdMs - b.createdMs))
+      record.id = this.nextId++;
+  }
+
+  nowMs(): number {
+    return this.clock.now().getTime();
+  }
+
+  get wantsTimestampTimers(): boolean {
+    return this.account.company.wants_timestamp_timers;
+  }
+
+  view(entry: EntryRecord): TimeEntry {
+    return entryView(entry, this.account, this.index, this.nowMs());
+  }
+
+  all(): EntryRecord[] {
+    return [...this.records].sort(harvestOrder);
+  }
+
+  list(filter: EntryFilter): EntryRecord[] {
+    if (filter.userId !== undefined && filter.userId !== this.account.user.id) return [];
+    return this.all().filter((e) => {
+      if (filter.projectId !== undefined && e.projectId !== filter.projectId) return false;
+      if (filter.taskId !== undefined && e.taskId !== filter.taskId) return false;
+      if (filter.clientId !== undefined && this.index.project(e.projectId)?.client.id !== filter.clientId)
+        return false;
+      if (filter.from !== undefined && e.spentDate < filter.from) return false;
+      if (filter.to !== undefined && e.spentDate > filter.to) return false;
+      if (filter.isRunning !== undefined && (e.timerStartedMs !== null) !== filter.isRunning) return false;
+      if (filter.isBilled !== undefined && e.isBilled !== filter.isBilled) return false;
+      if (filter.updatedSinceMs !== undefined && e.updatedMs < filter.updatedSinceMs) return false;
+      return true;
+    });
+  }
+
+  find(id: number): EntryRecord {
+    const entry = this.records.find((e) => e.id === id);
+    if (!entry) throw notFound();
+    return entry;
+  }
+
+  running(): EntryRecord | undefined {
+    return this.records.find((e) => e.timerStartedMs !== null);
+  }
+
+  /** Only projects and tasks in the user's active assignments take time, as in Harvest. */
+  private checkTrackable(projectId: number, taskId: number): void {
+    const project = this.index.project(projectId);
+    if (!project || !project.is_active)
+      throw unprocessable("Project can't be blank, Project is not assigned to you");
+    const task = project.task_assignments.find((t) => t.task.id === taskId);
+    if (!task || !task.is_active)
+      throw unprocessable("Task can't be blank, Task is not assigned to this project");
+  }
+
+  private refuseIfFrozen(entry: EntryRecord): void {
+    if (entry.isLocked) {
+      throw unprocessable(
+        `This time entry is locked: ${entry.lockedReason ?? 'Locked for this time period'}`,
+      );
+    }
+    if (entry.isClosed) throw unprocessable("This time entry has been approved and can't be changed");
+  }
+
+  private touch(entry: EntryRecord): EntryRecord {
+    entry.updatedMs = this.nowMs();
+    return entry;
+  }
+
+  /** Stops the timer in place: hours become what ran, and timestamp entries get an ended_time. */
+  private halt(entry: EntryRecord): void {
+    const now = this.clock.now();
+    entry.baseHours = liveHours(entry, now.getTime());
+    entry.timerStartedMs = null;
+    if (entry.startedTime !== null || this.wantsTimestampTimers) {
+      entry.startedTime ??= wallClockOf(now);
+      entry.endedTime = wallClockOf(now);
+    }
+    this.touch(entry);
+  }
+
+  private stopOthers(except?: EntryRecord): void {
+    for (const other of this.records) if (other !== except && other.timerStartedMs !== null) this.halt(other);
+  }
+
+  /** A timer that began at a wall-clock time today counts from then; never from the future. */
+  private timerStartFor(spentDate: string, startedMinutes: number | undefined): number {
+    const now = this.nowMs();
+    return startedMinutes === undefined ? now : Math.min(now, instantAt(spentDate, startedMinutes));
+  }
+
+  create(input: NewEntry, options: { skipAssignmentCheck?: boolean } = {}): EntryRecord {
+    if (input.userId !== undefined && input.userId !== this.account.user.id) throw forbidden();
+    if (options.skipAssignmentCheck) {
+      if (!this.index.find(input.projectId, input.taskId))
+        throw unprocessable("Project can't be blank, Task can't be blank");
+    } else {
+      this.checkTrackable(input.projectId, input.taskId);
+    }
+    const now = this.clock.now();
+    const nowMs = now.getTime();
+    const timestamps =
+      input.startedMinutes !== undefined || (input.hours === undefined && this.wantsTimestampTimers);
+    const startedMinutes =
+      input.startedMinutes ?? (timestamps ? now.getHours() * 60 + now.getMinutes() : undefined);
+    let endedMinutes = input.endedMinutes;
+    let baseHours = input.hours ?? 0;
+    if (!input.running && startedMinutes !== undefined) {
+      if (endedMinutes === undefined) endedMinutes = startedMinutes + Math.round(baseHours * 60);
+      else baseHours = (endedMinutes - startedMinutes) / 60;
+    }
+    if (input.running) this.stopOthers();
+    const entry: EntryRecord = {
+      id: this.nextId++,
+      spentDate: input.spentDate,
+      projectId: input.projectId,
+      taskId: input.taskId,
+      baseHours: round2(baseHours),
+      timerStartedMs: input.running ? this.timerStartFor(input.spentDate, input.startedMinutes) : null,
+      startedTime: startedMinutes === undefined ? null : formatWallClock(startedMinutes),
+      endedTime: input.running || endedMinutes === undefined ? null : formatWallClock(endedMinutes),
+      notes: input.notes,
+      isLocked: false,
+      lockedReason: null,
+      isClosed: false,
+      isBilled: false,
+      createdMs: nowMs,
+      updatedMs: nowMs,
+    };
+    this.records.push(entry);
+    return entry;
+  }
+
+  update(id: number, changes: EntryChanges): EntryRecord {
+    const entry = this.find(id);
+    this.refuseIfFrozen(entry);
+    const projectId = changes.projectId ?? entry.projectId;
+    const taskId = changes.taskId ?? entry.taskId;
+    if (changes.projectId !== undefined || changes.taskId !== undefined)
+      this.checkTrackable(projectId, taskId);
+    entry.projectId = projectId;
+    entry.taskId = taskId;
+    if (changes.spentDate !== undefined) entry.spentDate = changes.spentDate;
+    if (changes.notes !== undefined) entry.notes = changes.notes;
+    if (changes.hours !== undefined) this.setHours(entry, changes.hours);
+    if (changes.startedMinutes !== undefined || changes.endedMinutes !== undefined) {
+      this.setTimes(entry, changes.startedMinutes, changes.endedMinutes);
+    }
+    return this.touch(entry);
+  }
+
+  private setHours(entry: EntryRecord, hours: number): void {
+    entry.baseHours = round2(hours);
+    // A running timer keeps running on top of the corrected hours.
+    if (entry.timerStartedMs !== null) entry.timerStartedMs = this.nowMs();
+    else if (entry.startedTime !== null) {
+      const start = this.minutesOf(entry.startedTime);
+      entry.endedTime = formatWallClock(start + Math.round(hours * 60));
+    }
+  }
+
+  private minutesOf(time: string): number {
+    return parseWallClock(time) ?? 0;
+  }
+
+  private setTimes(entry: EntryRecord, started: number | undefined, ended: number | undefined): void {
+    if (started !== undefined) entry.startedTime = formatWallClock(started);
+    const start = entry.startedTime === null ? undefined : this.minutesOf(entry.startedTime);
+    if (ended !== undefined && start !== undefined && ended < start) {
+      throw unprocessable('Ended time must be after started time');
+    }
+    if (entry.timerStartedMs !== null && ended === undefined) {
+      entry.baseHours = 0;
+      entry.timerStartedMs = this.timerStartFor(entry.spentDate, start);
+      return;
+    }
+    if (ended !== undefined) {
+      entry.endedTime = formatWallClock(ended);
+      entry.timerStartedMs = null;
+    }
+    if (start !== undefined && entry.endedTime !== null) {
+      entry.baseHours = round2((this.minutesOf(entry.endedTime) - start) / 60);
+    }
+  }
+
+  stop(id: number): EntryRecord {
+    const entry = this.find(id);
+    this.refuseIfFrozen(entry);
+    if (entry.timerStartedMs === null) throw unprocessable('This time entry is not running');
+    this.halt(entry);
+    return entry;
+  }
+
+  restart(id: number): EntryRecord {
+    const entry = this.find(id);
+    this.refuseIfFrozen(entry);
+    if (entry.timerStartedMs !== null) throw unprocessable('This time entry is already running');
+    this.startTimer(entry);
+    return entry;
+  }
+
+  private startTimer(entry: EntryRecord): void {
+    this.stopOthers(entry);
+    const now = this.clock.now();
+    entry.timerStartedMs = now.getTime();
+    entry.endedTime = null;
+    if (entry.startedTime === null && this.wantsTimestampTimers) entry.startedTime = wallClockOf(now);
+    this.touch(entry);
+  }
+
+  remove(id: number): void {
+    this.refuseIfFrozen(this.find(id));
+    this.forget(id);
+  }
+
+  /** Deletes without Harvest's refusals (an admin in the web app can). */
+  forget(id: number): void {
+    this.records.splice(this.records.indexOf(this.find(id)), 1);
+  }
+
+  /** Another device's view of the world: writes fields directly, without Harvest's refusals. */
+  adminPatch(id: number, patch: Partial<TimeEntry>): EntryRecord {
+    const entry = this.find(id);
+    const projectId = patch.project?.id ?? entry.projectId;
+    const taskId = patch.task?.id ?? entry.taskId;
+    if (!this.index.find(projectId, taskId))
+      throw new Error(`No assignment for project ${projectId} task ${taskId}`);
+    entry.projectId = projectId;
+    entry.taskId = taskId;
+    if (patch.spent_date !== undefined) entry.spentDate = patch.spent_date;
+    if (patch.notes !== undefined) entry.notes = patch.notes;
+    if (patch.is_locked !== undefined) entry.isLocked = patch.is_locked;
+    if (patch.locked_reason !== undefined) entry.lockedReason = patch.locked_reason ?? null;
+    if (patch.is_closed !== undefined) entry.isClosed = patch.is_closed;
+    if (patch.is_billed !== undefined) entry.isBilled = patch.is_billed;
+    if (patch.started_time !== undefined) entry.startedTime = patch.started_time ?? null;
+    if (patch.ended_time !== undefined) entry.endedTime = patch.ended_time ?? null;
+    if (patch.hours !== undefined) this.setHours(entry, patch.hours);
+    if (patch.timer_started_at !== undefined) {
+      entry.timerStartedMs = patch.timer_started_at === null ? null : Date.parse(patch.timer_started_at);
+    }
+    if (patch.is_running === false && entry.timerStartedMs !== null) this.halt(entry);
+    if (patch.is_running === true && entry.timerStartedMs === null) this.startTimer(entry);
+    return this.touch(entry);
+  }
+}

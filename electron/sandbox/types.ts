@@ -1,0 +1,80 @@
+// Owns the sandbox's public types (re-exported by server.ts, the module other code imports).
+import type { Clock } from '../main/core/ports';
+import type { ProjectAssignment, TimeEntry } from '../main/core/harvest/schemas';
+import type { SeedOption } from './seed';
+
+export interface SandboxOptions {
+  port?: number; // default 0 = random
+  host?: string; // default '127.0.0.1'
+  clock?: Clock; // default systemClock; tests pass the same fake clock to core and sandbox
+  /** 'empty' is the demo's clients, projects and tasks without any time entries. */
+  seed?: SeedOption; // default 'demo'
+  wantsTimestampTimers?: boolean; // default false (duration account)
+  rateLimit?: { limit: number; windowMs: number } | false; // default { limit: 100, windowMs: 15000 }
+  maxPerPage?: number; // default 2000; 100 emulates an old server that caps pages at 100
+  log?: (line: string) => void; // optional request logging
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** path + query, e.g. /v2/time_entries?page=2 */
+  path: string;
+  /** 0 while unanswered, and for requests that never get an answer (outage, drop, hang). */
+  status: number;
+  /** ISO, sandbox clock */
+  at: string;
+  body?: unknown;
+}
+
+export interface FaultRule {
+  kind: 500 | 503 | 429 | 'drop-before' | 'drop-after' | 'hang';
+  // 'drop-before': destroy the socket without applying the request; 'drop-after': apply it (e.g. create the entry)
+  // then destroy the socket with no response; 'hang': never answer (for client timeouts)
+  count?: number; // how many matching requests it affects (default 1)
+  method?: string; // only requests with this method
+  path?: RegExp; // only paths matching
+}
+
+export interface Faults {
+  latencyMs: number; // added before every answer (default 0)
+  outage: boolean; // when true every request gets its socket destroyed (network down)
+  omitRetryAfter: boolean; // 429s without Retry-After (as the real API sometimes does)
+  retryAfterSeconds: number; // default 15 (what injected and real rate-limit 429s send)
+  add(rule: FaultRule): void;
+  clear(): void; // removes rules, latency, outage
+}
+
+export interface SandboxAdmin {
+  setWantsTimestampTimers(on: boolean): void;
+  setCompanyForbidden(on: boolean): void;
+  createEntry(input: {
+    project_id: number;
+    task_id: number;
+    spent_date: string;
+    hours?: number;
+    notes?: string;
+    running?: boolean;
+    started_time?: string;
+    ended_time?: string;
+  }): TimeEntry;
+  stopRunning(): TimeEntry | null;
+  updateEntry(id: number, patch: Partial<TimeEntry>): TimeEntry;
+  deleteEntry(id: number): void;
+  lockEntry(id: number, reason?: string): void;
+  closeEntry(id: number): void;
+  entries(): TimeEntry[];
+  assignments(): ProjectAssignment[];
+  revokeToken(): void;
+  resetRequestLog(): void;
+}
+
+export interface Sandbox {
+  url: string; // base URL incl. /v2, e.g. 'http://127.0.0.1:43123/v2' (what HARVEST_API_URL takes)
+  token: string;
+  accountId: string;
+  userId: number;
+  faults: Faults;
+  requestLog: RequestLogEntry[];
+  admin: SandboxAdmin;
+  close(): Promise<void>;
+}
