@@ -1,0 +1,23 @@
+// Owns the signed-in header: who and which account, the demo badge, and signing out.
+import type { Session } from '../../../shared/state';
+import { useSheaf } from '../state/StoreContext';
+
+type SignedIn = Extract<Session, { status: 'signed_in' }>;
+
+export function Header({ session }: { session: SignedIn }) {
+  const signOut = useSheaf((s) => s.signOut);
+  return (
+    <header className="header">
+      <div className="who">
+        <p className="account">
+          <span className="account-name">{session.accountName}</span>
+          {session.demo && <span className="badge">Demo</span>}
+        </p>
+        <p className="muted small user">{session.user.name}</p>
+      </div>
+      <button type="button" className="quiet" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </header>
+  );
+}

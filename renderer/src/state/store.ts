@@ -1,0 +1,128 @@
+// Owns the popover's store: a mirror of main's latest AppState, the assignments list, and UI-only state.
+import { createStore } from 'zustand/vanilla';
+import type { CommandInput, IpcResult, SheafApi } from '../../../shared/ipc';
+import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
+import { assignmentLabel } from '../lib/labels';
+
+export interface PopoverState {
+  /** Null until main's first snapshot arrives. */
+  app: AppState | null;
+  assignments: AssignmentOption[];
+  pickerQuery: string;
+  selected: AssignmentOption | null;
+  notesDraft: string;
+  /** The last failed command's message, shown where the person sees it until the next command succeeds. */
+  commandError: string | null;
+
+  connect(): () => void;
+  setPickerQuery(query: string): void;
+  choose(option: AssignmentOption | null): void;
+  setNotesDraft(notes: string): void;
+  dismissError(): void;
+
+  signIn(input: CommandInput<'signIn'>): Promise<boolean>;
+  signInDemo(): Promise<boolean>;
+  signOut(): Promise<boolean>;
+  /** Starts a timer for the given (or the chosen) assignment with the notes draft. */
+  startTimer(option?: AssignmentOption): Promise<boolean>;
+  stopTimer(): Promise<boolean>;
+  restartEntry(entryId: EntryView['id']): Promise<boolean>;
+  hidePopover(): Promise<boolean>;
+  refresh(): Promise<boolean>;
+}
+
+export type SheafStore = ReturnType<typeof createSheafStore>;
+
+export function createSheafStore(api: SheafApi) {
+  return createStore<PopoverState>()((set, get) => {
+    /** The assignmentsVersion last asked for, so each version is fetched once. */
+    let requestedVersion: number | null = null;
+
+    async function run<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+      let result: IpcResult<T>;
+      try {
+        result = await call();
+      } catch {
+        // A broken bridge (e.g. the preview's socket) must still tell the person something.
+        result = {
+          ok: false,
+          error: { code: 'internal', message: "Sheaf couldn't reach its background process. Try again." },
+        };
+      }
+      set({ commandError: result.ok ? null : result.error.message });
+      return result;
+    }
+
+    async function loadAssignments(version: number): Promise<void> {
+      requestedVersion = version;
+      const result = await run(() => api.listAssignments());
+      // A newer version may have been requested meanwhile; its answer wins.
+      if (result.ok && requestedVersion === version) set({ assignments: result.value });
+    }
+
+    function receive(app: AppState): void {
+      if (app.session.status !== 'signed_in') {
+        requestedVersion = null;
+        set({ app, assignments: [], selected: null, pickerQuery: '' });
+        return;
+      }
+      set({ app });
+      if (requestedVersion !== app.assignmentsVersion) void loadAssignments(app.assignmentsVersion);
+    }
+
+    return {
+      app: null,
+      assignments: [],
+      pickerQuery: '',
+      selected: null,
+      notesDraft: '',
+      commandError: null,
+
+      connect() {
+        let pushed = false;
+        const unsubscribe = api.subscribe((app) => {
+          pushed = true;
+          receive(app);
+        });
+        void run(() => api.getState()).then((result) => {
+          // A pushed snapshot is at least as new as the answer to getState.
+          if (result.ok && !pushed) receive(result.value);
+        });
+        return unsubscribe;
+      },
+      setPickerQuery(pickerQuery) {
+        set({ pickerQuery, selected: null });
+      },
+      choose(selected) {
+        set({ selected, pickerQuery: selected ? assignmentLabel(selected) : '' });
+      },
+      setNotesDraft(notesDraft) {
+        set({ notesDraft });
+      },
+      dismissError() {
+        set({ commandError: null });
+      },
+
+      signIn: async (input) => (await run(() => api.signIn(input))).ok,
+      signInDemo: async () => (await run(() => api.signInDemo())).ok,
+      signOut: async () => (await run(() => api.signOut())).ok,
+      async startTimer(option) {
+        const chosen = option ?? get().selected;
+        if (!chosen) {
+          set({ commandError: 'Choose a project and task first.' });
+          return false;
+        }
+        const notes = get().notesDraft.trim();
+        const result = await run(() =>
+          api.startTimer({ projectId: chosen.projectId, taskId: chosen.taskId, ...(notes ? { notes } : {}) }),
+        );
+        if (result.ok) set({ selected: null, pickerQuery: '', notesDraft: '' });
+        return result.ok;
+      },
+      stopTimer: async () => (await run(() => api.stopTimer())).ok,
+      restartEntry: async (entryId) => (await run(() => api.restartEntry({ entryId }))).ok,
+      hidePopover: async () => (await run(() => api.hidePopover())).ok,
+      refresh: async () => (await run(() => api.refresh())).ok,
+    };
+  });
+}

@@ -1,0 +1,133 @@
+// A small fake of window.sheaf for popover tests: records every command, answers from a script, pushes AppState.
+import { commandNames, type CommandName, type IpcResult, type SheafApi } from '../../../shared/ipc';
+import { defaultPrefs, type AppState, type AssignmentOption, type EntryView } from '../../../shared/state';
+
+export interface Call {
+  name: CommandName;
+  input: unknown;
+}
+
+export interface FakeSheaf {
+  api: SheafApi;
+  calls: Call[];
+  /** The current snapshot; getState answers with it. */
+  state: AppState;
+  assignments: AssignmentOption[];
+  /** A scripted answer for the next calls of a command (e.g. a failure). */
+  answers: Partial<Record<CommandName, IpcResult<unknown>>>;
+  /** Main pushes a new snapshot to every subscriber. */
+  push(state: AppState): void;
+  callsTo(name: CommandName): unknown[];
+}
+
+export function createFakeSheaf(state: AppState, assignments: AssignmentOption[] = []): FakeSheaf {
+  const listeners = new Set<(state: AppState) => void>();
+  const fake: FakeSheaf = {
+    api: undefined as unknown as SheafApi,
+    calls: [],
+    state,
+    assignments,
+    answers: {},
+    push(next) {
+      fake.state = next;
+      for (const listener of listeners) listener(next);
+    },
+    callsTo: (name) => fake.calls.filter((c) => c.name === name).map((c) => c.input),
+  };
+  const defaultAnswer = (name: CommandName): unknown => {
+    if (name === 'getState') return fake.state;
+    if (name === 'listAssignments') return fake.assignments;
+    return undefined;
+  };
+  const api: Record<string, unknown> = {
+    subscribe(listener: (state: AppState) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  for (const name of commandNames) {
+    api[name] = async (input?: unknown) => {
+      fake.calls.push({ name, input });
+      return fake.answers[name] ?? { ok: true, value: defaultAnswer(name) };
+    };
+  }
+  fake.api = api as unknown as SheafApi;
+  return fake;
+}
+
+/** Installs the fake where the real preload puts the API. */
+export function installFakeSheaf(state: AppState, assignments: AssignmentOption[] = []): FakeSheaf {
+  const fake = createFakeSheaf(state, assignments);
+  window.sheaf = fake.api;
+  return fake;
+}
+
+export function signedOut(message: string | null = null): AppState {
+  return {
+    session: { status: 'signed_out', message },
+    prefs: defaultPrefs,
+    running: null,
+    today: { date: '2025-06-02', entries: [], totalHours: 0 },
+    week: { start: '2025-06-02', end: '2025-06-08', totalHours: 0 },
+    assignmentsVersion: 0,
+    sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
+    error: null,
+  };
+}
+
+export function signedIn(overrides: Partial<AppState> = {}, demo = false): AppState {
+  return {
+    ...signedOut(),
+    session: {
+      status: 'signed_in',
+      demo,
+      user: { id: 7, name: 'Ada Lovelace', email: 'ada@example.com' },
+      accountName: 'Analytical Engines Ltd',
+      weeklyCapacitySeconds: 144000,
+    },
+    assignmentsVersion: 1,
+    sync: { state: 'idle', pending: 0, lastSyncedAt: new Date().toISOString(), message: null },
+    ...overrides,
+  };
+}
+
+export function entry(overrides: Partial<EntryView> = {}): EntryView {
+  return {
+    id: 1001,
+    spentDate: '2025-06-02',
+    clientName: 'Acme',
+    projectId: 11,
+    projectName: 'Website',
+    projectCode: 'ACM-1',
+    taskId: 101,
+    taskName: 'Design',
+    notes: '',
+    hours: 1,
+    isRunning: false,
+    runningSince: null,
+    startedTime: null,
+    endedTime: null,
+    isLocked: false,
+    lockedReason: null,
+    pending: false,
+    ...overrides,
+  };
+}
+
+export function assignment(
+  clientName: string,
+  projectName: string,
+  taskName: string,
+  ids: { projectId: number; taskId: number; clientId?: number; projectCode?: string | null },
+): AssignmentOption {
+  return {
+    clientId: ids.clientId ?? 1,
+    clientName,
+    projectId: ids.projectId,
+    projectName,
+    projectCode: ids.projectCode ?? null,
+    taskId: ids.taskId,
+    taskName,
+    billable: true,
+  };
+}
