@@ -46,6 +46,8 @@ export function createWebBridge(location: Pick<Location, 'host' | 'search'>): Sh
         inFlight.delete(message.id);
       }
     };
+    // Every error is followed by close, where reconnecting happens.
+    ws.onerror = () => {};
     ws.onclose = () => {
       // A call already sent may or may not have run; saying so beats replaying a start or stop twice.
       for (const call of inFlight.values()) {
