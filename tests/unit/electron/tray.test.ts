@@ -1,0 +1,220 @@
+// Tests the tray: title (macOS) / tooltip (others), skipping unchanged renders, minute-aligned ticks, menu actions.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { defaultPrefs, type AppState, type EntryView } from '../../../shared/state';
+import {
+  bindTray,
+  createTrayService,
+  trayViewOf,
+  type TrayActions,
+} from '../../../electron/main/platform/tray';
+import { FakeTray } from './fake-electron';
+
+const idle: AppState = {
+  session: {
+    status: 'signed_in',
+    demo: true,
+    user: { id: 1, name: 'Ada', email: 'ada@example.com' },
+    accountName: 'Demo',
+    weeklyCapacitySeconds: null,
+  },
+  prefs: defaultPrefs,
+  running: null,
+  today: { date: '2025-01-06', entries: [], totalHours: 0 },
+  week: { start: '2025-01-06', end: '2025-01-12', totalHours: 0 },
+  assignmentsVersion: 0,
+  sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
+  error: null,
+};
+
+function runningSince(iso: string, hours = 0): AppState {
+  const entry: EntryView = {
+    id: 1,
+    spentDate: '2025-01-06',
+    clientName: 'Acme',
+    projectId: 10,
+    projectName: 'Website',
+    projectCode: null,
+    taskId: 20,
+    taskName: 'Design',
+    notes: '',
+    hours,
+    isRunning: true,
+    runningSince: iso,
+    startedTime: null,
+    endedTime: null,
+    isLocked: false,
+    lockedReason: null,
+    pending: false,
+  };
+  return { ...idle, running: entry, today: { ...idle.today, entries: [entry] } };
+}
+
+function setup(platform: NodeJS.Platform) {
+  FakeTray.created = [];
+  const actions: TrayActions = {
+    toggleTimer: vi.fn(),
+    showPopover: vi.fn(),
+    openHarvest: vi.fn(),
+    signOut: vi.fn(),
+    quit: vi.fn(),
+  };
+  const menus: MenuItemConstructorOptions[][] = [];
+  const onClick = vi.fn();
+  const service = createTrayService({
+    platform,
+    resourcesDir: '/res',
+    createTray: (image) => new FakeTray(image),
+    loadImage: (path) => `image:${path}`,
+    buildMenu: (template) => {
+      menus.push(template);
+      return template;
+    },
+    actions,
+    onClick,
+  });
+  const tray = FakeTray.created[0]!;
+  return { service, tray, actions, menus, onClick };
+}
+
+const at = (iso: string) => new Date(iso);
+
+describe('trayViewOf', () => {
+  it('shows h:mm from runningSince plus the hours already tracked, floored to the minute', () => {
+    const state = runningSince('2025-01-06T09:00:00Z', 0.5);
+    const view = trayViewOf(state, at('2025-01-06T09:53:59Z'), 'darwin');
+    expect(view).toMatchObject({ running: true, title: '1:23', tooltip: 'Website — Design — 1:23' });
+    expect(trayViewOf(state, at('2025-01-06T09:53:59Z'), 'linux').title).toBe('');
+  });
+
+  it('says no timer is running when idle', () => {
+    expect(trayViewOf(idle, new Date(), 'win32')).toEqual({
+      running: false,
+      signedIn: true,
+      title: '',
+      tooltip: 'Sheaf — no timer running',
+    });
+  });
+});
+
+describe('tray service', () => {
+  it('on macOS sets the title and the running template icon, and skips an unchanged render', () => {
+    const { service, tray } = setup('darwin');
+    expect(tray.image).toBe('image:/res/trayTemplate.png');
+    service.render(trayViewOf(runningSince('2025-01-06T09:00:00Z'), at('2025-01-06T10:23:00Z'), 'darwin'));
+    expect(tray.calls).toContainEqual(['setTitle', '1:23']);
+    expect(tray.calls).toContainEqual(['setImage', 'image:/res/trayRunningTemplate.png']);
+    // macOS pops the menu on right click instead, so the left click stays free for the popover.
+    expect(tray.calls.some(([name]) => name === 'setContextMenu')).toBe(false);
+
+    const before = tray.calls.length;
+    service.render(trayViewOf(runningSince('2025-01-06T09:00:00Z'), at('2025-01-06T10:23:30Z'), 'darwin'));
+    expect(tray.calls).toHaveLength(before);
+
+    service.render(trayViewOf(runningSince('2025-01-06T09:00:00Z'), at('2025-01-06T10:24:00Z'), 'darwin'));
+    expect(tray.calls.slice(before)).toEqual([
+      ['setTitle', '1:24'],
+      ['setToolTip', 'Website — Design — 1:24'],
+    ]);
+    tray.emit('right-click');
+    expect(tray.calls.at(-1)?.[0]).toBe('popUpContextMenu');
+  });
+
+  it.each(['win32', 'linux'] as const)(
+    'on %s updates the tooltip, never the title, and sets a context menu',
+    (platform) => {
+      const { service, tray } = setup(platform);
+      service.render(trayViewOf(idle, new Date(), platform));
+      service.render(trayViewOf(runningSince('2025-01-06T09:00:00Z'), at('2025-01-06T10:23:00Z'), platform));
+      expect(tray.calls).toContainEqual(['setToolTip', 'Sheaf — no timer running']);
+      expect(tray.calls).toContainEqual(['setToolTip', 'Website — Design — 1:23']);
+      expect(tray.calls).toContainEqual(['setImage', 'image:/res/trayRunning.png']);
+      expect(tray.calls.some(([name]) => name === 'setTitle')).toBe(false);
+      expect(tray.menu).not.toBeNull();
+    },
+  );
+
+  it('menu items call the right actions and follow the running and signed-in state', () => {
+    const { service, menus, actions } = setup('linux');
+    service.render(trayViewOf(runningSince('2025-01-06T09:00:00Z'), at('2025-01-06T10:00:00Z'), 'linux'));
+    const menu = menus.at(-1)!;
+    const item = (label: string) => {
+      const found = menu.find((i) => i.label === label);
+      if (!found) throw new Error(`no menu item ${label}`);
+      return found;
+    };
+    const click = (label: string) => (item(label).click as () => void)();
+    click('Stop timer');
+    click('Open Harvest');
+    click('Sign out');
+    click('Show Sheaf');
+    click('Quit Sheaf');
+    expect(actions.toggleTimer).toHaveBeenCalledTimes(1);
+    expect(actions.openHarvest).toHaveBeenCalledTimes(1);
+    expect(actions.signOut).toHaveBeenCalledTimes(1);
+    expect(actions.showPopover).toHaveBeenCalledTimes(1);
+    expect(actions.quit).toHaveBeenCalledTimes(1);
+
+    service.render(
+      trayViewOf({ ...idle, session: { status: 'signed_out', message: null } }, new Date(), 'linux'),
+    );
+    const signedOut = menus.at(-1)!;
+    expect(signedOut.find((i) => i.label === 'Start timer')?.enabled).toBe(false);
+    expect(signedOut.find((i) => i.label === 'Sign out')?.enabled).toBe(false);
+  });
+
+  it('a left click hands the icon bounds to the popover', () => {
+    const { tray, onClick } = setup('win32');
+    tray.emit('click');
+    expect(onClick).toHaveBeenCalledWith(tray.bounds);
+  });
+});
+
+describe('bindTray', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('re-renders exactly when the running minute rolls over, computed from runningSince', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(at('2025-01-06T10:00:30Z'));
+    const state = runningSince('2025-01-06T09:58:50Z'); // 1:40 elapsed at the start
+    const render = vi.fn();
+    let listener: (s: AppState) => void = () => {};
+    const stop = bindTray({
+      service: { render },
+      platform: 'darwin',
+      getState: () => state,
+      subscribe: (l) => {
+        listener = l;
+        return () => {};
+      },
+    });
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ title: '0:01' }));
+    vi.advanceTimersByTime(19_000); // 1:59
+    expect(render).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1_001); // 2:00
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ title: '0:02' }));
+    vi.advanceTimersByTime(60_000);
+    expect(render).toHaveBeenLastCalledWith(expect.objectContaining({ title: '0:03' }));
+
+    // A new snapshot re-renders at once and re-aligns the single pending tick.
+    listener(state);
+    expect(render).toHaveBeenCalledTimes(4);
+    vi.advanceTimersByTime(60_000);
+    expect(render).toHaveBeenCalledTimes(5);
+
+    stop();
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(render).toHaveBeenCalledTimes(5);
+  });
+
+  it('does not tick while no timer runs', () => {
+    vi.useFakeTimers();
+    const render = vi.fn();
+    bindTray({ service: { render }, platform: 'linux', getState: () => idle, subscribe: () => () => {} });
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+});
