@@ -296,7 +296,8 @@ describe('timeouts and dropped connections', () => {
   });
 
   it('retries a GET after a timeout, a 503 and a reset connection', async () => {
-    const { client, server } = await harness({ timeoutMs: 200 });
+    // Long enough that the answers after the hang arrive in time on a busy machine.
+    const { client, server } = await harness({ timeoutMs: 1_000 });
     server.script('hang', { status: 503 }, 'reset', { status: 200, body: user });
     await expect(client.getMe()).resolves.toMatchObject({ id: user.id });
     expect(server.requests).toHaveLength(4);
@@ -310,7 +311,7 @@ describe('timeouts and dropped connections', () => {
   });
 
   it('never sends a POST twice once it may have reached Harvest: reset, timeout or 5xx', async () => {
-    const { client, server } = await harness({ timeoutMs: 200 });
+    const { client, server } = await harness({ timeoutMs: 1_000 });
     const body = { project_id: 1, task_id: 2, spent_date: '2025-03-04' };
     server.script('reset');
     expect(await rejection(client.createTimeEntry(body))).toBeInstanceOf(OutcomeUnknownError);
