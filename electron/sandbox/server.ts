@@ -58,6 +58,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pendingDelays = new Set<NodeJS.Timeout>();
   let closed = false;
 
+  // The request log must not be the thing that fails when a test's clock misbehaves.
+  const safeNow = () => {
+    try {
+      return clock.now();
+    } catch {
+      return new Date();
+    }
+  };
+
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -107,7 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
-    const entry: RequestLogEntry = { method, path, status: 0, at: clock.now().toISOString() };
+    const entry: RequestLogEntry = { method, path, status: 0, at: safeNow().toISOString() };
     requestLog.push(entry);
     const drop = () => {
       log?.(`${method} ${path} -> (connection dropped)`);
@@ -146,7 +155,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  // Last line of defence: whatever escapes a handler closes that one connection, never the process.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => req.socket.destroy());
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
