@@ -1,0 +1,40 @@
+// axe on the popover's three screens: no serious or critical violations.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, pick, signIn, test } from './fixtures';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
+
+test('the signed-out screen', async ({ page, preview }) => {
+  await page.goto(preview.host.url);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('signed in with a timer running', async ({ page, preview }) => {
+  await signIn(page, preview);
+  await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("today's entries with the picker open", async ({ page, preview }) => {
+  await signIn(page, preview);
+  await expect(
+    page.getByRole('list', { name: "Today's entries" }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await page.getByRole('combobox', { name: 'Project and task' }).fill('a');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

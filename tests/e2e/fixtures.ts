@@ -1,0 +1,113 @@
+// Owns what every end-to-end test starts from: its own sandbox Harvest and preview host, signed out, fresh data.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Clock } from '../../electron/main/core/ports';
+import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
+import { createMemorySecretStore } from '../../electron/web/secrets';
+import { startWebHost, type WebHost } from '../../electron/web/server';
+
+export { expect };
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+/** Real time, plus whatever a test skips ahead; shared by core and sandbox so they agree on "now". */
+export class SkippableClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  skipMinutes(minutes: number): void {
+    this.offsetMs += minutes * 60_000;
+  }
+}
+
+export interface Preview {
+  sandbox: Sandbox;
+  host: WebHost;
+  clock: SkippableClock;
+  dataDir: string;
+  /** Lines the host and core logged (never the token). */
+  logs: string[];
+  /** Stops the host and starts a new one on the same data folder, as relaunching Sheaf would. */
+  restartHost(): Promise<WebHost>;
+}
+
+export const test = base.extend<{ preview: Preview }>({
+  // Playwright reads fixture dependencies from this destructuring, so it must be there even when empty.
+  // eslint-disable-next-line no-empty-pattern
+  preview: async ({}, provide) => {
+    const clock = new SkippableClock();
+    const sandbox = await startSandbox({ clock });
+    const dataDir = await mkdtemp(join(tmpdir(), 'sheaf-e2e-'));
+    const logs: string[] = [];
+    // The token lives in memory: a test must never touch the developer's keychain.
+    const secrets = createMemorySecretStore();
+    const start = () =>
+      startWebHost({
+        rendererDir,
+        env: { HARVEST_API_URL: sandbox.url, SHEAF_DATA_DIR: dataDir },
+        secrets,
+        clock,
+        log: (line) => logs.push(line),
+      });
+    const preview: Preview = {
+      sandbox,
+      host: await start(),
+      clock,
+      dataDir,
+      logs,
+      async restartHost() {
+        await preview.host.close();
+        preview.host = await start();
+        return preview.host;
+      },
+    };
+    await provide(preview);
+    await preview.host.close();
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export async function signIn(page: Page, preview: Preview): Promise<void> {
+  await page.goto(preview.host.url);
+  await page.getByLabel('Personal access token').fill(preview.sandbox.token);
+  await page.getByRole('textbox', { name: 'Account ID' }).fill(preview.sandbox.accountId);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText('Sheaf Demo Co')).toBeVisible();
+}
+
+/** Picks a project/task the way a person does: type, then choose the matching option. */
+export async function pick(page: Page, typed: string, option: string): Promise<void> {
+  const combobox = page.getByRole('combobox', { name: 'Project and task' });
+  await combobox.fill(typed);
+  await expect(combobox).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Waits until Harvest has seen no request for `quietMs`, so a count includes any follow-up refresh. */
+export async function harvestSettles(sandbox: Sandbox, quietMs = 1500): Promise<void> {
+  let seen = -1;
+  for (let i = 0; i < 40 && seen !== sandbox.requestLog.length; i++) {
+    seen = sandbox.requestLog.length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+}
+
+/** Today's entries in the sandbox, as the person would name their restart buttons. */
+export function todaysEntryNames({ sandbox, clock }: Preview): string[] {
+  const today = localDate(clock.now());
+  return sandbox.admin
+    .entries()
+    .filter((e) => e.spent_date === today)
+    .map((e) => `${e.project.name} — ${e.task.name}`);
+}
+
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

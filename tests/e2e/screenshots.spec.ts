@@ -1,0 +1,30 @@
+// Pictures of the popover's screens, light and dark, for people to look at (test-results/screenshots/).
+import { expect, pick, signIn, test } from './fixtures';
+
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+for (const scheme of ['light', 'dark'] as const) {
+  const suffix = scheme === 'dark' ? '-dark' : '';
+
+  test.describe(`${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('signed out, running, today', async ({ page, preview }) => {
+      await page.goto(preview.host.url);
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+      await page.screenshot(shot(`signed-out${suffix}`));
+
+      await signIn(page, preview);
+      await expect(
+        page.getByRole('list', { name: "Today's entries" }).getByRole('listitem').first(),
+      ).toBeVisible();
+      await page.screenshot(shot(`today${suffix}`));
+
+      await pick(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
+      await page.getByRole('textbox', { name: 'Notes' }).fill('Appointment booking flow');
+      await page.getByRole('button', { name: 'Start' }).click();
+      await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+      await page.screenshot(shot(`running${suffix}`));
+    });
+  });
+}
