@@ -9,10 +9,10 @@ export function Header({ session }: { session: SignedIn }) {
   return (
     <header className="header">
       <div className="who">
-        <p className="account">
+        <h1 className="account">
           <span className="account-name">{session.accountName}</span>
           {session.demo && <span className="badge">Demo</span>}
-        </p>
+        </h1>
         <p className="muted small user">{session.user.name}</p>
       </div>
       <button type="button" className="quiet" onClick={() => void signOut()}>

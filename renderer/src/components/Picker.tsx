@@ -112,7 +112,14 @@ export function Picker() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <div className="popup" hidden={!open || assignments.length === 0}>
+      {/* Mouse presses here keep focus in the input (so its blur doesn't close the list mid-scroll);
+          tabIndex makes the scroller reachable, as axe asks of scrollable regions (Tab closes the list first). */}
+      <div
+        className="popup"
+        tabIndex={0}
+        hidden={!open || assignments.length === 0}
+        onMouseDown={(e) => e.preventDefault()}
+      >
         <ul id={listId} role="listbox" aria-label="Projects and tasks" className="options" hidden={!expanded}>
           {groups.map((group, g) => (
             <li key={group.clientName} role="presentation">
@@ -130,7 +137,6 @@ export function Picker() {
                       aria-label={assignmentLabel(option)}
                       aria-selected={index === active}
                       className={index === active ? 'option active' : 'option'}
-                      onMouseDown={(e) => e.preventDefault()}
                       onMouseMove={() => setActive(index)}
                       onClick={() => pick(option)}
                     >
