@@ -339,7 +339,7 @@ describe('Harvest rules', () => {
       { Authorization: '' },
       { Authorization: 'Bearer wrong' },
       { 'Harvest-Account-Id': '42' },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await call('GET', '/users/me', { headers });
       expect([res.status, res.json]).toEqual([401, expected401]);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer /);
