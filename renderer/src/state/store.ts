@@ -57,7 +57,10 @@ export function createSheafStore(api: SheafApi) {
       requestedVersion = version;
       const result = await run(() => api.listAssignments());
       // A newer version may have been requested meanwhile; its answer wins.
-      if (result.ok && requestedVersion === version) set({ assignments: result.value });
+      if (requestedVersion !== version) return;
+      if (result.ok) set({ assignments: result.value });
+      // Forget a failed fetch so the next snapshot tries again.
+      else requestedVersion = null;
     }
 
     function receive(app: AppState): void {

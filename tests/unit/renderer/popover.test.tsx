@@ -277,6 +277,27 @@ describe('picker', () => {
   });
 });
 
+describe('assignments', () => {
+  it('shows a failed fetch and tries again with the next snapshot', async () => {
+    const user = userEvent.setup();
+    const fake = installFakeSheaf(signedIn(), assignments);
+    fake.answers.listAssignments = {
+      ok: false,
+      error: { code: 'network', message: "Couldn't load your projects. Check your connection." },
+    };
+    render(<App store={createSheafStore(fake.api)} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't load your projects");
+
+    delete fake.answers.listAssignments;
+    act(() => fake.push(signedIn()));
+    await act(async () => {});
+    expect(fake.callsTo('listAssignments')).toHaveLength(2);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.type(screen.getByRole('combobox', { name: 'Project and task' }), 'tps');
+    expect(screen.getByRole('option', { name: 'Initech — TPS reports — Development' })).toBeInTheDocument();
+  });
+});
+
 describe('escape', () => {
   it('hides the popover from anywhere', async () => {
     const user = userEvent.setup();
