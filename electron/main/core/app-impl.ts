@@ -195,11 +195,11 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       emit();
     },
     refresh: () => refresh(),
-    startTimer: (input) => signedIn().startTimer(input),
-    stopTimer: () => signedIn().stopTimer(),
-    toggleTimer: () => signedIn().toggleTimer(),
-    restartEntry: ({ entryId }) => signedIn().restartEntry(entryId),
-    updateNotes: ({ entryId, notes }) => signedIn().updateNotes(entryId, notes),
+    startTimer: async (input) => signedIn().startTimer(input),
+    stopTimer: async () => signedIn().stopTimer(),
+    toggleTimer: async () => signedIn().toggleTimer(),
+    restartEntry: async ({ entryId }) => signedIn().restartEntry(entryId),
+    updateNotes: async ({ entryId, notes }) => signedIn().updateNotes(entryId, notes),
   };
 
   function signedIn(): TimerService {
@@ -236,6 +236,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       }
       if (o.autoDemo) await Promise.resolve(commands.signInDemo(undefined)).catch(() => undefined);
       else emit();
+    },
+    whenSynced: async () => {
+      await timer?.whenIdle();
     },
     async dispose() {
       stopRefreshing();

@@ -25,6 +25,8 @@ export interface SheafApp {
   subscribe(listener: (state: AppState) => void): () => void;
   /** Restores the session: environment token first, then the one in the secret store, else signed out. */
   start(): Promise<void>;
+  /** Resolves once every queued change has been sent or set aside (tests; a clean quit). */
+  whenSynced(): Promise<void>;
   dispose(): Promise<void>;
 }
 

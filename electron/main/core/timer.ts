@@ -3,10 +3,10 @@
 // picks up timers started, stopped or changed on the web or a phone.
 import type { AssignmentOption, EntryView, SyncStatus } from '../../../shared/state';
 import { findOption, toOptions } from './assignments';
-import { localDate, weekRange } from './dates';
-import { fromHarvest, round, toView, type EntryRef, type LocalEntry } from './entries';
+import { localDate, msPerHour, weekRange } from './dates';
+import { fromHarvest, hoursUntil, round, toView, type EntryRef, type LocalEntry } from './entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from './harvest/api';
-import { HarvestError, OutcomeUnknownError, ValidationError } from './harvest/errors';
+import { HarvestError, NetworkError, OutcomeUnknownError, ValidationError } from './harvest/errors';
 import type { TimeEntry, WeekStartDay } from './harvest/schemas';
 import { applyIntents, resolveRef, stopAt, type Intent } from './intents';
 import type { Clock } from './ports';
@@ -36,6 +36,17 @@ export interface TimerView {
   error: string | null;
   assignmentsVersion: number;
   timestampTimers: boolean;
+}
+
+/** Harvest keeps hours to 0.01 h; a send later than this (36 s) is corrected to when the person acted. */
+const lateThresholdHours = 0.01;
+
+function hoursBetween(from: Date, to: Date): number {
+  return Math.max(0, to.getTime() - from.getTime()) / msPerHour;
+}
+
+function round2(hours: number): number {
+  return Math.round(hours * 100) / 100;
 }
 
 /** Failures worth retrying as they are: Harvest or the network will likely answer next time. */
@@ -350,8 +361,11 @@ export class TimerService {
     if (typeof ref !== 'number') return; // Its start was refused; nothing to change.
     switch (intent.kind) {
       case 'stop': {
+        const before = this.confirmed.get(ref);
         try {
-          this.accept(await api.stopTimeEntry(ref));
+          const stopped = await api.stopTimeEntry(ref);
+          this.accept(stopped);
+          await this.correctStop(before, stopped, new Date(intent.at));
         } catch (err) {
           // Stopped (or deleted) elsewhere meanwhile: Harvest's view wins, nothing to tell the person.
           if (!(err instanceof HarvestError) || (err.code !== 'validation' && err.code !== 'not_found'))
@@ -361,9 +375,21 @@ export class TimerService {
         return;
       }
       case 'resume': {
-        const entry = await api.restartTimeEntry(ref);
+        let entry: TimeEntry;
+        try {
+          entry = await api.restartTimeEntry(ref);
+        } catch (err) {
+          // The client never repeats a restart blindly; look whether it took before trying again.
+          if (!(err instanceof OutcomeUnknownError)) throw err;
+          entry = await api.getTimeEntry(ref);
+          if (!entry.is_running) throw new NetworkError(err);
+        }
         this.stopOthersConfirmed(entry.id, new Date(intent.at));
         this.accept(entry);
+        const late = hoursBetween(new Date(intent.at), this.o.clock.now());
+        if (late >= lateThresholdHours) {
+          this.accept(await api.updateTimeEntry(ref, { hours: round2((entry.hours_without_timer ?? 0) + late) }));
+        }
         return;
       }
       case 'updateNotes':
@@ -375,12 +401,21 @@ export class TimerService {
   private async sendStart(intent: Extract<Intent, { kind: 'start' }>): Promise<void> {
     if (this.ids.has(intent.localRef)) return;
     const at = new Date(intent.at);
+    // Changes to this entry queued right behind its start travel with it: a start and stop made while
+    // offline become one finished entry, with the time the person really spent.
+    const followers = this.followersOf(intent.localRef);
+    const notes = followers.notes ?? intent.notes;
+    const stoppedAt = followers.stop ? new Date(followers.stop.at) : null;
     const body: CreateByDuration | CreateByStartEnd = {
       project_id: intent.projectId,
       task_id: intent.taskId,
       spent_date: localDate(at),
-      ...(intent.notes ? { notes: intent.notes } : {}),
-      ...(this.timestampTimers ? { started_time: wallClockTime(at) } : {}),
+      ...(notes ? { notes } : {}),
+      ...(this.timestampTimers
+        ? { started_time: wallClockTime(at), ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt) } : {}) }
+        : stoppedAt
+          ? { hours: hoursBetween(at, stoppedAt) }
+          : {}),
     };
     let created: TimeEntry;
     try {
@@ -388,20 +423,59 @@ export class TimerService {
     } catch (err) {
       if (!(err instanceof OutcomeUnknownError)) throw err;
       // The POST may have landed. Look before sending it again, so nothing is created twice.
-      const found = await this.findCreated(intent);
+      const found = await this.findCreated(intent, notes);
       if (!found) throw err;
       created = found;
     }
     this.ids.set(intent.localRef, created.id);
     this.stopOthersConfirmed(created.id, at);
     this.accept(created);
+    // The followers are done too; drain() drops the start itself.
+    this.pending.splice(1, followers.count);
+    if (!stoppedAt && !this.timestampTimers) await this.backdateRunning(created, at);
+  }
+
+  /** The intents right behind a start that only touch its entry: notes edits and a stop. */
+  private followersOf(localRef: string): { count: number; notes?: string; stop?: Intent } {
+    let count = 0;
+    let notes: string | undefined;
+    for (const next of this.pending.slice(1)) {
+      if (next.kind === 'start' || next.ref !== localRef) break;
+      if (next.kind === 'updateNotes') notes = next.notes;
+      else if (next.kind === 'stop') return { count: count + 1, notes, stop: next };
+      else break;
+      count++;
+    }
+    return { count, notes };
+  }
+
+  /**
+   * A duration timer sent later than the person started it would count from when Harvest heard of it;
+   * setting its hours to the time already spent makes it count from when they really started.
+   */
+  private async backdateRunning(entry: TimeEntry, startedAt: Date): Promise<void> {
+    const late = hoursBetween(startedAt, this.o.clock.now()) - (entry.hours_without_timer ?? 0);
+    if (!entry.is_running || late < lateThresholdHours) return;
+    this.accept(await this.api.updateTimeEntry(entry.id, { hours: round2(hoursBetween(startedAt, this.o.clock.now())) }));
+  }
+
+  /** After /stop: if Harvest ended it later than the person did (sent late), put the end where they acted. */
+  private async correctStop(before: LocalEntry | undefined, stopped: TimeEntry, at: Date): Promise<void> {
+    if (!before?.runningSince) return;
+    const target = hoursUntil(before, at);
+    if (Math.abs(stopped.hours - target) < lateThresholdHours) return;
+    const fix = this.timestampTimers ? { ended_time: wallClockTime(at) } : { hours: round2(target) };
+    this.accept(await this.api.updateTimeEntry(stopped.id, fix));
   }
 
   /**
    * Reconciles a create whose answer was lost: that day's entries changed since just before the person
    * acted, with the same project, task and notes, created no earlier than that, and not already ours.
    */
-  private async findCreated(intent: Extract<Intent, { kind: 'start' }>): Promise<TimeEntry | undefined> {
+  private async findCreated(
+    intent: Extract<Intent, { kind: 'start' }>,
+    notes: string,
+  ): Promise<TimeEntry | undefined> {
     const at = new Date(intent.at);
     const since = new Date(at.getTime() - 120_000);
     const candidates = await this.api.listTimeEntries({
@@ -417,7 +491,7 @@ export class TimerService {
           !known.has(e.id) &&
           e.project.id === intent.projectId &&
           e.task.id === intent.taskId &&
-          (e.notes ?? '') === intent.notes &&
+          (e.notes ?? '') === notes &&
           new Date(e.created_at).getTime() >= since.getTime(),
       )
       .sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
