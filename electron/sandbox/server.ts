@@ -76,11 +76,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       pendingDelays.add(timer);
     });
 
-  const tooManyRequests = (headers: Headers = {}): HttpError =>
-    new HttpError(429, '', {
-      ...headers,
-      ...(faults.omitRetryAfter ? {} : { 'Retry-After': String(faults.retryAfterSeconds) }),
-    });
+  // Harvest's 429 is an empty HTML page; Retry-After is there unless the test wants the API's bad days.
+  const tooManyRequests = (): HttpError =>
+    new HttpError(429, '', faults.omitRetryAfter ? {} : { 'Retry-After': String(faults.retryAfterSeconds) });
 
   /** Everything Harvest checks before a route runs, then the route itself; refusals come back as answers. */
   function answer(req: IncomingMessage, raw: string, url: URL): Answer & { headers: Headers } {
@@ -142,15 +140,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       if (fault?.kind === 500) return reply(500, { status: 500, error: 'Internal Server Error' });
       if (fault?.kind === 503) return reply(503, { status: 503, error: 'Service Unavailable' });
-      const url = new URL(path, `http://${req.headers.host ?? `${host}:${port()}`}`);
+      if (!path.startsWith('/')) return reply(404, NOT_FOUND_PAGE);
+      // Concatenated, not resolved: a path like //other-host/... must stay a path on this server.
+      const url = new URL(`http://${req.headers.host ?? `${host}:${port()}`}${path}`);
       const result = answer(req, raw, url);
       if (fault?.kind === 'drop-after') return drop();
       reply(result.status, result.body, result.headers);
     } catch (error) {
+      if (error instanceof HttpError) return reply(error.status, error.body, error.headers);
       const line = `sandbox: ${method} ${path} failed: ${(error as Error)?.stack ?? String(error)}`;
       if (log) log(line);
       else console.error(line);
-      if (error instanceof HttpError) return reply(error.status, error.body, error.headers);
       reply(500, { status: 500, error: 'Internal Server Error' });
     }
   }

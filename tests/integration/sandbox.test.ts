@@ -215,6 +215,30 @@ describe('timestamp timers', () => {
     });
     expect(twentyFour.json).toMatchObject({ hours: 5.25, started_time: '8:00am', ended_time: '1:15pm' });
   });
+  it('edits start/end times, project and task of an entry', async () => {
+    const { call, sandbox, trackable } = await sandboxAt({ seed: 'empty', wantsTimestampTimers: true });
+    const logged = await call('POST', '/time_entries', {
+      body: { ...trackable(), spent_date: TODAY, started_time: '9:00am', ended_time: '10:00am' },
+    });
+    const other = sandbox.admin.assignments()[1]!;
+    const edited = await call('PATCH', `/time_entries/${logged.json.id}`, {
+      body: {
+        ended_time: '11:30am',
+        project_id: other.project.id,
+        task_id: other.task_assignments[0]!.task.id,
+      },
+    });
+    expect(edited.json).toMatchObject({
+      hours: 2.5,
+      started_time: '9:00am',
+      ended_time: '11:30am',
+      project: { id: other.project.id, name: other.project.name },
+      task: { id: other.task_assignments[0]!.task.id },
+      client: { id: other.client.id },
+    });
+    const moved = await call('PATCH', `/time_entries/${logged.json.id}`, { body: { project_id: 999 } });
+    expect(moved.status).toBe(422);
+  });
 });
 
 describe('Harvest rules', () => {
