@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   });
 
   const popover = createPopover({
-    createWindow: (options) => new BrowserWindow(options),
+    BrowserWindow,
     screen,
     shell,
     platform: process.platform,

@@ -1,13 +1,20 @@
 // Owns the popover window: a frameless, hidden-until-asked window placed by the tray on every show, hidden when it
 // loses focus or the page asks (Escape). Electron is injected so this is tested without a display.
-import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, Screen, Shell } from 'electron';
+import type {
+  BrowserWindow as ElectronBrowserWindow,
+  BrowserWindowConstructorOptions,
+  Rectangle,
+  Screen,
+  Shell,
+} from 'electron';
 import { popoverPosition } from './popover-position';
-import { hardenWebContents, secureWebPreferences } from './window-security';
+import { hardenWebContents } from './window-security';
 
 export const popoverSize = { width: 360, height: 520 };
 
 export interface PopoverOptions {
-  createWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  /** Electron's BrowserWindow class (a fake in tests). */
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
   screen: Pick<Screen, 'getDisplayMatching' | 'getDisplayNearestPoint' | 'getCursorScreenPoint'>;
   shell: Pick<Shell, 'openExternal'>;
   platform: NodeJS.Platform;
@@ -19,7 +26,7 @@ export interface PopoverOptions {
 }
 
 export interface Popover {
-  readonly window: BrowserWindow;
+  readonly window: ElectronBrowserWindow;
   show(trayBounds: Rectangle): void;
   hide(): void;
   /** What a tray click does: show if hidden, hide if shown. */
@@ -32,7 +39,9 @@ const clickAfterBlurMs = 300;
 
 export function createPopover(options: PopoverOptions): Popover {
   const now = options.now ?? Date.now;
-  const window = options.createWindow({
+  const { BrowserWindow } = options;
+  // Electron's security checklist, stated literally where the window is made (so scanners and reviewers see it).
+  const window = new BrowserWindow({
     ...popoverSize,
     show: false,
     frame: false,
@@ -46,7 +55,22 @@ export function createPopover(options: PopoverOptions): Popover {
     transparent: false,
     backgroundColor: '#ffffff',
     title: 'Sheaf',
-    webPreferences: secureWebPreferences(options.preload),
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
   });
   hardenWebContents(window.webContents, options.shell);
   if (options.platform === 'darwin') {

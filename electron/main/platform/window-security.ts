@@ -1,23 +1,6 @@
-// Owns Electron's security checklist for our one window: locked-down webPreferences, no navigation, no new windows,
+// Owns the rest of Electron's security checklist (webPreferences sit in popover.ts): no navigation, no new windows,
 // no permissions, a CSP header, and Harvest links opened in the person's browser instead.
-import type { Session, Shell, WebContents, WebPreferences } from 'electron';
-
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
+import type { Session, Shell, WebContents } from 'electron';
 
 /** Only Harvest's own sites may be opened, and only over https. */
 export function isHarvestUrl(raw: string): boolean {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
 import { channelOf, commandNames, stateChannel, type CommandHandlers } from '../../../shared/ipc';
 import { defaultPrefs, type AppState } from '../../../shared/state';
-import { pushStateTo, registerIpc, type PopoverPage } from '../../../electron/main/ipc';
+import { pushStateTo, registerIpc, type IpcMainLike, type PopoverPage } from '../../../electron/main/ipc';
 import { FakeIpcMain, FakeWebContents, fakeFrame } from './fake-electron';
 
 const pageUrl = 'file:///app/out/renderer/index.html';
@@ -25,8 +25,8 @@ function setup(url = pageUrl) {
   const page: PopoverPage = { webContents: () => contents as unknown as WebContents, url };
   const handlers = Object.fromEntries(
     commandNames.map((name) => [name, vi.fn(async () => (name === 'getState' ? state : undefined))]),
-  ) as unknown as CommandHandlers & Record<string, ReturnType<typeof vi.fn>>;
-  const unregister = registerIpc(ipcMain, handlers, page);
+  ) as unknown as CommandHandlers;
+  const unregister = registerIpc(ipcMain as unknown as IpcMainLike, handlers, page);
   return { ipcMain, contents, handlers, unregister, ours: contents.mainFrame };
 }
 
@@ -101,7 +101,7 @@ describe('registerIpc', () => {
 
   it('maps a handler crash to an internal error result', async () => {
     const { ipcMain, handlers, ours } = setup();
-    handlers.refresh.mockRejectedValueOnce(new Error('boom'));
+    vi.mocked(handlers.refresh).mockRejectedValueOnce(new Error('boom'));
     expect(await ipcMain.invoke(channelOf('refresh'), ours)).toMatchObject({
       ok: false,
       error: { code: 'internal' },

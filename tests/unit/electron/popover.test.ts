@@ -17,8 +17,7 @@ function setup(platform: NodeJS.Platform = 'darwin') {
   FakeBrowserWindow.created = [];
   const screen = fakeScreen();
   const popover = createPopover({
-    createWindow: (options) =>
-      new FakeBrowserWindow(options as Record<string, unknown>) as unknown as BrowserWindow,
+    BrowserWindow: FakeBrowserWindow as unknown as typeof BrowserWindow,
     screen: screen as never,
     shell,
     platform,
@@ -57,6 +56,7 @@ describe('popover window', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(win.loadedUrl).toBe('file:///app/out/renderer/index.html');
     expect(win.visible).toBe(false);
@@ -144,43 +144,39 @@ describe('isHarvestUrl', () => {
 });
 
 describe('hardenSession', () => {
+  type RequestHandler = (wc: unknown, permission: string, callback: (ok: boolean) => void) => void;
+  type CheckHandler = (...args: unknown[]) => boolean;
+  type HeadersHandler = (
+    details: { responseHeaders?: Record<string, string[]> },
+    callback: (response: unknown) => void,
+  ) => void;
+
   function fakeSession() {
-    const s = {
-      permissionRequest: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
-      permissionCheck: null as null | ((...args: unknown[]) => boolean),
-      headers: null as
-        null | ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
-      setPermissionRequestHandler(h: typeof s.permissionRequest) {
-        s.permissionRequest = h;
-      },
-      setPermissionCheckHandler(h: typeof s.permissionCheck) {
-        s.permissionCheck = h;
-      },
-      webRequest: {
-        onHeadersReceived(h: typeof s.headers) {
-          s.headers = h;
-        },
-      },
+    const handlers: { request?: RequestHandler; check?: CheckHandler; headers?: HeadersHandler } = {};
+    const session = {
+      setPermissionRequestHandler: (h: RequestHandler) => (handlers.request = h),
+      setPermissionCheckHandler: (h: CheckHandler) => (handlers.check = h),
+      webRequest: { onHeadersReceived: (h: HeadersHandler) => (handlers.headers = h) },
     };
-    return s;
+    return { session: session as unknown as Session, handlers };
   }
 
   it('denies every permission request and check', () => {
-    const s = fakeSession();
-    hardenSession(s as unknown as Session, { cspHeader: true });
+    const { session, handlers } = fakeSession();
+    hardenSession(session, { cspHeader: true });
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      s.permissionRequest!({} as WebContents, permission, callback);
+      handlers.request!({} as WebContents, permission, callback);
       expect(callback).toHaveBeenCalledWith(false);
     }
-    expect(s.permissionCheck!({}, 'media')).toBe(false);
+    expect(handlers.check!({}, 'media')).toBe(false);
   });
 
   it('adds the CSP header in production and leaves headers alone for the dev server', () => {
-    const s = fakeSession();
-    hardenSession(s as unknown as Session, { cspHeader: true });
+    const { session, handlers } = fakeSession();
+    hardenSession(session, { cspHeader: true });
     const callback = vi.fn();
-    s.headers!({ responseHeaders: { 'X-Other': ['1'] } }, callback);
+    handlers.headers!({ responseHeaders: { 'X-Other': ['1'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] },
     });
@@ -188,7 +184,7 @@ describe('hardenSession', () => {
     expect(contentSecurityPolicy).not.toContain('unsafe');
 
     const dev = fakeSession();
-    hardenSession(dev as unknown as Session, { cspHeader: false });
-    expect(dev.headers).toBeNull();
+    hardenSession(dev.session, { cspHeader: false });
+    expect(dev.handlers.headers).toBeUndefined();
   });
 });

@@ -1,0 +1,57 @@
+// Owns `npm start`: build, then open Sheaf in Electron; if the Electron binary is missing, try once to download it,
+// and when that fails (offline) open the browser preview instead, saying so in one plain sentence.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const downloadTimeoutMs = 60_000;
+
+/** The Electron binary's path, or null when the npm package is there but its binary was never downloaded. */
+function electronBinary() {
+  try {
+    delete require.cache[require.resolve('electron')];
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+function run(command, args, options = {}) {
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+}
+
+/** Hands the terminal to a long-running child and exits with its status. */
+function become(command, args, env = process.env) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+if (run(npm, ['run', '--silent', 'build']).status !== 0) process.exit(1);
+
+let electron = electronBinary();
+if (!electron) {
+  console.log('Downloading Electron (first run)…');
+  run(process.execPath, ['node_modules/electron/install.js'], {
+    stdio: 'ignore',
+    timeout: downloadTimeoutMs,
+    killSignal: 'SIGKILL',
+  });
+  electron = electronBinary();
+}
+
+if (electron) {
+  // A parent shell may have set this (e.g. VS Code's terminal); it would start Electron as plain Node.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  become(electron, ['.'], env);
+} else {
+  console.log('Electron could not be downloaded (offline?), so Sheaf opens in your browser instead.');
+  become(npm, ['run', '--silent', 'web']);
+}
