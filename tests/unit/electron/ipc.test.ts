@@ -2,22 +2,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
 import { channelOf, commandNames, stateChannel, type CommandHandlers } from '../../../shared/ipc';
-import { defaultPrefs, type AppState } from '../../../shared/state';
+import type { AppState } from '../../../shared/state';
+import { appState } from './app-state';
 import { pushStateTo, registerIpc, type IpcMainLike, type PopoverPage } from '../../../electron/main/ipc';
 import { FakeIpcMain, FakeWebContents, fakeFrame } from './fake-electron';
 
 const pageUrl = 'file:///app/out/renderer/index.html';
 
-const state: AppState = {
-  session: { status: 'signed_out', message: null },
-  prefs: defaultPrefs,
-  running: null,
-  today: { date: '2025-01-06', entries: [], totalHours: 0 },
-  week: { start: '2025-01-06', end: '2025-01-12', totalHours: 0 },
-  assignmentsVersion: 0,
-  sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
-  error: null,
-};
+const state = appState();
 
 function setup(url = pageUrl) {
   const ipcMain = new FakeIpcMain();

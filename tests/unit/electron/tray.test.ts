@@ -1,7 +1,8 @@
 // Tests the tray: title (macOS) / tooltip (others), skipping unchanged renders, minute-aligned ticks, menu actions.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { defaultPrefs, type AppState, type EntryView } from '../../../shared/state';
+import type { AppState, EntryView } from '../../../shared/state';
+import { appState } from './app-state';
 import {
   bindTray,
   createTrayService,
@@ -10,7 +11,7 @@ import {
 } from '../../../electron/main/platform/tray';
 import { FakeTray } from './fake-electron';
 
-const idle: AppState = {
+const idle = appState({
   session: {
     status: 'signed_in',
     demo: true,
@@ -18,14 +19,7 @@ const idle: AppState = {
     accountName: 'Demo',
     weeklyCapacitySeconds: null,
   },
-  prefs: defaultPrefs,
-  running: null,
-  today: { date: '2025-01-06', entries: [], totalHours: 0 },
-  week: { start: '2025-01-06', end: '2025-01-12', totalHours: 0 },
-  assignmentsVersion: 0,
-  sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
-  error: null,
-};
+});
 
 function runningSince(iso: string, hours = 0): AppState {
   const entry: EntryView = {

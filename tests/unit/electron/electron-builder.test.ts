@@ -1,0 +1,72 @@
+// Tests the packaging config against electron-builder's own JSON schema (building here would download Electron)
+// and pins the settings a menubar app depends on.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+
+const root = new URL('../../../', import.meta.url);
+const config = parse(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const schema = createRequire(import.meta.url)('app-builder-lib/scheme.json') as object;
+
+// The options electron-builder itself validates with (app-builder-lib/out/util/config/schemaValidator.js).
+const validate = new Ajv({ allErrors: true, coerceTypes: true, strict: false }).compile(schema);
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema", () => {
+    const ok = validate(structuredClone(config));
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the schema check would catch a mistake', () => {
+    expect(validate({ ...config, mac: { ...config.mac, category: 42, notAnOption: true } })).toBe(false);
+  });
+
+  it('names the app and lays out the build', () => {
+    expect(config.appId).toBe('app.sheaf.timer');
+    expect(config.productName).toBe('Sheaf');
+    expect(config.directories).toEqual({ output: 'release', buildResources: 'resources' });
+    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
+  });
+
+  it('packs the tray icons the app loads at runtime and unpacks keytar’s native addon', () => {
+    expect(config.files).toContain('resources/tray*.png');
+    for (const icon of [
+      'trayTemplate.png',
+      'trayTemplate@2x.png',
+      'tray.png',
+      'tray@2x.png',
+      'trayRunning.png',
+    ]) {
+      expect(existsSync(new URL(`resources/${icon}`, root)), icon).toBe(true);
+    }
+    expect(config.asarUnpack).toContain('**/node_modules/keytar/**/*.node');
+    expect(existsSync(new URL('node_modules/keytar/build/Release/keytar.node', root))).toBe(true);
+  });
+
+  it('is a menu bar app on macOS with dmg + zip', () => {
+    expect(config.mac.category).toBe('public.app-category.productivity');
+    expect(config.mac.extendInfo).toEqual({ LSUIElement: true });
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(existsSync(new URL(config.mac.icon, root))).toBe(true);
+  });
+
+  it('builds an NSIS installer on Windows and AppImage + deb on Linux with a desktop entry', () => {
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.category).toBe('Utility');
+    expect(config.linux.desktop.entry).toMatchObject({
+      Name: 'Sheaf',
+      Categories: expect.stringContaining('Utility'),
+    });
+    expect(config.linux.desktop.entry.Comment).toEqual(expect.any(String));
+  });
+
+  it('points at an app icon of at least 512 px', () => {
+    const png = readFileSync(new URL('resources/icon.png', root));
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
+  });
+});
