@@ -5,6 +5,11 @@ import { AppState, AssignmentOption } from './state';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
+/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30". */
+const wallClock = z
+  .string()
+  .trim()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d( ?[ap]m)?$/i, 'Use a time like 9:00am or 14:30');
 
 export const commands = {
   getState: { input: z.void(), output: AppState },
@@ -35,6 +40,44 @@ export const commands = {
   toggleTimer: { input: z.void(), output: z.void() },
   restartEntry: { input: z.strictObject({ entryId }), output: z.void() },
   updateNotes: { input: z.strictObject({ entryId, notes }), output: z.void() },
+  /** Time added without a timer: `hours` (duration accounts) or `startedTime`+`endedTime` ("9:00am"). */
+  addEntry: {
+    input: z
+      .strictObject({
+        projectId: z.number().int().positive(),
+        taskId: z.number().int().positive(),
+        spentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date'),
+        hours: z.number().min(0, "Hours can't be negative").max(24, 'At most 24 hours in a day').optional(),
+        startedTime: wallClock.optional(),
+        endedTime: wallClock.optional(),
+        notes: notes.optional(),
+      })
+      .refine((v) => v.hours !== undefined || (v.startedTime && v.endedTime), {
+        message: 'Give the hours, or a start and an end time',
+      }),
+    output: z.void(),
+  },
+  editEntry: {
+    input: z.strictObject({
+      entryId,
+      changes: z.strictObject({
+        projectId: z.number().int().positive().optional(),
+        taskId: z.number().int().positive().optional(),
+        notes: notes.optional(),
+        hours: z.number().min(0, "Hours can't be negative").max(24, 'At most 24 hours in a day').optional(),
+        startedTime: wallClock.optional(),
+        endedTime: wallClock.optional(),
+      }),
+    }),
+    output: z.void(),
+  },
+  deleteEntry: { input: z.strictObject({ entryId }), output: z.void() },
+  /** A change Harvest refused: drop it, or redo it as a new entry today. */
+  resolveSetAside: {
+    input: z.strictObject({ id: z.string().min(1).max(100), action: z.enum(['discard', 'applyElsewhere']) }),
+    output: z.void(),
+  },
+  dismissNotices: { input: z.void(), output: z.void() },
   openHarvest: { input: z.void(), output: z.void() },
   /** The popover asks to be hidden (Escape). */
   hidePopover: { input: z.void(), output: z.void() },

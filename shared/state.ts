@@ -58,6 +58,15 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** A change Harvest refused (the entry was locked, approved or deleted elsewhere), waiting for the person. */
+export const SetAsideView = z.object({
+  id: z.string(),
+  summary: z.string(),
+  reason: z.string(),
+  canApplyElsewhere: z.boolean(),
+});
+export type SetAsideView = z.infer<typeof SetAsideView>;
+
 export const AppState = z.object({
   session: Session,
   prefs: AccountPrefs,
@@ -70,6 +79,9 @@ export const AppState = z.object({
   sync: SyncStatus,
   /** A message for the person about the last thing that went wrong, with what to do next. */
   error: z.string().nullable(),
+  /** Things the person should know that aren't errors (e.g. damaged local files that were set aside). */
+  notices: z.array(z.string()),
+  setAside: z.array(SetAsideView),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -1,26 +1,56 @@
-// Owns the session (sign in with a token, the demo account, sign out, a revoked token) and assembles the
-// AppState snapshot from it and the timer service.
-import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../shared/state';
+// Owns the session (sign in with a token, the demo account, sign out, a revoked token, a cold start from
+// cache) and assembles the AppState snapshot from it and the timer service.
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { CommandHandlers } from '../../../shared/ipc';
+import {
+  AccountPrefs,
+  AssignmentOption,
+  defaultPrefs,
+  type AppState,
+  type Session,
+} from '../../../shared/state';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { HostCommand, SheafApp, SheafAppOptions } from './app';
 import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv } from './harvest/env';
 import { ForbiddenError, HarvestError, UnauthorizedError } from './harvest/errors';
-import type { Company } from './harvest/schemas';
+import { TimeEntry, type Company } from './harvest/schemas';
+import { accountDir, readJson, writeJson } from './local-store';
+import { Outbox } from './outbox';
 import { systemClock } from './ports';
-import { TimerService } from './timer';
-import type { CommandHandlers } from '../../../shared/ipc';
+import { TimerService, type TimerCache } from './timer';
 
 /** The keychain entry: token and account id together, so one lookup restores the session. */
 const keychainAccount = 'harvest';
 const refreshEveryMs = 2 * 60_000;
 const assignmentsEveryMs = 30 * 60_000;
+const cacheDelayMs = 1000;
 
 interface Credentials {
   token: string;
   accountId: string;
   baseUrl: string;
 }
+
+/** Who was signed in last, so a cold start can show them before Harvest answers. Nothing secret. */
+const LastSession = z.object({
+  accountId: z.string(),
+  userId: z.number().int(),
+  userName: z.string(),
+  email: z.string(),
+  accountName: z.string(),
+  weeklyCapacitySeconds: z.number().nullable(),
+  prefs: AccountPrefs,
+  companyReadable: z.boolean(),
+});
+type LastSession = z.infer<typeof LastSession>;
+
+const CacheFile = z.object({
+  savedAt: z.string(),
+  assignments: z.array(AssignmentOption),
+  entries: z.array(TimeEntry),
+}) satisfies z.ZodType<TimerCache>;
 
 function prefsFrom(company: Company | null): AccountPrefs {
   if (!company) return defaultPrefs;
@@ -43,14 +73,18 @@ function signInMessage(err: unknown): string {
 export function createSheafApp(o: SheafAppOptions): SheafApp {
   const clock = o.clock ?? systemClock;
   const env = harvestConfigFromEnv(o.env);
+  const lastSessionFile = join(o.dataDir, 'last-session.json');
   const listeners = new Set<(s: AppState) => void>();
+  const startupNotices: string[] = [];
   let session: Session = { status: 'signed_out', message: null };
   let prefs: AccountPrefs = defaultPrefs;
   let timer: TimerService | null = null;
+  let timerDir: string | null = null;
   let credentials: Credentials | null = null;
   let demo: Sandbox | null = null;
   let fromEnvironment = false;
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  let cacheTimer: ReturnType<typeof setTimeout> | null = null;
   let lastAssignmentsAt = 0;
   let snapshot: AppState | null = null;
 
@@ -65,16 +99,36 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       assignmentsVersion: v?.assignmentsVersion ?? 0,
       sync: v?.sync ?? { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
       error: v?.error ?? null,
+      notices: [...startupNotices, ...(v?.notices ?? [])],
+      setAside: v?.setAside ?? [],
     };
   }
 
   function emit(): void {
     snapshot = build();
     for (const listener of listeners) listener(snapshot);
+    scheduleCacheSave();
+  }
+
+  /** The last known state goes to disk a moment after it changes, so the next cold start opens instantly. */
+  function scheduleCacheSave(): void {
+    if (cacheTimer || !timer || !timerDir || session.status !== 'signed_in') return;
+    cacheTimer = setTimeout(() => {
+      cacheTimer = null;
+      void saveCache();
+    }, cacheDelayMs);
+    cacheTimer.unref?.();
+  }
+
+  async function saveCache(): Promise<void> {
+    if (!timer || !timerDir) return;
+    await writeJson(join(timerDir, 'cache.json'), timer.cache()).catch((err) =>
+      o.log?.(`cache not saved: ${err}`),
+    );
   }
 
   function onUnauthorized(): void {
-    // Unsent changes stay in the paused timer; signing in again to the same account carries on.
+    // Unsent changes stay in the paused timer and the outbox; signing in again to the same account carries on.
     session = {
       status: 'signed_out',
       message:
@@ -102,17 +156,67 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     await timer.refresh({ assignments });
   }
 
+  function client(c: Credentials): HarvestClient {
+    return new HarvestClient({
+      baseUrl: c.baseUrl,
+      token: c.token,
+      accountId: c.accountId,
+      fetch: o.fetch,
+      clock,
+      ...o.harvest,
+    });
+  }
+
+  /** A timer service for this account and person, with its outbox and cache restored (none for the demo). */
+  async function openTimer(
+    c: Credentials,
+    api: HarvestClient,
+    last: LastSession,
+    isDemo: boolean,
+  ): Promise<void> {
+    if (timer && credentials?.accountId === c.accountId && timer.userId === last.userId) {
+      timer.replaceApi(api);
+      return;
+    }
+    timer?.dispose();
+    timerDir = isDemo ? null : accountDir(o.dataDir, c.accountId, last.userId);
+    timer = new TimerService({
+      api,
+      clock,
+      userId: last.userId,
+      timestampTimers: last.prefs.timestampTimers,
+      weekStartDay: last.prefs.weekStartDay,
+      learnTimerStyle: !last.companyReadable,
+      outbox: timerDir ? new Outbox(join(timerDir, 'outbox.jsonl')) : undefined,
+      onChange: emit,
+      onUnauthorized,
+      log: o.log,
+      retryDelayMs: o.retryDelayMs,
+    });
+    let cache: TimerCache | null = null;
+    if (timerDir) {
+      const read = await readJson(join(timerDir, 'cache.json'), CacheFile, 'saved copy of your entries');
+      cache = read.value;
+      if (read.problem) startupNotices.push(read.problem);
+    }
+    await timer.restore(cache);
+  }
+
+  function signedInSession(last: LastSession, isDemo: boolean): Session {
+    return {
+      status: 'signed_in',
+      demo: isDemo,
+      user: { id: last.userId, name: last.userName, email: last.email },
+      accountName: last.accountName,
+      weeklyCapacitySeconds: last.weeklyCapacitySeconds,
+    };
+  }
+
   async function signIn(c: Credentials, how: { persist: boolean; demo: boolean }): Promise<void> {
     session = { status: 'signing_in' };
     emit();
     try {
-      const api = new HarvestClient({
-        baseUrl: c.baseUrl,
-        token: c.token,
-        accountId: c.accountId,
-        fetch: o.fetch,
-        clock,
-      });
+      const api = client(c);
       const me = await api.getMe();
       let company: Company | null = null;
       try {
@@ -122,36 +226,27 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
         if (!(err instanceof ForbiddenError)) throw err;
       }
       prefs = prefsFrom(company);
-      const sameAccount = timer && credentials?.accountId === c.accountId && timer.userId === me.id;
-      if (!sameAccount) {
-        timer?.dispose();
-        timer = new TimerService({
-          api,
-          clock,
-          userId: me.id,
-          timestampTimers: prefs.timestampTimers,
-          weekStartDay: prefs.weekStartDay,
-          learnTimerStyle: company === null,
-          onChange: emit,
-          onUnauthorized,
-          log: o.log,
-        });
-      } else {
-        timer!.replaceApi(api);
-      }
+      const last: LastSession = {
+        accountId: c.accountId,
+        userId: me.id,
+        userName: `${me.first_name} ${me.last_name}`.trim(),
+        email: me.email,
+        accountName: company?.name ?? 'Harvest',
+        weeklyCapacitySeconds: me.weekly_capacity ?? null,
+        prefs,
+        companyReadable: company !== null,
+      };
+      await openTimer(c, api, last, how.demo);
       await timer!.load();
       lastAssignmentsAt = clock.now().getTime();
       timer!.resume();
       credentials = c;
-      session = {
-        status: 'signed_in',
-        demo: how.demo,
-        user: { id: me.id, name: `${me.first_name} ${me.last_name}`.trim(), email: me.email },
-        accountName: company?.name ?? 'Harvest',
-        weeklyCapacitySeconds: me.weekly_capacity ?? null,
-      };
-      if (how.persist)
+      session = signedInSession(last, how.demo);
+      if (how.persist) {
         await o.secrets.set(keychainAccount, JSON.stringify({ token: c.token, accountId: c.accountId }));
+      }
+      if (!how.demo)
+        await writeJson(lastSessionFile, last).catch((err) => o.log?.(`session not saved: ${err}`));
       startRefreshing();
       emit();
     } catch (err) {
@@ -161,10 +256,45 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     }
   }
 
+  /**
+   * With a known token and a saved copy of the last session, show it at once and check with Harvest behind:
+   * opening never waits on the network, and offline the person keeps working from the cache.
+   */
+  async function resumeFromCache(c: Credentials): Promise<boolean> {
+    const read = await readJson(lastSessionFile, LastSession, 'record of your last session');
+    if (read.problem) startupNotices.push(read.problem);
+    const last = read.value;
+    if (!last || last.accountId !== c.accountId) return false;
+    prefs = last.prefs;
+    await openTimer(c, client(c), last, false);
+    credentials = c;
+    session = signedInSession(last, false);
+    emit();
+    void signIn(c, { persist: false, demo: false }).catch((err) => {
+      // Offline at start: keep the cached session and retry later; a refused token has signed out already.
+      if (!(err instanceof UnauthorizedError)) {
+        session = signedInSession(last, false);
+        startRefreshing();
+        emit();
+      }
+    });
+    return true;
+  }
+
+  async function start(c: Credentials): Promise<void> {
+    if (await resumeFromCache(c)) return;
+    await signIn(c, { persist: false, demo: false });
+  }
+
   async function closeDemo(): Promise<void> {
     const d = demo;
     demo = null;
     await d?.close();
+  }
+
+  function signedIn(): TimerService {
+    if (!timer || session.status !== 'signed_in') throw new UnauthorizedError('Sign in to Harvest first.');
+    return timer;
   }
 
   const commands: Omit<CommandHandlers, HostCommand> = {
@@ -187,6 +317,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       await timer?.whenIdleOrTimeout(2000);
       timer?.dispose();
       timer = null;
+      timerDir = null;
       credentials = null;
       stopRefreshing();
       await closeDemo();
@@ -200,12 +331,16 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     toggleTimer: async () => signedIn().toggleTimer(),
     restartEntry: async ({ entryId }) => signedIn().restartEntry(entryId),
     updateNotes: async ({ entryId, notes }) => signedIn().updateNotes(entryId, notes),
+    addEntry: async (input) => signedIn().addEntry(input),
+    editEntry: async ({ entryId, changes }) => signedIn().editEntry(entryId, changes),
+    deleteEntry: async ({ entryId }) => signedIn().deleteEntry(entryId),
+    resolveSetAside: async ({ id, action }) => signedIn().resolveSetAside(id, action),
+    dismissNotices: () => {
+      startupNotices.length = 0;
+      timer?.dismissNotices();
+      emit();
+    },
   };
-
-  function signedIn(): TimerService {
-    if (!timer || session.status !== 'signed_in') throw new UnauthorizedError('Sign in to Harvest first.');
-    return timer;
-  }
 
   return {
     commands,
@@ -217,22 +352,20 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     async start() {
       if (env.token && env.accountId) {
         fromEnvironment = true;
-        await signIn(
-          { token: env.token, accountId: env.accountId, baseUrl: env.baseUrl },
-          { persist: false, demo: false },
-        ).catch(() => undefined);
+        await start({ token: env.token, accountId: env.accountId, baseUrl: env.baseUrl }).catch(
+          () => undefined,
+        );
         return;
       }
       const stored = await o.secrets.get(keychainAccount).catch(() => null);
       if (stored) {
         try {
           const { token, accountId } = JSON.parse(stored) as { token: string; accountId: string };
-          await signIn({ token, accountId, baseUrl: env.baseUrl }, { persist: false, demo: false });
-          return;
+          await start({ token, accountId, baseUrl: env.baseUrl });
         } catch {
           // The message is already in the session; the person signs in again.
-          return;
         }
+        return;
       }
       if (o.autoDemo) await Promise.resolve(commands.signInDemo(undefined)).catch(() => undefined);
       else emit();
@@ -242,7 +375,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     },
     async dispose() {
       stopRefreshing();
+      if (cacheTimer) clearTimeout(cacheTimer);
       await timer?.whenIdleOrTimeout(2000);
+      await saveCache();
       timer?.dispose();
       await closeDemo();
       listeners.clear();

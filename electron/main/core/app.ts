@@ -14,6 +14,15 @@ export interface SheafAppOptions {
   log?: (line: string) => void;
   /** Sign in to the built-in demo account when no token is configured (what `npm start` does). */
   autoDemo?: boolean;
+  /** Tuning for the Harvest client (tests and the fault-injection suite shorten waits). */
+  harvest?: {
+    sleep?: (ms: number) => Promise<void>;
+    timeoutMs?: number;
+    maxRetries?: number;
+    random?: () => number;
+  };
+  /** First retry delay for unsent changes (doubles up to a minute). */
+  retryDelayMs?: number;
 }
 
 /** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */

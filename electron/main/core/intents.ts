@@ -11,6 +11,17 @@ export interface EntryNames {
   taskName: string;
 }
 
+export interface EntryChanges {
+  projectId?: number;
+  taskId?: number;
+  /** Names for a new project/task, so the popover shows them before Harvest answers. */
+  names?: EntryNames;
+  notes?: string;
+  hours?: number;
+  startedTime?: string;
+  endedTime?: string;
+}
+
 export type Intent =
   | {
       kind: 'start';
@@ -22,10 +33,41 @@ export type Intent =
       taskId: number;
       notes: string;
       names: EntryNames;
+      /** Set (and saved) just before the create is sent: after a crash it must be looked for, not resent. */
+      attempted?: boolean;
+    }
+  | {
+      /** Time added without a timer: hours (duration accounts) or start and end (timestamp accounts). */
+      kind: 'add';
+      id: string;
+      at: string;
+      localRef: string;
+      projectId: number;
+      taskId: number;
+      notes: string;
+      names: EntryNames;
+      spentDate: string;
+      hours: number;
+      startedTime: string | null;
+      endedTime: string | null;
+      attempted?: boolean;
     }
   | { kind: 'stop'; id: string; at: string; ref: EntryRef }
   | { kind: 'resume'; id: string; at: string; ref: EntryRef }
-  | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string };
+  | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string }
+  | { kind: 'edit'; id: string; at: string; ref: EntryRef; changes: EntryChanges }
+  | { kind: 'delete'; id: string; at: string; ref: EntryRef };
+
+export type CreateIntent = Extract<Intent, { kind: 'start' | 'add' }>;
+
+export function isCreate(intent: Intent): intent is CreateIntent {
+  return intent.kind === 'start' || intent.kind === 'add';
+}
+
+/** The entry an intent changes (a create's own local ref). */
+export function targetOf(intent: Intent): EntryRef {
+  return isCreate(intent) ? intent.localRef : intent.ref;
+}
 
 /** Local refs Harvest has since confirmed, mapped to Harvest's ids. */
 export type IdMap = ReadonlyMap<string, number>;
@@ -59,21 +101,22 @@ export function applyIntent(
   timestampTimers: boolean,
 ): EntryRef | null {
   const at = new Date(intent.at);
-  if (intent.kind === 'start') {
+  if (isCreate(intent)) {
     const ref = resolveRef(intent.localRef, ids);
     if (typeof ref === 'number' && entries.has(ref)) return ref; // Harvest already has it.
-    stopAllRunning(entries, at, timestampTimers);
+    const running = intent.kind === 'start';
+    if (running) stopAllRunning(entries, at, timestampTimers);
     entries.set(ref, {
       ref,
-      spentDate: localDate(at),
+      spentDate: intent.kind === 'add' ? intent.spentDate : localDate(at),
       ...intent.names,
       projectId: intent.projectId,
       taskId: intent.taskId,
       notes: intent.notes,
-      hours: 0,
-      runningSince: at,
-      startedTime: timestampTimers ? wallClockTime(at) : null,
-      endedTime: null,
+      hours: intent.kind === 'add' ? intent.hours : 0,
+      runningSince: running ? at : null,
+      startedTime: intent.kind === 'add' ? intent.startedTime : timestampTimers ? wallClockTime(at) : null,
+      endedTime: intent.kind === 'add' ? intent.endedTime : null,
       isLocked: false,
       lockedReason: null,
       createdAt: intent.at,
@@ -94,6 +137,25 @@ export function applyIntent(
       break;
     case 'updateNotes':
       entries.set(ref, { ...entry, notes: intent.notes });
+      break;
+    case 'edit': {
+      const c = intent.changes;
+      entries.set(ref, {
+        ...entry,
+        ...(c.names ?? {}),
+        projectId: c.projectId ?? entry.projectId,
+        taskId: c.taskId ?? entry.taskId,
+        notes: c.notes ?? entry.notes,
+        // New hours on a running timer count from the moment they were set.
+        hours: c.hours ?? entry.hours,
+        runningSince: c.hours !== undefined && entry.runningSince ? at : entry.runningSince,
+        startedTime: c.startedTime ?? entry.startedTime,
+        endedTime: c.endedTime ?? entry.endedTime,
+      });
+      break;
+    }
+    case 'delete':
+      entries.delete(ref);
       break;
   }
   return ref;

@@ -1,17 +1,26 @@
-// Owns the timer: the person's commands applied at once (optimistic), sent to Harvest through one serial
-// queue, Harvest's view merged back, and today's and this week's totals. The server is the truth: a refresh
-// picks up timers started, stopped or changed on the web or a phone.
-import type { AssignmentOption, EntryView, SyncStatus } from '../../../shared/state';
+// Owns the timer as the person sees it: their commands applied at once (optimistic), saved to the outbox
+// before they are acknowledged, sent to Harvest one at a time, and Harvest's view merged back, with today's
+// and this week's totals. The server is the truth: a refresh picks up changes made on the web or a phone.
+import type { AssignmentOption, EntryView, SetAsideView, SyncStatus } from '../../../shared/state';
 import { findOption, toOptions } from './assignments';
-import { localDate, msPerHour, weekRange } from './dates';
-import { fromHarvest, hoursUntil, round, toView, type EntryRef, type LocalEntry } from './entries';
-import type { CreateByDuration, CreateByStartEnd, HarvestApi } from './harvest/api';
-import { HarvestError, NetworkError, OutcomeUnknownError, ValidationError } from './harvest/errors';
+import { localDate, weekRange } from './dates';
+import { fromHarvest, round, toView, type EntryRef, type LocalEntry } from './entries';
+import type { HarvestApi } from './harvest/api';
+import { HarvestError, ValidationError } from './harvest/errors';
 import type { TimeEntry, WeekStartDay } from './harvest/schemas';
-import { applyIntents, resolveRef, stopAt, type Intent } from './intents';
+import {
+  applyIntents,
+  isCreate,
+  resolveRef,
+  targetOf,
+  type EntryChanges,
+  type EntryNames,
+  type Intent,
+} from './intents';
+import type { Outbox, SetAside } from './outbox';
 import type { Clock } from './ports';
+import { Sender, type SenderState } from './sender';
 import { Serial } from './serial';
-import { wallClockTime } from './dates';
 
 export interface TimerOptions {
   api: HarvestApi;
@@ -21,6 +30,8 @@ export interface TimerOptions {
   weekStartDay: WeekStartDay;
   /** Learn the timer style from entries when /company was not readable (members get 403 there). */
   learnTimerStyle: boolean;
+  /** Where unsent changes are kept; none for the demo account. */
+  outbox?: Outbox;
   onChange: () => void;
   onUnauthorized: (error: HarvestError) => void;
   log?: (line: string) => void;
@@ -34,46 +45,49 @@ export interface TimerView {
   week: { start: string; end: string; totalHours: number };
   sync: SyncStatus;
   error: string | null;
+  notices: string[];
+  setAside: SetAsideView[];
   assignmentsVersion: number;
   timestampTimers: boolean;
 }
 
-/** Harvest keeps hours to 0.01 h; a send later than this (36 s) is corrected to when the person acted. */
-const lateThresholdHours = 0.01;
-
-function hoursBetween(from: Date, to: Date): number {
-  return Math.max(0, to.getTime() - from.getTime()) / msPerHour;
-}
-
-function round2(hours: number): number {
-  return Math.round(hours * 100) / 100;
+/** What a cold start shows before Harvest answers. */
+export interface TimerCache {
+  savedAt: string;
+  assignments: AssignmentOption[];
+  entries: TimeEntry[];
 }
 
 /** Failures worth retrying as they are: Harvest or the network will likely answer next time. */
-const transient = new Set(['network', 'timeout', 'server', 'rate_limited']);
+const transient = new Set(['network', 'timeout', 'server', 'rate_limited', 'outcome_unknown']);
 
 export class TimerService {
-  private confirmed = new Map<EntryRef, LocalEntry>();
+  private readonly state: SenderState;
   private pending: Intent[] = [];
-  private readonly ids = new Map<string, number>();
+  private setAside: SetAside[] = [];
+  private rawEntries = new Map<number, TimeEntry>();
   private options: AssignmentOption[] = [];
   private assignmentsVersion = 0;
   private readonly serial = new Serial();
+  private readonly sender: Sender;
   private draining: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay: number;
   private sync: SyncStatus = { state: 'idle', pending: 0, lastSyncedAt: null, message: null };
   private error: string | null = null;
+  private notices: string[] = [];
   private paused = false;
   private disposed = false;
   private nextLocal = 1;
-  private timestampTimers: boolean;
-
-  private api: HarvestApi;
 
   constructor(private readonly o: TimerOptions) {
-    this.api = o.api;
-    this.timestampTimers = o.timestampTimers;
+    this.state = {
+      confirmed: new Map(),
+      ids: new Map(),
+      timestampTimers: o.timestampTimers,
+      userId: o.userId,
+    };
+    this.sender = new Sender(o.api, o.clock, this.state);
     this.retryDelay = o.retryDelayMs ?? 1000;
   }
 
@@ -83,7 +97,36 @@ export class TimerService {
 
   /** A fresh sign-in to the same account brings a new client (new token); queued changes carry on. */
   replaceApi(api: HarvestApi): void {
-    this.api = api;
+    this.o.api = api;
+    this.sender.useApi(api);
+  }
+
+  // ---- restoring -----------------------------------------------------------------------------
+
+  /** Reads the outbox left by the last run (after a crash too) and the cached last known state. */
+  async restore(cache: TimerCache | null): Promise<void> {
+    if (cache) {
+      this.options = cache.assignments;
+      this.assignmentsVersion++;
+      this.replaceConfirmed(cache.entries);
+      this.sync = { ...this.sync, lastSyncedAt: cache.savedAt };
+    }
+    if (this.o.outbox) {
+      const saved = await this.o.outbox.load();
+      this.pending = saved.intents;
+      this.setAside = saved.setAside;
+      for (const [local, id] of saved.ids) this.state.ids.set(local, id);
+      this.notices.push(...saved.problems);
+    }
+    this.changed();
+  }
+
+  cache(): TimerCache {
+    return {
+      savedAt: this.sync.lastSyncedAt ?? this.nowIso(),
+      assignments: this.options,
+      entries: [...this.rawEntries.values()],
+    };
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -92,14 +135,13 @@ export class TimerService {
     return this.options;
   }
 
+  private entries() {
+    return applyIntents(this.state.confirmed, this.pending, this.state.ids, this.state.timestampTimers);
+  }
+
   view(): TimerView {
     const now = this.o.clock.now();
-    const { entries, pendingRefs } = applyIntents(
-      this.confirmed,
-      this.pending,
-      this.ids,
-      this.timestampTimers,
-    );
+    const { entries, pendingRefs } = this.entries();
     const today = localDate(now);
     const week = weekRange(now, this.o.weekStartDay);
     const all = [...entries.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -116,8 +158,15 @@ export class TimerService {
       },
       sync: { ...this.sync, pending: this.pending.length },
       error: this.error,
+      notices: this.notices,
+      setAside: this.setAside.map((s) => ({
+        id: s.id,
+        summary: s.summary,
+        reason: s.reason,
+        canApplyElsewhere: s.entry !== null,
+      })),
       assignmentsVersion: this.assignmentsVersion,
-      timestampTimers: this.timestampTimers,
+      timestampTimers: this.state.timestampTimers,
     };
   }
 
@@ -126,11 +175,12 @@ export class TimerService {
   /** First load after sign-in: assignments and this week's entries (which include today's). */
   async load(): Promise<void> {
     await this.serial.run(async () => {
-      const [assignments] = await Promise.all([this.api.listMyProjectAssignments(), this.fetchWeek()]);
+      const [assignments] = await Promise.all([this.o.api.listMyProjectAssignments(), this.fetchWeek()]);
       this.options = toOptions(assignments);
       this.assignmentsVersion++;
     });
     this.changed();
+    this.kick();
   }
 
   /** Asks Harvest for this week's entries; changes made elsewhere replace ours. Never throws. */
@@ -139,13 +189,14 @@ export class TimerService {
       await this.serial.run(async () => {
         await this.fetchWeek();
         if (options.assignments) {
-          this.options = toOptions(await this.api.listMyProjectAssignments());
+          this.options = toOptions(await this.o.api.listMyProjectAssignments());
           this.assignmentsVersion++;
         }
       });
       this.kick();
     } catch (err) {
-      this.noteFailure(err);
+      if (err instanceof HarvestError && err.code === 'unauthorized') this.o.onUnauthorized(err);
+      else this.noteFailure(err);
     }
     this.changed();
   }
@@ -154,91 +205,156 @@ export class TimerService {
     const now = this.o.clock.now();
     const week = weekRange(now, this.o.weekStartDay);
     const [inWeek, running] = await Promise.all([
-      this.api.listTimeEntries({ user_id: this.o.userId, from: week.start, to: week.end }),
+      this.o.api.listTimeEntries({ user_id: this.o.userId, from: week.start, to: week.end }),
       // A timer left running from an earlier week still belongs on screen.
-      this.api.listTimeEntries({ user_id: this.o.userId, is_running: true }),
+      this.o.api.listTimeEntries({ user_id: this.o.userId, is_running: true }),
     ]);
-    const next = new Map<EntryRef, LocalEntry>();
-    for (const e of [...inWeek, ...running]) next.set(e.id, fromHarvest(e));
-    this.confirmed = next;
+    this.replaceConfirmed([...inWeek, ...running]);
     if (this.o.learnTimerStyle) this.learnTimerStyle([...inWeek, ...running]);
     this.sync = { ...this.sync, state: 'idle', lastSyncedAt: now.toISOString(), message: null };
   }
 
-  private learnTimerStyle(entries: TimeEntry[]): void {
-    const sample = entries.find((e) => e.started_time || e.timer_started_at);
-    if (sample) this.timestampTimers = Boolean(sample.started_time);
+  private replaceConfirmed(entries: TimeEntry[]): void {
+    this.rawEntries = new Map(entries.map((e) => [e.id, e]));
+    this.state.confirmed = new Map(entries.map((e) => [e.id, fromHarvest(e)]));
   }
 
-  // ---- commands (resolve once applied locally; sending happens behind) ---------------------------
+  private learnTimerStyle(entries: TimeEntry[]): void {
+    const sample = entries.find((e) => e.started_time || e.timer_started_at);
+    if (sample) this.state.timestampTimers = Boolean(sample.started_time);
+  }
 
-  startTimer(input: { projectId: number; taskId: number; notes?: string }): void {
-    const option = findOption(this.options, input.projectId, input.taskId);
-    if (!option) {
-      throw new ValidationError(
-        "That project and task aren't among your Harvest assignments. Pick another one.",
-        0,
-      );
-    }
-    this.enqueue({
+  // ---- commands (resolve once applied locally and saved; sending happens behind) ----------------
+
+  async startTimer(input: { projectId: number; taskId: number; notes?: string }): Promise<void> {
+    const option = this.assigned(input.projectId, input.taskId);
+    await this.enqueue({
       kind: 'start',
       id: this.newId(),
       at: this.nowIso(),
-      localRef: `local-${Date.now().toString(36)}-${this.nextLocal++}`,
+      localRef: this.newLocalRef(),
       projectId: option.projectId,
       taskId: option.taskId,
       notes: input.notes?.trim() ?? '',
-      names: {
-        clientName: option.clientName,
-        projectName: option.projectName,
-        projectCode: option.projectCode,
-        taskName: option.taskName,
-      },
+      names: namesOf(option),
     });
   }
 
-  stopTimer(): void {
+  async stopTimer(): Promise<void> {
     const running = this.view().running;
     if (!running) return;
-    this.enqueue({ kind: 'stop', id: this.newId(), at: this.nowIso(), ref: running.id });
+    await this.enqueue({ kind: 'stop', id: this.newId(), at: this.nowIso(), ref: running.id });
   }
 
   /** Stop what runs, else restart the entry worked on last. */
-  toggleTimer(): void {
-    const v = this.view();
-    if (v.running) return this.stopTimer();
-    const last = this.lastEntry();
+  async toggleTimer(): Promise<void> {
+    if (this.view().running) return this.stopTimer();
+    const last = [...this.entries().entries.values()].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    )[0];
     if (!last) throw new ValidationError('Nothing to restart yet: pick a project and task, then Start.', 0);
-    this.restartEntry(last.ref);
+    await this.restartEntry(last.ref);
   }
 
   /**
    * Today's entry continues (Harvest's restart); an older one becomes a new entry today with the same
    * project, task and notes. Timestamp accounts always get a new entry: one start/end pair per entry.
    */
-  restartEntry(ref: EntryRef): void {
-    const { entries } = applyIntents(this.confirmed, this.pending, this.ids, this.timestampTimers);
-    const entry = entries.get(resolveRef(ref, this.ids));
-    if (!entry) throw new ValidationError('That entry is no longer there. Refresh and try again.', 0);
+  async restartEntry(ref: EntryRef): Promise<void> {
+    const entry = this.existing(ref);
     if (entry.runningSince) return;
     const today = localDate(this.o.clock.now());
-    if (entry.spentDate === today && !this.timestampTimers && !entry.isLocked) {
-      this.enqueue({ kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref });
+    if (entry.spentDate === today && !this.state.timestampTimers && !entry.isLocked) {
+      await this.enqueue({ kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref });
       return;
     }
-    if (!findOption(this.options, entry.projectId, entry.taskId)) {
-      throw new ValidationError(`${entry.projectName} — ${entry.taskName} is no longer assigned to you.`, 0);
-    }
-    this.startTimer({ projectId: entry.projectId, taskId: entry.taskId, notes: entry.notes });
+    await this.startTimer({ projectId: entry.projectId, taskId: entry.taskId, notes: entry.notes });
   }
 
-  updateNotes(ref: EntryRef, notes: string): void {
-    const { entries } = applyIntents(this.confirmed, this.pending, this.ids, this.timestampTimers);
-    const entry = entries.get(resolveRef(ref, this.ids));
-    if (!entry) throw new ValidationError('That entry is no longer there. Refresh and try again.', 0);
-    if (entry.isLocked)
-      throw new ValidationError(`This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`, 0);
-    this.enqueue({ kind: 'updateNotes', id: this.newId(), at: this.nowIso(), ref: entry.ref, notes });
+  async updateNotes(ref: EntryRef, notes: string): Promise<void> {
+    const entry = this.editable(ref);
+    await this.enqueue({ kind: 'updateNotes', id: this.newId(), at: this.nowIso(), ref: entry.ref, notes });
+  }
+
+  /** Time added without a timer: hours, or a start and end on timestamp accounts. */
+  async addEntry(input: {
+    projectId: number;
+    taskId: number;
+    spentDate: string;
+    hours?: number;
+    startedTime?: string;
+    endedTime?: string;
+    notes?: string;
+  }): Promise<void> {
+    const option = this.assigned(input.projectId, input.taskId);
+    await this.enqueue({
+      kind: 'add',
+      id: this.newId(),
+      at: this.nowIso(),
+      localRef: this.newLocalRef(),
+      projectId: option.projectId,
+      taskId: option.taskId,
+      notes: input.notes?.trim() ?? '',
+      names: namesOf(option),
+      spentDate: input.spentDate,
+      hours: input.hours ?? 0,
+      startedTime: input.startedTime ?? null,
+      endedTime: input.endedTime ?? null,
+    });
+  }
+
+  async editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
+    const entry = this.editable(ref);
+    let names: EntryNames | undefined;
+    if (changes.projectId !== undefined || changes.taskId !== undefined) {
+      names = namesOf(this.assigned(changes.projectId ?? entry.projectId, changes.taskId ?? entry.taskId));
+    }
+    await this.enqueue({
+      kind: 'edit',
+      id: this.newId(),
+      at: this.nowIso(),
+      ref: entry.ref,
+      changes: { ...changes, ...(names ? { names } : {}) },
+    });
+  }
+
+  async deleteEntry(ref: EntryRef): Promise<void> {
+    const entry = this.editable(ref);
+    await this.enqueue({ kind: 'delete', id: this.newId(), at: this.nowIso(), ref: entry.ref });
+  }
+
+  /** A change Harvest refused: drop it, or redo it as a new entry today. */
+  async resolveSetAside(id: string, action: 'discard' | 'applyElsewhere'): Promise<void> {
+    const item = this.setAside.find((s) => s.id === id);
+    if (!item) return;
+    this.setAside = this.setAside.filter((s) => s !== item);
+    if (action === 'applyElsewhere' && item.entry) {
+      const e = item.entry;
+      // A new finished entry today keeps the time and words the person had; the refused one stays as Harvest has it.
+      await this.enqueue({
+        kind: 'add',
+        id: this.newId(),
+        at: this.nowIso(),
+        localRef: this.newLocalRef(),
+        projectId: e.projectId,
+        taskId: e.taskId,
+        notes: e.notes,
+        names: e.names,
+        spentDate: localDate(this.o.clock.now()),
+        hours: Math.round(e.hours * 100) / 100,
+        startedTime: null,
+        endedTime: null,
+      });
+      return;
+    }
+    await this.persist();
+    this.changed();
+  }
+
+  dismissNotices(): void {
+    this.notices = [];
+    this.error = null;
+    this.changed();
   }
 
   /** Resolves when every queued change has been sent (or set aside). For tests and shutdown. */
@@ -264,13 +380,50 @@ export class TimerService {
     this.kick();
   }
 
+  // ---- checks ----------------------------------------------------------------------------------
+
+  private assigned(projectId: number, taskId: number): AssignmentOption {
+    const option = findOption(this.options, projectId, taskId);
+    if (!option) {
+      throw new ValidationError(
+        "That project and task aren't among your Harvest assignments. Pick another one.",
+        0,
+      );
+    }
+    return option;
+  }
+
+  private existing(ref: EntryRef): LocalEntry {
+    const entry = this.entries().entries.get(resolveRef(ref, this.state.ids));
+    if (!entry) throw new ValidationError('That entry is no longer there. Refresh and try again.', 0);
+    return entry;
+  }
+
+  private editable(ref: EntryRef): LocalEntry {
+    const entry = this.existing(ref);
+    if (entry.isLocked) {
+      throw new ValidationError(`This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`, 0);
+    }
+    return entry;
+  }
+
   // ---- the queue -----------------------------------------------------------------------------
 
-  private enqueue(intent: Intent): void {
+  private async enqueue(intent: Intent): Promise<void> {
     this.pending.push(intent);
     this.error = null;
     this.changed();
+    // Acknowledged only once it is on disk: a crash from here on loses nothing.
+    await this.persist();
     this.kick();
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.o.outbox) return;
+    // Only ids a queued change still refers to need remembering.
+    const referenced = new Set(this.pending.map(targetOf).filter((r): r is string => typeof r === 'string'));
+    const ids = new Map([...this.state.ids].filter(([local]) => referenced.has(local)));
+    await this.o.outbox.save({ intents: this.pending, ids, setAside: this.setAside });
   }
 
   private kick(): void {
@@ -290,49 +443,69 @@ export class TimerService {
       this.sync = { ...this.sync, state: 'syncing' };
       this.changed();
       try {
-        await this.serial.run(() => this.send(intent));
-        this.pending.shift();
+        const { followersDone } = await this.serial.run(() =>
+          this.sender.send(this.pending, () => this.persist()),
+        );
+        this.pending.splice(0, 1 + followersDone);
         this.retryDelay = this.o.retryDelayMs ?? 1000;
         this.sync = { ...this.sync, state: 'idle', message: null, lastSyncedAt: this.nowIso() };
+        await this.persist();
       } catch (err) {
         if (this.setAsideOrRetry(intent, err) === 'retry') {
           this.changed();
           this.scheduleRetry();
           return;
         }
+        await this.persist();
       }
       this.changed();
     }
   }
 
-  /** 'retry' keeps the intent first in line; otherwise it is dropped with a message for the person. */
-  private setAsideOrRetry(intent: Intent, err: unknown): 'retry' | 'dropped' {
-    if (!(err instanceof HarvestError)) {
-      this.o.log?.(`sending ${intent.kind} failed unexpectedly: ${String(err)}`);
-      this.pending.shift();
-      this.error = 'Sheaf could not send a change to Harvest. Refresh to see what Harvest has.';
-      return 'dropped';
-    }
-    if (err.code === 'unauthorized') {
+  /** 'retry' keeps the intent first in line; otherwise it is set aside with Harvest's reason. */
+  private setAsideOrRetry(intent: Intent, err: unknown): 'retry' | 'setAside' {
+    if (err instanceof HarvestError && err.code === 'unauthorized') {
       this.paused = true;
       this.o.onUnauthorized(err);
       return 'retry';
     }
-    if (transient.has(err.code)) {
+    if (err instanceof HarvestError && transient.has(err.code)) {
       this.noteFailure(err);
       return 'retry';
     }
-    this.pending.shift();
-    this.dropIntentsOf(intent);
-    this.error = err.message;
+    if (!(err instanceof HarvestError))
+      this.o.log?.(`sending ${intent.kind} failed unexpectedly: ${String(err)}`);
+    const reason = err instanceof HarvestError ? err.message : 'Sheaf could not send this change.';
+    // Conflicts are shown, never dropped: the change waits for the person to discard it or apply it elsewhere.
+    const { entries } = this.entries();
+    const entry = entries.get(resolveRef(targetOf(intent), this.state.ids));
+    const dependants = this.pending.slice(1).filter((i) => !isCreate(i) && targetOf(i) === targetOf(intent));
+    this.pending = this.pending.filter((i) => i !== intent && !dependants.includes(i));
+    this.setAside.push({
+      id: intent.id,
+      intent,
+      reason,
+      summary: summarize(intent, entry),
+      entry: entry
+        ? {
+            projectId: entry.projectId,
+            taskId: entry.taskId,
+            notes: entry.notes,
+            hours: entry.runningSince
+              ? entry.hours + (Date.parse(intent.at) - entry.runningSince.getTime()) / 3.6e6
+              : entry.hours,
+            names: {
+              clientName: entry.clientName,
+              projectName: entry.projectName,
+              projectCode: entry.projectCode,
+              taskName: entry.taskName,
+            },
+          }
+        : null,
+    });
+    this.error = `Harvest refused a change: ${reason}`;
     void this.refresh();
-    return 'dropped';
-  }
-
-  /** A start Harvest refused leaves nothing for later changes to its entry to apply to. */
-  private dropIntentsOf(intent: Intent): void {
-    if (intent.kind !== 'start') return;
-    this.pending = this.pending.filter((i) => i.kind === 'start' || i.ref !== intent.localRef);
+    return 'setAside';
   }
 
   private noteFailure(err: unknown): void {
@@ -352,174 +525,7 @@ export class TimerService {
       this.retryTimer = null;
       this.kick();
     }, delay);
-  }
-
-  private async send(intent: Intent): Promise<void> {
-    const api = this.api;
-    if (intent.kind === 'start') return this.sendStart(intent);
-    const ref = resolveRef(intent.ref, this.ids);
-    if (typeof ref !== 'number') return; // Its start was refused; nothing to change.
-    switch (intent.kind) {
-      case 'stop': {
-        const before = this.confirmed.get(ref);
-        try {
-          const stopped = await api.stopTimeEntry(ref);
-          this.accept(stopped);
-          await this.correctStop(before, stopped, new Date(intent.at));
-        } catch (err) {
-          // Stopped (or deleted) elsewhere meanwhile: Harvest's view wins, nothing to tell the person.
-          if (!(err instanceof HarvestError) || (err.code !== 'validation' && err.code !== 'not_found'))
-            throw err;
-          await this.reloadEntry(ref);
-        }
-        return;
-      }
-      case 'resume': {
-        let entry: TimeEntry;
-        try {
-          entry = await api.restartTimeEntry(ref);
-        } catch (err) {
-          // The client never repeats a restart blindly; look whether it took before trying again.
-          if (!(err instanceof OutcomeUnknownError)) throw err;
-          entry = await api.getTimeEntry(ref);
-          if (!entry.is_running) throw new NetworkError(err);
-        }
-        this.stopOthersConfirmed(entry.id, new Date(intent.at));
-        this.accept(entry);
-        const late = hoursBetween(new Date(intent.at), this.o.clock.now());
-        if (late >= lateThresholdHours) {
-          this.accept(await api.updateTimeEntry(ref, { hours: round2((entry.hours_without_timer ?? 0) + late) }));
-        }
-        return;
-      }
-      case 'updateNotes':
-        this.accept(await api.updateTimeEntry(ref, { notes: intent.notes }));
-        return;
-    }
-  }
-
-  private async sendStart(intent: Extract<Intent, { kind: 'start' }>): Promise<void> {
-    if (this.ids.has(intent.localRef)) return;
-    const at = new Date(intent.at);
-    // Changes to this entry queued right behind its start travel with it: a start and stop made while
-    // offline become one finished entry, with the time the person really spent.
-    const followers = this.followersOf(intent.localRef);
-    const notes = followers.notes ?? intent.notes;
-    const stoppedAt = followers.stop ? new Date(followers.stop.at) : null;
-    const body: CreateByDuration | CreateByStartEnd = {
-      project_id: intent.projectId,
-      task_id: intent.taskId,
-      spent_date: localDate(at),
-      ...(notes ? { notes } : {}),
-      ...(this.timestampTimers
-        ? { started_time: wallClockTime(at), ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt) } : {}) }
-        : stoppedAt
-          ? { hours: hoursBetween(at, stoppedAt) }
-          : {}),
-    };
-    let created: TimeEntry;
-    try {
-      created = await this.api.createTimeEntry(body);
-    } catch (err) {
-      if (!(err instanceof OutcomeUnknownError)) throw err;
-      // The POST may have landed. Look before sending it again, so nothing is created twice.
-      const found = await this.findCreated(intent, notes);
-      if (!found) throw err;
-      created = found;
-    }
-    this.ids.set(intent.localRef, created.id);
-    this.stopOthersConfirmed(created.id, at);
-    this.accept(created);
-    // The followers are done too; drain() drops the start itself.
-    this.pending.splice(1, followers.count);
-    if (!stoppedAt && !this.timestampTimers) await this.backdateRunning(created, at);
-  }
-
-  /** The intents right behind a start that only touch its entry: notes edits and a stop. */
-  private followersOf(localRef: string): { count: number; notes?: string; stop?: Intent } {
-    let count = 0;
-    let notes: string | undefined;
-    for (const next of this.pending.slice(1)) {
-      if (next.kind === 'start' || next.ref !== localRef) break;
-      if (next.kind === 'updateNotes') notes = next.notes;
-      else if (next.kind === 'stop') return { count: count + 1, notes, stop: next };
-      else break;
-      count++;
-    }
-    return { count, notes };
-  }
-
-  /**
-   * A duration timer sent later than the person started it would count from when Harvest heard of it;
-   * setting its hours to the time already spent makes it count from when they really started.
-   */
-  private async backdateRunning(entry: TimeEntry, startedAt: Date): Promise<void> {
-    const late = hoursBetween(startedAt, this.o.clock.now()) - (entry.hours_without_timer ?? 0);
-    if (!entry.is_running || late < lateThresholdHours) return;
-    this.accept(await this.api.updateTimeEntry(entry.id, { hours: round2(hoursBetween(startedAt, this.o.clock.now())) }));
-  }
-
-  /** After /stop: if Harvest ended it later than the person did (sent late), put the end where they acted. */
-  private async correctStop(before: LocalEntry | undefined, stopped: TimeEntry, at: Date): Promise<void> {
-    if (!before?.runningSince) return;
-    const target = hoursUntil(before, at);
-    if (Math.abs(stopped.hours - target) < lateThresholdHours) return;
-    const fix = this.timestampTimers ? { ended_time: wallClockTime(at) } : { hours: round2(target) };
-    this.accept(await this.api.updateTimeEntry(stopped.id, fix));
-  }
-
-  /**
-   * Reconciles a create whose answer was lost: that day's entries changed since just before the person
-   * acted, with the same project, task and notes, created no earlier than that, and not already ours.
-   */
-  private async findCreated(
-    intent: Extract<Intent, { kind: 'start' }>,
-    notes: string,
-  ): Promise<TimeEntry | undefined> {
-    const at = new Date(intent.at);
-    const since = new Date(at.getTime() - 120_000);
-    const candidates = await this.api.listTimeEntries({
-      user_id: this.o.userId,
-      from: localDate(at),
-      to: localDate(at),
-      updated_since: since.toISOString(),
-    });
-    const known = new Set(this.ids.values());
-    return candidates
-      .filter(
-        (e) =>
-          !known.has(e.id) &&
-          e.project.id === intent.projectId &&
-          e.task.id === intent.taskId &&
-          (e.notes ?? '') === notes &&
-          new Date(e.created_at).getTime() >= since.getTime(),
-      )
-      .sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
-  }
-
-  private async reloadEntry(id: number): Promise<void> {
-    try {
-      this.accept(await this.api.getTimeEntry(id));
-    } catch (err) {
-      if (err instanceof HarvestError && err.code === 'not_found') this.confirmed.delete(id);
-      else throw err;
-    }
-  }
-
-  private accept(entry: TimeEntry): void {
-    this.confirmed.set(entry.id, fromHarvest(entry));
-  }
-
-  /** Harvest stops the other running timer itself when one starts; mirror that without asking. */
-  private stopOthersConfirmed(keep: number, at: Date): void {
-    for (const [ref, e] of this.confirmed) {
-      if (ref !== keep && e.runningSince) this.confirmed.set(ref, stopAt(e, at, this.timestampTimers));
-    }
-  }
-
-  private lastEntry(): LocalEntry | undefined {
-    const { entries } = applyIntents(this.confirmed, this.pending, this.ids, this.timestampTimers);
-    return [...entries.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+    this.retryTimer.unref?.();
   }
 
   private nowIso(): string {
@@ -527,10 +533,43 @@ export class TimerService {
   }
 
   private newId(): string {
-    return `${this.o.clock.now().getTime().toString(36)}-${this.nextLocal++}`;
+    return `${this.o.clock.now().getTime().toString(36)}-${process.pid.toString(36)}-${this.nextLocal++}`;
+  }
+
+  private newLocalRef(): string {
+    return `local-${this.newId()}`;
   }
 
   private changed(): void {
     if (!this.disposed) this.o.onChange();
+  }
+}
+
+function namesOf(o: AssignmentOption): EntryNames {
+  return {
+    clientName: o.clientName,
+    projectName: o.projectName,
+    projectCode: o.projectCode,
+    taskName: o.taskName,
+  };
+}
+
+function summarize(intent: Intent, entry: LocalEntry | undefined): string {
+  const what = entry ? `${entry.projectName} — ${entry.taskName}` : 'an entry';
+  switch (intent.kind) {
+    case 'start':
+      return `Start ${what}`;
+    case 'add':
+      return `Add ${intent.hours.toFixed(2)} h to ${what}`;
+    case 'stop':
+      return `Stop ${what}`;
+    case 'resume':
+      return `Restart ${what}`;
+    case 'updateNotes':
+      return `Notes on ${what}: “${intent.notes}”`;
+    case 'edit':
+      return `Edit ${what}`;
+    case 'delete':
+      return `Delete ${what}`;
   }
 }

@@ -72,6 +72,8 @@ export function signedOut(message: string | null = null): AppState {
     assignmentsVersion: 0,
     sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
     error: null,
+    notices: [],
+    setAside: [],
   };
 }
 

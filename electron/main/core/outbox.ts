@@ -1,0 +1,174 @@
+// Owns the durable outbox: every change the person made that Harvest hasn't confirmed, one JSON line each,
+// rewritten atomically (temp file, fsync, rename by write-file-atomic) before the change is acknowledged.
+// One line per record means a damaged file loses only its damaged lines: everything intact is kept.
+import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import type { Intent } from './intents';
+
+const ref = z.union([z.number().int(), z.string()]);
+const names = z.object({
+  clientName: z.string(),
+  projectName: z.string(),
+  projectCode: z.string().nullable(),
+  taskName: z.string(),
+});
+const base = { id: z.string(), at: z.string().datetime({ offset: true }) };
+
+export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('start'),
+    localRef: z.string(),
+    projectId: z.number().int(),
+    taskId: z.number().int(),
+    notes: z.string(),
+    names,
+    attempted: z.boolean().optional(),
+  }),
+  z.object({
+    ...base,
+    kind: z.literal('add'),
+    localRef: z.string(),
+    projectId: z.number().int(),
+    taskId: z.number().int(),
+    notes: z.string(),
+    names,
+    spentDate: z.string(),
+    hours: z.number().min(0).max(24),
+    startedTime: z.string().nullable(),
+    endedTime: z.string().nullable(),
+    attempted: z.boolean().optional(),
+  }),
+  z.object({ ...base, kind: z.literal('stop'), ref }),
+  z.object({ ...base, kind: z.literal('resume'), ref }),
+  z.object({ ...base, kind: z.literal('updateNotes'), ref, notes: z.string() }),
+  z.object({
+    ...base,
+    kind: z.literal('edit'),
+    ref,
+    changes: z.object({
+      projectId: z.number().int().optional(),
+      taskId: z.number().int().optional(),
+      names: names.optional(),
+      notes: z.string().optional(),
+      hours: z.number().min(0).max(24).optional(),
+      startedTime: z.string().optional(),
+      endedTime: z.string().optional(),
+    }),
+  }),
+  z.object({ ...base, kind: z.literal('delete'), ref }),
+]) as z.ZodType<Intent>;
+
+export const SetAsideSchema = z.object({
+  id: z.string(),
+  intent: IntentSchema,
+  /** Harvest's reason, in its words. */
+  reason: z.string(),
+  /** What the change was, in the person's words. */
+  summary: z.string(),
+  /** What the person had when it was set aside, so "apply elsewhere" can recreate it. */
+  entry: z
+    .object({
+      projectId: z.number().int(),
+      taskId: z.number().int(),
+      notes: z.string(),
+      hours: z.number(),
+      names,
+    })
+    .nullable(),
+});
+export type SetAside = z.infer<typeof SetAsideSchema>;
+
+const Line = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('intent'), intent: IntentSchema }),
+  z.object({ type: z.literal('id'), local: z.string(), id: z.number().int() }),
+  z.object({ type: z.literal('setAside'), item: SetAsideSchema }),
+]);
+
+export interface OutboxContents {
+  intents: Intent[];
+  ids: Map<string, number>;
+  setAside: SetAside[];
+}
+
+export interface LoadedOutbox extends OutboxContents {
+  /** What could not be read, for the person ("2 damaged lines were set aside"). */
+  problems: string[];
+}
+
+export class Outbox {
+  constructor(readonly file: string) {}
+
+  async load(): Promise<LoadedOutbox> {
+    const problems: string[] = [];
+    await this.removeHalfWritten();
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        return { intents: [], ids: new Map(), setAside: [], problems };
+      throw err;
+    }
+    const contents: OutboxContents = { intents: [], ids: new Map(), setAside: [] };
+    let damaged = 0;
+    for (const raw of text.split('\n')) {
+      if (!raw.trim()) continue;
+      const parsed = Line.safeParse(safeJson(raw));
+      if (!parsed.success) {
+        damaged++;
+        continue;
+      }
+      const line = parsed.data;
+      if (line.type === 'intent') contents.intents.push(line.intent);
+      else if (line.type === 'id') contents.ids.set(line.local, line.id);
+      else contents.setAside.push(line.item);
+    }
+    if (damaged > 0) {
+      // Keep the damaged original for a human to look at; carry on with every intact change.
+      const copy = `${this.file}.damaged-${Date.now()}`;
+      await rename(this.file, copy).catch(() => undefined);
+      problems.push(
+        `${damaged} damaged ${damaged === 1 ? 'line' : 'lines'} in the list of unsent changes could not be read and ${damaged === 1 ? 'was' : 'were'} set aside (${basename(copy)}). Every intact change was kept.`,
+      );
+      await this.save(contents);
+    }
+    return { ...contents, problems };
+  }
+
+  async save(contents: OutboxContents): Promise<void> {
+    const lines: string[] = [];
+    for (const [local, id] of contents.ids) lines.push(JSON.stringify({ type: 'id', local, id }));
+    for (const intent of contents.intents) lines.push(JSON.stringify({ type: 'intent', intent }));
+    for (const item of contents.setAside) lines.push(JSON.stringify({ type: 'setAside', item }));
+    await mkdir(dirname(this.file), { recursive: true });
+    await writeFileAtomic(this.file, lines.length ? `${lines.join('\n')}\n` : '', { fsync: true });
+  }
+
+  /** A temp file left by a crash mid-write was never acknowledged (the rename never happened): drop it. */
+  private async removeHalfWritten(): Promise<void> {
+    const dir = dirname(this.file);
+    const prefix = `${basename(this.file)}.`;
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith(prefix) && /^[0-9a-f]+$/i.test(name.slice(prefix.length))) {
+        await unlink(join(dir, name)).catch(() => undefined);
+      }
+    }
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
