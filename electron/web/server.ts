@@ -85,7 +85,6 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   server.on('clientError', (_err, socket) => socket.destroy());
 
   try {
-    await app.start();
     await new Promise<void>((ready, fail) => {
       server.once('error', fail);
       server.listen(options.port ?? 0, host, () => {
@@ -95,13 +94,14 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     });
   } catch (err) {
     await bridge.close();
-    server.close();
     await app.dispose();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
   expectedHost = `${host}:${port}`;
   origin = `http://${expectedHost}`;
+  // Restoring the session may wait on Harvest; the page connects meanwhile and follows along in state pushes.
+  app.start().catch((err: unknown) => log(`preview: restoring the session failed: ${String(err)}`));
 
   let closing: Promise<void> | undefined;
   return {

@@ -24,7 +24,7 @@ test('the signed-out screen', async ({ page, preview }) => {
 test('signed in with a timer running', async ({ page, preview }) => {
   await signIn(page, preview);
   await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
@@ -37,4 +37,16 @@ test("today's entries with the picker open", async ({ page, preview }) => {
   await page.getByRole('combobox', { name: 'Project and task' }).fill('a');
   await expect(page.getByRole('listbox')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe('dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('signed in with a timer running', async ({ page, preview }) => {
+    await signIn(page, preview);
+    await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

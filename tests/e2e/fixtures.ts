@@ -98,12 +98,12 @@ export async function harvestSettles(sandbox: Sandbox, quietMs = 1500): Promise<
   }
 }
 
-/** Today's entries in the sandbox, as the person would name their restart buttons. */
+/** Today's unlocked entries in the sandbox, as the person would name their restart buttons. */
 export function todaysEntryNames({ sandbox, clock }: Preview): string[] {
   const today = localDate(clock.now());
   return sandbox.admin
     .entries()
-    .filter((e) => e.spent_date === today)
+    .filter((e) => e.spent_date === today && !e.is_locked)
     .map((e) => `${e.project.name} — ${e.task.name}`);
 }
 

@@ -22,7 +22,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await pick(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
       await page.getByRole('textbox', { name: 'Notes' }).fill('Appointment booking flow');
-      await page.getByRole('button', { name: 'Start' }).click();
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
       await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
       await page.screenshot(shot(`running${suffix}`));
     });
