@@ -15,7 +15,8 @@ import type { HostCommand, SheafApp, SheafAppOptions } from './app';
 import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv } from './harvest/env';
 import { ForbiddenError, HarvestError, UnauthorizedError } from './harvest/errors';
-import { TimeEntry, type Company } from './harvest/schemas';
+import type { Company } from './harvest/schemas';
+import { CachedEntry } from './entries';
 import { accountDir, readJson, writeJson } from './local-store';
 import { Outbox } from './outbox';
 import { systemClock } from './ports';
@@ -49,7 +50,7 @@ type LastSession = z.infer<typeof LastSession>;
 const CacheFile = z.object({
   savedAt: z.string(),
   assignments: z.array(AssignmentOption),
-  entries: z.array(TimeEntry),
+  entries: z.array(CachedEntry),
 }) satisfies z.ZodType<TimerCache>;
 
 function prefsFrom(company: Company | null): AccountPrefs {
@@ -212,9 +213,16 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     };
   }
 
-  async function signIn(c: Credentials, how: { persist: boolean; demo: boolean }): Promise<void> {
-    session = { status: 'signing_in' };
-    emit();
+  /** `background`: the person already sees their cached session; check with Harvest without a spinner. */
+  async function signIn(
+    c: Credentials,
+    how: { persist: boolean; demo: boolean; background?: boolean },
+  ): Promise<void> {
+    const shown = session;
+    if (!how.background) {
+      session = { status: 'signing_in' };
+      emit();
+    }
     try {
       const api = client(c);
       const me = await api.getMe();
@@ -250,7 +258,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       startRefreshing();
       emit();
     } catch (err) {
-      session = { status: 'signed_out', message: signInMessage(err) };
+      session =
+        how.background && !(err instanceof UnauthorizedError)
+          ? shown
+          : { status: 'signed_out', message: signInMessage(err) };
       emit();
       throw err;
     }
@@ -270,13 +281,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     credentials = c;
     session = signedInSession(last, false);
     emit();
-    void signIn(c, { persist: false, demo: false }).catch((err) => {
-      // Offline at start: keep the cached session and retry later; a refused token has signed out already.
-      if (!(err instanceof UnauthorizedError)) {
-        session = signedInSession(last, false);
-        startRefreshing();
-        emit();
-      }
+    void signIn(c, { persist: false, demo: false, background: true }).catch((err) => {
+      // Offline at start: keep the cached session and check again later; a refused token signed out already.
+      if (!(err instanceof UnauthorizedError)) startRefreshing();
     });
     return true;
   }
@@ -373,10 +380,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     whenSynced: async () => {
       await timer?.whenIdle();
     },
-    async dispose() {
+    async dispose({ waitForSyncMs = 2000 } = {}) {
       stopRefreshing();
       if (cacheTimer) clearTimeout(cacheTimer);
-      await timer?.whenIdleOrTimeout(2000);
+      await timer?.whenIdleOrTimeout(waitForSyncMs);
       await saveCache();
       timer?.dispose();
       await closeDemo();

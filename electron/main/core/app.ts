@@ -36,7 +36,8 @@ export interface SheafApp {
   start(): Promise<void>;
   /** Resolves once every queued change has been sent or set aside (tests; a clean quit). */
   whenSynced(): Promise<void>;
-  dispose(): Promise<void>;
+  /** Quits: waits up to `waitForSyncMs` (default 2 s) for unsent changes to go, then stops; they stay in the outbox. */
+  dispose(options?: { waitForSyncMs?: number }): Promise<void>;
 }
 
 export { createSheafApp } from './app-impl';

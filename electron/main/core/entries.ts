@@ -1,4 +1,5 @@
 // Owns the local model of a time entry (what the popover shows) and its conversion from Harvest's entry.
+import { z } from 'zod';
 import type { EntryView } from '../../../shared/state';
 import { msPerHour, parseWallClockTime } from './dates';
 import type { TimeEntry } from './harvest/schemas';
@@ -97,4 +98,33 @@ export function toView(entry: LocalEntry, pending: boolean): EntryView {
 /** Hours to the precision Harvest keeps for sums (avoids 0.30000000000000004 in totals). */
 export function round(hours: number): number {
   return Math.round(hours * 1e6) / 1e6;
+}
+
+/** The cache file's form of a LocalEntry (dates as ISO strings). */
+export const CachedEntry = z.object({
+  ref: z.union([z.number().int(), z.string()]),
+  spentDate: z.string(),
+  clientName: z.string(),
+  projectId: z.number().int(),
+  projectName: z.string(),
+  projectCode: z.string().nullable(),
+  taskId: z.number().int(),
+  taskName: z.string(),
+  notes: z.string(),
+  hours: z.number(),
+  runningSince: z.string().nullable(),
+  startedTime: z.string().nullable(),
+  endedTime: z.string().nullable(),
+  isLocked: z.boolean(),
+  lockedReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type CachedEntry = z.infer<typeof CachedEntry>;
+
+export function toCached(e: LocalEntry): CachedEntry {
+  return { ...e, runningSince: e.runningSince?.toISOString() ?? null };
+}
+
+export function fromCached(e: CachedEntry): LocalEntry {
+  return { ...e, runningSince: e.runningSince ? new Date(e.runningSince) : null };
 }

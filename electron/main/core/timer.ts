@@ -3,8 +3,17 @@
 // and this week's totals. The server is the truth: a refresh picks up changes made on the web or a phone.
 import type { AssignmentOption, EntryView, SetAsideView, SyncStatus } from '../../../shared/state';
 import { findOption, toOptions } from './assignments';
-import { localDate, weekRange } from './dates';
-import { fromHarvest, round, toView, type EntryRef, type LocalEntry } from './entries';
+import { localDate, parseWallClockTime, weekRange } from './dates';
+import {
+  fromCached,
+  fromHarvest,
+  round,
+  toCached,
+  toView,
+  type CachedEntry,
+  type EntryRef,
+  type LocalEntry,
+} from './entries';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError, ValidationError } from './harvest/errors';
 import type { TimeEntry, WeekStartDay } from './harvest/schemas';
@@ -19,7 +28,7 @@ import {
 } from './intents';
 import type { Outbox, SetAside } from './outbox';
 import type { Clock } from './ports';
-import { Sender, type SenderState } from './sender';
+import { hoursBetween, Sender, type SenderState } from './sender';
 import { Serial } from './serial';
 
 export interface TimerOptions {
@@ -55,7 +64,7 @@ export interface TimerView {
 export interface TimerCache {
   savedAt: string;
   assignments: AssignmentOption[];
-  entries: TimeEntry[];
+  entries: CachedEntry[];
 }
 
 /** Failures worth retrying as they are: Harvest or the network will likely answer next time. */
@@ -65,7 +74,6 @@ export class TimerService {
   private readonly state: SenderState;
   private pending: Intent[] = [];
   private setAside: SetAside[] = [];
-  private rawEntries = new Map<number, TimeEntry>();
   private options: AssignmentOption[] = [];
   private assignmentsVersion = 0;
   private readonly serial = new Serial();
@@ -108,7 +116,7 @@ export class TimerService {
     if (cache) {
       this.options = cache.assignments;
       this.assignmentsVersion++;
-      this.replaceConfirmed(cache.entries);
+      this.state.confirmed = new Map(cache.entries.map((e) => [e.ref, fromCached(e)]));
       this.sync = { ...this.sync, lastSyncedAt: cache.savedAt };
     }
     if (this.o.outbox) {
@@ -125,7 +133,7 @@ export class TimerService {
     return {
       savedAt: this.sync.lastSyncedAt ?? this.nowIso(),
       assignments: this.options,
-      entries: [...this.rawEntries.values()],
+      entries: [...this.state.confirmed.values()].map(toCached),
     };
   }
 
@@ -209,14 +217,9 @@ export class TimerService {
       // A timer left running from an earlier week still belongs on screen.
       this.o.api.listTimeEntries({ user_id: this.o.userId, is_running: true }),
     ]);
-    this.replaceConfirmed([...inWeek, ...running]);
+    this.state.confirmed = new Map([...inWeek, ...running].map((e) => [e.id, fromHarvest(e)]));
     if (this.o.learnTimerStyle) this.learnTimerStyle([...inWeek, ...running]);
     this.sync = { ...this.sync, state: 'idle', lastSyncedAt: now.toISOString(), message: null };
-  }
-
-  private replaceConfirmed(entries: TimeEntry[]): void {
-    this.rawEntries = new Map(entries.map((e) => [e.id, e]));
-    this.state.confirmed = new Map(entries.map((e) => [e.id, fromHarvest(e)]));
   }
 
   private learnTimerStyle(entries: TimeEntry[]): void {
@@ -287,6 +290,14 @@ export class TimerService {
     notes?: string;
   }): Promise<void> {
     const option = this.assigned(input.projectId, input.taskId);
+    let hours = input.hours ?? 0;
+    if (input.startedTime && input.endedTime) {
+      const from = parseWallClockTime(input.spentDate, input.startedTime);
+      const to = parseWallClockTime(input.spentDate, input.endedTime);
+      if (!from || !to || to < from)
+        throw new ValidationError('The end time must be after the start time.', 0);
+      hours = hoursBetween(from, to);
+    }
     await this.enqueue({
       kind: 'add',
       id: this.newId(),
@@ -297,7 +308,7 @@ export class TimerService {
       notes: input.notes?.trim() ?? '',
       names: namesOf(option),
       spentDate: input.spentDate,
-      hours: input.hours ?? 0,
+      hours,
       startedTime: input.startedTime ?? null,
       endedTime: input.endedTime ?? null,
     });
@@ -419,7 +430,8 @@ export class TimerService {
   }
 
   private async persist(): Promise<void> {
-    if (!this.o.outbox) return;
+    // After dispose another instance may own the file (a restart in the same process): never overwrite it.
+    if (!this.o.outbox || this.disposed) return;
     // Only ids a queued change still refers to need remembering.
     const referenced = new Set(this.pending.map(targetOf).filter((r): r is string => typeof r === 'string'));
     const ids = new Map([...this.state.ids].filter(([local]) => referenced.has(local)));

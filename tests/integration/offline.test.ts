@@ -1,0 +1,252 @@
+// Offline-first: the outbox survives restarts and damage, conflicts wait for the person, time lands where it
+// was spent, and Harvest's rate limit is never hit however fast the person clicks.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../electron/main/core/dates';
+import { accountDir } from '../../electron/main/core/local-store';
+import type { AssignmentOption } from '../../shared/state';
+import { signedInApp, type Harness } from '../fixtures/signed-in-app';
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const options = () => h.app.commands.listAssignments(undefined) as AssignmentOption[];
+const pick = (i = 0) => options()[i]!;
+const outboxFile = () => join(accountDir(h.dataDir, h.sandbox.accountId, h.sandbox.userId), 'outbox.jsonl');
+const harvest = (notes: string) => h.sandbox.admin.entries().filter((e) => e.notes === notes);
+
+async function startOffline(notes: string, i = 0) {
+  const o = pick(i);
+  await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes });
+}
+
+describe('the outbox', () => {
+  it('is on disk before a change is acknowledged, and a restart sends what was left', async () => {
+    h = await signedInApp();
+    h.sandbox.faults.outage = true;
+    await startOffline('survives a restart');
+    // Acknowledged = written: the line is there the moment the command resolves.
+    expect(readFileSync(outboxFile(), 'utf8')).toContain('survives a restart');
+    h.clock.advanceMinutes(20);
+    await h.app.commands.stopTimer(undefined);
+    const app = await h.restart();
+    // Cold start from cache: the session and the unsent change show before Harvest is reachable.
+    expect(app.getState().session.status).toBe('signed_in');
+    expect(app.getState().sync.pending).toBe(2);
+    expect(app.getState().today.entries.find((e) => e.notes === 'survives a restart')).toMatchObject({
+      pending: true,
+      hours: expect.closeTo(1 / 3, 3),
+    });
+    h.sandbox.faults.outage = false;
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(harvest('survives a restart')).toHaveLength(1);
+    expect(harvest('survives a restart')[0]).toMatchObject({ is_running: false, hours: 0.33 });
+    expect(readFileSync(outboxFile(), 'utf8')).toBe('');
+  });
+
+  it('a create that was in flight when Sheaf died is looked for, not sent again', async () => {
+    h = await signedInApp();
+    // Harvest creates the entry, then the connection dies before the answer: the app restarts meanwhile.
+    h.sandbox.faults.add({ kind: 'drop-after', method: 'POST' });
+    h.sandbox.faults.outage = false;
+    await startOffline('in flight');
+    await h.app.whenSynced();
+    const app = await h.restart();
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(harvest('in flight')).toHaveLength(1);
+    expect(app.getState().running?.id).toBe(harvest('in flight')[0]!.id);
+  });
+
+  it('opens from the cache without waiting on Harvest', async () => {
+    h = await signedInApp();
+    await startOffline('cached');
+    await h.app.whenSynced();
+    await h.app.dispose();
+    h.sandbox.faults.latencyMs = 1500;
+    const started = Date.now();
+    const app = await h.restart();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(app.getState().session.status).toBe('signed_in');
+    expect(app.getState().running?.notes).toBe('cached');
+    h.sandbox.faults.latencyMs = 0;
+  });
+});
+
+describe('damaged files', () => {
+  async function withDamage(damage: (file: string) => void) {
+    h = await signedInApp();
+    h.sandbox.faults.outage = true;
+    await startOffline('first change');
+    h.clock.advanceMinutes(10);
+    await h.app.commands.stopTimer(undefined);
+    await startOffline('second change', 1);
+    damage(outboxFile());
+    const app = await h.restart();
+    h.sandbox.faults.outage = false;
+    return app;
+  }
+
+  it('a truncated outbox keeps every intact change and says what it set aside', async () => {
+    const app = await withDamage((file) => {
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, text.length - 25));
+    });
+    const s = app.getState();
+    expect(s.notices.join(' ')).toMatch(/1 damaged line .* set aside/);
+    expect(s.sync.pending).toBe(2);
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(harvest('first change')).toMatchObject([{ is_running: false, hours: expect.closeTo(10 / 60, 2) }]);
+    expect(harvest('second change')).toHaveLength(0);
+    expect(readdirSync(join(outboxFile(), '..')).some((n) => n.includes('.damaged-'))).toBe(true);
+  });
+
+  it('garbage lines are set aside and the rest is sent', async () => {
+    const app = await withDamage((file) => {
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      lines.splice(1, 0, '{"type":"intent","intent":{"kind":"teleport"}}', '\u0000\u0001 garbage ]]');
+      writeFileSync(file, `${lines.join('\n')}\n`);
+    });
+    expect(app.getState().notices.join(' ')).toMatch(/2 damaged lines/);
+    expect(app.getState().sync.pending).toBe(3);
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(harvest('first change')).toHaveLength(1);
+    expect(harvest('second change')).toHaveLength(1);
+  });
+
+  it('a half-written temp file from a crash mid-write is ignored and removed', async () => {
+    const app = await withDamage((file) =>
+      writeFileSync(`${file}.1a2b3c4d`, '{"type":"intent","intent":{"ki'),
+    );
+    expect(app.getState().notices).toEqual([]);
+    expect(app.getState().sync.pending).toBe(3);
+    expect(readdirSync(join(outboxFile(), '..')).filter((n) => n.startsWith('outbox.jsonl.'))).toEqual([]);
+  });
+
+  it('a damaged cache or session record is set aside; the app starts and rebuilds from Harvest', async () => {
+    h = await signedInApp();
+    await h.app.dispose();
+    writeFileSync(join(h.dataDir, 'last-session.json'), '{"accountId": 12');
+    writeFileSync(
+      join(accountDir(h.dataDir, h.sandbox.accountId, h.sandbox.userId), 'cache.json'),
+      'not json',
+    );
+    const app = await h.restart();
+    expect(app.getState().session.status).toBe('signed_in');
+    expect(app.getState().notices.join(' ')).toMatch(/record of your last session was damaged/);
+  });
+});
+
+describe('conflicts are shown, never dropped', () => {
+  it('a queued change to an entry locked on the web waits with Harvest’s reason; apply elsewhere keeps the time', async () => {
+    h = await signedInApp();
+    await startOffline('will be locked');
+    await h.app.whenSynced();
+    const id = h.app.getState().running!.id as number;
+    h.sandbox.faults.outage = true;
+    h.clock.advanceMinutes(45);
+    await h.app.commands.stopTimer(undefined);
+    h.sandbox.admin.stopRunning();
+    h.sandbox.admin.lockEntry(id, 'Item Approved and Locked for this Time Period');
+    h.sandbox.faults.outage = false;
+    await Promise.resolve(h.app.commands.updateNotes({ entryId: id, notes: 'edited offline' })).catch(() => undefined);
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    const s = h.app.getState();
+    expect(s.setAside).toHaveLength(1);
+    expect(s.setAside[0]).toMatchObject({
+      reason: expect.stringMatching(/locked/i),
+      canApplyElsewhere: true,
+    });
+    await h.app.commands.resolveSetAside({ id: s.setAside[0]!.id, action: 'applyElsewhere' });
+    await h.app.whenSynced();
+    expect(h.app.getState().setAside).toEqual([]);
+    expect(harvest('edited offline')).toMatchObject([
+      { spent_date: localDate(h.clock.now()), is_running: false },
+    ]);
+  });
+
+  it('a change to an entry deleted on the web is set aside; discard drops it', async () => {
+    h = await signedInApp();
+    await startOffline('will vanish');
+    await h.app.whenSynced();
+    const id = h.app.getState().running!.id as number;
+    h.sandbox.faults.outage = true;
+    await h.app.commands.updateNotes({ entryId: id, notes: 'too late' });
+    h.sandbox.admin.deleteEntry(id);
+    h.sandbox.faults.outage = false;
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    const [item] = h.app.getState().setAside;
+    expect(item?.reason).toMatch(/find/i);
+    await h.app.commands.resolveSetAside({ id: item!.id, action: 'discard' });
+    expect(h.app.getState().setAside).toEqual([]);
+    expect(readFileSync(outboxFile(), 'utf8')).not.toContain('too late');
+  });
+});
+
+describe('manual entries, edits and deletes', () => {
+  for (const timestamp of [false, true]) {
+    it(`${timestamp ? 'timestamp' : 'duration'} account: add, edit and delete reach Harvest`, async () => {
+      h = await signedInApp({ wantsTimestampTimers: timestamp });
+      const o = pick(2);
+      const today = localDate(h.clock.now());
+      await h.app.commands.addEntry(
+        timestamp
+          ? {
+              projectId: o.projectId,
+              taskId: o.taskId,
+              spentDate: today,
+              startedTime: '8:00am',
+              endedTime: '9:30am',
+              notes: 'manual',
+            }
+          : { projectId: o.projectId, taskId: o.taskId, spentDate: today, hours: 1.5, notes: 'manual' },
+      );
+      const local = h.app.getState().today.entries.find((e) => e.notes === 'manual')!;
+      expect(local).toMatchObject({ hours: 1.5, pending: true });
+      await h.app.commands.editEntry({
+        entryId: local.id,
+        changes: { notes: 'manual, edited', ...(timestamp ? { endedTime: '10:00am' } : { hours: 2 }) },
+      });
+      await h.app.whenSynced();
+      expect(harvest('manual, edited')).toMatchObject([{ hours: 2, is_running: false }]);
+      const id = harvest('manual, edited')[0]!.id;
+      await h.app.commands.deleteEntry({ entryId: id });
+      expect(h.app.getState().today.entries.some((e) => e.id === id)).toBe(false);
+      await h.app.whenSynced();
+      expect(harvest('manual, edited')).toEqual([]);
+    });
+  }
+});
+
+describe('the rate limit', () => {
+  it('200 start/stop presses in a row stay within 100 requests per 15 s and no 429 reaches the person', async () => {
+    h = await signedInApp({ rateLimit: { limit: 100, windowMs: 15_000 } });
+    // The client's waits move the shared fake clock, so 15-second windows pass without real waiting.
+    await h.restart({ harvest: { sleep: async (ms) => h.clock.advance(ms) } });
+    const o = pick(0);
+    for (let i = 0; i < 100; i++) {
+      await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: `press ${i}` });
+      h.clock.advance(1000);
+      await h.app.commands.stopTimer(undefined);
+      h.clock.advance(1000);
+      // Let the queue catch up now and then, as a person clicking for minutes would.
+      if (i % 10 === 9) await h.app.whenSynced();
+    }
+    await h.app.whenSynced();
+    const log = h.sandbox.requestLog;
+    expect(log.filter((r) => r.status === 429)).toEqual([]);
+    const times = log.map((r) => Date.parse(r.at));
+    const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 15_000).length));
+    expect(busiest).toBeLessThanOrEqual(100);
+    expect(h.app.getState().error).toBeNull();
+    expect(h.sandbox.admin.entries().filter((e) => e.notes?.startsWith('press '))).toHaveLength(100);
+  });
+});
