@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
   const url = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession, { cspHeader: !devServerUrl });
 
@@ -65,6 +65,8 @@ async function start(): Promise<void> {
     secrets,
     fetch: (input, init) => net.fetch(input, init),
     log,
+    // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
+    autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
   });
 
   const popover = createPopover({

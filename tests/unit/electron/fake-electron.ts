@@ -82,6 +82,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string) {
     this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
     return Promise.resolve();
   }
 }

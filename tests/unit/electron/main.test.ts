@@ -1,0 +1,203 @@
+// Tests main's wiring with a fake Electron around the real core: single instance, secure window, IPC bound to the
+// popover, host commands, state pushed to the page, tray following the session, clean quit.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelOf, commandNames, stateChannel } from '../../../shared/ipc';
+import type { AppState } from '../../../shared/state';
+import { FakeBrowserWindow, FakeIpcMain, FakeTray, fakeEvent, fakeFrame, fakeScreen } from './fake-electron';
+
+const electron = vi.hoisted(() => ({ current: {} as Record<string, unknown> }));
+// The mocked module is made once, so each export forwards to this test's fakes in `electron.current`.
+vi.mock('electron', () => {
+  const forward = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_target, key: string) => {
+          const target = electron.current[name] as Record<string, unknown>;
+          const value = target[key];
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      },
+    );
+  const construct = (name: string) =>
+    function (...args: unknown[]) {
+      return new (electron.current[name] as new (...a: unknown[]) => object)(...args);
+    };
+  const objects = [
+    'app',
+    'ipcMain',
+    'shell',
+    'Menu',
+    'nativeImage',
+    'net',
+    'safeStorage',
+    'screen',
+    'session',
+  ];
+  return {
+    ...Object.fromEntries(objects.map((name) => [name, forward(name)])),
+    BrowserWindow: construct('BrowserWindow'),
+    Tray: construct('Tray'),
+    Notification: class {
+      static isSupported = () => false;
+    },
+  };
+});
+
+class FakeApp {
+  listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+  isPackaged = false;
+  locked = true;
+  dock = { hide: vi.fn() };
+  quit = vi.fn(() => this.emit('before-quit', fakeEvent()));
+  exit = vi.fn();
+  setPath = vi.fn();
+  constructor(private dataDir: string) {}
+  requestSingleInstanceLock = vi.fn(() => this.locked);
+  whenReady = vi.fn(() => Promise.resolve());
+  getPath = () => this.dataDir;
+  getAppPath = () => '/opt/sheaf';
+  on(event: string, listener: (...args: unknown[]) => void) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const l of this.listeners.get(event) ?? []) l(...args);
+  }
+}
+
+let dataDir: string;
+let app: FakeApp;
+let ipcMain: FakeIpcMain;
+const shell = { openExternal: vi.fn(async () => {}) };
+const sessionCalls: string[] = [];
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'sheaf-main-'));
+  vi.stubEnv('SHEAF_DATA_DIR', dataDir);
+  vi.stubEnv('SHEAF_DEMO', '0');
+  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  vi.stubEnv('HARVEST_ACCESS_TOKEN', '');
+  app = new FakeApp(dataDir);
+  ipcMain = new FakeIpcMain();
+  FakeBrowserWindow.created = [];
+  FakeTray.created = [];
+  sessionCalls.length = 0;
+  shell.openExternal.mockClear();
+  electron.current = {
+    app,
+    ipcMain,
+    shell,
+    BrowserWindow: FakeBrowserWindow,
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    nativeImage: { createFromPath: (path: string) => path },
+    net: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },
+    // No keyring in this test: the safeStorage fallback has no encryption, so nothing is written.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+    screen: fakeScreen(),
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => sessionCalls.push('permission-request'),
+        setPermissionCheckHandler: () => sessionCalls.push('permission-check'),
+        webRequest: { onHeadersReceived: () => sessionCalls.push('csp-header') },
+      },
+    },
+  };
+  vi.resetModules();
+});
+
+afterEach(async () => {
+  // Quit so core stops its timers and sandbox before the next test.
+  if (app.listeners.has('before-quit')) app.quit();
+  await vi.waitFor(() => expect(app.quit.mock.calls.length).toBeGreaterThanOrEqual(1));
+  vi.unstubAllEnvs();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function startMain() {
+  await import('../../../electron/main/index');
+  await vi.waitFor(() => expect(FakeTray.created).toHaveLength(1), { timeout: 10_000 });
+  const win = FakeBrowserWindow.created[0]!;
+  return { win, ours: win.webContents.mainFrame, tray: FakeTray.created[0]! };
+}
+
+describe('main process wiring', () => {
+  it('a second launch quits at once (the first instance shows its popover instead)', async () => {
+    app.locked = false;
+    await import('../../../electron/main/index');
+    expect(app.quit).toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+
+  it('hides the Dock icon, points Chromium at SHEAF_DATA_DIR and locks down the session', async () => {
+    await startMain();
+    expect(app.dock.hide).toHaveBeenCalled();
+    expect(app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(sessionCalls).toEqual(['permission-request', 'permission-check', 'csp-header']);
+  });
+
+  it('opens the secure popover on our built page and binds every command to it', async () => {
+    const { win, ours } = await startMain();
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
+    expect(win.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(commandNames.map(channelOf).sort());
+
+    const result = (await ipcMain.invoke(channelOf('getState'), ours)) as { ok: true; value: AppState };
+    expect(result.ok).toBe(true);
+    expect(result.value.session.status).toBe('signed_out');
+    expect(await ipcMain.invoke(channelOf('getState'), fakeFrame('https://evil.example/'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+  });
+
+  it('answers the host commands itself: openHarvest opens Harvest, hidePopover hides', async () => {
+    const { win, ours, tray } = await startMain();
+    expect(await ipcMain.invoke(channelOf('openHarvest'), ours)).toEqual({ ok: true, value: undefined });
+    expect(shell.openExternal).toHaveBeenCalledWith('https://id.getharvest.com/');
+
+    tray.emit('click');
+    expect(win.visible).toBe(true);
+    await ipcMain.invoke(channelOf('hidePopover'), ours);
+    expect(win.visible).toBe(false);
+
+    app.emit('second-instance');
+    expect(win.visible).toBe(true);
+  });
+
+  it('signing in to the demo pushes snapshots to the popover and the tray follows', async () => {
+    const { win, ours, tray } = await startMain();
+    expect(tray.image).toBe(join('/opt/sheaf', 'resources', 'tray.png'));
+    const result = await ipcMain.invoke(channelOf('signInDemo'), ours);
+    expect(result).toEqual({ ok: true, value: undefined });
+    const pushed = win.webContents.sent.filter(([channel]) => channel === stateChannel);
+    const last = pushed.at(-1)?.[1] as AppState;
+    expect(last.session).toMatchObject({ status: 'signed_in', demo: true });
+    // Signed in now, so the tray menu offers Sign out.
+    const menu = tray.menu as Array<{ label?: string; enabled?: boolean }>;
+    expect(menu.find((item) => item.label === 'Sign out')?.enabled).not.toBe(false);
+  });
+
+  it('quitting waits for core to shut down, then quits for real', async () => {
+    const { win, tray } = await startMain();
+    const event = fakeEvent();
+    app.emit('before-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(win.destroyed).toBe(true);
+    expect(tray.calls).toContainEqual(['destroy', null]);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+});
