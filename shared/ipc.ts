@@ -1,7 +1,7 @@
 // Owns the one IPC contract: every command the popover may send (zod input/output) and every event main pushes.
 // The preload, main's handlers and the renderer's types are all derived from this list, never typed twice.
 import { z } from 'zod';
-import { AppState, AssignmentOption } from './state';
+import { AppState, AssignmentOption, ReportView } from './state';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
@@ -10,6 +10,11 @@ const wallClock = z
   .string()
   .trim()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d( ?[ap]m)?$/i, 'Use a time like 9:00am or 14:30');
+
+const assignmentRef = z.strictObject({
+  projectId: z.number().int().positive(),
+  taskId: z.number().int().positive(),
+});
 
 export const commands = {
   getState: { input: z.void(), output: AppState },
@@ -78,6 +83,17 @@ export const commands = {
     output: z.void(),
   },
   dismissNotices: { input: z.void(), output: z.void() },
+  /** Show another day's entries (and its week); today's running timer stays on screen. */
+  showDay: {
+    input: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date like 2025-01-31') }),
+    output: z.void(),
+  },
+  /** The popover opened: fetch what changed in Harvest since the last look (cheap, `updated_since`). */
+  refreshChanges: { input: z.void(), output: z.void() },
+  pinAssignment: { input: assignmentRef, output: z.void() },
+  unpinAssignment: { input: assignmentRef, output: z.void() },
+  /** Hours by project and client this week or month; from a saved copy when fresh or when offline. */
+  getReport: { input: z.strictObject({ period: z.enum(['week', 'month']) }), output: ReportView },
   openHarvest: { input: z.void(), output: z.void() },
   /** The popover asks to be hidden (Escape). */
   hidePopover: { input: z.void(), output: z.void() },

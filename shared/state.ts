@@ -67,6 +67,35 @@ export const SetAsideView = z.object({
 });
 export type SetAsideView = z.infer<typeof SetAsideView>;
 
+/** A project/task pair, as recents and favourites name it. */
+export const AssignmentRef = z.object({ projectId: z.number().int(), taskId: z.number().int() });
+export type AssignmentRef = z.infer<typeof AssignmentRef>;
+
+export const DayTotal = z.object({ date: z.string(), totalHours: z.number() });
+export type DayTotal = z.infer<typeof DayTotal>;
+
+/** The day the popover shows (today unless the person stepped to another) and the week around it. */
+export const ShownDay = z.object({
+  date: z.string(),
+  isToday: z.boolean(),
+  entries: z.array(EntryView),
+  /** Excluding the running timer's time since `runningSince`, like every total in the snapshot. */
+  totalHours: z.number(),
+  week: z.object({ start: z.string(), end: z.string(), totalHours: z.number(), days: z.array(DayTotal) }),
+  /** Harvest is being asked for this day's week. */
+  loading: z.boolean(),
+});
+export type ShownDay = z.infer<typeof ShownDay>;
+
+export const emptyDay: ShownDay = {
+  date: '',
+  isToday: true,
+  entries: [],
+  totalHours: 0,
+  week: { start: '', end: '', totalHours: 0, days: [] },
+  loading: false,
+};
+
 export const AppState = z.object({
   session: Session,
   prefs: AccountPrefs,
@@ -82,6 +111,11 @@ export const AppState = z.object({
   /** Things the person should know that aren't errors (e.g. damaged local files that were set aside). */
   notices: z.array(z.string()),
   setAside: z.array(SetAsideView),
+  day: ShownDay.default(emptyDay),
+  /** The last few distinct project/task pairs worked on, newest first. */
+  recent: z.array(AssignmentRef).default([]),
+  /** Pairs the person pinned, in the order pinned. */
+  favourites: z.array(AssignmentRef).default([]),
 });
 export type AppState = z.infer<typeof AppState>;
 
@@ -104,3 +138,33 @@ export const defaultPrefs: AccountPrefs = {
   timeFormat: 'hours_minutes',
   clock: '24h',
 };
+
+const ReportTotals = {
+  totalHours: z.number(),
+  billableHours: z.number(),
+  /** Only when Harvest shows this person amounts (admins, managers with rates). */
+  currency: z.string().nullable(),
+  billableAmount: z.number().nullable(),
+};
+
+/** Hours by project and by client over a week or a month, from Harvest's time reports (or their saved copy). */
+export const ReportView = z.object({
+  period: z.enum(['week', 'month']),
+  from: z.string(),
+  to: z.string(),
+  /** When Harvest answered; the popover shows the age of a saved copy. */
+  fetchedAt: z.string(),
+  /** Harvest could not be asked just now, so this is the saved copy. */
+  stale: z.boolean(),
+  note: z.string().nullable(),
+  projects: z.array(
+    z.object({
+      projectId: z.number().int(),
+      projectName: z.string(),
+      clientName: z.string(),
+      ...ReportTotals,
+    }),
+  ),
+  clients: z.array(z.object({ clientId: z.number().int(), clientName: z.string(), ...ReportTotals })),
+});
+export type ReportView = z.infer<typeof ReportView>;

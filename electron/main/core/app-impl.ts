@@ -7,6 +7,7 @@ import {
   AccountPrefs,
   AssignmentOption,
   defaultPrefs,
+  emptyDay,
   type AppState,
   type Session,
 } from '../../../shared/state';
@@ -17,9 +18,11 @@ import { harvestConfigFromEnv } from './harvest/env';
 import { ForbiddenError, HarvestError, UnauthorizedError } from './harvest/errors';
 import type { Company } from './harvest/schemas';
 import { CachedEntry } from './entries';
+import { Favourites } from './favourites';
 import { accountDir, readJson, writeJson } from './local-store';
 import { Outbox } from './outbox';
 import { systemClock } from './ports';
+import { Reports } from './reports';
 import { TimerService, type TimerCache } from './timer';
 
 /** The keychain entry: token and account id together, so one lookup restores the session. */
@@ -88,6 +91,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   let cacheTimer: ReturnType<typeof setTimeout> | null = null;
   let lastAssignmentsAt = 0;
   let snapshot: AppState | null = null;
+  const favourites = new Favourites();
+  let reports: Reports | null = null;
 
   function build(): AppState {
     const v = timer?.view();
@@ -102,6 +107,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       error: v?.error ?? null,
       notices: [...startupNotices, ...(v?.notices ?? [])],
       setAside: v?.setAside ?? [],
+      day: v?.day ?? emptyDay,
+      recent: v?.recent ?? [],
+      favourites: favourites.list(),
     };
   }
 
@@ -177,6 +185,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   ): Promise<void> {
     if (timer && credentials?.accountId === c.accountId && timer.userId === last.userId) {
       timer.replaceApi(api);
+      reports?.useApi(api);
       return;
     }
     timer?.dispose();
@@ -194,6 +203,14 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       log: o.log,
       retryDelayMs: o.retryDelayMs,
     });
+    reports = new Reports(api, {
+      clock,
+      weekStartDay: () => prefs.weekStartDay,
+      file: timerDir ? join(timerDir, 'reports.json') : null,
+      log: o.log,
+    });
+    const pinsProblem = await favourites.open(timerDir ? join(timerDir, 'favourites.json') : null);
+    if (pinsProblem) startupNotices.push(pinsProblem);
     let cache: TimerCache | null = null;
     if (timerDir) {
       const read = await readJson(join(timerDir, 'cache.json'), CacheFile, 'saved copy of your entries');
@@ -326,6 +343,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       timer = null;
       timerDir = null;
       credentials = null;
+      reports = null;
+      favourites.close();
       stopRefreshing();
       await closeDemo();
       if (!fromEnvironment) await o.secrets.delete(keychainAccount).catch(() => undefined);
@@ -342,6 +361,25 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     editEntry: async ({ entryId, changes }) => signedIn().editEntry(entryId, changes),
     deleteEntry: async ({ entryId }) => signedIn().deleteEntry(entryId),
     resolveSetAside: async ({ id, action }) => signedIn().resolveSetAside(id, action),
+    showDay: async ({ date }) => signedIn().showDay(date),
+    refreshChanges: async () => {
+      if (timer && session.status === 'signed_in') await timer.refreshChanges();
+    },
+    pinAssignment: async (pair) => {
+      signedIn();
+      await favourites.pin(pair);
+      emit();
+    },
+    unpinAssignment: async (pair) => {
+      signedIn();
+      await favourites.unpin(pair);
+      emit();
+    },
+    getReport: async ({ period }) => {
+      signedIn();
+      if (!reports) throw new UnauthorizedError('Sign in to Harvest first.');
+      return reports.get(period);
+    },
     dismissNotices: () => {
       startupNotices.length = 0;
       timer?.dismissNotices();

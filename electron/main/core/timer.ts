@@ -1,8 +1,17 @@
 // Owns the timer as the person sees it: their commands applied at once (optimistic), saved to the outbox
 // before they are acknowledged, sent to Harvest one at a time, and Harvest's view merged back, with today's
 // and this week's totals. The server is the truth: a refresh picks up changes made on the web or a phone.
-import type { AssignmentOption, EntryView, SetAsideView, SyncStatus } from '../../../shared/state';
+import { addDays, weekOf } from '../../../shared/calendar';
+import type {
+  AssignmentOption,
+  AssignmentRef,
+  EntryView,
+  SetAsideView,
+  ShownDay,
+  SyncStatus,
+} from '../../../shared/state';
 import { findOption, toOptions } from './assignments';
+import { recentPairs, shownDay } from './days';
 import { localDate, parseWallClockTime, weekRange } from './dates';
 import {
   fromCached,
@@ -58,6 +67,8 @@ export interface TimerView {
   setAside: SetAsideView[];
   assignmentsVersion: number;
   timestampTimers: boolean;
+  day: ShownDay;
+  recent: AssignmentRef[];
 }
 
 /** What a cold start shows before Harvest answers. */
@@ -87,6 +98,13 @@ export class TimerService {
   private paused = false;
   private disposed = false;
   private nextLocal = 1;
+  /** The day the person stepped to; null follows today. */
+  private shownDate: string | null = null;
+  /** First days of the weeks whose entries `confirmed` holds (besides running timers). */
+  private loadedWeeks = new Set<string>();
+  private loadingWeek: string | null = null;
+  /** When the last full or incremental read began: the next `updated_since`. */
+  private lastReadAt: Date | null = null;
 
   constructor(private readonly o: TimerOptions) {
     this.state = {
@@ -175,6 +193,15 @@ export class TimerService {
       })),
       assignmentsVersion: this.assignmentsVersion,
       timestampTimers: this.state.timestampTimers,
+      day: shownDay(
+        all,
+        view,
+        this.shownDate ?? today,
+        today,
+        this.o.weekStartDay,
+        this.loadingWeek !== null,
+      ),
+      recent: recentPairs(all),
     };
   }
 
@@ -212,14 +239,90 @@ export class TimerService {
   private async fetchWeek(): Promise<void> {
     const now = this.o.clock.now();
     const week = weekRange(now, this.o.weekStartDay);
-    const [inWeek, running] = await Promise.all([
+    // The week of a day the person stepped to is read again too, so it stays complete.
+    const shown = this.shownDate ? weekOf(this.shownDate, this.o.weekStartDay) : week;
+    const [inWeek, running, inShownWeek] = await Promise.all([
       this.o.api.listTimeEntries({ user_id: this.o.userId, from: week.start, to: week.end }),
       // A timer left running from an earlier week still belongs on screen.
       this.o.api.listTimeEntries({ user_id: this.o.userId, is_running: true }),
+      shown.start === week.start
+        ? []
+        : this.o.api.listTimeEntries({ user_id: this.o.userId, from: shown.start, to: shown.end }),
     ]);
-    this.state.confirmed = new Map([...inWeek, ...running].map((e) => [e.id, fromHarvest(e)]));
-    if (this.o.learnTimerStyle) this.learnTimerStyle([...inWeek, ...running]);
+    const all = [...inWeek, ...inShownWeek, ...running];
+    this.state.confirmed = new Map(all.map((e) => [e.id, fromHarvest(e)]));
+    this.loadedWeeks = new Set([week.start, shown.start]);
+    this.lastReadAt = now;
+    if (this.o.learnTimerStyle) this.learnTimerStyle(all);
     this.sync = { ...this.sync, state: 'idle', lastSyncedAt: now.toISOString(), message: null };
+  }
+
+  /** Steps to another day; its week's entries come from Harvest unless they are here already. */
+  async showDay(date: string): Promise<void> {
+    const today = localDate(this.o.clock.now());
+    this.shownDate = date === today ? null : date;
+    const week = weekOf(date, this.o.weekStartDay);
+    const current = weekRange(this.o.clock.now(), this.o.weekStartDay);
+    if (this.loadedWeeks.has(week.start) || week.start === current.start) {
+      this.changed();
+      return;
+    }
+    this.loadingWeek = week.start;
+    this.changed();
+    try {
+      await this.serial.run(async () => {
+        const entries = await this.o.api.listTimeEntries({
+          user_id: this.o.userId,
+          from: week.start,
+          to: week.end,
+        });
+        // Another week's entries replace what was held for it; today's week and running timers stay.
+        for (const [id, e] of this.state.confirmed) {
+          if (e.spentDate >= week.start && e.spentDate <= week.end) this.state.confirmed.delete(id);
+        }
+        for (const e of entries) this.state.confirmed.set(e.id, fromHarvest(e));
+        this.loadedWeeks.add(week.start);
+      });
+    } catch (err) {
+      // Offline: the day shows what Sheaf has (maybe nothing) and the sync line says why.
+      if (err instanceof HarvestError && err.code === 'unauthorized') this.o.onUnauthorized(err);
+      else this.noteFailure(err);
+    } finally {
+      if (this.loadingWeek === week.start) this.loadingWeek = null;
+    }
+    this.changed();
+  }
+
+  /**
+   * Only what changed in Harvest since the last read (`updated_since`): cheap enough for every time the popover
+   * opens. Deletions made elsewhere are only seen by the periodic full refresh. Never throws.
+   */
+  async refreshChanges(): Promise<void> {
+    if (!this.lastReadAt) return this.refresh();
+    // Harvest's clock and ours may differ a little; reading a minute back only repeats a few entries.
+    const since = new Date(this.lastReadAt.getTime() - 60_000);
+    try {
+      await this.serial.run(async () => {
+        const now = this.o.clock.now();
+        const changed = await this.o.api.listTimeEntries({
+          user_id: this.o.userId,
+          updated_since: since.toISOString(),
+        });
+        const held = (date: string) =>
+          [...this.loadedWeeks].some((start) => date >= start && date <= addDays(start, 6));
+        for (const e of changed) {
+          if (e.is_running || held(e.spent_date)) this.state.confirmed.set(e.id, fromHarvest(e));
+          else this.state.confirmed.delete(e.id);
+        }
+        this.lastReadAt = now;
+        this.sync = { ...this.sync, state: 'idle', lastSyncedAt: now.toISOString(), message: null };
+      });
+      this.kick();
+    } catch (err) {
+      if (err instanceof HarvestError && err.code === 'unauthorized') this.o.onUnauthorized(err);
+      else this.noteFailure(err);
+    }
+    this.changed();
   }
 
   private learnTimerStyle(entries: TimeEntry[]): void {

@@ -1,6 +1,12 @@
 // A small fake of window.sheaf for popover tests: records every command, answers from a script, pushes AppState.
 import { commandNames, type CommandName, type IpcResult, type SheafApi } from '../../../shared/ipc';
-import { defaultPrefs, type AppState, type AssignmentOption, type EntryView } from '../../../shared/state';
+import {
+  defaultPrefs,
+  emptyDay,
+  type AppState,
+  type AssignmentOption,
+  type EntryView,
+} from '../../../shared/state';
 
 export interface Call {
   name: CommandName;
@@ -74,6 +80,13 @@ export function signedOut(message: string | null = null): AppState {
     error: null,
     notices: [],
     setAside: [],
+    day: {
+      ...emptyDay,
+      date: '2025-06-02',
+      week: { start: '2025-06-02', end: '2025-06-08', totalHours: 0, days: [] },
+    },
+    recent: [],
+    favourites: [],
   };
 }
 

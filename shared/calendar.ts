@@ -1,0 +1,52 @@
+// Owns calendar arithmetic on spent dates ("2025-03-30"): days, weeks by the company's week_start_day, months.
+// Dates are plain calendar days, so the math runs in UTC and never trips over a DST change in local time.
+export type WeekStartDay = 'Saturday' | 'Sunday' | 'Monday';
+
+const weekStartsOn: Record<WeekStartDay, number> = { Sunday: 0, Monday: 1, Saturday: 6 };
+const msPerDay = 86_400_000;
+
+function toUtc(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!);
+}
+
+function fromUtc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isSpentDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && fromUtc(toUtc(text)) === text;
+}
+
+export function addDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * msPerDay);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: string): number {
+  return new Date(toUtc(date)).getUTCDay();
+}
+
+/** The week (first and last day, inclusive) containing `date`. */
+export function weekOf(date: string, startDay: WeekStartDay): { start: string; end: string } {
+  const back = (weekday(date) - weekStartsOn[startDay] + 7) % 7;
+  const start = addDays(date, -back);
+  return { start, end: addDays(start, 6) };
+}
+
+/** The seven days of the week starting on `start`. */
+export function weekDates(start: string): string[] {
+  return Array.from({ length: 7 }, (_, i) => addDays(start, i));
+}
+
+export function monthOf(date: string): { start: string; end: string } {
+  const [y, m] = date.split('-').map(Number);
+  const start = fromUtc(Date.UTC(y!, m! - 1, 1));
+  return { start, end: fromUtc(Date.UTC(y!, m!, 0)) };
+}
+
+/** The person's local calendar date at `at` (Harvest's spent_date is local, not UTC). */
+export function localSpentDate(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
