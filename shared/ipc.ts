@@ -1,6 +1,7 @@
 // Owns the one IPC contract: every command the popover may send (zod input/output) and every event main pushes.
 // The preload, main's handlers and the renderer's types are all derived from this list, never typed twice.
 import { z } from 'zod';
+import { IdleAnswer, SettingsUpdate, SettingsView } from './settings';
 import { AppState, AssignmentOption, ReportView } from './state';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
@@ -83,6 +84,11 @@ export const commands = {
     output: z.void(),
   },
   dismissNotices: { input: z.void(), output: z.void() },
+  getSettings: { input: z.void(), output: SettingsView },
+  /** Any part of the settings; the whole result is checked before it is saved. */
+  updateSettings: { input: SettingsUpdate, output: SettingsView },
+  /** The answer to "You were away since …": keep the time, or end the entry when the person left. */
+  answerIdle: { input: z.strictObject({ answer: IdleAnswer }), output: z.void() },
   /** Show another day's entries (and its week); today's running timer stays on screen. */
   showDay: {
     input: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date like 2025-01-31') }),

@@ -1,5 +1,6 @@
 // Owns the AppState snapshot main pushes to the popover: everything the person sees, nothing secret.
 import { z } from 'zod';
+import { IdleQuestion } from './settings';
 
 export const EntryView = z.object({
   /** Harvest's id, or a local id ("local-…") for an entry not yet created in Harvest. */
@@ -111,6 +112,18 @@ export const AppState = z.object({
   /** Things the person should know that aren't errors (e.g. damaged local files that were set aside). */
   notices: z.array(z.string()),
   setAside: z.array(SetAsideView),
+  /** Desktop integration: the idle question, the tray's quick starts and the look the settings ask for. */
+  desktop: z
+    .object({
+      idleQuestion: IdleQuestion.nullable(),
+      /** Bumps when the tray's Settings item asks the popover to open its settings view. */
+      settingsRequested: z.number().int(),
+      /** The last five distinct project/task pairs, with names, for the tray menu. */
+      quickStarts: z.array(z.lazy(() => AssignmentOption)),
+      theme: z.enum(['system', 'light', 'dark']),
+      trayTitle: z.boolean(),
+    })
+    .optional(),
   day: ShownDay.default(emptyDay),
   /** The last few distinct project/task pairs worked on, newest first. */
   recent: z.array(AssignmentRef).default([]),

@@ -18,6 +18,7 @@ import { harvestConfigFromEnv } from './harvest/env';
 import { ForbiddenError, HarvestError, UnauthorizedError } from './harvest/errors';
 import type { Company } from './harvest/schemas';
 import { CachedEntry } from './entries';
+import { createDesktop } from './desktop';
 import { Favourites } from './favourites';
 import { accountDir, readJson, writeJson } from './local-store';
 import { Outbox } from './outbox';
@@ -91,6 +92,16 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   let cacheTimer: ReturnType<typeof setTimeout> | null = null;
   let lastAssignmentsAt = 0;
   let snapshot: AppState | null = null;
+  const desktop = createDesktop(o.desktop ?? {}, {
+    clock,
+    timer: () => (session.status === 'signed_in' ? timer : null),
+    prefs: () => prefs,
+    toggleTimer: () => signedIn().toggleTimer(),
+    startTimer: (input) => signedIn().startTimer(input),
+    onChange: () => emit(),
+    log: o.log,
+  });
+  startupNotices.push(...desktop.notices());
   const favourites = new Favourites();
   let reports: Reports | null = null;
 
@@ -107,6 +118,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       error: v?.error ?? null,
       notices: [...startupNotices, ...(v?.notices ?? [])],
       setAside: v?.setAside ?? [],
+      desktop: desktop.state(),
       day: v?.day ?? emptyDay,
       recent: v?.recent ?? [],
       favourites: favourites.list(),
@@ -380,6 +392,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       if (!reports) throw new UnauthorizedError('Sign in to Harvest first.');
       return reports.get(period);
     },
+    getSettings: () => desktop.commands.getSettings(),
+    updateSettings: (update) => desktop.commands.updateSettings(update),
+    answerIdle: (input) => desktop.commands.answerIdle(input),
     dismissNotices: () => {
       startupNotices.length = 0;
       timer?.dismissNotices();
@@ -390,11 +405,13 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   return {
     commands,
     getState: () => snapshot ?? build(),
+    desktop,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async start() {
+      desktop.start();
       if (env.token && env.accountId) {
         fromEnvironment = true;
         await start({ token: env.token, accountId: env.accountId, baseUrl: env.baseUrl }).catch(
@@ -420,6 +437,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     },
     async dispose({ waitForSyncMs = 2000 } = {}) {
       stopRefreshing();
+      desktop.dispose();
       if (cacheTimer) clearTimeout(cacheTimer);
       await timer?.whenIdleOrTimeout(waitForSyncMs);
       await saveCache();

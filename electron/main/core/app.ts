@@ -1,6 +1,7 @@
 // Owns the whole Sheaf app as the hosts see it: session, timer service and state, behind the IPC command handlers.
 import type { AppState } from '../../../shared/state';
 import type { CommandHandlers } from '../../../shared/ipc';
+import type { Desktop, DesktopPorts } from './desktop';
 import type { Clock, Fetch, SecretStore } from './ports';
 
 export interface SheafAppOptions {
@@ -23,6 +24,8 @@ export interface SheafAppOptions {
   };
   /** First retry delay for unsent changes (doubles up to a minute). */
   retryDelayMs?: number;
+  /** Settings store, idle source, notifications, shortcuts, login items: whatever this host has. */
+  desktop?: DesktopPorts;
 }
 
 /** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */
@@ -31,6 +34,8 @@ export type HostCommand = 'openHarvest' | 'hidePopover';
 export interface SheafApp {
   commands: Omit<CommandHandlers, HostCommand>;
   getState(): AppState;
+  /** The tray's Settings item (`requestSettings`), shortcut start/stop, and an idle/reminder check on demand. */
+  desktop: Pick<Desktop, 'requestSettings' | 'toggleByShortcut' | 'check' | 'settings'>;
   subscribe(listener: (state: AppState) => void): () => void;
   /** Restores the session: environment token first, then the one in the secret store, else signed out. */
   start(): Promise<void>;

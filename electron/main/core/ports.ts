@@ -1,4 +1,5 @@
 // Owns the interfaces core needs from the outside world; platform/ (Electron) and the Node hosts implement them.
+import type { NotificationKind, Settings } from '../../../shared/settings';
 
 /** Wall clock, injected so tests and the sandbox can move time by hand. */
 export interface Clock {
@@ -15,4 +16,37 @@ export interface SecretStore {
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   delete(account: string): Promise<void>;
+}
+
+/** Whether the person is at the computer: seconds since the last input, and the moments the OS tells us about. */
+export type IdleEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-active';
+
+export interface IdleSource {
+  /** Seconds since the last keyboard or mouse input. */
+  idleSeconds(): number;
+  /** Returns the unsubscribe. */
+  on(listener: (event: IdleEvent) => void): () => void;
+}
+
+/** Desktop notifications; `onClick` runs when the person clicks one (the host opens the popover). */
+export interface Notifier {
+  show(kind: NotificationKind, title: string, body: string, onClick?: () => void): void;
+}
+
+/** Global keyboard shortcuts: `taken` when another app already holds the accelerator. */
+export interface Shortcuts {
+  register(accelerator: string, run: () => void): 'ok' | 'taken' | 'invalid' | 'unsupported';
+  unregisterAll(): void;
+}
+
+/** Where settings are kept (electron-store in Electron, conf in the Node hosts), checked against the schema. */
+export interface SettingsStore {
+  read(): { settings: Settings; problem: string | null };
+  write(settings: Settings): void;
+}
+
+/** Starting Sheaf when the person logs in. */
+export interface LoginItems {
+  readonly supported: boolean;
+  set(openAtLogin: boolean): Promise<void>;
 }

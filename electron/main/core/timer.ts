@@ -161,6 +161,31 @@ export class TimerService {
     return this.options;
   }
 
+  /** Any entry Sheaf knows (this week's, or a timer left running from earlier), as the popover shows it. */
+  entry(ref: EntryRef): EntryView | null {
+    const { entries, pendingRefs } = this.entries();
+    const found = entries.get(resolveRef(ref, this.state.ids));
+    return found ? toView(found, pendingRefs.has(found.ref)) : null;
+  }
+
+  /** The last `limit` distinct project/task pairs worked on, newest first (the tray's quick starts). */
+  recentPairs(limit: number): AssignmentOption[] {
+    const seen = new Set<string>();
+    const pairs: AssignmentOption[] = [];
+    const newestFirst = [...this.entries().entries.values()].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    );
+    for (const e of newestFirst) {
+      const key = `${e.projectId}:${e.taskId}`;
+      const option = findOption(this.options, e.projectId, e.taskId);
+      if (seen.has(key) || !option) continue;
+      seen.add(key);
+      pairs.push(option);
+      if (pairs.length === limit) break;
+    }
+    return pairs;
+  }
+
   private entries() {
     return applyIntents(this.state.confirmed, this.pending, this.state.ids, this.state.timestampTimers);
   }
@@ -350,6 +375,19 @@ export class TimerService {
     const running = this.view().running;
     if (!running) return;
     await this.enqueue({ kind: 'stop', id: this.newId(), at: this.nowIso(), ref: running.id });
+  }
+
+  /**
+   * Stops `ref` as of `at` (idle start: the time away is not counted), through the same durable stop as Stop;
+   * the sender puts Harvest's end back to `at`. False when `ref` no longer runs (stopped or replaced elsewhere).
+   */
+  async stopTimerAt(ref: EntryRef, at: Date): Promise<boolean> {
+    const running = this.view().running;
+    if (!running || resolveRef(running.id, this.state.ids) !== resolveRef(ref, this.state.ids)) return false;
+    const since = running.runningSince ? Date.parse(running.runningSince) : at.getTime();
+    const when = Math.min(this.o.clock.now().getTime(), Math.max(at.getTime(), since));
+    await this.enqueue({ kind: 'stop', id: this.newId(), at: new Date(when).toISOString(), ref: running.id });
+    return true;
   }
 
   /** Stop what runs, else restart the entry worked on last. */

@@ -1,0 +1,281 @@
+// Owns Sheaf's desktop side as core sees it: settings applied to the OS ports (global shortcuts, launch at login),
+// the idle question and its answers (through the timer's durable intents), shortcut feedback and reminders.
+import { format } from 'date-fns';
+import {
+  type IdleAnswer,
+  type IdleQuestion,
+  type Settings,
+  type SettingsUpdate,
+  type SettingsView,
+  type ShortcutName,
+  type ShortcutStatus,
+} from '../../../shared/settings';
+import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
+import { formatElapsed } from '../../../shared/duration';
+import { wallClockTime } from './dates';
+import { IdlePolicy } from './idle';
+import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
+import { Reminders } from './reminders';
+import { memorySettingsStore, SettingsService } from './settings';
+import type { TimerService } from './timer';
+
+/** What a host plugs in; anything missing behaves as "not available here" and says so. */
+export interface DesktopPorts {
+  settingsStore?: SettingsStore;
+  idle?: IdleSource;
+  notifier?: Notifier;
+  shortcuts?: Shortcuts;
+  loginItems?: LoginItems;
+  /** Opens the popover (a notification was clicked). */
+  showPopover?: () => void;
+  /** Shows or hides the popover (its global shortcut). */
+  togglePopover?: () => void;
+  /** How often idle and reminders are checked; 30 s by default. */
+  pollMs?: number;
+}
+
+export interface DesktopDeps {
+  clock: Clock;
+  /** The signed-in person's timer, or null when signed out. */
+  timer(): TimerService | null;
+  prefs(): AccountPrefs;
+  toggleTimer(): Promise<void>;
+  startTimer(input: { projectId: number; taskId: number; notes?: string }): Promise<void>;
+  onChange(): void;
+  log?: (line: string) => void;
+}
+
+/** The slice of AppState this module fills. */
+export interface DesktopState {
+  idleQuestion: IdleQuestion | null;
+  /** Bumps when the tray's Settings item asks the popover to show settings. */
+  settingsRequested: number;
+  quickStarts: AssignmentOption[];
+  theme: Settings['theme'];
+  trayTitle: boolean;
+}
+
+const neverIdle: IdleSource = { idleSeconds: () => 0, on: () => () => {} };
+const noShortcuts: Shortcuts = { register: () => 'unsupported', unregisterAll: () => {} };
+const noLoginItems: LoginItems = { supported: false, set: async () => {} };
+const shortcutLabels: Record<ShortcutName, string> = {
+  togglePopover: 'Show or hide Sheaf',
+  toggleTimer: 'Start or stop the timer',
+};
+
+export type Desktop = ReturnType<typeof createDesktop>;
+
+export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
+  const settings = new SettingsService(ports.settingsStore ?? memorySettingsStore());
+  const notifier = ports.notifier;
+  const shortcuts = ports.shortcuts ?? noShortcuts;
+  const loginItems = ports.loginItems ?? noLoginItems;
+  const source = ports.idle ?? neverIdle;
+  const reminders = new Reminders();
+  let shortcutStatus: Record<ShortcutName, ShortcutStatus> = {
+    togglePopover: { state: 'off', message: null },
+    toggleTimer: { state: 'off', message: null },
+  };
+  let loginMessage: string | null = loginItems.supported
+    ? null
+    : 'Launch at login is set by the desktop app; this preview only keeps the setting.';
+  let settingsRequested = 0;
+  let poll: ReturnType<typeof setInterval> | null = null;
+
+  const running = (): EntryView | null => deps.timer()?.view().running ?? null;
+  const notify = (kind: Parameters<Notifier['show']>[0], title: string, body: string) => {
+    if (!settings.get().notifications[kind]) return;
+    notifier?.show(kind, title, body, () => ports.showPopover?.());
+  };
+  const timeOfDay = (at: Date) => (deps.prefs().clock === '12h' ? wallClockTime(at) : format(at, 'HH:mm'));
+
+  const idle = new IdlePolicy({
+    clock: deps.clock,
+    source,
+    thresholdMinutes: () => settings.get().idleThresholdMinutes,
+    running,
+    onQuestion(question) {
+      deps.onChange();
+      if (!question) return;
+      notify(
+        'idle',
+        `You were away since ${timeOfDay(new Date(question.since))} (${question.minutes} min)`,
+        `${question.projectName} — ${question.taskName} kept running. Open Sheaf to keep or discard that time.`,
+      );
+    },
+  });
+
+  function check(): void {
+    idle.check();
+    const due = reminders.check({
+      now: deps.clock.now(),
+      settings: settings.get(),
+      signedIn: deps.timer() !== null,
+      running: running(),
+      idleSeconds: source.idleSeconds(),
+    });
+    if (due) notify(due.kind, due.title, due.body);
+  }
+
+  function applyShortcuts(s: Settings): void {
+    shortcuts.unregisterAll();
+    const actions: Record<ShortcutName, () => void> = {
+      togglePopover: () => ports.togglePopover?.(),
+      toggleTimer: () => void toggleByShortcut(),
+    };
+    const next = { ...shortcutStatus };
+    for (const name of ['togglePopover', 'toggleTimer'] as const) {
+      const accelerator = s.shortcuts[name];
+      next[name] = accelerator ? statusOf(shortcuts.register(accelerator, actions[name]), accelerator) : off;
+    }
+    shortcutStatus = next;
+    for (const name of ['togglePopover', 'toggleTimer'] as const) {
+      if (next[name].state === 'taken') deps.log?.(`shortcut ${shortcutLabels[name]}: ${next[name].message}`);
+    }
+  }
+
+  async function applyLoginItem(s: Settings): Promise<void> {
+    if (!loginItems.supported) return;
+    try {
+      await loginItems.set(s.launchAtLogin);
+      loginMessage = null;
+    } catch (err) {
+      loginMessage = `Sheaf could not change launch at login: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  /** Start/stop by shortcut: the tray changes with the state; a notification says what happened. */
+  async function toggleByShortcut(): Promise<void> {
+    const before = running();
+    try {
+      await deps.toggleTimer();
+    } catch (err) {
+      notify('shortcut', 'Sheaf could not start or stop the timer', err instanceof Error ? err.message : '');
+      return;
+    }
+    const after = running();
+    if (before && !after) {
+      const worked = deps.timer()?.entry(before.id);
+      const hours = worked ? formatElapsed(worked.hours * 3_600_000).replace(/:\d\d$/, '') : '';
+      notify(
+        'shortcut',
+        'Timer stopped',
+        `${before.projectName} — ${before.taskName}${hours ? `, ${hours}` : ''}`,
+      );
+    } else if (after) {
+      notify('shortcut', 'Timer started', `${after.projectName} — ${after.taskName}`);
+    }
+  }
+
+  async function answerIdle(answer: IdleAnswer): Promise<void> {
+    const asked = idle.pending();
+    const timer = deps.timer();
+    if (!asked || !timer) return;
+    idle.clear();
+    if (answer === 'keep') return;
+    const { away } = asked;
+    const entry = timer.entry(away.entryId);
+    if (!entry) return; // Deleted elsewhere meanwhile: nothing left to trim.
+    if (entry.isRunning) {
+      await timer.stopTimerAt(entry.id, away.since);
+    } else if (!entry.isLocked) {
+      // Stopped (or replaced) elsewhere after the person left: trim that same entry back to when they left.
+      if (timer.view().timestampTimers) {
+        await timer.editEntry(entry.id, { endedTime: wallClockTime(away.since) });
+      } else if (entry.hours > away.hoursAtSince + 0.005) {
+        await timer.editEntry(entry.id, { hours: Math.round(away.hoursAtSince * 100) / 100 });
+      }
+    }
+    // Continue only when nothing else runs now: a timer started elsewhere meanwhile is the person's choice.
+    if (answer === 'discardAndContinue' && !running()) {
+      await deps.startTimer({
+        projectId: entry.projectId,
+        taskId: entry.taskId,
+        ...(entry.notes ? { notes: entry.notes } : {}),
+      });
+    }
+  }
+
+  function view(): SettingsView {
+    return {
+      settings: settings.get(),
+      shortcuts: shortcutStatus,
+      launchAtLogin: { supported: loginItems.supported, message: loginMessage },
+      notice: settings.problem,
+    };
+  }
+
+  settings.onChange((next, before) => {
+    if (JSON.stringify(next.shortcuts) !== JSON.stringify(before.shortcuts)) applyShortcuts(next);
+    if (next.idleThresholdMinutes === 0) idle.clear();
+    deps.onChange();
+  });
+
+  return {
+    state(): DesktopState {
+      const s = settings.get();
+      return {
+        idleQuestion: idle.question(),
+        settingsRequested,
+        quickStarts: deps.timer()?.recentPairs(5) ?? [],
+        theme: s.theme,
+        trayTitle: s.trayTitle,
+      };
+    },
+    /** Things to tell the person when Sheaf starts (a damaged settings file set aside). */
+    notices: (): string[] => (settings.problem ? [settings.problem] : []),
+    settings: () => settings.get(),
+    commands: {
+      getSettings: (): SettingsView => view(),
+      updateSettings: async (update: SettingsUpdate): Promise<SettingsView> => {
+        const before = settings.get();
+        const next = settings.update(update);
+        if (next.launchAtLogin !== before.launchAtLogin) await applyLoginItem(next);
+        return view();
+      },
+      answerIdle: ({ answer }: { answer: IdleAnswer }) => answerIdle(answer),
+    },
+    /** The tray's Settings item: the popover opens on the settings view. */
+    requestSettings(): void {
+      settingsRequested++;
+      deps.onChange();
+      ports.showPopover?.();
+    },
+    /** Runs a check now (tests; the poll does it every `pollMs`). */
+    check,
+    toggleByShortcut,
+    start(): void {
+      applyShortcuts(settings.get());
+      void applyLoginItem(settings.get());
+      poll = setInterval(check, ports.pollMs ?? 30_000);
+      poll.unref?.();
+    },
+    dispose(): void {
+      if (poll) clearInterval(poll);
+      poll = null;
+      idle.dispose();
+      shortcuts.unregisterAll();
+    },
+  };
+}
+
+const off: ShortcutStatus = { state: 'off', message: null };
+
+function statusOf(result: ReturnType<Shortcuts['register']>, accelerator: string): ShortcutStatus {
+  switch (result) {
+    case 'ok':
+      return { state: 'ok', message: null };
+    case 'taken':
+      return {
+        state: 'taken',
+        message: `${accelerator} is already used by another app. Press a different shortcut.`,
+      };
+    case 'invalid':
+      return { state: 'invalid', message: `${accelerator} isn't a shortcut this system accepts.` };
+    case 'unsupported':
+      return {
+        state: 'unsupported',
+        message: 'Global shortcuts work in the desktop app; this preview keeps the setting only.',
+      };
+  }
+}

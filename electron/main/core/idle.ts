@@ -1,0 +1,117 @@
+// Owns noticing time away from the computer while a timer runs (no input past the threshold, sleep, screen lock)
+// and holding the question for when the person comes back. Answering it is desktop.ts's job; nothing here edits time.
+import type { IdleQuestion } from '../../../shared/settings';
+import type { EntryView } from '../../../shared/state';
+import type { Clock, IdleEvent, IdleSource } from './ports';
+
+export interface IdlePolicyOptions {
+  clock: Clock;
+  source: IdleSource;
+  /** Minutes without input that count as away; 0 turns the policy off. */
+  thresholdMinutes(): number;
+  /** The running entry right now, if any. */
+  running(): EntryView | null;
+  /** The question appeared or went away. */
+  onQuestion(question: IdleQuestion | null): void;
+}
+
+/** What is remembered about the time away, beyond what the popover shows. */
+export interface Away {
+  since: Date;
+  entryId: EntryView['id'];
+  /** The entry's hours when the person went away: what a discard trims a stopped entry back to. */
+  hoursAtSince: number;
+}
+
+export class IdlePolicy {
+  private away: Away | null = null;
+  private asked: { question: IdleQuestion; away: Away } | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly o: IdlePolicyOptions) {
+    this.unsubscribe = o.source.on((event) => this.handle(event));
+  }
+
+  question(): IdleQuestion | null {
+    return this.asked?.question ?? null;
+  }
+
+  /** The open question and what it is about; null when nothing is asked. */
+  pending(): { question: IdleQuestion; away: Away } | null {
+    return this.asked;
+  }
+
+  /** Called on a poll (every 30 s while a timer runs): compares system idle time to the threshold. */
+  check(): void {
+    const threshold = this.thresholdSeconds();
+    if (threshold === null || this.asked) return;
+    const seconds = this.o.source.idleSeconds();
+    if (seconds >= threshold) {
+      this.goAway(new Date(this.o.clock.now().getTime() - seconds * 1000));
+    } else if (this.away) {
+      this.comeBack();
+    }
+  }
+
+  /** The person answered (or the question no longer applies): forget it. */
+  clear(): void {
+    this.away = null;
+    if (!this.asked) return;
+    this.asked = null;
+    this.o.onQuestion(null);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+
+  private handle(event: IdleEvent): void {
+    if (event === 'suspend' || event === 'lock-screen') {
+      // Sleep and lock count as the start of idle at once; whether it was long enough is judged on return.
+      if (this.thresholdSeconds() !== null && !this.asked) this.goAway(this.o.clock.now());
+      return;
+    }
+    if (this.away) this.comeBack();
+  }
+
+  private thresholdSeconds(): number | null {
+    const minutes = this.o.thresholdMinutes();
+    return minutes > 0 ? minutes * 60 : null;
+  }
+
+  private goAway(since: Date): void {
+    const running = this.o.running();
+    if (!running?.runningSince) {
+      this.away = null;
+      return;
+    }
+    // Keep the earliest start of this stretch away, but never before the timer itself started.
+    const started = Date.parse(running.runningSince);
+    const at = new Date(Math.max(since.getTime(), started));
+    if (this.away && this.away.entryId === running.id && this.away.since <= at) return;
+    this.away = {
+      since: at,
+      entryId: running.id,
+      hoursAtSince: running.hours + Math.max(0, at.getTime() - started) / 3_600_000,
+    };
+  }
+
+  private comeBack(): void {
+    const away = this.away;
+    this.away = null;
+    const threshold = this.thresholdSeconds();
+    const running = this.o.running();
+    if (!away || threshold === null || !running || running.id !== away.entryId) return;
+    const seconds = (this.o.clock.now().getTime() - away.since.getTime()) / 1000;
+    if (seconds < threshold) return;
+    const question: IdleQuestion = {
+      since: away.since.toISOString(),
+      minutes: Math.round(seconds / 60),
+      entryId: running.id,
+      projectName: running.projectName,
+      taskName: running.taskName,
+    };
+    this.asked = { question, away };
+    this.o.onQuestion(question);
+  }
+}

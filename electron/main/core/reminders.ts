@@ -1,0 +1,75 @@
+// Owns the nudges: "timer still running" after the set hours (once per timer) and "no timer running" while the
+// person is at the computer during their working hours, at most once per interval.
+import { formatElapsed } from '../../../shared/duration';
+import type { NotificationKind, Settings } from '../../../shared/settings';
+import type { EntryView } from '../../../shared/state';
+
+/** Input in the last minute counts as "at the computer". */
+export const activeWithinSeconds = 60;
+
+export interface Reminder {
+  kind: Extract<NotificationKind, 'stillRunning' | 'noTimer'>;
+  title: string;
+  body: string;
+}
+
+export interface ReminderCheck {
+  now: Date;
+  settings: Settings;
+  signedIn: boolean;
+  running: EntryView | null;
+  idleSeconds: number;
+}
+
+function minutesOfDay(time: string): number {
+  const [h, m] = time.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+/** True during the person's set working days and hours (local time; the end minute itself is outside). */
+export function inWorkingHours(now: Date, reminder: Settings['noTimerReminder']): boolean {
+  if (!reminder.days.includes(now.getDay())) return false;
+  const minute = now.getHours() * 60 + now.getMinutes();
+  return minute >= minutesOfDay(reminder.start) && minute < minutesOfDay(reminder.end);
+}
+
+export class Reminders {
+  /** The running entry already told about, so a long timer is mentioned once. */
+  private toldStillRunning: EntryView['id'] | null = null;
+  private lastNoTimerAt: number | null = null;
+
+  /** The reminder due now, if any (at most one per check). */
+  check(c: ReminderCheck): Reminder | null {
+    if (!c.signedIn) return null;
+    if (c.running) return this.stillRunning(c, c.running);
+    this.toldStillRunning = null;
+    return this.noTimer(c);
+  }
+
+  private stillRunning(c: ReminderCheck, running: EntryView): Reminder | null {
+    if (!c.settings.notifications.stillRunning || this.toldStillRunning === running.id) return null;
+    const since = running.runningSince ? c.now.getTime() - Date.parse(running.runningSince) : 0;
+    const elapsedMs = running.hours * 3_600_000 + Math.max(0, since);
+    if (elapsedMs < c.settings.stillRunningHours * 3_600_000) return null;
+    this.toldStillRunning = running.id;
+    return {
+      kind: 'stillRunning',
+      title: `Timer still running (${formatElapsed(elapsedMs).replace(/:\d\d$/, '')})`,
+      body: `${running.projectName} — ${running.taskName}. Stop it if you're done.`,
+    };
+  }
+
+  private noTimer(c: ReminderCheck): Reminder | null {
+    const r = c.settings.noTimerReminder;
+    if (!c.settings.notifications.noTimer || c.idleSeconds >= activeWithinSeconds) return null;
+    if (!inWorkingHours(c.now, r)) return null;
+    const now = c.now.getTime();
+    if (this.lastNoTimerAt !== null && now - this.lastNoTimerAt < r.intervalMinutes * 60_000) return null;
+    this.lastNoTimerAt = now;
+    return {
+      kind: 'noTimer',
+      title: 'No timer running',
+      body: 'Start one from Sheaf so your time is tracked.',
+    };
+  }
+}

@@ -1,0 +1,54 @@
+// Owns the person's settings at run time: loaded once from the store (a damaged file already set aside there),
+// changed only through validated updates, saved at once, and announced to whoever applies them.
+import { ZodError } from 'zod';
+import { defaultSettings, mergeSettings, Settings, type SettingsUpdate } from '../../../shared/settings';
+import { ValidationError } from './harvest/errors';
+import type { SettingsStore } from './ports';
+
+/** A store for hosts without a settings file (tests): starts at the defaults, forgets on exit. */
+export function memorySettingsStore(initial: Settings = defaultSettings): SettingsStore {
+  let saved = initial;
+  return {
+    read: () => ({ settings: saved, problem: null }),
+    write: (settings) => {
+      saved = settings;
+    },
+  };
+}
+
+export class SettingsService {
+  private current: Settings;
+  /** Why the saved settings could not be used, until the person has seen the settings view. */
+  readonly problem: string | null;
+  private readonly listeners = new Set<(settings: Settings, before: Settings) => void>();
+
+  constructor(private readonly store: SettingsStore) {
+    const { settings, problem } = store.read();
+    this.current = settings;
+    this.problem = problem;
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  /** Merges a partial change, checks the whole result, saves it, then tells the listeners. */
+  update(update: SettingsUpdate): Settings {
+    const parsed = Settings.safeParse(mergeSettings(this.current, update));
+    if (!parsed.success) throw new ValidationError(messageOf(parsed.error), 0);
+    const before = this.current;
+    this.store.write(parsed.data);
+    this.current = parsed.data;
+    for (const listener of this.listeners) listener(this.current, before);
+    return this.current;
+  }
+
+  onChange(listener: (settings: Settings, before: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function messageOf(error: ZodError): string {
+  return error.issues.map((i) => i.message).join('; ');
+}

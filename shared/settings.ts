@@ -1,0 +1,147 @@
+// Owns the person's Sheaf settings: one zod schema (the JSON schema the settings file is checked with is derived
+// from it), the defaults, the partial update the popover sends, and what the settings view is shown.
+import { z } from 'zod';
+
+const modifiers = [
+  'Command',
+  'Cmd',
+  'Control',
+  'Ctrl',
+  'CommandOrControl',
+  'CmdOrCtrl',
+  'Alt',
+  'Option',
+  'AltGr',
+  'Shift',
+  'Super',
+  'Meta',
+] as const;
+const keyName =
+  '(?:[A-Z0-9]|F(?:[1-9]|1\\d|2[0-4])|Plus|Space|Tab|Backspace|Delete|Insert|Return|Enter|Up|Down|Left|Right|Home|End|PageUp|PageDown|Escape|Esc|[)!@#$%^&*(:;+=<,_.>?~{}|"\'`\\[\\]\\\\/-]|num[0-9]|numdec|numadd|numsub|nummult|numdiv)';
+
+/** An Electron accelerator with at least one modifier ("CommandOrControl+Shift+T"), or "" for none. */
+export const acceleratorPattern = new RegExp(`^(?:(?:${modifiers.join('|')})\\+)+${keyName}$`);
+
+export const Accelerator = z
+  .string()
+  .max(60)
+  .refine((v) => v === '' || acceleratorPattern.test(v), {
+    message: 'Use a shortcut with a modifier, like CommandOrControl+Shift+T',
+  });
+
+/** "09:00"-style 24 h times for working hours. */
+const dayTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00');
+
+export const NotificationKind = z.enum(['shortcut', 'idle', 'stillRunning', 'noTimer']);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+const Shortcuts = z.strictObject({
+  /** Shows or hides the popover. */
+  togglePopover: Accelerator,
+  /** Stops the running timer, or restarts the last entry. */
+  toggleTimer: Accelerator,
+});
+
+const Notifications = z.strictObject({
+  shortcut: z.boolean(),
+  idle: z.boolean(),
+  stillRunning: z.boolean(),
+  noTimer: z.boolean(),
+});
+
+const NoTimerReminder = z.strictObject({
+  /** 0 = Sunday … 6 = Saturday, like Date.getDay(). */
+  days: z.array(z.number().int().min(0).max(6)).max(7),
+  start: dayTime,
+  end: dayTime,
+  intervalMinutes: z.number().int().min(5, 'At least 5 minutes').max(480, 'At most 8 hours'),
+});
+
+export const Settings = z.strictObject({
+  /** Minutes without input before Sheaf asks about the time away; 0 turns idle detection off. */
+  idleThresholdMinutes: z.number().int().min(0, "Minutes can't be negative").max(240, 'At most 4 hours'),
+  shortcuts: Shortcuts,
+  notifications: Notifications,
+  /** "Timer still running" after this many hours. */
+  stillRunningHours: z.number().min(1, 'At least 1 hour').max(24, 'At most 24 hours'),
+  noTimerReminder: NoTimerReminder.refine((r) => r.start < r.end, {
+    message: 'Working hours must end after they start',
+    path: ['end'],
+  }),
+  launchAtLogin: z.boolean(),
+  /** macOS: elapsed time next to the menu bar icon. */
+  trayTitle: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = {
+  idleThresholdMinutes: 10,
+  shortcuts: { togglePopover: 'CommandOrControl+Shift+H', toggleTimer: 'CommandOrControl+Shift+T' },
+  notifications: { shortcut: true, idle: true, stillRunning: true, noTimer: true },
+  stillRunningHours: 8,
+  noTimerReminder: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
+  launchAtLogin: false,
+  trayTitle: true,
+  theme: 'system',
+};
+
+/** What the popover sends: any top-level setting, and any part of a grouped one. */
+export const SettingsUpdate = z.strictObject({
+  idleThresholdMinutes: Settings.shape.idleThresholdMinutes.optional(),
+  shortcuts: Shortcuts.partial().optional(),
+  notifications: Notifications.partial().optional(),
+  stillRunningHours: Settings.shape.stillRunningHours.optional(),
+  noTimerReminder: NoTimerReminder.partial().optional(),
+  launchAtLogin: z.boolean().optional(),
+  trayTitle: z.boolean().optional(),
+  theme: Settings.shape.theme.optional(),
+});
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+export function mergeSettings(current: Settings, update: SettingsUpdate): Settings {
+  return {
+    ...current,
+    ...definedOnly(update),
+    shortcuts: { ...current.shortcuts, ...definedOnly(update.shortcuts ?? {}) },
+    notifications: { ...current.notifications, ...definedOnly(update.notifications ?? {}) },
+    noTimerReminder: { ...current.noTimerReminder, ...definedOnly(update.noTimerReminder ?? {}) },
+  } as Settings;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export const ShortcutName = z.enum(['togglePopover', 'toggleTimer']);
+export type ShortcutName = z.infer<typeof ShortcutName>;
+
+/** Whether a shortcut is held: `taken` names the shortcut another app holds. */
+export const ShortcutStatus = z.object({
+  state: z.enum(['ok', 'off', 'taken', 'invalid', 'unsupported']),
+  message: z.string().nullable(),
+});
+export type ShortcutStatus = z.infer<typeof ShortcutStatus>;
+
+export const SettingsView = z.object({
+  settings: Settings,
+  shortcuts: z.object({ togglePopover: ShortcutStatus, toggleTimer: ShortcutStatus }),
+  launchAtLogin: z.object({ supported: z.boolean(), message: z.string().nullable() }),
+  /** Something about the settings the person should know (a damaged file set aside). */
+  notice: z.string().nullable(),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+/** The popover's question after time away from the computer with a timer running. */
+export const IdleQuestion = z.object({
+  /** ISO instant the person went idle (or the machine slept / locked). */
+  since: z.string(),
+  minutes: z.number().int(),
+  entryId: z.union([z.number().int(), z.string()]),
+  projectName: z.string(),
+  taskName: z.string(),
+});
+export type IdleQuestion = z.infer<typeof IdleQuestion>;
+
+export const IdleAnswer = z.enum(['keep', 'discard', 'discardAndContinue']);
+export type IdleAnswer = z.infer<typeof IdleAnswer>;

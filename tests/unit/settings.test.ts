@@ -1,0 +1,103 @@
+// Tests the settings: schema and update validation, the conf-backed file (round trip, damaged and hand-broken
+// files set aside with a message), and the JSON schema conf checks agreeing with the zod schema.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memorySettingsStore, SettingsService } from '../../electron/main/core/settings';
+import { createSettingsStore, type StoreOptions } from '../../electron/main/platform/settings-store';
+import { commands } from '../../shared/ipc';
+import { acceleratorPattern, defaultSettings, Settings, SettingsUpdate } from '../../shared/settings';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sheaf-settings-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = (o: StoreOptions) => new Conf<Settings>(o as ConstructorParameters<typeof Conf<Settings>>[0]);
+const file = () => join(dir, 'settings.json');
+
+describe('settings schema', () => {
+  it('accepts the defaults and Electron accelerators, refuses shortcuts without a modifier', () => {
+    expect(Settings.parse(defaultSettings)).toEqual(defaultSettings);
+    for (const ok of ['CommandOrControl+Shift+T', 'Alt+F4', 'Ctrl+Alt+Space', 'Super+num5', 'Shift+F12']) {
+      expect(acceleratorPattern.test(ok), ok).toBe(true);
+    }
+    for (const bad of ['T', 'Shift+', 'Ctrl+Shift', 'Hyper+T', 'CommandOrControl+Shift+TT']) {
+      expect(acceleratorPattern.test(bad), bad).toBe(false);
+    }
+  });
+
+  it('the updateSettings input checks each part with a clear message', () => {
+    const input = commands.updateSettings.input;
+    expect(input.safeParse({ idleThresholdMinutes: 15 }).success).toBe(true);
+    expect(input.safeParse({ noTimerReminder: { days: [1, 2] } }).success).toBe(true);
+    const negative = input.safeParse({ idleThresholdMinutes: -1 });
+    expect(negative.error?.issues[0]?.message).toBe("Minutes can't be negative");
+    const shortcut = input.safeParse({ shortcuts: { toggleTimer: 'T' } });
+    expect(shortcut.error?.issues[0]?.message).toMatch(/modifier/);
+    expect(input.safeParse({ theme: 'neon' }).success).toBe(false);
+    expect(input.safeParse({ surprise: true }).success).toBe(false);
+    expect(SettingsUpdate.safeParse({ noTimerReminder: { start: '9am' } }).success).toBe(false);
+  });
+
+  it('an update is merged and the whole result checked (working hours must end after they start)', () => {
+    const service = new SettingsService(memorySettingsStore());
+    const seen: Settings[] = [];
+    service.onChange((s) => seen.push(s));
+    service.update({ notifications: { noTimer: false }, noTimerReminder: { end: '18:30' } });
+    expect(service.get().notifications).toEqual({ ...defaultSettings.notifications, noTimer: false });
+    expect(service.get().noTimerReminder.end).toBe('18:30');
+    expect(() => service.update({ noTimerReminder: { start: '19:00' } })).toThrow(
+      'Working hours must end after they start',
+    );
+    expect(service.get().noTimerReminder.start).toBe('09:00');
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('settings file (conf)', () => {
+  it('starts at the defaults, saves changes and reads them back in a new run', () => {
+    const first = new SettingsService(createSettingsStore({ dir, open }));
+    expect(first.get()).toEqual(defaultSettings);
+    expect(first.problem).toBeNull();
+    first.update({ idleThresholdMinutes: 25, theme: 'dark', shortcuts: { togglePopover: 'Alt+Shift+S' } });
+    const onDisk = JSON.parse(readFileSync(file(), 'utf8')) as Settings;
+    expect(onDisk).toMatchObject({ idleThresholdMinutes: 25, theme: 'dark' });
+    const second = new SettingsService(createSettingsStore({ dir, open }));
+    expect(second.get()).toMatchObject({ idleThresholdMinutes: 25, theme: 'dark' });
+    expect(second.get().shortcuts.togglePopover).toBe('Alt+Shift+S');
+  });
+
+  it.each([
+    ['broken JSON', '{"idleThresholdMinutes": 10,', /not valid JSON/],
+    [
+      'a value out of range',
+      JSON.stringify({ ...defaultSettings, idleThresholdMinutes: -5 }),
+      /out of range/,
+    ],
+    ['a hand-typed wrong type', JSON.stringify({ ...defaultSettings, theme: 'purple' }), /out of range/],
+    [
+      'working hours backwards (only zod can tell)',
+      JSON.stringify({
+        ...defaultSettings,
+        noTimerReminder: { ...defaultSettings.noTimerReminder, start: '18:00' },
+      }),
+      /Working hours must end after they start/,
+    ],
+  ])('%s: the file is set aside, defaults load, and the person is told', (_name, text, why) => {
+    writeFileSync(file(), text);
+    const store = createSettingsStore({ dir, open, now: () => new Date(1234) });
+    const service = new SettingsService(store);
+    expect(service.get()).toEqual(defaultSettings);
+    expect(service.problem).toMatch(why);
+    expect(service.problem).toContain('settings.json.damaged-1234');
+    expect(readFileSync(join(dir, 'settings.json.damaged-1234'), 'utf8')).toBe(text);
+    expect(readdirSync(dir).sort()).toEqual(['settings.json', 'settings.json.damaged-1234']);
+    // The fresh file works from here on.
+    service.update({ trayTitle: false });
+    expect(new SettingsService(createSettingsStore({ dir, open })).get().trayTitle).toBe(false);
+  });
+});
