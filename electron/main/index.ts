@@ -1,26 +1,35 @@
 // Owns starting Sheaf inside Electron, wiring only: platform adapters in, the core app built, tray + popover up,
 // IPC bound. Everything with behaviour lives in ./platform, ./ipc and ./core.
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,
   net,
   Notification,
+  powerMonitor,
   safeStorage,
   screen,
   session,
   shell,
   Tray,
 } from 'electron';
+import ElectronStore from 'electron-store';
 import type { CommandHandlers, CommandName } from '../../shared/ipc';
 import { createSheafApp } from './core/app';
 import { dispatch } from './dispatch';
 import { pushStateTo, registerIpc, type PopoverPage } from './ipc';
+import { createPowerMonitorIdleSource } from './platform/idle-source';
+import { createLoginItems } from './platform/login-items';
+import { createNotifier } from './platform/notifier';
 import { createPopover } from './platform/popover';
+import { createSettingsStore } from './platform/settings-store';
+import { createShortcuts } from './platform/shortcuts';
 import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
@@ -67,6 +76,22 @@ async function start(): Promise<void> {
     log,
     // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
+    desktop: {
+      settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
+      idle: createPowerMonitorIdleSource(powerMonitor),
+      notifier: createNotifier(Notification),
+      shortcuts: createShortcuts(globalShortcut),
+      loginItems: createLoginItems({
+        platform: process.platform,
+        app,
+        env: process.env,
+        home: homedir(),
+        execPath: process.execPath,
+      }),
+      // Called only after start (shortcuts, notification clicks), when the popover and tray below exist.
+      showPopover: () => popover.show(tray.bounds()),
+      togglePopover: () => popover.toggle(tray.bounds()),
+    },
   });
 
   const popover = createPopover({
@@ -100,6 +125,8 @@ async function start(): Promise<void> {
     onClick: (bounds) => popover.toggle(bounds),
     actions: {
       toggleTimer: () => run('toggleTimer'),
+      startTimer: (projectId, taskId) => void dispatch(handlers, 'startTimer', { projectId, taskId }, log),
+      openSettings: () => sheaf.desktop.requestSettings(),
       showPopover: () => popover.show(tray.bounds()),
       openHarvest: () => run('openHarvest'),
       signOut: () => run('signOut'),
@@ -114,6 +141,8 @@ async function start(): Promise<void> {
   });
 
   app.on('second-instance', () => popover.show(tray.bounds()));
+  // Global shortcuts belong to the OS until released; give them back however Sheaf ends.
+  app.on('will-quit', () => globalShortcut.unregisterAll());
 
   let stopped = false;
   app.on('before-quit', (event) => {

@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const open = (o: StoreOptions) => new Conf<Settings>(o as ConstructorParameters<typeof Conf<Settings>>[0]);
+const open = (o: StoreOptions) => new Conf<Settings>(o);
 const file = () => join(dir, 'settings.json');
 
 describe('settings schema', () => {

@@ -246,7 +246,8 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     toggleByShortcut,
     start(): void {
       applyShortcuts(settings.get());
-      void applyLoginItem(settings.get());
+      // Re-assert an existing "on" (the app may have moved); "off" leaves the OS alone until the person changes it.
+      if (settings.get().launchAtLogin) void applyLoginItem(settings.get());
       poll = setInterval(check, ports.pollMs ?? 30_000);
       poll.unref?.();
     },

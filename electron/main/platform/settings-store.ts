@@ -2,6 +2,7 @@
 // checked with one JSON schema derived from the zod one. A damaged or hand-broken file is set aside, not lost.
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Schema } from 'conf';
 import { z } from 'zod';
 import { defaultSettings, Settings } from '../../../shared/settings';
 import type { SettingsStore } from '../core/ports';
@@ -12,7 +13,7 @@ export const settingsFileName = 'settings.json';
 export interface StoreOptions {
   cwd: string;
   configName: string;
-  schema: Record<string, unknown>;
+  schema: Schema<Settings>;
   defaults: Settings;
   clearInvalidConfig: false;
 }
@@ -22,8 +23,8 @@ export interface ConfLike {
 }
 
 /** The JSON schema conf validates with, one property schema per top-level setting. */
-export function settingsPropertySchemas(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Settings, { io: 'input' }) as { properties: Record<string, unknown> };
+export function settingsPropertySchemas(): Schema<Settings> {
+  const schema = z.toJSONSchema(Settings, { io: 'input' }) as unknown as { properties: Schema<Settings> };
   return schema.properties;
 }
 

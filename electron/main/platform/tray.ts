@@ -2,7 +2,7 @@
 // the real tray only for what changed (Signal-Desktop's pattern), and a tick aligned to the running timer's minutes.
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions, NativeImage, Rectangle } from 'electron';
-import type { AppState } from '../../../shared/state';
+import type { AppState, AssignmentOption } from '../../../shared/state';
 import { formatElapsed } from '../../../shared/duration';
 
 export interface TrayView {
@@ -11,10 +11,14 @@ export interface TrayView {
   /** macOS menu bar text next to the icon ("1:23"), empty when idle. */
   title: string;
   tooltip: string;
+  /** The last project/task pairs, started straight from the menu. */
+  quickStarts: Array<Pick<AssignmentOption, 'projectId' | 'taskId' | 'projectName' | 'taskName'>>;
 }
 
 export interface TrayActions {
   toggleTimer(): void;
+  startTimer(projectId: number, taskId: number): void;
+  openSettings(): void;
   showPopover(): void;
   openHarvest(): void;
   signOut(): void;
@@ -66,15 +70,26 @@ export function runningElapsedMs(state: AppState, now: Date): number | null {
 export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform): TrayView {
   const signedIn = state.session.status === 'signed_in';
   const elapsed = runningElapsedMs(state, now);
+  const quickStarts = signedIn
+    ? (state.desktop?.quickStarts ?? []).map(({ projectId, taskId, projectName, taskName }) => ({
+        projectId,
+        taskId,
+        projectName,
+        taskName,
+      }))
+    : [];
   if (elapsed === null || !state.running) {
-    return { running: false, signedIn, title: '', tooltip: 'Sheaf — no timer running' };
+    return { running: false, signedIn, title: '', tooltip: 'Sheaf — no timer running', quickStarts };
   }
   const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
+  // The menu bar title is optional (settings); the tooltip always says what runs.
+  const showTitle = platform === 'darwin' && state.desktop?.trayTitle !== false;
   return {
     running: true,
     signedIn,
-    title: platform === 'darwin' ? clock : '',
+    title: showTitle ? clock : '',
     tooltip: `${state.running.projectName} — ${state.running.taskName} — ${clock}`,
+    quickStarts,
   };
 }
 
@@ -103,7 +118,19 @@ export function createTrayService(options: TrayServiceOptions): TrayService {
       enabled: view.signedIn,
       click: () => actions.toggleTimer(),
     },
+    ...(view.quickStarts.length > 0
+      ? [
+          { type: 'separator' as const },
+          { label: 'Start again', enabled: false },
+          ...view.quickStarts.map((q) => ({
+            label: `${q.projectName} — ${q.taskName}`.replace(/&/g, '&&'),
+            click: () => actions.startTimer(q.projectId, q.taskId),
+          })),
+          { type: 'separator' as const },
+        ]
+      : []),
     { label: 'Show Sheaf', click: () => actions.showPopover() },
+    { label: 'Settings…', click: () => actions.openSettings() },
     { label: 'Open Harvest', click: () => actions.openHarvest() },
     { type: 'separator' },
     { label: 'Sign out', enabled: view.signedIn, click: () => actions.signOut() },
@@ -113,9 +140,13 @@ export function createTrayService(options: TrayServiceOptions): TrayService {
   return {
     render(view) {
       if (last?.running !== view.running) tray.setImage(image(view.running));
-      if (platform === 'darwin' && last?.title !== view.title) tray.setTitle(view.title);
+      if (platform === 'darwin' && (last?.title ?? '') !== view.title) tray.setTitle(view.title);
       if (last?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
-      if (last?.running !== view.running || last?.signedIn !== view.signedIn) {
+      if (
+        last?.running !== view.running ||
+        last?.signedIn !== view.signedIn ||
+        JSON.stringify(last?.quickStarts) !== JSON.stringify(view.quickStarts)
+      ) {
         menu = options.buildMenu(menuFor(view));
         if (platform !== 'darwin') tray.setContextMenu(menu);
       }

@@ -149,3 +149,43 @@ export function fakeScreen() {
     getCursorScreenPoint: vi.fn(() => ({ x: 500, y: 10 })),
   };
 }
+
+/** globalShortcut: `heldElsewhere` are accelerators another app owns; a malformed one throws as Electron does. */
+export class FakeGlobalShortcut {
+  registered = new Map<string, () => void>();
+  heldElsewhere = new Set<string>();
+  register(accelerator: string, callback: () => void): boolean {
+    if (!/^(\w+\+)+\w+$/.test(accelerator)) throw new Error(`Error processing argument: ${accelerator}`);
+    if (this.heldElsewhere.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  }
+  unregisterAll() {
+    this.registered.clear();
+  }
+  /** The person presses the keys. */
+  press(accelerator: string) {
+    this.registered.get(accelerator)?.();
+  }
+}
+
+export class FakePowerMonitor extends EventEmitter {
+  idleSeconds = 0;
+  getSystemIdleTime() {
+    return this.idleSeconds;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  constructor(public options: { title: string; body: string; silent?: boolean }) {
+    super();
+  }
+  show() {
+    FakeNotification.shown.push(this);
+  }
+}

@@ -1,12 +1,22 @@
 // Tests main's wiring with a fake Electron around the real core: single instance, secure window, IPC bound to the
 // popover, host commands, state pushed to the page, tray following the session, clean quit.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelOf, commandNames, stateChannel } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/state';
-import { FakeBrowserWindow, FakeIpcMain, FakeTray, fakeEvent, fakeFrame, fakeScreen } from './fake-electron';
+import {
+  FakeBrowserWindow,
+  FakeGlobalShortcut,
+  FakeIpcMain,
+  FakePowerMonitor,
+  FakeTray,
+  fakeEvent,
+  fakeFrame,
+  fakeScreen,
+} from './fake-electron';
 
 const electron = vi.hoisted(() => ({ current: {} as Record<string, unknown> }));
 // The mocked module is made once, so each export forwards to this test's fakes in `electron.current`.
@@ -28,7 +38,9 @@ vi.mock('electron', () => {
     };
   const objects = [
     'app',
+    'globalShortcut',
     'ipcMain',
+    'powerMonitor',
     'shell',
     'Menu',
     'nativeImage',
@@ -46,6 +58,9 @@ vi.mock('electron', () => {
     },
   };
 });
+
+// electron-store is conf plus Electron's default folder; with the folder given, conf itself stands in for it here.
+vi.mock('electron-store', async () => ({ default: (await import('conf')).default }));
 
 class FakeApp {
   listeners = new Map<string, Array<(...args: unknown[]) => void>>();
@@ -72,6 +87,7 @@ class FakeApp {
 let dataDir: string;
 let app: FakeApp;
 let ipcMain: FakeIpcMain;
+let globalShortcut: FakeGlobalShortcut;
 const shell = { openExternal: vi.fn(async () => {}) };
 const sessionCalls: string[] = [];
 
@@ -83,6 +99,7 @@ beforeEach(async () => {
   vi.stubEnv('HARVEST_ACCESS_TOKEN', '');
   app = new FakeApp(dataDir);
   ipcMain = new FakeIpcMain();
+  globalShortcut = new FakeGlobalShortcut();
   FakeBrowserWindow.created = [];
   FakeTray.created = [];
   sessionCalls.length = 0;
@@ -90,6 +107,8 @@ beforeEach(async () => {
   electron.current = {
     app,
     ipcMain,
+    globalShortcut,
+    powerMonitor: new FakePowerMonitor(),
     shell,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
@@ -188,6 +207,16 @@ describe('main process wiring', () => {
     // Signed in now, so the tray menu offers Sign out.
     const menu = tray.menu as Array<{ label?: string; enabled?: boolean }>;
     expect(menu.find((item) => item.label === 'Sign out')?.enabled).not.toBe(false);
+  });
+
+  it('registers the global shortcuts once started, keeps settings in the data folder, releases keys on quit', async () => {
+    const { win } = await startMain();
+    await vi.waitFor(() => expect(globalShortcut.registered.size).toBe(2));
+    globalShortcut.press('CommandOrControl+Shift+H');
+    expect(win.visible).toBe(true);
+    expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
+    app.emit('will-quit');
+    expect(globalShortcut.registered.size).toBe(0);
   });
 
   it('quitting waits for core to shut down, then quits for real', async () => {

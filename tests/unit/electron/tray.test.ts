@@ -48,6 +48,8 @@ function setup(platform: NodeJS.Platform) {
   FakeTray.created = [];
   const actions: TrayActions = {
     toggleTimer: vi.fn(),
+    startTimer: vi.fn(),
+    openSettings: vi.fn(),
     showPopover: vi.fn(),
     openHarvest: vi.fn(),
     signOut: vi.fn(),
@@ -73,6 +75,31 @@ function setup(platform: NodeJS.Platform) {
 
 const at = (iso: string) => new Date(iso);
 
+const pair = (projectId: number, taskId: number, projectName: string, taskName: string) => ({
+  projectId,
+  taskId,
+  projectName,
+  taskName,
+  projectCode: null,
+  clientId: 1,
+  clientName: 'Acme',
+  billable: true,
+});
+
+function withDesktop(state: AppState, over: Partial<NonNullable<AppState['desktop']>> = {}): AppState {
+  return {
+    ...state,
+    desktop: {
+      idleQuestion: null,
+      settingsRequested: 0,
+      quickStarts: [],
+      theme: 'system',
+      trayTitle: true,
+      ...over,
+    },
+  };
+}
+
 describe('trayViewOf', () => {
   it('shows h:mm from runningSince plus the hours already tracked, floored to the minute', () => {
     const state = runningSince('2025-01-06T09:00:00Z', 0.5);
@@ -87,7 +114,14 @@ describe('trayViewOf', () => {
       signedIn: true,
       title: '',
       tooltip: 'Sheaf — no timer running',
+      quickStarts: [],
     });
+  });
+
+  it('leaves the macOS title off when the settings say so; the tooltip still tells', () => {
+    const state = withDesktop(runningSince('2025-01-06T09:00:00Z'), { trayTitle: false });
+    const view = trayViewOf(state, at('2025-01-06T10:23:00Z'), 'darwin');
+    expect(view).toMatchObject({ title: '', tooltip: 'Website — Design — 1:23' });
   });
 });
 
@@ -155,6 +189,46 @@ describe('tray service', () => {
     const signedOut = menus.at(-1)!;
     expect(signedOut.find((i) => i.label === 'Start timer')?.enabled).toBe(false);
     expect(signedOut.find((i) => i.label === 'Sign out')?.enabled).toBe(false);
+  });
+
+  it('offers the last project/task pairs to start directly, plus Settings', () => {
+    const { service, menus, actions, tray } = setup('linux');
+    const quickStarts = [pair(10, 20, 'Website', 'Design'), pair(11, 21, 'R&D', 'Research')];
+    service.render(trayViewOf(withDesktop(idle, { quickStarts }), new Date(), 'linux'));
+    const labels = menus.at(-1)!.map((i) => i.label ?? i.type);
+    expect(labels).toEqual([
+      'Start timer',
+      'separator',
+      'Start again',
+      'Website — Design',
+      'R&&D — Research',
+      'separator',
+      'Show Sheaf',
+      'Settings…',
+      'Open Harvest',
+      'separator',
+      'Sign out',
+      'Quit Sheaf',
+    ]);
+    const click = (label: string) => (menus.at(-1)!.find((i) => i.label === label)!.click as () => void)();
+    click('R&&D — Research');
+    click('Settings…');
+    expect(actions.startTimer).toHaveBeenCalledWith(11, 21);
+    expect(actions.openSettings).toHaveBeenCalledTimes(1);
+
+    // A new pair rebuilds the menu; the same pairs again do not.
+    const menusBefore = menus.length;
+    service.render(trayViewOf(withDesktop(idle, { quickStarts }), new Date(), 'linux'));
+    expect(menus).toHaveLength(menusBefore);
+    service.render(
+      trayViewOf(
+        withDesktop(idle, { quickStarts: [pair(12, 22, 'Ops', 'On call'), ...quickStarts] }),
+        new Date(),
+        'linux',
+      ),
+    );
+    expect(menus).toHaveLength(menusBefore + 1);
+    expect(tray.menu).toBe(menus.at(-1));
   });
 
   it('a left click hands the icon bounds to the popover', () => {
