@@ -18,8 +18,8 @@ import { harvestConfigFromEnv } from './harvest/env';
 import { ForbiddenError, HarvestError, UnauthorizedError } from './harvest/errors';
 import type { Company } from './harvest/schemas';
 import { CachedEntry } from './entries';
-import { createDesktop } from './desktop';
 import { Favourites } from './favourites';
+import { createDesktop } from './desktop';
 import { accountDir, readJson, writeJson } from './local-store';
 import { Outbox } from './outbox';
 import { systemClock } from './ports';
@@ -92,6 +92,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   let cacheTimer: ReturnType<typeof setTimeout> | null = null;
   let lastAssignmentsAt = 0;
   let snapshot: AppState | null = null;
+  const favourites = new Favourites();
+  let reports: Reports | null = null;
   const desktop = createDesktop(o.desktop ?? {}, {
     clock,
     timer: () => (session.status === 'signed_in' ? timer : null),
@@ -102,8 +104,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     log: o.log,
   });
   startupNotices.push(...desktop.notices());
-  const favourites = new Favourites();
-  let reports: Reports | null = null;
+  let disposed = false;
 
   function build(): AppState {
     const v = timer?.view();
@@ -118,10 +119,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       error: v?.error ?? null,
       notices: [...startupNotices, ...(v?.notices ?? [])],
       setAside: v?.setAside ?? [],
-      desktop: desktop.state(),
       day: v?.day ?? emptyDay,
       recent: v?.recent ?? [],
       favourites: favourites.list(),
+      desktop: desktop.state(),
     };
   }
 
@@ -172,7 +173,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
 
   async function refresh(): Promise<void> {
     if (!timer || session.status !== 'signed_in') return;
-    const assignments = clock.now().getTime() - lastAssignmentsAt > assignmentsEveryMs;
+    const assignments =
+      timer.assignments().length === 0 || clock.now().getTime() - lastAssignmentsAt > assignmentsEveryMs;
     if (assignments) lastAssignmentsAt = clock.now().getTime();
     await timer.refresh({ assignments });
   }
@@ -286,6 +288,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
         await writeJson(lastSessionFile, last).catch((err) => o.log?.(`session not saved: ${err}`));
       startRefreshing();
       emit();
+      if (!how.demo) await saveCache();
     } catch (err) {
       session =
         how.background && !(err instanceof UnauthorizedError)
@@ -310,11 +313,17 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     credentials = c;
     session = signedInSession(last, false);
     emit();
-    void signIn(c, { persist: false, demo: false, background: true }).catch((err) => {
-      // Offline at start: keep the cached session and check again later; a refused token signed out already.
-      if (!(err instanceof UnauthorizedError)) startRefreshing();
-    });
+    checkInBackground(c, o.retryDelayMs ?? 1000);
     return true;
+  }
+
+  /** Confirms a cached session with Harvest; offline, keeps trying (backing off to a minute) while it lasts. */
+  function checkInBackground(c: Credentials, delayMs: number): void {
+    void signIn(c, { persist: false, demo: false, background: true }).catch((err) => {
+      if (err instanceof UnauthorizedError || credentials !== c || disposed) return;
+      const retry = setTimeout(() => checkInBackground(c, Math.min(delayMs * 2, 60_000)), delayMs);
+      retry.unref?.();
+    });
   }
 
   async function start(c: Credentials): Promise<void> {
@@ -373,6 +382,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     editEntry: async ({ entryId, changes }) => signedIn().editEntry(entryId, changes),
     deleteEntry: async ({ entryId }) => signedIn().deleteEntry(entryId),
     resolveSetAside: async ({ id, action }) => signedIn().resolveSetAside(id, action),
+    getSettings: () => desktop.commands.getSettings(),
+    updateSettings: (update) => desktop.commands.updateSettings(update),
+    answerIdle: (input) => desktop.commands.answerIdle(input),
     showDay: async ({ date }) => signedIn().showDay(date),
     refreshChanges: async () => {
       if (timer && session.status === 'signed_in') await timer.refreshChanges();
@@ -392,9 +404,6 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       if (!reports) throw new UnauthorizedError('Sign in to Harvest first.');
       return reports.get(period);
     },
-    getSettings: () => desktop.commands.getSettings(),
-    updateSettings: (update) => desktop.commands.updateSettings(update),
-    answerIdle: (input) => desktop.commands.answerIdle(input),
     dismissNotices: () => {
       startupNotices.length = 0;
       timer?.dismissNotices();
@@ -436,6 +445,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       await timer?.whenIdle();
     },
     async dispose({ waitForSyncMs = 2000 } = {}) {
+      disposed = true;
       stopRefreshing();
       desktop.dispose();
       if (cacheTimer) clearTimeout(cacheTimer);

@@ -68,9 +68,13 @@ export function fromHarvest(e: TimeEntry): LocalEntry {
   };
 }
 
+/**
+ * The entry's hours at `at`. `at` may be before `runningSince`: a timer Harvest heard of late carries the
+ * time already spent in `hours`, and a stop the person made back then must take that part away again.
+ */
 export function hoursUntil(entry: LocalEntry, at: Date): number {
   if (!entry.runningSince) return entry.hours;
-  return entry.hours + Math.max(0, at.getTime() - entry.runningSince.getTime()) / msPerHour;
+  return Math.max(0, entry.hours + (at.getTime() - entry.runningSince.getTime()) / msPerHour);
 }
 
 export function toView(entry: LocalEntry, pending: boolean): EntryView {

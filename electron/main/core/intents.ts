@@ -52,8 +52,22 @@ export type Intent =
       endedTime: string | null;
       attempted?: boolean;
     }
-  | { kind: 'stop'; id: string; at: string; ref: EntryRef }
-  | { kind: 'resume'; id: string; at: string; ref: EntryRef }
+  | {
+      kind: 'stop';
+      id: string;
+      at: string;
+      ref: EntryRef;
+      /** Hours the entry has when stopped at `at`, fixed (and saved) before sending so a retry corrects alike. */
+      targetHours?: number;
+    }
+  | {
+      kind: 'resume';
+      id: string;
+      at: string;
+      ref: EntryRef;
+      /** Hours the entry had before resuming, saved before sending (see targetHours). */
+      baseHours?: number;
+    }
   | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string }
   | { kind: 'edit'; id: string; at: string; ref: EntryRef; changes: EntryChanges }
   | { kind: 'delete'; id: string; at: string; ref: EntryRef };

@@ -41,8 +41,8 @@ export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
     endedTime: z.string().nullable(),
     attempted: z.boolean().optional(),
   }),
-  z.object({ ...base, kind: z.literal('stop'), ref }),
-  z.object({ ...base, kind: z.literal('resume'), ref }),
+  z.object({ ...base, kind: z.literal('stop'), ref, targetHours: z.number().optional() }),
+  z.object({ ...base, kind: z.literal('resume'), ref, baseHours: z.number().optional() }),
   z.object({ ...base, kind: z.literal('updateNotes'), ref, notes: z.string() }),
   z.object({
     ...base,

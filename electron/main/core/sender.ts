@@ -5,11 +5,12 @@ import { fromHarvest, hoursUntil, type EntryRef, type LocalEntry } from './entri
 import type { CreateByDuration, CreateByStartEnd, HarvestApi, TimeEntryUpdate } from './harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from './harvest/errors';
 import type { TimeEntry } from './harvest/schemas';
-import { isCreate, resolveRef, stopAt, type CreateIntent, type Intent } from './intents';
+import { isCreate, resolveRef, stopAt, targetOf, type CreateIntent, type Intent } from './intents';
 import type { Clock } from './ports';
 
 /** Harvest keeps hours to 0.01 h; a send later than this (36 s) is corrected to when the person acted. */
 const lateThresholdHours = 0.01;
+const maxEntryHours = 23.99;
 /** How far before the person acted a created entry may claim to be created and still be theirs (clock skew). */
 const reconcileWindowMs = 5 * 60_000;
 
@@ -30,8 +31,10 @@ export interface SenderState {
 }
 
 export interface SendResult {
-  /** How many intents right behind this one travelled with it (a start and its stop become one entry). */
-  followersDone: number;
+  /** Ids of later intents that travelled with this one (a start and its stop become one entry). */
+  consumed: string[];
+  /** Nothing was sent: this intent must go first (and be saved), then the current one. */
+  insertBefore?: Intent;
 }
 
 function isHarvest(err: unknown, ...codes: string[]): err is HarvestError {
@@ -50,21 +53,34 @@ export class Sender {
   }
 
   /**
-   * Sends `queue[0]`. `markAttempted` is awaited (it saves the outbox) before a create leaves the machine,
-   * so after a crash the create is looked for rather than sent again.
+   * Sends `queue[0]`. `save` is awaited (it writes the outbox) before anything leaves the machine once the
+   * intent has been annotated, so after a crash a create is looked for rather than sent again and a
+   * correction is computed from the same numbers.
    */
-  async send(queue: readonly Intent[], markAttempted: () => Promise<void>): Promise<SendResult> {
+  async send(queue: readonly Intent[], save: () => Promise<void>): Promise<SendResult> {
     const intent = queue[0]!;
-    if (isCreate(intent)) return this.sendCreate(intent, queue, markAttempted);
-    const ref = resolveRef(intent.ref, this.s.ids);
-    if (typeof ref !== 'number') return { followersDone: 0 }; // Its create was refused; nothing to change.
     const at = new Date(intent.at);
+    // Starting anything makes Harvest stop the running timer when it hears of it; if that is later than the
+    // person acted, stop it explicitly first, at the right moment.
+    if (intent.kind === 'start' || intent.kind === 'resume') {
+      const target = resolveRef(targetOf(intent), this.s.ids);
+      const other = [...this.s.confirmed.values()].find((e) => e.runningSince && e.ref !== target);
+      if (other && this.isLate(at)) {
+        return {
+          consumed: [],
+          insertBefore: { kind: 'stop', id: `${intent.id}-stop`, at: intent.at, ref: other.ref },
+        };
+      }
+    }
+    if (isCreate(intent)) return this.sendCreate(intent, queue, save);
+    const ref = resolveRef(intent.ref, this.s.ids);
+    if (typeof ref !== 'number') return { consumed: [] }; // Its create was refused; nothing to change.
     switch (intent.kind) {
       case 'stop':
-        await this.stop(ref, at);
+        await this.stop(intent, ref, at, save);
         break;
       case 'resume':
-        await this.resume(ref, at);
+        await this.resume(intent, ref, at, save);
         break;
       case 'updateNotes':
         this.accept(await this.api.updateTimeEntry(ref, { notes: intent.notes }));
@@ -91,32 +107,61 @@ export class Sender {
         this.s.confirmed.delete(ref);
         break;
     }
-    return { followersDone: 0 };
+    return { consumed: [] };
   }
 
-  private async stop(ref: number, at: Date): Promise<void> {
+  private isLate(at: Date): boolean {
+    return hoursBetween(at, this.clock.now()) >= lateThresholdHours;
+  }
+
+  private async stop(
+    intent: Extract<Intent, { kind: 'stop' }>,
+    ref: number,
+    at: Date,
+    save: () => Promise<void>,
+  ) {
     const before = this.s.confirmed.get(ref);
+    if (intent.targetHours === undefined && before?.runningSince) {
+      intent.targetHours = hoursUntil(before, at);
+      await save();
+    }
     let stopped: TimeEntry;
     try {
       stopped = await this.api.stopTimeEntry(ref);
     } catch (err) {
-      // Stopped elsewhere meanwhile (or our earlier stop landed and its answer was lost): Harvest's view wins.
+      // Stopped elsewhere meanwhile, or our earlier stop landed and its answer was lost: look.
       if (!isHarvest(err, 'validation')) throw err;
       stopped = await this.api.getTimeEntry(ref);
       if (stopped.is_running) throw err;
-      this.accept(stopped);
-      return;
+      // Stopped by someone else at another time: Harvest's view wins; only our own late stop is corrected.
+      if (intent.targetHours === undefined) {
+        this.accept(stopped);
+        return;
+      }
     }
     this.accept(stopped);
     // Sent late: Harvest ended it when it heard of it; put the end where the person pressed Stop.
-    if (!before?.runningSince) return;
-    const target = hoursUntil(before, at);
-    if (Math.abs(stopped.hours - target) < lateThresholdHours) return;
-    const fix = this.s.timestampTimers ? { ended_time: wallClockTime(at) } : { hours: round2(target) };
-    this.accept(await this.api.updateTimeEntry(ref, fix));
+    if (this.s.timestampTimers) {
+      if (stopped.ended_time && stopped.ended_time !== wallClockTime(at) && this.isLate(at)) {
+        this.accept(await this.api.updateTimeEntry(ref, { ended_time: wallClockTime(at) }));
+      }
+      return;
+    }
+    const target = intent.targetHours;
+    if (target === undefined || Math.abs(stopped.hours - target) < lateThresholdHours) return;
+    this.accept(await this.api.updateTimeEntry(ref, { hours: round2(target) }));
   }
 
-  private async resume(ref: number, at: Date): Promise<void> {
+  private async resume(
+    intent: Extract<Intent, { kind: 'resume' }>,
+    ref: number,
+    at: Date,
+    save: () => Promise<void>,
+  ) {
+    if (intent.baseHours === undefined) {
+      intent.baseHours = this.s.confirmed.get(ref)?.hours ?? 0;
+      await save();
+    }
     let entry: TimeEntry;
     try {
       entry = await this.api.restartTimeEntry(ref);
@@ -128,50 +173,63 @@ export class Sender {
     }
     this.stopOthers(entry.id, at);
     this.accept(entry);
-    const late = hoursBetween(at, this.clock.now());
-    if (late >= lateThresholdHours && entry.timer_started_at) {
-      const before = entry.hours_without_timer ?? 0;
-      this.accept(await this.api.updateTimeEntry(ref, { hours: round2(before + late) }));
-    }
+    await this.countFrom(entry, intent.baseHours, at);
+  }
+
+  /**
+   * A running duration timer should show `base` hours plus the time since the person acted. Harvest counts
+   * from when it heard of it; when that was late, set the hours so it counts from the person's moment.
+   * The check is on Harvest's own numbers, so repeating it after a crash changes nothing twice.
+   */
+  private async countFrom(entry: TimeEntry, base: number, at: Date): Promise<void> {
+    if (this.s.timestampTimers || !entry.is_running || !entry.timer_started_at) return;
+    const lateBy = hoursBetween(at, new Date(entry.timer_started_at));
+    const credited = (entry.hours_without_timer ?? 0) - base;
+    if (Math.abs(lateBy - credited) < lateThresholdHours || (entry.hours_without_timer ?? 0) >= maxEntryHours)
+      return;
+    // Harvest takes at most 24 h in an entry; a timer left running offline longer than that is capped.
+    const hours = Math.min(maxEntryHours, round2(base + hoursBetween(at, this.clock.now())));
+    this.accept(await this.api.updateTimeEntry(entry.id, { hours }));
   }
 
   private async sendCreate(
     intent: CreateIntent,
     queue: readonly Intent[],
-    markAttempted: () => Promise<void>,
+    save: () => Promise<void>,
   ): Promise<SendResult> {
-    const known = this.s.ids.get(intent.localRef);
-    if (known !== undefined) return { followersDone: 0 };
     const at = new Date(intent.at);
+    const known = this.s.ids.get(intent.localRef);
+    if (known !== undefined) {
+      // Created before a crash or a failed follow-up: only the backdating may be left to do.
+      if (intent.kind === 'start') await this.countFrom(await this.api.getTimeEntry(known), 0, at);
+      return { consumed: [] };
+    }
     // Changes queued right behind a create that only touch its entry travel with it: a start and stop
     // made offline become one finished entry with the time really spent.
-    const followers = intent.kind === 'start' ? followersOf(queue, intent.localRef) : { count: 0 };
+    const followers = intent.kind === 'start' ? followersOf(queue, intent.localRef) : { consumed: [] };
     const notes = followers.notes ?? intent.notes;
-    const stoppedAt = followers.stop ? new Date(followers.stop.at) : null;
+    const stoppedAt = followers.endAt ? new Date(followers.endAt) : null;
     let created: TimeEntry | undefined;
     if (intent.attempted) created = await this.findCreated(intent, notes);
     if (!created) {
       intent.attempted = true;
-      await markAttempted();
+      await save();
       try {
         created = await this.api.createTimeEntry(this.createBody(intent, notes, stoppedAt));
       } catch (err) {
         if (!(err instanceof OutcomeUnknownError)) throw err;
         // The POST may have landed. Look before sending it again, so nothing is created twice.
         created = await this.findCreated(intent, notes);
-        if (!created) {
-          intent.attempted = false;
-          throw err;
-        }
+        if (!created) throw err;
       }
     }
     this.s.ids.set(intent.localRef, created.id);
     if (intent.kind === 'start' && created.is_running) this.stopOthers(created.id, at);
     this.accept(created);
-    if (intent.kind === 'start' && created.is_running && !this.s.timestampTimers) {
-      await this.backdate(created, at);
-    }
-    return { followersDone: followers.count };
+    // Saved before the follow-up, so a crash now never creates it again.
+    await save();
+    if (intent.kind === 'start') await this.countFrom(created, 0, at);
+    return { consumed: followers.consumed };
   }
 
   private createBody(
@@ -199,17 +257,9 @@ export class Sender {
         ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt) } : {}),
       };
     }
-    return stoppedAt ? { ...common, hours: round2(hoursBetween(at, stoppedAt)) } : common;
-  }
-
-  /**
-   * A duration timer sent later than the person started it would count from when Harvest heard of it;
-   * setting its hours to the time already spent makes it count from when they really started.
-   */
-  private async backdate(entry: TimeEntry, startedAt: Date): Promise<void> {
-    const spent = hoursBetween(startedAt, this.clock.now());
-    if (spent - (entry.hours_without_timer ?? 0) < lateThresholdHours) return;
-    this.accept(await this.api.updateTimeEntry(entry.id, { hours: round2(spent) }));
+    return stoppedAt
+      ? { ...common, hours: Math.min(maxEntryHours, round2(hoursBetween(at, stoppedAt))) }
+      : common;
   }
 
   /**
@@ -252,19 +302,26 @@ export class Sender {
   }
 }
 
-/** The intents right behind a start that only touch its entry: notes edits, ending at its stop. */
+/**
+ * What later intents say about a start not yet sent: its notes edits, and when it ended — its own stop, or
+ * the next start or resume of anything else (Harvest runs one timer at a time). Those intents travel with it.
+ */
 function followersOf(
   queue: readonly Intent[],
   localRef: string,
-): { count: number; notes?: string; stop?: Intent } {
-  let count = 0;
+): { consumed: string[]; notes?: string; endAt?: string } {
+  const consumed: string[] = [];
   let notes: string | undefined;
+  let endAt: string | undefined;
   for (const next of queue.slice(1)) {
-    if (isCreate(next) || next.ref !== localRef) break;
-    if (next.kind === 'updateNotes') notes = next.notes;
-    else if (next.kind === 'stop') return { count: count + 1, notes, stop: next };
-    else break;
-    count++;
+    if (!isCreate(next) && next.ref === localRef) {
+      if (next.kind === 'updateNotes') notes = next.notes;
+      else if (next.kind === 'stop' && endAt === undefined) endAt = next.at;
+      else break; // An edit, resume or delete of it: send what we have and let that follow as it is.
+      consumed.push(next.id);
+    } else if (endAt === undefined && (next.kind === 'start' || next.kind === 'resume')) {
+      endAt = next.at;
+    }
   }
-  return { count, notes };
+  return { consumed, notes, endAt };
 }

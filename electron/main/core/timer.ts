@@ -596,10 +596,14 @@ export class TimerService {
       this.sync = { ...this.sync, state: 'syncing' };
       this.changed();
       try {
-        const { followersDone } = await this.serial.run(() =>
-          this.sender.send(this.pending, () => this.persist()),
-        );
-        this.pending.splice(0, 1 + followersDone);
+        const result = await this.serial.run(() => this.sender.send(this.pending, () => this.persist()));
+        if (result.insertBefore) {
+          this.pending.unshift(result.insertBefore);
+          await this.persist();
+          continue;
+        }
+        const consumed = new Set(result.consumed);
+        this.pending = this.pending.filter((i) => i !== intent && !consumed.has(i.id));
         this.retryDelay = this.o.retryDelayMs ?? 1000;
         this.sync = { ...this.sync, state: 'idle', message: null, lastSyncedAt: this.nowIso() };
         await this.persist();

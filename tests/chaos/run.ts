@@ -1,0 +1,350 @@
+// The fault-injection suite: a scripted person drives Sheaf's core (in a child process) against the sandbox
+// Harvest with injected 500s, 429s, latency, dropped connections and outages, and SIGKILLs the core now and
+// then. At the end Harvest's entries are compared with a ledger of what the person was told was done.
+// Prints `operations: N, kills: K, lost: 0, duplicated: 0, wrong duration: 0` and fails on any non-zero.
+// Replay a failure with CHAOS_SEED=<seed printed>.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'date-fns';
+import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
+import { FakeClock } from '../fixtures/fake-clock';
+import type { Op, Reply, Summary } from './host';
+
+const minute = 60_000;
+
+/** mulberry32: small, seeded, good enough to pick actions. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What the person believes about one entry, from the moments they acted. */
+interface Expected {
+  token: string;
+  /** Running segments end `null`. Hours = sum of segments, or `fixed` once they set hours by hand. */
+  segments: { from: number; to: number | null }[];
+  fixed: number | null;
+  deleted: boolean;
+  resumes: number;
+  spentDate: string;
+}
+
+interface RunResult {
+  operations: number;
+  kills: number;
+  lost: number;
+  duplicated: number;
+  wrongDuration: number;
+  details: string[];
+}
+
+async function runScenario(seed: number, operations: number, timestamp: boolean): Promise<RunResult> {
+  const rnd = random(seed);
+  const pickInt = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const chance = (p: number) => rnd() < p;
+  // Timestamp accounts keep one day (wall-clock times can't cross midnight); duration runs cross one.
+  const start = timestamp ? new Date(2026, 10, 24, 7, 0) : new Date(2026, 10, 24, 9, 0);
+  const clock = new FakeClock(start);
+  const dir = mkdtempSync(join(tmpdir(), 'sheaf-chaos-'));
+  const clockFile = join(dir, 'clock');
+  const tick = (ms: number) => {
+    clock.advance(ms);
+    writeFileSync(clockFile, String(clock.now().getTime()));
+  };
+  tick(0);
+  const sandbox: Sandbox = await startSandbox({
+    clock,
+    seed: 'empty',
+    wantsTimestampTimers: timestamp,
+    rateLimit: false,
+  });
+  const ledger = new Map<string, Expected>();
+  let child: ChildProcess | null = null;
+  let state: Summary | null = null;
+  let nextId = 1;
+  let kills = 0;
+  const waiting = new Map<number, (r: Reply) => void>();
+
+  async function launch(): Promise<void> {
+    const c = fork(fileURLToPath(new URL('./host.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
+      env: {
+        ...process.env,
+        CHAOS_CLOCK_FILE: clockFile,
+        CHAOS_API_URL: sandbox.url,
+        CHAOS_TOKEN: sandbox.token,
+        CHAOS_ACCOUNT_ID: sandbox.accountId,
+        CHAOS_DATA_DIR: join(dir, 'data'),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child = c;
+    const ready = new Promise<Reply>((resolve, reject) => {
+      waiting.set(0, resolve);
+      c.once('exit', (code, signal) => {
+        if (signal !== 'SIGKILL') reject(new Error(`core exited (${code ?? signal}) before it was ready`));
+      });
+    });
+    c.on('message', (m) => {
+      const reply = m as Reply;
+      waiting.get(reply.id)?.(reply);
+      waiting.delete(reply.id);
+    });
+    const first = await ready;
+    if (!first.ok) throw new Error('the core did not sign in');
+    state = first.state;
+  }
+
+  async function send(op: Op): Promise<Reply> {
+    const id = nextId++;
+    const reply = new Promise<Reply>((resolve) => waiting.set(id, resolve));
+    child!.send({ id, ...op });
+    const r = await reply;
+    state = r.state;
+    return r;
+  }
+
+  async function kill(): Promise<void> {
+    const c = child!;
+    const gone = new Promise((resolve) => c.once('exit', resolve));
+    c.kill('SIGKILL');
+    await gone;
+    kills++;
+    await launch();
+  }
+
+  function stopRunningAt(at: number) {
+    for (const e of ledger.values()) {
+      const last = e.segments.at(-1);
+      if (last && last.to === null) last.to = at;
+    }
+  }
+
+  function shakeFaults() {
+    const f = sandbox.faults;
+    if (chance(0.08)) f.outage = !f.outage;
+    if (chance(0.1)) f.add({ kind: 500, count: pickInt(1, 3) });
+    if (chance(0.06)) f.add({ kind: 429, count: pickInt(1, 2) });
+    if (chance(0.06)) f.add({ kind: 'drop-before', count: 1 });
+    if (chance(0.08)) f.add({ kind: 'drop-after', count: 1, method: chance(0.5) ? 'POST' : undefined });
+    f.latencyMs = chance(0.2) ? pickInt(0, 40) : 0;
+  }
+
+  await launch();
+  const assignments = state!.assignments;
+  let done = 0;
+  let attempts = 0;
+  while (done < operations && attempts < operations * 20) {
+    attempts++;
+    tick(pickInt(1, timestamp ? 3 : 6) * minute);
+    shakeFaults();
+    const now = clock.now().getTime();
+    const today = format(clock.now(), 'yyyy-MM-dd');
+    const s = state!;
+    const mine = (t: string) => ledger.get(t);
+    const stopped = s.today.filter((e) => !e.isRunning && mine(e.token) && !mine(e.token)!.deleted);
+    const token = `t${seed.toString(36)}-${done}`;
+    const roll = rnd();
+    let op: Op;
+    let apply: () => void;
+    if (roll < 0.3 || (!s.running && roll < 0.45)) {
+      const a = assignments[pickInt(0, assignments.length - 1)]!;
+      op = { op: 'start', projectId: a.projectId, taskId: a.taskId, notes: `${token} working` };
+      apply = () => {
+        stopRunningAt(now);
+        ledger.set(token, {
+          token,
+          segments: [{ from: now, to: null }],
+          fixed: null,
+          deleted: false,
+          resumes: 0,
+          spentDate: today,
+        });
+      };
+    } else if (roll < 0.55 && s.running) {
+      op = { op: 'stop' };
+      apply = () => stopRunningAt(now);
+    } else if (
+      roll < 0.63 &&
+      !timestamp &&
+      stopped.some((e) => mine(e.token)!.resumes < 3 && mine(e.token)!.fixed === null)
+    ) {
+      const e = stopped.filter((x) => mine(x.token)!.resumes < 3 && mine(x.token)!.fixed === null)[0]!;
+      op = { op: 'resume', token: e.token };
+      apply = () => {
+        stopRunningAt(now);
+        const x = mine(e.token)!;
+        x.segments.push({ from: now, to: null });
+        x.resumes++;
+      };
+    } else if (roll < 0.72 && s.today.some((e) => mine(e.token) && !mine(e.token)!.deleted)) {
+      const e = s.today.filter((x) => mine(x.token) && !mine(x.token)!.deleted)[pickInt(0, 0)]!;
+      op = { op: 'notes', token: e.token, notes: `${e.token} notes ${done}` };
+      apply = () => undefined;
+    } else if (roll < 0.82) {
+      const a = assignments[pickInt(0, assignments.length - 1)]!;
+      const minutes = pickInt(5, 90);
+      if (timestamp) {
+        // Earlier today, ending before now: a person filling in a meeting they forgot to track.
+        const end = new Date(now - pickInt(0, 30) * minute);
+        const begin = new Date(end.getTime() - minutes * minute);
+        if (format(begin, 'yyyy-MM-dd') !== today) continue;
+        op = {
+          op: 'add',
+          projectId: a.projectId,
+          taskId: a.taskId,
+          notes: `${token} manual`,
+          spentDate: today,
+          startedTime: format(begin, 'h:mmaaa'),
+          endedTime: format(end, 'h:mmaaa'),
+        };
+      } else {
+        op = {
+          op: 'add',
+          projectId: a.projectId,
+          taskId: a.taskId,
+          notes: `${token} manual`,
+          spentDate: today,
+          hours: Math.round((minutes / 60) * 100) / 100,
+        };
+      }
+      apply = () =>
+        ledger.set(token, {
+          token,
+          segments: [],
+          fixed: Math.round((minutes / 60) * 100) / 100,
+          deleted: false,
+          resumes: 0,
+          spentDate: today,
+        });
+    } else if (roll < 0.92 && stopped.length > 0 && !timestamp) {
+      const e = stopped[pickInt(0, stopped.length - 1)]!;
+      const hours = Math.round((pickInt(5, 180) / 60) * 100) / 100;
+      op = { op: 'edit', token: e.token, hours };
+      apply = () => {
+        const x = mine(e.token)!;
+        x.fixed = hours;
+        x.segments = [];
+      };
+    } else if (stopped.length > 0) {
+      const e = stopped[pickInt(0, stopped.length - 1)]!;
+      op = { op: 'delete', token: e.token };
+      apply = () => {
+        mine(e.token)!.deleted = true;
+      };
+    } else {
+      continue;
+    }
+    const reply = await send(op);
+    if (!reply.ok && process.env.CHAOS_DEBUG) console.log(`refused ${op.op}: ${reply.error}`);
+    if (!reply.ok) continue; // Refused before it was acknowledged (e.g. yesterday's entry): not in the ledger.
+    apply();
+    done++;
+    // Kill the core while it is sending what was just acknowledged.
+    if (chance(0.05)) {
+      await new Promise((r) => setTimeout(r, pickInt(0, 30)));
+      await kill();
+    }
+  }
+  // The network comes back for good; one more restart, then everything must reach Harvest.
+  sandbox.faults.clear();
+  await kill();
+  const settled = await send({ op: 'settle' });
+  const end = clock.now().getTime();
+
+  const details: string[] = [];
+  let lost = 0;
+  let duplicated = 0;
+  let wrongDuration = 0;
+  const inHarvest = new Map<string, number[]>();
+  for (const e of sandbox.admin.entries()) {
+    const t = (e.notes ?? '').split(' ')[0]!;
+    inHarvest.set(t, [...(inHarvest.get(t) ?? []), e.hours]);
+  }
+  for (const x of ledger.values()) {
+    const found = inHarvest.get(x.token) ?? [];
+    inHarvest.delete(x.token);
+    if (x.deleted) {
+      if (found.length > 0) {
+        duplicated += found.length;
+        details.push(`${x.token}: deleted, but Harvest still has it`);
+      }
+      continue;
+    }
+    if (found.length === 0) {
+      lost++;
+      details.push(`${x.token}: missing in Harvest`);
+      continue;
+    }
+    if (found.length > 1) {
+      duplicated += found.length - 1;
+      details.push(`${x.token}: ${found.length} copies in Harvest`);
+    }
+    const expected = x.fixed ?? x.segments.reduce((h, seg) => h + ((seg.to ?? end) - seg.from) / 3.6e6, 0);
+    if (Math.abs(found[0]! - expected) > 1 / 60) {
+      wrongDuration++;
+      details.push(`${x.token}: ${found[0]} h in Harvest, ${expected.toFixed(3)} h by the ledger`);
+      if (process.env.CHAOS_DEBUG && wrongDuration === 1) {
+        const id = sandbox.admin.entries().find((e) => e.notes?.startsWith(x.token))!.id;
+        const t0 = start.getTime();
+        const mins = (ms: number | null) => (ms === null ? 'open' : ((ms - t0) / minute).toFixed(0));
+        console.log(
+          `debug ${x.token} id ${id}: segments ${x.segments.map((g) => `${mins(g.from)}-${mins(g.to)}`).join(', ')}`,
+        );
+        for (const r of sandbox.requestLog) {
+          if (r.path.includes(String(id)) || JSON.stringify(r.body ?? '').includes(`${x.token} `))
+            console.log(
+              `  ${mins(Date.parse(r.at))} ${r.method} ${r.path} ${r.status} ${JSON.stringify(r.body ?? '')}`,
+            );
+        }
+      }
+    }
+  }
+  for (const [t, found] of inHarvest) {
+    duplicated += found.length;
+    details.push(`${t}: in Harvest but never acknowledged`);
+  }
+  if (settled.state.pending > 0) details.push(`${settled.state.pending} changes still unsent at the end`);
+  if (settled.state.setAside > 0)
+    details.push(`${settled.state.setAside} changes set aside: ${settled.state.setAsideReasons.join('; ')}`);
+  child!.kill('SIGKILL');
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { operations: done, kills, lost: lost + settled.state.pending, duplicated, wrongDuration, details };
+}
+
+const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const operations = Number(process.env.CHAOS_OPERATIONS ?? 400);
+console.log(`fault injection: seed ${seed} (replay with CHAOS_SEED=${seed})`);
+const started = Date.now();
+const results = [
+  await runScenario(seed, operations, false),
+  await runScenario(seed + 1, Math.round(operations / 2), true),
+];
+const total = results.reduce((a, r) => ({
+  operations: a.operations + r.operations,
+  kills: a.kills + r.kills,
+  lost: a.lost + r.lost,
+  duplicated: a.duplicated + r.duplicated,
+  wrongDuration: a.wrongDuration + r.wrongDuration,
+  details: [...a.details, ...r.details],
+}));
+for (const d of total.details.slice(0, 20)) console.log(`  ${d}`);
+console.log(
+  `fault injection: duration account ${results[0]!.operations} ops, timestamp account ${results[1]!.operations} ops, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+console.log(
+  `operations: ${total.operations}, kills: ${total.kills}, lost: ${total.lost}, duplicated: ${total.duplicated}, wrong duration: ${total.wrongDuration}`,
+);
+const failed =
+  total.lost + total.duplicated + total.wrongDuration > 0 || total.kills < 20 || total.operations < 500;
+process.exit(failed ? 1 : 0);
