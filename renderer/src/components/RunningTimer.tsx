@@ -1,7 +1,9 @@
-// Owns the running-timer card: what is being tracked, its live elapsed time, and Stop.
-import { formatElapsed } from '../../../shared/duration';
+// Owns the running-timer card: what is being tracked, its notes (editable in place), its live elapsed time, Stop.
+import { useEffect, useRef, useState } from 'react';
+import { formatElapsed } from '../../../shared/format';
 import type { EntryView } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
+import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 import { elapsedMs } from '../lib/liveHours';
 import { useSheaf } from '../state/StoreContext';
 import { StopIcon } from './Icons';
@@ -17,7 +19,7 @@ export function RunningTimer({ running }: { running: EntryView | null }) {
             {running.clientName && <p className="muted small client">{running.clientName}</p>}
             <p className="project">{running.projectName}</p>
             <p className="task">{running.taskName}</p>
-            {running.notes && <p className="muted notes">{running.notes}</p>}
+            <RunningNotes key={String(running.id)} entry={running} />
           </div>
           <div className="running-side">
             <span className="elapsed" role="timer" aria-label="Elapsed time">
@@ -32,5 +34,81 @@ export function RunningTimer({ running }: { running: EntryView | null }) {
         <p className="muted idle">No timer running</p>
       )}
     </section>
+  );
+}
+
+/**
+ * Notes of the running entry, edited in place. What is typed is saved as a draft at once and sent on Enter,
+ * on leaving the field, or when the popover closes; Escape puts back what Harvest has.
+ */
+function RunningNotes({ entry }: { entry: EntryView }) {
+  const send = useSheaf((s) => s.send);
+  const draftKey = `running-${entry.id}`;
+  const [text, setText] = useState(() => readDraft(draftKey) ?? entry.notes);
+  const latest = useRef({ text, entry });
+  useEffect(() => {
+    latest.current = { text, entry };
+  });
+  const editing = useRef(false);
+  const sendOnLeave = useRef<() => void>(() => undefined);
+
+  // Harvest's notes changed (e.g. edited on the web) and the person isn't typing: show them.
+  useEffect(() => {
+    if (!editing.current && readDraft(draftKey) === null) setText(entry.notes);
+  }, [entry.notes, draftKey]);
+
+  useEffect(() => {
+    function commit() {
+      const { text: typed, entry: current } = latest.current;
+      if (readDraft(draftKey) === null) return;
+      clearDraft(draftKey);
+      if (typed.trim() !== current.notes.trim()) {
+        void send('updateNotes', { entryId: current.id, notes: typed.trim() });
+      }
+    }
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') commit();
+    };
+    // The popover hides without the field losing focus: save what was typed when the page goes away.
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('blur', commit);
+    window.addEventListener('pagehide', commit);
+    sendOnLeave.current = commit;
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('blur', commit);
+      window.removeEventListener('pagehide', commit);
+    };
+  }, [draftKey, send]);
+
+  return (
+    <input
+      type="text"
+      className="running-notes"
+      aria-label="Notes for the running timer"
+      placeholder="Add notes"
+      maxLength={5000}
+      value={text}
+      onFocus={() => (editing.current = true)}
+      onChange={(e) => {
+        setText(e.target.value);
+        writeDraft(draftKey, e.target.value);
+      }}
+      onBlur={() => {
+        editing.current = false;
+        sendOnLeave.current();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          sendOnLeave.current();
+          e.currentTarget.blur();
+        } else if (e.key === 'Escape' && readDraft(draftKey) !== null) {
+          e.preventDefault();
+          clearDraft(draftKey);
+          setText(entry.notes);
+        }
+      }}
+    />
   );
 }

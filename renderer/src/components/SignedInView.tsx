@@ -1,13 +1,15 @@
 // Owns the signed-in popover's layout, top to bottom.
+import { useState } from 'react';
 import type { AppState, Session } from '../../../shared/state';
 import { useSheaf } from '../state/StoreContext';
 import { Alert } from './Alert';
+import { Attention } from './Attention';
+import { DayView } from './DayView';
 import { Header } from './Header';
 import { RunningTimer } from './RunningTimer';
 import { StartForm } from './StartForm';
 import { SyncLine } from './SyncLine';
-import { TodayList } from './TodayList';
-import { Totals } from './Totals';
+import { Reports } from './Reports';
 
 export function SignedInView({
   app,
@@ -17,20 +19,29 @@ export function SignedInView({
   session: Extract<Session, { status: 'signed_in' }>;
 }) {
   const commandError = useSheaf((s) => s.commandError);
+  const [view, setView] = useState<'timer' | 'reports'>('timer');
   return (
     <>
       <Header session={session} />
       <Alert messages={[commandError, app.error]} />
+      <Attention setAside={app.setAside} notices={app.notices} />
       <RunningTimer running={app.running} />
-      <StartForm />
-      <TodayList entries={app.today.entries} timeFormat={app.prefs.timeFormat} />
-      <Totals
-        running={app.running}
-        todayHours={app.today.totalHours}
-        weekHours={app.week.totalHours}
-        weeklyCapacitySeconds={session.weeklyCapacitySeconds}
-        timeFormat={app.prefs.timeFormat}
-      />
+      <div className="view-switch" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
+          Timesheet
+        </button>
+        <button type="button" aria-pressed={view === 'reports'} onClick={() => setView('reports')}>
+          Reports
+        </button>
+      </div>
+      {view === 'timer' ? (
+        <>
+          <StartForm />
+          <DayView app={app} weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
+        </>
+      ) : (
+        <Reports prefs={app.prefs} />
+      )}
       <SyncLine sync={app.sync} clock={app.prefs.clock} />
     </>
   );

@@ -1,24 +1,51 @@
-// Owns starting a new timer: the picker, the notes for it, and Start.
+// Owns starting a new timer: the picker, pinning the chosen pair, the notes for it, and Start.
 import { useId, type FormEvent } from 'react';
+import { pairKey } from '../lib/match';
 import { useSheaf } from '../state/StoreContext';
 import { PlayIcon } from './Icons';
+import { StarIcon } from './MoreIcons';
 import { Picker } from './Picker';
 
 export function StartForm() {
   const notes = useSheaf((s) => s.notesDraft);
   const setNotesDraft = useSheaf((s) => s.setNotesDraft);
-  const hasChoice = useSheaf((s) => s.selected !== null);
+  const selected = useSheaf((s) => s.selected);
+  const pinned = useSheaf(
+    (s) => s.selected !== null && (s.app?.favourites ?? []).some((f) => pairKey(f) === pairKey(s.selected!)),
+  );
   const startTimer = useSheaf((s) => s.startTimer);
+  const send = useSheaf((s) => s.send);
   const ids = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (hasChoice) void startTimer();
+    if (selected) void startTimer();
   }
 
   return (
     <form className="start-form" aria-label="Start a timer" onSubmit={submit}>
-      <Picker />
+      <div className="picker-row">
+        <Picker />
+        {selected && (
+          <button
+            type="button"
+            className={pinned ? 'icon-button pin-toggle pinned' : 'icon-button pin-toggle'}
+            aria-label="Pin to favourites"
+            aria-pressed={pinned}
+            title={
+              pinned ? 'Pinned: shown at the top of the list. Click to unpin.' : 'Pin to the top of the list'
+            }
+            onClick={() =>
+              void send(pinned ? 'unpinAssignment' : 'pinAssignment', {
+                projectId: selected.projectId,
+                taskId: selected.taskId,
+              })
+            }
+          >
+            <StarIcon filled={pinned} />
+          </button>
+        )}
+      </div>
       <div className="notes-row">
         <div className="field">
           <label htmlFor={`${ids}-notes`}>Notes</label>
@@ -31,7 +58,7 @@ export function StartForm() {
             onChange={(e) => setNotesDraft(e.target.value)}
           />
         </div>
-        <button type="submit" className="primary start" disabled={!hasChoice}>
+        <button type="submit" className="primary start" disabled={!selected}>
           <PlayIcon /> Start
         </button>
       </div>

@@ -1,64 +1,172 @@
-// Owns today's entries: each with its hours (live for the running one), sync and lock state, and Restart.
-import { formatHours, type TimeFormat } from '../../../shared/duration';
-import type { EntryView } from '../../../shared/state';
+// Owns the shown day's entries: hours (live for the running one), sync and lock state, Restart, Edit, Delete
+// (confirmed, then a few seconds to undo before it is sent), and adding time without a timer.
+import { useEffect, useRef, useState } from 'react';
+import { formatDate, formatHours, formatWallClock } from '../../../shared/format';
+import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
 import { entryLabel } from '../lib/labels';
 import { liveHours } from '../lib/liveHours';
 import { useSheaf } from '../state/StoreContext';
+import { EntryForm } from './EntryForm';
 import { LockIcon, PlayIcon } from './Icons';
+import { PencilIcon, PlusIcon, TrashIcon } from './MoreIcons';
 
-/** Entries come from main newest first (Harvest's own order); the list keeps that order. */
-export function TodayList({ entries, timeFormat }: { entries: EntryView[]; timeFormat: TimeFormat }) {
-  const restartEntry = useSheaf((s) => s.restartEntry);
+/** How long "Undo" is offered before a delete is sent. */
+export const undoDeleteMs = 5000;
+
+type Id = EntryView['id'];
+
+export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: AccountPrefs; loading: boolean }) {
+  const send = useSheaf((s) => s.send);
+  const [editing, setEditing] = useState<Id | 'new' | null>(null);
+  const [confirming, setConfirming] = useState<Id | null>(null);
+  const [deleted, setDeleted] = useState<{ entry: EntryView; timer: ReturnType<typeof setTimeout> }[]>([]);
+  const pendingDeletes = useRef(deleted);
+  useEffect(() => {
+    pendingDeletes.current = deleted;
+  }, [deleted]);
+  const entries = day.entries.filter((e) => !deleted.some((d) => d.entry.id === e.id));
   const now = useNow(
     1000,
     entries.some((e) => e.isRunning),
   );
+
+  // Leaving (sign-out, another view): deletes waiting out their undo go now rather than never.
+  useEffect(
+    () => () => {
+      for (const d of pendingDeletes.current) {
+        clearTimeout(d.timer);
+        void send('deleteEntry', { entryId: d.entry.id });
+      }
+    },
+    [send],
+  );
+
+  function remove(entry: EntryView) {
+    setConfirming(null);
+    const timer = setTimeout(() => {
+      setDeleted((list) => list.filter((d) => d.entry.id !== entry.id));
+      void send('deleteEntry', { entryId: entry.id });
+    }, undoDeleteMs);
+    setDeleted((list) => [...list, { entry, timer }]);
+  }
+
+  function undo(id: Id) {
+    setDeleted((list) => {
+      const found = list.find((d) => d.entry.id === id);
+      if (found) clearTimeout(found.timer);
+      return list.filter((d) => d.entry.id !== id);
+    });
+  }
+
+  const listName = day.isToday ? "Today's entries" : `Entries for ${formatDate(day.date)}`;
   return (
-    <section className="today" aria-label="Today">
-      <h2 className="section-title">Today</h2>
-      <ul className="entries" aria-label="Today's entries">
-        {entries.map((entry) => (
-          <li key={entry.id} className={entry.isRunning ? 'entry is-running' : 'entry'}>
-            <div className="entry-what">
-              <p className="entry-title">
-                <span className="project">{entry.projectName}</span>
-                <span className="task muted">{entry.taskName}</span>
-              </p>
-              {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
-              {entry.startedTime && (
-                <p className="muted small">
-                  {entry.startedTime} – {entry.endedTime ?? 'now'}
+    <section className="today" aria-label={day.isToday ? 'Today' : formatDate(day.date)} aria-busy={loading}>
+      <ul className="entries" aria-label={listName}>
+        {entries.map((entry) =>
+          editing === entry.id ? (
+            <li key={entry.id} className="entry editing">
+              <EntryForm entry={entry} date={day.date} prefs={prefs} onDone={() => setEditing(null)} />
+            </li>
+          ) : (
+            <li key={entry.id} className={entry.isRunning ? 'entry is-running' : 'entry'}>
+              <div className="entry-what">
+                <p className="entry-title">
+                  <span className="project">{entry.projectName}</span>
+                  <span className="task muted">{entry.taskName}</span>
                 </p>
-              )}
-              {entry.isLocked && (
-                <p className="entry-locked muted small">
-                  <LockIcon /> {entry.lockedReason ?? 'Locked'}
-                </p>
-              )}
-            </div>
-            <div className="entry-side">
-              {entry.pending && (
-                <span className="pending" title="This change hasn't reached Harvest yet">
-                  pending
-                </span>
-              )}
-              <span className="hours">{formatHours(liveHours(entry, now), timeFormat)}</span>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Restart ${entryLabel(entry)}`}
-                title={entry.isRunning ? 'Running now' : 'Restart'}
-                disabled={entry.isRunning}
-                onClick={() => void restartEntry(entry.id)}
-              >
-                <PlayIcon />
-              </button>
-            </div>
-          </li>
-        ))}
+                {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
+                {entry.startedTime && (
+                  <p className="muted small">
+                    {formatWallClock(entry.startedTime, prefs.clock)} –{' '}
+                    {entry.endedTime ? formatWallClock(entry.endedTime, prefs.clock) : 'now'}
+                  </p>
+                )}
+                {entry.isLocked && (
+                  <p className="entry-locked muted small">
+                    <LockIcon /> {entry.lockedReason ?? 'Locked'}
+                  </p>
+                )}
+                {confirming === entry.id && (
+                  <div className="confirm" role="group" aria-label={`Delete ${entryLabel(entry)}?`}>
+                    <span className="small">Delete this entry?</span>
+                    <button type="button" className="danger" onClick={() => remove(entry)}>
+                      Delete entry
+                    </button>
+                    <button type="button" className="quiet" onClick={() => setConfirming(null)}>
+                      Keep
+                    </button>
+                  </div>
+                )}
+              </div>
+              <div className="entry-side">
+                {entry.pending && (
+                  <span className="pending" title="This change hasn't reached Harvest yet">
+                    pending
+                  </span>
+                )}
+                <span className="hours">{formatHours(liveHours(entry, now), prefs.timeFormat)}</span>
+                <div className="entry-actions">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Restart ${entryLabel(entry)}`}
+                    title={entry.isRunning ? 'Running now' : day.isToday ? 'Restart' : 'Start again today'}
+                    disabled={entry.isRunning}
+                    onClick={() => void send('restartEntry', { entryId: entry.id })}
+                  >
+                    <PlayIcon />
+                  </button>
+                  {!entry.isLocked && (
+                    <>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`Edit ${entryLabel(entry)}`}
+                        title="Edit"
+                        onClick={() => setEditing(entry.id)}
+                      >
+                        <PencilIcon />
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`Delete ${entryLabel(entry)}`}
+                        title="Delete"
+                        onClick={() => setConfirming(entry.id)}
+                      >
+                        <TrashIcon />
+                      </button>
+                    </>
+                  )}
+                </div>
+              </div>
+            </li>
+          ),
+        )}
       </ul>
-      {entries.length === 0 && <p className="muted empty">Nothing tracked yet today.</p>}
+      {entries.length === 0 && (
+        <p className="muted empty">
+          {loading ? 'Loading…' : day.isToday ? 'Nothing tracked yet today.' : 'Nothing tracked on this day.'}
+        </p>
+      )}
+      <div className="undo-area" aria-live="polite">
+        {deleted.map((d) => (
+          <p key={d.entry.id} className="undo small">
+            Deleted {entryLabel(d.entry)}.
+            <button type="button" className="quiet" onClick={() => undo(d.entry.id)}>
+              Undo
+            </button>
+          </p>
+        ))}
+      </div>
+      {editing === 'new' ? (
+        <EntryForm date={day.date} prefs={prefs} onDone={() => setEditing(null)} />
+      ) : (
+        <button type="button" className="quiet add-time" onClick={() => setEditing('new')}>
+          <PlusIcon /> Add time
+        </button>
+      )}
     </section>
   );
 }

@@ -1,32 +1,56 @@
-// Owns today's and this week's totals, both including the running timer's live time.
-import { formatHours, type TimeFormat } from '../../../shared/duration';
+// Owns the shown day's and week's totals (live with the running timer) and the week's progress against the
+// person's weekly capacity.
+import { formatHours, type TimeFormat } from '../../../shared/format';
 import type { AppState } from '../../../shared/state';
-import { useNow } from '../hooks/useNow';
-import { extraHours } from '../lib/liveHours';
 
 interface Props {
   running: AppState['running'];
-  todayHours: number;
+  /** Already including the running timer's live time. */
+  dayHours: number;
   weekHours: number;
+  isToday: boolean;
+  isThisWeek: boolean;
   weeklyCapacitySeconds: number | null;
   timeFormat: TimeFormat;
 }
 
-export function Totals({ running, todayHours, weekHours, weeklyCapacitySeconds, timeFormat }: Props) {
-  const now = useNow(1000, running !== null);
-  // The snapshot's totals stop at the snapshot; the running timer keeps adding to both.
-  const extra = extraHours(running, now);
+export function Totals({
+  dayHours,
+  weekHours,
+  isToday,
+  isThisWeek,
+  weeklyCapacitySeconds,
+  timeFormat,
+}: Props) {
+  const capacity = weeklyCapacitySeconds ? weeklyCapacitySeconds / 3600 : null;
+  const week = isThisWeek ? 'This week' : 'That week';
   return (
     <dl className="totals">
       <div className="total">
-        <dt className="muted small">Today</dt>
-        <dd aria-label="Today's total">{formatHours(todayHours + extra, timeFormat)}</dd>
+        <dt className="muted small">{isToday ? 'Today' : 'Day'}</dt>
+        <dd aria-label={isToday ? "Today's total" : "Day's total"}>{formatHours(dayHours, timeFormat)}</dd>
       </div>
       <div className="total">
-        <dt className="muted small">This week</dt>
-        <dd aria-label="This week's total">{formatHours(weekHours + extra, timeFormat)}</dd>
-        {weeklyCapacitySeconds ? (
-          <dd className="muted small capacity">of {formatHours(weeklyCapacitySeconds / 3600, timeFormat)}</dd>
+        <dt className="muted small">{week}</dt>
+        <dd aria-label={`${week}'s total`}>{formatHours(weekHours, timeFormat)}</dd>
+        {capacity ? (
+          <dd className="capacity">
+            <span className="muted small">of {formatHours(capacity, timeFormat)}</span>
+            <span
+              className="capacity-bar"
+              role="progressbar"
+              aria-label={`${week} against your weekly capacity`}
+              aria-valuemin={0}
+              aria-valuemax={Math.round(capacity * 100) / 100}
+              aria-valuenow={Math.round(Math.min(weekHours, capacity) * 100) / 100}
+              aria-valuetext={`${formatHours(weekHours, timeFormat)} of ${formatHours(capacity, timeFormat)}`}
+            >
+              <span
+                className="capacity-fill"
+                style={{ width: `${Math.min(100, (weekHours / capacity) * 100)}%` }}
+              />
+            </span>
+          </dd>
         ) : null}
       </div>
     </dl>

@@ -1,6 +1,6 @@
 // Owns the popover's store: a mirror of main's latest AppState, the assignments list, and UI-only state.
 import { createStore } from 'zustand/vanilla';
-import type { CommandInput, IpcResult, SheafApi } from '../../../shared/ipc';
+import type { CommandInput, CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
 import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
 import { assignmentLabel } from '../lib/labels';
 
@@ -29,6 +29,16 @@ export interface PopoverState {
   restartEntry(entryId: EntryView['id']): Promise<boolean>;
   hidePopover(): Promise<boolean>;
   refresh(): Promise<boolean>;
+  /** Any other command; a failure shows like the others' (in `commandError`). */
+  send<C extends CommandName>(
+    name: C,
+    ...input: Parameters<SheafApi[C]>
+  ): Promise<IpcResult<CommandOutput<C>>>;
+  /** A command the person didn't ask for (a refresh on opening): it neither shows nor clears an error. */
+  sendQuietly<C extends CommandName>(
+    name: C,
+    ...input: Parameters<SheafApi[C]>
+  ): Promise<IpcResult<CommandOutput<C>> | null>;
 }
 
 export type SheafStore = ReturnType<typeof createSheafStore>;
@@ -126,6 +136,10 @@ export function createSheafStore(api: SheafApi) {
       restartEntry: async (entryId) => (await run(() => api.restartEntry({ entryId }))).ok,
       hidePopover: async () => (await run(() => api.hidePopover())).ok,
       refresh: async () => (await run(() => api.refresh())).ok,
+      send: (name, ...input) =>
+        run(() => (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input)),
+      sendQuietly: (name, ...input) =>
+        (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input).catch(() => null),
     };
   });
 }

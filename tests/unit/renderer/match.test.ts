@@ -1,38 +1,90 @@
-// The picker's matcher: every typed word must appear in client, project, code or task; order and limit kept.
+// The picker's matcher: fuzzy across client, project, code and task; prefix and word starts ranked first.
 import { describe, expect, it } from 'vitest';
-import { groupByClient, matchAssignments } from '../../../renderer/src/lib/match';
+import { createMatcher, groupByClient } from '../../../renderer/src/lib/match';
+import { buildAccount } from '../../../electron/sandbox/seed';
+import { toOptions } from '../../../electron/main/core/assignments';
 import { assignment } from './fake-sheaf';
 
 const options = [
   assignment('Acme', 'Website', 'Design', { projectId: 1, taskId: 1, projectCode: 'ACM-1' }),
   assignment('Globex', 'Mobile app', 'Design', { projectId: 2, taskId: 1 }),
   assignment('Acme', 'Intranet', 'Development', { projectId: 3, taskId: 2 }),
+  assignment('Café Müller', 'Relaunch', 'Meetings', { projectId: 4, taskId: 3 }),
+  assignment('Initech', 'Designer handbook', 'Writing', { projectId: 5, taskId: 4 }),
+  assignment('Umbrella', 'Redesign', 'Support', { projectId: 6, taskId: 5 }),
 ];
-const names = (found: typeof options) => found.map((o) => `${o.projectId}/${o.taskId}`);
+const ids = (found: typeof options) => found.map((o) => `${o.projectId}/${o.taskId}`);
 
-describe('matchAssignments', () => {
+describe('createMatcher', () => {
   it.each([
-    ['', ['1/1', '2/1', '3/2']],
-    ['   ', ['1/1', '2/1', '3/2']],
-    ['design', ['1/1', '2/1']],
+    ['', ['1/1', '2/1', '3/2', '4/3', '5/4', '6/5']],
+    ['   ', ['1/1', '2/1', '3/2', '4/3', '5/4', '6/5']],
+    // Prefix of a field first, then word starts, then inside a word.
+    ['design', ['1/1', '2/1', '5/4', '6/5']],
     ['DESIGN acme', ['1/1']],
+    ['acme design', ['1/1']],
     ['acm-1', ['1/1']],
     ['acme dev', ['3/2']],
     ['mob des', ['2/1']],
     ['acme globex', []],
+    // Fuzzy: a skipped letter between typed ones, after every better match.
+    ['dsgn', ['1/1', '2/1', '5/4', '6/5']],
+    ['metings', ['4/3']],
+    // Accents need not be typed.
+    ['cafe muller', ['4/3']],
+    ['zzz', []],
   ])('%j → %j', (query, expected) => {
-    expect(names(matchAssignments(options, query, 200))).toEqual(expected);
+    expect(ids(createMatcher(options).search(query))).toEqual(expected);
   });
 
-  it('stops at the limit', () => {
-    expect(names(matchAssignments(options, '', 2))).toEqual(['1/1', '2/1']);
+  it('ranks a field starting with the query above one merely containing it', () => {
+    const list = [
+      assignment('Zeta', 'Redesign', 'Support', { projectId: 1, taskId: 1 }),
+      assignment('Zeta', 'Handbook', 'Design', { projectId: 2, taskId: 1 }),
+    ];
+    expect(ids(createMatcher(list).search('des'))).toEqual(['2/1', '1/1']);
+  });
+
+  it('ranks a word start above a match inside a word', () => {
+    const list = [
+      assignment('Zeta', 'Handbook', 'Nondesign', { projectId: 1, taskId: 1 }),
+      assignment('Zeta', 'Handbook', 'Web design', { projectId: 2, taskId: 1 }),
+    ];
+    expect(ids(createMatcher(list).search('design'))).toEqual(['2/1', '1/1']);
+  });
+
+  it('gives the same answers typing letter by letter as searching afresh, also when deleting', () => {
+    const big = toOptions(
+      buildAccount({ projects: 300, tasksPerProject: 8 }, new Date(2026, 0, 5), false).assignments,
+    );
+    const typing = createMatcher(big);
+    const sequence = [
+      'p',
+      'pr',
+      'pro',
+      'proj',
+      'project',
+      'project ',
+      'project 1',
+      'project 12',
+      'project 1',
+      'c',
+      'cl 3',
+      'cl 3 d',
+      'cl 3 de',
+      'x',
+    ];
+    for (const query of sequence) {
+      expect(ids(typing.search(query)), query).toEqual(ids(createMatcher(big).search(query)));
+    }
+    expect(typing.search('project 12 dev').every((o) => o.taskName === 'Development')).toBe(true);
   });
 });
 
 describe('groupByClient', () => {
   it('groups under each client in order of first appearance', () => {
-    const groups = groupByClient(options);
-    expect(groups.map((g) => [g.clientName, names(g.options)])).toEqual([
+    const groups = groupByClient(options.slice(0, 3));
+    expect(groups.map((g) => [g.clientName, ids(g.options)])).toEqual([
       ['Acme', ['1/1', '3/2']],
       ['Globex', ['2/1']],
     ]);

@@ -1,0 +1,62 @@
+// Owns what waits for the person's decision: changes Harvest refused (apply elsewhere or discard) and notices
+// that aren't errors (dismissible).
+import type { AppState } from '../../../shared/state';
+import { useSheaf } from '../state/StoreContext';
+
+export function Attention({ setAside, notices }: Pick<AppState, 'setAside' | 'notices'>) {
+  const send = useSheaf((s) => s.send);
+  if (setAside.length === 0 && notices.length === 0) return null;
+  return (
+    <>
+      {setAside.length > 0 && (
+        <section className="banner conflicts" aria-label="Changes Harvest refused">
+          <h2 className="banner-title small">
+            Harvest refused {setAside.length === 1 ? 'a change' : 'some changes'}
+          </h2>
+          <ul>
+            {setAside.map((item) => (
+              <li key={item.id}>
+                <p>{item.summary}</p>
+                <p className="muted small">{item.reason}</p>
+                <div className="banner-actions">
+                  {item.canApplyElsewhere && (
+                    <button
+                      type="button"
+                      aria-label={`Apply elsewhere: ${item.summary}`}
+                      title="Add this time as a new entry today"
+                      onClick={() => void send('resolveSetAside', { id: item.id, action: 'applyElsewhere' })}
+                    >
+                      Apply elsewhere
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="quiet"
+                    aria-label={`Discard: ${item.summary}`}
+                    onClick={() => void send('resolveSetAside', { id: item.id, action: 'discard' })}
+                  >
+                    Discard
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {notices.length > 0 && (
+        <section className="banner notices" aria-label="Notices">
+          <ul>
+            {notices.map((n) => (
+              <li key={n} className="small">
+                {n}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="quiet" onClick={() => void send('dismissNotices')}>
+            Dismiss
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

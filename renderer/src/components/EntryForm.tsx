@@ -1,0 +1,250 @@
+// Owns the form for one entry's details, used both to edit an entry and to add time without a timer: project
+// and task, hours (duration accounts) or start and end (timestamp accounts), notes. What was typed is checked
+// here first; bad input says what is accepted and nothing is sent.
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { parseDuration } from '../../../shared/duration';
+import { formatHours, formatWallClock, minutesOfDay, parseTimeOfDay } from '../../../shared/format';
+import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
+import { assignmentLabel, entryLabel } from '../lib/labels';
+import { matcherFor, pairKey } from '../lib/match';
+import { useSheaf } from '../state/StoreContext';
+import { AssignmentPicker } from './AssignmentPicker';
+
+interface Props {
+  /** The entry being edited; none when adding time. */
+  entry?: EntryView;
+  /** The day new time goes on. */
+  date: string;
+  prefs: AccountPrefs;
+  onDone(): void;
+}
+
+type Problems = Partial<Record<'pair' | 'hours' | 'start' | 'end', string>>;
+
+export function EntryForm({ entry, date, prefs, onDone }: Props) {
+  const assignments = useSheaf((s) => s.assignments);
+  const recent = useSheaf((s) => s.app?.recent);
+  const favourites = useSheaf((s) => s.app?.favourites);
+  const send = useSheaf((s) => s.send);
+  const matcher = useMemo(() => matcherFor(assignments), [assignments]);
+  const initial = useMemo(
+    () => (entry ? (assignments.find((o) => pairKey(o) === pairKey(entry)) ?? null) : null),
+    [assignments, entry],
+  );
+  const [selected, setSelected] = useState<AssignmentOption | null>(initial);
+  // An entry on a pair no longer assigned (archived project) keeps it unless the person picks another.
+  const shownPair = initial
+    ? assignmentLabel(initial)
+    : entry
+      ? `${entry.clientName} — ${entryLabel(entry)}`
+      : '';
+  const [query, setQuery] = useState(shownPair);
+  const [notes, setNotes] = useState(entry?.notes ?? '');
+  const [hours, setHours] = useState(entry ? formatHours(entry.hours, prefs.timeFormat) : '');
+  const [start, setStart] = useState(
+    entry?.startedTime ? formatWallClock(entry.startedTime, prefs.clock) : '',
+  );
+  const [end, setEnd] = useState(entry?.endedTime ? formatWallClock(entry.endedTime, prefs.clock) : '');
+  const [problems, setProblems] = useState<Problems>({});
+  const [busy, setBusy] = useState(false);
+  const ids = useId();
+  const timestamps = prefs.timestampTimers;
+  const adding = !entry;
+  const noun = adding ? 'the new time' : 'this entry';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Problems = {};
+    if (!selected && (adding || query !== shownPair)) found.pair = 'Choose a project and task from the list.';
+    let parsedHours: number | undefined;
+    let startedTime: string | undefined;
+    let endedTime: string | undefined;
+    if (timestamps) {
+      const s = parseTimeOfDay(start);
+      const e = end.trim() === '' && entry?.isRunning ? null : parseTimeOfDay(end);
+      if (!s.ok) found.start = s.message;
+      else startedTime = s.time;
+      if (e && !e.ok) found.end = e.message;
+      else if (e) endedTime = e.time;
+      if (s.ok && e?.ok && e.minutes <= s.minutes) found.end = 'The end time must be after the start time.';
+    } else if (!entry?.isRunning || hours.trim() !== formatHours(entry.hours, prefs.timeFormat)) {
+      const d = parseDuration(hours);
+      if (!d.ok) found.hours = d.message;
+      else parsedHours = d.hours;
+    }
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+
+    setBusy(true);
+    let ok: boolean;
+    if (adding) {
+      const result = await send('addEntry', {
+        projectId: selected!.projectId,
+        taskId: selected!.taskId,
+        spentDate: date,
+        ...(timestamps ? { startedTime, endedTime } : { hours: parsedHours }),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+      });
+      ok = result.ok;
+    } else {
+      const changes = changed(entry!, {
+        pair: selected,
+        notes: notes.trim(),
+        hours: parsedHours,
+        startedTime,
+        endedTime,
+      });
+      ok = Object.keys(changes).length === 0 || (await send('editEntry', { entryId: entry!.id, changes })).ok;
+    }
+    setBusy(false);
+    if (ok) onDone();
+  }
+
+  const problemId = (field: keyof Problems) => (problems[field] ? `${ids}-${field}-problem` : undefined);
+  const problem = (field: keyof Problems) =>
+    problems[field] ? (
+      <p id={problemId(field)} className="field-problem small">
+        {problems[field]}
+      </p>
+    ) : null;
+
+  return (
+    <form
+      className="entry-form"
+      aria-label={adding ? 'Add time' : `Edit ${entry!.projectName} — ${entry!.taskName}`}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+    >
+      <AssignmentPicker
+        label={adding ? 'Project and task for the new time' : 'Project and task for this entry'}
+        assignments={assignments}
+        matcher={matcher}
+        query={query}
+        selected={selected}
+        onQueryChange={(q) => {
+          setQuery(q);
+          setSelected(null);
+        }}
+        onChoose={(o) => {
+          setSelected(o);
+          setQuery(o ? assignmentLabel(o) : '');
+        }}
+        recent={recent}
+        favourites={favourites}
+      />
+      {problem('pair')}
+      <div className="entry-form-row">
+        {timestamps ? (
+          <>
+            <TextField
+              id={`${ids}-start`}
+              label="Start time"
+              value={start}
+              onChange={setStart}
+              placeholder={prefs.clock === '12h' ? '9:00am' : '09:00'}
+              problem={problemId('start')}
+            />
+            <TextField
+              id={`${ids}-end`}
+              label="End time"
+              value={end}
+              onChange={setEnd}
+              placeholder={prefs.clock === '12h' ? '5:30pm' : '17:30'}
+              problem={problemId('end')}
+            />
+          </>
+        ) : (
+          <TextField
+            id={`${ids}-hours`}
+            label="Duration"
+            value={hours}
+            onChange={setHours}
+            placeholder="1:30, 1.5, 90m"
+            problem={problemId('hours')}
+          />
+        )}
+      </div>
+      {problem('start')}
+      {problem('end')}
+      {problem('hours')}
+      <TextField
+        id={`${ids}-notes`}
+        label={`Notes for ${noun}`}
+        value={notes}
+        onChange={setNotes}
+        placeholder="What did you work on?"
+      />
+      <div className="entry-form-actions">
+        <button type="button" className="quiet" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {adding ? 'Add time' : 'Save'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  placeholder?: string;
+  problem?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        autoComplete="off"
+        maxLength={props.label.startsWith('Notes') ? 5000 : 40}
+        value={props.value}
+        placeholder={props.placeholder}
+        aria-invalid={props.problem ? true : undefined}
+        aria-describedby={props.problem}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+/** Only what the person changed goes to Harvest. */
+function changed(
+  entry: EntryView,
+  next: {
+    pair: AssignmentOption | null | undefined;
+    notes: string;
+    hours?: number;
+    startedTime?: string;
+    endedTime?: string;
+  },
+) {
+  const changes: {
+    projectId?: number;
+    taskId?: number;
+    notes?: string;
+    hours?: number;
+    startedTime?: string;
+    endedTime?: string;
+  } = {};
+  if (next.pair && pairKey(next.pair) !== pairKey(entry)) {
+    changes.projectId = next.pair.projectId;
+    changes.taskId = next.pair.taskId;
+  }
+  if (next.notes !== entry.notes.trim()) changes.notes = next.notes;
+  if (next.hours !== undefined && Math.abs(next.hours - entry.hours) >= 1 / 120) changes.hours = next.hours;
+  const sameTime = (a: string | undefined, b: string | null) =>
+    a === undefined || (b !== null && minutesOfDay(a) === minutesOfDay(b));
+  if (!sameTime(next.startedTime, entry.startedTime)) changes.startedTime = next.startedTime;
+  if (!sameTime(next.endedTime, entry.endedTime)) changes.endedTime = next.endedTime;
+  return changes;
+}

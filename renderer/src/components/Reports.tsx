@@ -1,0 +1,138 @@
+// Owns the Week / Month report: hours by project and by client, total and billable (with amounts where Harvest
+// shows them), and how old the figures are when they come from the saved copy.
+import { useEffect, useState } from 'react';
+import { formatAge, formatHours, formatMoney, formatMonth, formatRange } from '../../../shared/format';
+import type { AccountPrefs, ReportView } from '../../../shared/state';
+import { useNow } from '../hooks/useNow';
+import { useSheaf } from '../state/StoreContext';
+
+type Period = ReportView['period'];
+
+export function Reports({ prefs }: { prefs: AccountPrefs }) {
+  const send = useSheaf((s) => s.send);
+  const [period, setPeriod] = useState<Period>('week');
+  const [answers, setAnswers] = useState<
+    Partial<Record<Period, { report: ReportView } | { problem: string }>>
+  >({});
+  const now = useNow(30_000);
+
+  useEffect(() => {
+    let current = true;
+    void send('getReport', { period }).then((result) => {
+      if (!current) return;
+      setAnswers((a) => ({
+        ...a,
+        [period]: result.ok ? { report: result.value } : { problem: result.error.message },
+      }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [period, send]);
+
+  const answer = answers[period];
+  const shown = answer && 'report' in answer ? answer.report : null;
+  const problem = answer && 'problem' in answer ? answer.problem : null;
+  const hours = (h: number) => formatHours(h, prefs.timeFormat);
+  const total = shown?.clients.reduce((t, c) => t + c.totalHours, 0) ?? 0;
+  const billable = shown?.clients.reduce((t, c) => t + c.billableHours, 0) ?? 0;
+  return (
+    <section className="reports" aria-label="Reports">
+      <div className="period-switch" role="group" aria-label="Report period">
+        {(['week', 'month'] as const).map((p) => (
+          <button
+            key={p}
+            type="button"
+            aria-pressed={period === p}
+            className={period === p ? 'segment active' : 'segment'}
+            onClick={() => setPeriod(p)}
+          >
+            {p === 'week' ? 'Week' : 'Month'}
+          </button>
+        ))}
+      </div>
+      {problem && <p className="muted">{problem}</p>}
+      {!shown && !problem && <p className="muted loading">Loading…</p>}
+      {shown && (
+        <>
+          <p className="report-range">
+            <strong>{period === 'week' ? formatRange(shown.from, shown.to) : formatMonth(shown.from)}</strong>{' '}
+            <span className="muted small">
+              {hours(total)} total, {hours(billable)} billable
+            </span>
+          </p>
+          <p className={shown.stale ? 'report-age stale small' : 'report-age muted small'} role="status">
+            {shown.stale ? `${shown.note ?? 'Saved copy.'} ` : ''}
+            As of {formatAge(shown.fetchedAt, now)}
+          </p>
+          <ReportTable
+            caption="By client"
+            rows={shown.clients.map((c) => ({ key: c.clientId, name: c.clientName, detail: null, ...c }))}
+            hours={hours}
+          />
+          <ReportTable
+            caption="By project"
+            rows={shown.projects.map((p) => ({
+              key: p.projectId,
+              name: p.projectName,
+              detail: p.clientName,
+              ...p,
+            }))}
+            hours={hours}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+interface Row {
+  key: number;
+  name: string;
+  detail: string | null;
+  totalHours: number;
+  billableHours: number;
+  currency: string | null;
+  billableAmount: number | null;
+}
+
+function ReportTable({ caption, rows, hours }: { caption: string; rows: Row[]; hours(h: number): string }) {
+  const money = rows.some((r) => r.currency && r.billableAmount !== null);
+  return (
+    <table className="report-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Hours</th>
+          <th scope="col">Billable</th>
+          {money && <th scope="col">Amount</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={money ? 4 : 3} className="muted">
+              No time tracked yet.
+            </td>
+          </tr>
+        )}
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">
+              {r.name}
+              {r.detail && <span className="muted small"> {r.detail}</span>}
+            </th>
+            <td>{hours(r.totalHours)}</td>
+            <td>{hours(r.billableHours)}</td>
+            {money && (
+              <td>
+                {r.currency && r.billableAmount !== null ? formatMoney(r.billableAmount, r.currency) : ''}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,24 @@
+// Owns notes the person is still typing: kept in sessionStorage as they type, so closing the popover (or a
+// reload of its page) mid-edit loses nothing; cleared once the change is sent.
+const prefix = 'sheaf.draft.';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    // Storage can be switched off; drafts then live only as long as the component.
+    return null;
+  }
+}
+
+export function readDraft(key: string): string | null {
+  return storage()?.getItem(prefix + key) ?? null;
+}
+
+export function writeDraft(key: string, text: string): void {
+  storage()?.setItem(prefix + key, text);
+}
+
+export function clearDraft(key: string): void {
+  storage()?.removeItem(prefix + key);
+}
