@@ -54,7 +54,14 @@ export interface Reply {
 export interface Summary {
   signedIn: boolean;
   running: string | null;
-  today: { token: string; hours: number; isRunning: boolean; pending: boolean; startedTime: string | null }[];
+  today: {
+    token: string;
+    spentDate: string;
+    hours: number;
+    isRunning: boolean;
+    pending: boolean;
+    startedTime: string | null;
+  }[];
   pending: number;
   setAside: number;
   setAsideReasons: string[];
@@ -69,6 +76,7 @@ function summary(s: AppState): Summary {
     running: s.running ? tokenOf(s.running) : null,
     today: s.today.entries.map((e) => ({
       token: tokenOf(e),
+      spentDate: e.spentDate,
       hours: e.hours,
       isRunning: e.isRunning,
       pending: e.pending,

@@ -151,7 +151,11 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     const today = format(clock.now(), 'yyyy-MM-dd');
     const s = state!;
     const mine = (t: string) => ledger.get(t);
-    const stopped = s.today.filter((e) => !e.isRunning && mine(e.token) && !mine(e.token)!.deleted);
+    // Only what is really today: across midnight an earlier list still shows yesterday's entries, and
+    // restarting one of those starts a new entry rather than continuing it.
+    const stopped = s.today.filter(
+      (e) => !e.isRunning && e.spentDate === today && mine(e.token) && !mine(e.token)!.deleted,
+    );
     const token = `t${seed.toString(36)}-${done}`;
     const roll = rnd();
     let op: Op;
@@ -245,6 +249,8 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
       continue;
     }
     const reply = await send(op);
+    if (process.env.CHAOS_DEBUG === '2')
+      console.log(`${((now - start.getTime()) / minute).toFixed(0)} ${JSON.stringify(op)} ${reply.ok}`);
     if (!reply.ok && process.env.CHAOS_DEBUG) console.log(`refused ${op.op}: ${reply.error}`);
     if (!reply.ok) continue; // Refused before it was acknowledged (e.g. yesterday's entry): not in the ledger.
     apply();
@@ -277,6 +283,19 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
       if (found.length > 0) {
         duplicated += found.length;
         details.push(`${x.token}: deleted, but Harvest still has it`);
+        if (process.env.CHAOS_DEBUG) {
+          const t0 = start.getTime();
+          const ids = sandbox.admin
+            .entries()
+            .filter((e) => e.notes?.startsWith(`${x.token} `))
+            .map((e) => String(e.id));
+          for (const r of sandbox.requestLog) {
+            if (ids.some((id) => r.path.includes(id)) || JSON.stringify(r.body ?? '').includes(`${x.token} `))
+              console.log(
+                `  ${((Date.parse(r.at) - t0) / minute).toFixed(0)} ${r.method} ${r.path} ${r.status} ${JSON.stringify(r.body ?? '')}`,
+              );
+          }
+        }
       }
       continue;
     }

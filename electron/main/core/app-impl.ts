@@ -89,6 +89,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   let demo: Sandbox | null = null;
   let fromEnvironment = false;
   let refreshTimer: ReturnType<typeof setInterval> | null = null;
+  let midnightTimer: ReturnType<typeof setTimeout> | null = null;
   let cacheTimer: ReturnType<typeof setTimeout> | null = null;
   let lastAssignmentsAt = 0;
   let snapshot: AppState | null = null;
@@ -164,11 +165,28 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     stopRefreshing();
     refreshTimer = setInterval(() => void refresh(), refreshEveryMs);
     refreshTimer.unref?.();
+    scheduleMidnight();
   }
 
   function stopRefreshing(): void {
     if (refreshTimer) clearInterval(refreshTimer);
+    if (midnightTimer) clearTimeout(midnightTimer);
     refreshTimer = null;
+    midnightTimer = null;
+  }
+
+  /** "Today" turns over at local midnight even when nothing else happens: show the new day then. */
+  function scheduleMidnight(): void {
+    const now = clock.now();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    midnightTimer = setTimeout(
+      () => {
+        emit();
+        void refresh().finally(scheduleMidnight);
+      },
+      Math.min(Math.max(next.getTime() - now.getTime(), 1000), 86_400_000),
+    );
+    midnightTimer.unref?.();
   }
 
   async function refresh(): Promise<void> {
