@@ -18,6 +18,9 @@ dbus-run-session -- sh -c '
   exec npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 ' || status=$?
 
+echo "== fault injection (scripted person, injected faults, SIGKILLs of the core)"
+npx tsx tests/chaos/run.ts || status=$?
+
 echo "== playwright (browser preview in Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=$?
 
