@@ -2,13 +2,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { startWebHost } from './server';
 
 const rendererDir = 'out/renderer';
 
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '0' }, 'simulate-idle': { type: 'boolean', default: false } },
+});
+
 function parsePort(): number {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(
@@ -34,8 +38,24 @@ function buildRendererIfMissing(): void {
 
 const port = parsePort();
 buildRendererIfMissing();
-const host = await startWebHost({ port, rendererDir });
+const host = await startWebHost({ port, rendererDir, simulateIdle: values['simulate-idle'] });
 console.log(`Sheaf preview: ${host.url}`);
+if (host.idle) steerIdleFromStdin(host.idle);
+
+/** --simulate-idle: type "away 37", "back", "sleep", "wake", "lock" or "unlock" to play the person leaving. */
+function steerIdleFromStdin(idle: NonNullable<typeof host.idle>): void {
+  console.error(
+    'Sheaf preview: simulating idle; type "away <minutes>", "back", "sleep", "wake", "lock", "unlock".',
+  );
+  const events = { sleep: 'suspend', wake: 'resume', lock: 'lock-screen', unlock: 'unlock-screen' } as const;
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const [word, arg] = line.trim().split(/\s+/);
+    if (word === 'away' && Number(arg) >= 0) idle.away(Number(arg));
+    else if (word === 'back') idle.back();
+    else if (word && word in events) idle.emit(events[word as keyof typeof events]);
+    else console.error(`Sheaf preview: "${line.trim()}"? Try "away 37" or "back".`);
+  });
+}
 
 let stopping = false;
 const stop = () => {

@@ -4,9 +4,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
 import { createSheafApp } from '../main/core/app';
-import type { Clock, SecretStore } from '../main/core/ports';
+import { systemClock, type Clock, type SecretStore } from '../main/core/ports';
+import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/platform/idle-source';
+import { createSettingsStore } from '../main/platform/settings-store';
 import { createBridge } from './bridge-socket';
 import { choosePreviewSecretStore } from './secrets';
 import { createStaticHandler, sendText, setSecurityHeaders } from './static-files';
@@ -24,12 +27,16 @@ export interface WebHostOptions {
   log?: (line: string) => void;
   /** Where the token is kept; by default the OS keychain when one answers, else memory. */
   secrets?: SecretStore;
+  /** Gives the host a hand-steered idle source (`WebHost.idle`) instead of "never idle" (tests, --simulate-idle). */
+  simulateIdle?: boolean;
 }
 
 export interface WebHost {
   /** The page to open, including the per-run key. */
   url: string;
   port: number;
+  /** With `simulateIdle`: the person leaves (`away(minutes)`, checked at once), comes back, sleeps, locks. */
+  idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
   close(): Promise<void>;
 }
 
@@ -45,7 +52,22 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const dataDir = options.dataDir ?? env.SHEAF_DATA_DIR ?? defaultPreviewDataDir(env);
   const secrets = options.secrets ?? (await choosePreviewSecretStore(log));
 
-  const app = createSheafApp({ env, dataDir, secrets, fetch: globalThis.fetch, clock: options.clock, log });
+  const idle = options.simulateIdle ? createSimulatedIdleSource(options.clock ?? systemClock) : undefined;
+  const app = createSheafApp({
+    env,
+    dataDir,
+    secrets,
+    fetch: globalThis.fetch,
+    clock: options.clock,
+    log,
+    desktop: {
+      // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
+      settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
+      idle,
+      // A browser tab has no tray to pop notifications from; the log shows what the app would have shown.
+      notifier: { show: (kind, title, body) => log(`preview notification (${kind}): ${title} — ${body}`) },
+    },
+  });
   const handlers: CommandHandlers = {
     ...app.commands,
     // A browser tab can't open another app; the person can follow the link from the log.
@@ -107,6 +129,18 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   return {
     url: `${origin}/?key=${key}`,
     port,
+    ...(idle
+      ? {
+          idle: {
+            away(minutes: number) {
+              idle.away(minutes);
+              app.desktop.check();
+            },
+            back: () => idle.back(),
+            emit: (event) => idle.emit(event),
+          },
+        }
+      : {}),
     close() {
       closing ??= (async () => {
         await bridge.close();

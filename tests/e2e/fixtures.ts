@@ -52,6 +52,8 @@ export const test = base.extend<{ preview: Preview }>({
         secrets,
         clock,
         log: (line) => logs.push(line),
+        // Tests play the person leaving and coming back through `preview.host.idle`.
+        simulateIdle: true,
       });
     const preview: Preview = {
       sandbox,

@@ -62,6 +62,38 @@ describe('the outbox', () => {
     expect(app.getState().running?.id).toBe(harvest('in flight')[0]!.id);
   });
 
+  it('a create sent before a crash is found by the notes it was sent with, even if they changed since', async () => {
+    h = await signedInApp();
+    h.sandbox.faults.outage = true;
+    const o = pick(0);
+    await startOffline('crash v1');
+    const local = h.app.getState().running!.id;
+    // As if Sheaf had sent the start (with 'crash v1') and died before hearing back: Harvest has it…
+    const lines = readFileSync(outboxFile(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    lines[lines.length - 1].intent.attempted = true;
+    lines[lines.length - 1].intent.sentNotes = 'crash v1';
+    writeFileSync(outboxFile(), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    h.sandbox.admin.createEntry({
+      project_id: o.projectId,
+      task_id: o.taskId,
+      spent_date: localDate(h.clock.now()),
+      notes: 'crash v1',
+      running: true,
+    });
+    // …and after the restart the person edits the notes before the network is back.
+    const app = await h.restart();
+    await app.commands.updateNotes({ entryId: local, notes: 'crash v2' });
+    h.sandbox.faults.outage = false;
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    const mine = h.sandbox.admin.entries().filter((e) => e.notes?.startsWith('crash'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.notes).toBe('crash v2');
+  });
+
   it('opens from the cache without waiting on Harvest', async () => {
     h = await signedInApp();
     await startOffline('cached');

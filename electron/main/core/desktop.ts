@@ -1,6 +1,5 @@
 // Owns Sheaf's desktop side as core sees it: settings applied to the OS ports (global shortcuts, launch at login),
 // the idle question and its answers (through the timer's durable intents), shortcut feedback and reminders.
-import { format } from 'date-fns';
 import {
   type IdleAnswer,
   type IdleQuestion,
@@ -11,9 +10,9 @@ import {
   type ShortcutStatus,
 } from '../../../shared/settings';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
-import { formatElapsed } from '../../../shared/duration';
+import { formatElapsed, formatTimeOfDay } from '../../../shared/format';
 import { wallClockTime } from './dates';
-import { IdlePolicy } from './idle';
+import { IdlePolicy, type Away } from './idle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
 import { Reminders } from './reminders';
 import { memorySettingsStore, SettingsService } from './settings';
@@ -87,7 +86,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     if (!settings.get().notifications[kind]) return;
     notifier?.show(kind, title, body, () => ports.showPopover?.());
   };
-  const timeOfDay = (at: Date) => (deps.prefs().clock === '12h' ? wallClockTime(at) : format(at, 'HH:mm'));
+  const timeOfDay = (at: Date) => formatTimeOfDay(at, deps.prefs().clock);
 
   const idle = new IdlePolicy({
     clock: deps.clock,
@@ -176,16 +175,10 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     const { away } = asked;
     const entry = timer.entry(away.entryId);
     if (!entry) return; // Deleted elsewhere meanwhile: nothing left to trim.
-    if (entry.isRunning) {
-      await timer.stopTimerAt(entry.id, away.since);
-    } else if (!entry.isLocked) {
-      // Stopped (or replaced) elsewhere after the person left: trim that same entry back to when they left.
-      if (timer.view().timestampTimers) {
-        await timer.editEntry(entry.id, { endedTime: wallClockTime(away.since) });
-      } else if (entry.hours > away.hoursAtSince + 0.005) {
-        await timer.editEntry(entry.id, { hours: Math.round(away.hoursAtSince * 100) / 100 });
-      }
-    }
+    if (entry.isRunning) await timer.stopTimerAt(entry.id, away.since);
+    // Stopped here, or stopped (or replaced) elsewhere after the person left: that same entry ends when they left.
+    const stopped = timer.entry(entry.id);
+    if (stopped && !stopped.isRunning && !stopped.isLocked) await trimToSince(timer, stopped, away);
     // Continue only when nothing else runs now: a timer started elsewhere meanwhile is the person's choice.
     if (answer === 'discardAndContinue' && !running()) {
       await deps.startTimer({
@@ -193,6 +186,19 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         taskId: entry.taskId,
         ...(entry.notes ? { notes: entry.notes } : {}),
       });
+    }
+  }
+
+  /**
+   * A stop alone can't reach back past the timer's own start as Harvest records it (a create sent late is
+   * backdated by its hours), so the hours, or the end time, are set to what they were when the person left.
+   */
+  async function trimToSince(timer: TimerService, entry: EntryView, away: Away): Promise<void> {
+    if (timer.view().timestampTimers) {
+      const end = wallClockTime(away.since);
+      if (entry.endedTime !== end) await timer.editEntry(entry.id, { endedTime: end });
+    } else if (entry.hours > away.hoursAtSince + 0.005) {
+      await timer.editEntry(entry.id, { hours: Math.round(away.hoursAtSince * 100) / 100 });
     }
   }
 

@@ -35,6 +35,8 @@ export type Intent =
       names: EntryNames;
       /** Set (and saved) just before the create is sent: after a crash it must be looked for, not resent. */
       attempted?: boolean;
+      /** The notes the create was sent with (later edits may have been folded in), to find it again. */
+      sentNotes?: string;
     }
   | {
       /** Time added without a timer: hours (duration accounts) or start and end (timestamp accounts). */
@@ -51,6 +53,8 @@ export type Intent =
       startedTime: string | null;
       endedTime: string | null;
       attempted?: boolean;
+      /** The notes the create was sent with (later edits may have been folded in), to find it again. */
+      sentNotes?: string;
     }
   | {
       kind: 'stop';

@@ -26,6 +26,7 @@ export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
     notes: z.string(),
     names,
     attempted: z.boolean().optional(),
+    sentNotes: z.string().optional(),
   }),
   z.object({
     ...base,
@@ -40,6 +41,7 @@ export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
     startedTime: z.string().nullable(),
     endedTime: z.string().nullable(),
     attempted: z.boolean().optional(),
+    sentNotes: z.string().optional(),
   }),
   z.object({ ...base, kind: z.literal('stop'), ref, targetHours: z.number().optional() }),
   z.object({ ...base, kind: z.literal('resume'), ref, baseHours: z.number().optional() }),

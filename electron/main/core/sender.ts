@@ -210,9 +210,16 @@ export class Sender {
     const notes = followers.notes ?? intent.notes;
     const stoppedAt = followers.endAt ? new Date(followers.endAt) : null;
     let created: TimeEntry | undefined;
-    if (intent.attempted) created = await this.findCreated(intent, notes);
+    let consumed = followers.consumed;
+    if (intent.attempted) {
+      // Sent before a crash: look for it with the notes it was sent with. The changes that travelled with
+      // it then may differ from today's queue, so none are taken as done; they follow as they are.
+      created = await this.findCreated(intent, intent.sentNotes ?? notes);
+      if (created) consumed = [];
+    }
     if (!created) {
       intent.attempted = true;
+      intent.sentNotes = notes;
       await save();
       try {
         created = await this.api.createTimeEntry(this.createBody(intent, notes, stoppedAt));
@@ -229,7 +236,7 @@ export class Sender {
     // Saved before the follow-up, so a crash now never creates it again.
     await save();
     if (intent.kind === 'start') await this.countFrom(created, 0, at);
-    return { consumed: followers.consumed };
+    return { consumed };
   }
 
   private createBody(

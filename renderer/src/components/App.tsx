@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { SheafStore } from '../state/store';
 import { StoreProvider, useSheaf } from '../state/StoreContext';
+import { DesktopViews, useAppliedTheme } from './Settings';
 import { SignedInView } from './SignedInView';
 import { SignedOutView } from './SignedOutView';
 
@@ -17,6 +18,7 @@ export function App({ store }: { store: SheafStore }) {
 function Popover() {
   const app = useSheaf((s) => s.app);
   const hidePopover = useSheaf((s) => s.hidePopover);
+  useAppliedTheme(app?.desktop?.theme);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -40,7 +42,9 @@ function Popover() {
   return (
     <main className="popover">
       {session.status === 'signed_in' ? (
-        <SignedInView app={app} session={session} />
+        <DesktopViews app={app}>
+          <SignedInView app={app} session={session} />
+        </DesktopViews>
       ) : (
         <SignedOutView session={session} />
       )}

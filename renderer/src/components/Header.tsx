@@ -1,6 +1,7 @@
 // Owns the signed-in header: who and which account, the demo badge, and signing out.
 import type { Session } from '../../../shared/state';
 import { useSheaf } from '../state/StoreContext';
+import { SettingsButton } from './Settings';
 
 type SignedIn = Extract<Session, { status: 'signed_in' }>;
 
@@ -15,9 +16,12 @@ export function Header({ session }: { session: SignedIn }) {
         </h1>
         <p className="muted small user">{session.user.name}</p>
       </div>
-      <button type="button" className="quiet" onClick={() => void signOut()}>
-        Sign out
-      </button>
+      <div className="header-actions">
+        <SettingsButton />
+        <button type="button" className="quiet" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
     </header>
   );
 }

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CommandInput, CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
 import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
 import { assignmentLabel } from '../lib/labels';
+import type { IdleAnswer, SettingsUpdate, SettingsView } from '../../../shared/settings';
 
 export interface PopoverState {
   /** Null until main's first snapshot arrives. */
@@ -13,12 +14,18 @@ export interface PopoverState {
   notesDraft: string;
   /** The last failed command's message, shown where the person sees it until the next command succeeds. */
   commandError: string | null;
+  /** The settings view is shown instead of the timesheet. */
+  settingsOpen: boolean;
 
   connect(): () => void;
   setPickerQuery(query: string): void;
   choose(option: AssignmentOption | null): void;
   setNotesDraft(notes: string): void;
   dismissError(): void;
+  setSettingsOpen(open: boolean): void;
+  getSettings(): Promise<IpcResult<SettingsView>>;
+  updateSettings(update: SettingsUpdate): Promise<IpcResult<SettingsView>>;
+  answerIdle(answer: IdleAnswer): Promise<boolean>;
 
   signIn(input: CommandInput<'signIn'>): Promise<boolean>;
   signInDemo(): Promise<boolean>;
@@ -47,6 +54,8 @@ export function createSheafStore(api: SheafApi) {
   return createStore<PopoverState>()((set, get) => {
     /** The assignmentsVersion last asked for, so each version is fetched once. */
     let requestedVersion: number | null = null;
+    /** The tray's last "Settings…" request seen, so each one opens the settings view once. */
+    let settingsRequested: number | null = null;
 
     async function run<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
       let result: IpcResult<T>;
@@ -74,6 +83,11 @@ export function createSheafStore(api: SheafApi) {
     }
 
     function receive(app: AppState): void {
+      const request = app.desktop?.settingsRequested ?? null;
+      if (request !== null && settingsRequested !== null && request !== settingsRequested) {
+        set({ settingsOpen: true });
+      }
+      settingsRequested = request;
       if (app.session.status !== 'signed_in') {
         requestedVersion = null;
         set({ app, assignments: [], selected: null, pickerQuery: '' });
@@ -90,6 +104,7 @@ export function createSheafStore(api: SheafApi) {
       selected: null,
       notesDraft: '',
       commandError: null,
+      settingsOpen: false,
 
       connect() {
         let pushed = false;
@@ -115,6 +130,12 @@ export function createSheafStore(api: SheafApi) {
       dismissError() {
         set({ commandError: null });
       },
+      setSettingsOpen(settingsOpen) {
+        set({ settingsOpen });
+      },
+      getSettings: () => run(() => api.getSettings()),
+      updateSettings: (update) => run(() => api.updateSettings(update)),
+      answerIdle: async (answer) => (await run(() => api.answerIdle({ answer }))).ok,
 
       signIn: async (input) => (await run(() => api.signIn(input))).ok,
       signInDemo: async () => (await run(() => api.signInDemo())).ok,

@@ -1,0 +1,33 @@
+// Owns the question after time away with a timer running: keep that time, discard it, or discard it and carry on.
+import type { IdleAnswer, IdleQuestion as Question } from '../../../shared/settings';
+import { formatTimeOfDay, type ClockStyle } from '../../../shared/format';
+import { useSheaf } from '../state/StoreContext';
+
+export function IdleQuestion({ question, clock }: { question: Question; clock: ClockStyle }) {
+  const answerIdle = useSheaf((s) => s.answerIdle);
+  const since = formatTimeOfDay(new Date(question.since), clock);
+  const answer = (a: IdleAnswer) => void answerIdle(a);
+  return (
+    <section className="idle-question" aria-labelledby="idle-title" aria-describedby="idle-detail">
+      <h2 id="idle-title">You were away</h2>
+      <p id="idle-detail">
+        You were away since {since} ({question.minutes} min) while{' '}
+        <strong>
+          {question.projectName} — {question.taskName}
+        </strong>{' '}
+        kept running.
+      </p>
+      <div className="idle-actions">
+        <button type="button" className="primary" onClick={() => answer('keep')}>
+          Keep the time
+        </button>
+        <button type="button" onClick={() => answer('discard')}>
+          Discard it
+        </button>
+        <button type="button" onClick={() => answer('discardAndContinue')}>
+          Discard and continue
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,360 @@
+// Owns the settings view (idle, shortcuts, notifications and working hours, system, theme), the gear that opens
+// it, the gate that shows it instead of the timesheet, and applying the chosen theme to the popover.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  mergeSettings,
+  type Settings as SettingsValues,
+  type SettingsUpdate,
+  type SettingsView,
+} from '../../../shared/settings';
+import type { AppState } from '../../../shared/state';
+import { useSheaf } from '../state/StoreContext';
+import { IdleQuestion } from './IdleQuestion';
+import { ShortcutField } from './SettingsShortcut';
+
+const days = [
+  [1, 'Mon', 'Monday'],
+  [2, 'Tue', 'Tuesday'],
+  [3, 'Wed', 'Wednesday'],
+  [4, 'Thu', 'Thursday'],
+  [5, 'Fri', 'Friday'],
+  [6, 'Sat', 'Saturday'],
+  [0, 'Sun', 'Sunday'],
+] as const;
+
+/** Sets the popover's colours: "system" follows the OS; light and dark override it. */
+export function useAppliedTheme(theme: SettingsValues['theme'] | undefined): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    if (!theme || theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+}
+
+export function SettingsButton() {
+  const setSettingsOpen = useSheaf((s) => s.setSettingsOpen);
+  return (
+    <button type="button" className="icon-button" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
+      <svg width={15} height={15} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M9.2 1l.3 1.8a5.4 5.4 0 0 1 1.3.7l1.7-.7 1.2 2.1-1.4 1.2a5.5 5.5 0 0 1 0 1.6l1.4 1.2-1.2 2.1-1.7-.7a5.4 5.4 0 0 1-1.3.7L9.2 15H6.8l-.3-1.8a5.4 5.4 0 0 1-1.3-.7l-1.7.7-1.2-2.1 1.4-1.2a5.5 5.5 0 0 1 0-1.6L2.3 7.1l1.2-2.1 1.7.7a5.4 5.4 0 0 1 1.3-.7L6.8 1h2.4zM8 5.6a2.4 2.4 0 1 0 0 4.8 2.4 2.4 0 0 0 0-4.8z"
+        />
+      </svg>
+    </button>
+  );
+}
+
+/** Above everything: the idle question when there is one; then settings or the normal view. */
+export function DesktopViews({ app, children }: { app: AppState; children: ReactNode }) {
+  const settingsOpen = useSheaf((s) => s.settingsOpen);
+  const question = app.desktop?.idleQuestion ?? null;
+  return (
+    <>
+      {question && <IdleQuestion question={question} clock={app.prefs.clock} />}
+      {settingsOpen ? <Settings /> : children}
+    </>
+  );
+}
+
+export function Settings() {
+  const getSettings = useSheaf((s) => s.getSettings);
+  const updateSettings = useSheaf((s) => s.updateSettings);
+  const setSettingsOpen = useSheaf((s) => s.setSettingsOpen);
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void getSettings().then((result) => {
+      if (!live) return;
+      if (result.ok) setView(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [getSettings]);
+
+  /** Shows the change at once (a checkbox must not flick back while main saves), then main's answer. */
+  async function save(update: SettingsUpdate): Promise<void> {
+    const before = view;
+    if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
+    const result = await updateSettings(update);
+    if (result.ok) {
+      setView(result.value);
+      setError(null);
+    } else {
+      setView(before);
+      setError(result.error.message);
+    }
+  }
+
+  const s = view?.settings;
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <div className="settings-head">
+        <button type="button" className="quiet" onClick={() => setSettingsOpen(false)}>
+          ← Back
+        </button>
+        <h1 id="settings-title">Settings</h1>
+      </div>
+      {view?.notice && (
+        <p className="notice small" role="status">
+          {view.notice}
+        </p>
+      )}
+      {error && (
+        <div role="alert" className="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      {!s || !view ? (
+        <p className="muted" aria-busy="true">
+          Loading settings…
+        </p>
+      ) : (
+        <div className="settings-body">
+          <fieldset>
+            <legend>Time away</legend>
+            <NumberField
+              label="Ask about time away after (minutes)"
+              hint="0 turns this off."
+              value={s.idleThresholdMinutes}
+              min={0}
+              max={240}
+              onCommit={(idleThresholdMinutes) => save({ idleThresholdMinutes })}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>Keyboard shortcuts</legend>
+            <ShortcutField
+              id="shortcut-popover"
+              label="Show or hide Sheaf"
+              value={s.shortcuts.togglePopover}
+              status={view.shortcuts.togglePopover}
+              onChange={(togglePopover) => save({ shortcuts: { togglePopover } })}
+            />
+            <ShortcutField
+              id="shortcut-timer"
+              label="Start or stop the timer"
+              value={s.shortcuts.toggleTimer}
+              status={view.shortcuts.toggleTimer}
+              onChange={(toggleTimer) => save({ shortcuts: { toggleTimer } })}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>Notifications</legend>
+            <Check
+              label="When a shortcut starts or stops the timer"
+              checked={s.notifications.shortcut}
+              onChange={(shortcut) => save({ notifications: { shortcut } })}
+            />
+            <Check
+              label="Ask about time away"
+              checked={s.notifications.idle}
+              onChange={(idle) => save({ notifications: { idle } })}
+            />
+            <Check
+              label="Timer still running"
+              checked={s.notifications.stillRunning}
+              onChange={(stillRunning) => save({ notifications: { stillRunning } })}
+            />
+            <NumberField
+              label="Still running after (hours)"
+              value={s.stillRunningHours}
+              min={1}
+              max={24}
+              disabled={!s.notifications.stillRunning}
+              onCommit={(stillRunningHours) => save({ stillRunningHours })}
+            />
+            <Check
+              label="No timer running during working hours"
+              checked={s.notifications.noTimer}
+              onChange={(noTimer) => save({ notifications: { noTimer } })}
+            />
+          </fieldset>
+
+          <fieldset disabled={!s.notifications.noTimer}>
+            <legend>Working hours</legend>
+            <div className="days" role="group" aria-label="Working days">
+              {days.map(([day, short, long]) => (
+                <label key={day} className="day">
+                  <input
+                    type="checkbox"
+                    aria-label={long}
+                    checked={s.noTimerReminder.days.includes(day)}
+                    onChange={(e) =>
+                      save({
+                        noTimerReminder: {
+                          days: e.target.checked
+                            ? [...s.noTimerReminder.days, day].sort()
+                            : s.noTimerReminder.days.filter((d) => d !== day),
+                        },
+                      })
+                    }
+                  />
+                  <span aria-hidden="true">{short}</span>
+                </label>
+              ))}
+            </div>
+            <div className="row">
+              <TimeField
+                label="From"
+                value={s.noTimerReminder.start}
+                onCommit={(start) => save({ noTimerReminder: { start } })}
+              />
+              <TimeField
+                label="To"
+                value={s.noTimerReminder.end}
+                onCommit={(end) => save({ noTimerReminder: { end } })}
+              />
+            </div>
+            <NumberField
+              label="Remind at most every (minutes)"
+              value={s.noTimerReminder.intervalMinutes}
+              min={5}
+              max={480}
+              onCommit={(intervalMinutes) => save({ noTimerReminder: { intervalMinutes } })}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>System</legend>
+            <Check
+              label="Open Sheaf when I log in"
+              checked={s.launchAtLogin}
+              onChange={(launchAtLogin) => save({ launchAtLogin })}
+            />
+            {view.launchAtLogin.message && <p className="muted small">{view.launchAtLogin.message}</p>}
+            <Check
+              label="Show the elapsed time next to the menu bar icon (macOS)"
+              checked={s.trayTitle}
+              onChange={(trayTitle) => save({ trayTitle })}
+            />
+          </fieldset>
+
+          <fieldset className="theme">
+            <legend>Theme</legend>
+            {(['system', 'light', 'dark'] as const).map((theme) => (
+              <label key={theme} className="check">
+                <input
+                  type="radio"
+                  name="theme"
+                  value={theme}
+                  checked={s.theme === theme}
+                  onChange={() => save({ theme })}
+                />
+                {theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Check({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** A number saved when the person leaves the field or presses Enter, so half-typed values never go out. */
+function NumberField({
+  label,
+  hint,
+  value,
+  min,
+  max,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  hint?: string;
+  value: number;
+  min: number;
+  max: number;
+  disabled?: boolean;
+  onCommit(value: number): Promise<void> | void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  // A new saved value replaces the draft (React's "adjust state while rendering" pattern).
+  if (shown !== value) {
+    setShown(value);
+    setDraft(String(value));
+  }
+  // Enter then leaving the field must not send the same number twice.
+  const sent = useRef<number | null>(null);
+  const commit = () => {
+    const n = Number(draft);
+    if (draft.trim() === '' || !Number.isFinite(n)) setDraft(String(value));
+    else if (n !== value && n !== sent.current) {
+      sent.current = n;
+      void Promise.resolve(onCommit(n)).finally(() => (sent.current = null));
+    }
+  };
+  return (
+    <div className="field number-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        value={draft}
+        disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="muted small">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TimeField({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): void }) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="time"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => (draft && draft !== value ? onCommit(draft) : setDraft(value))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+// The settings view and the idle question as a person meets them: the gear and Back, shortcuts captured by
+// pressing keys (and a taken one explained), saved changes, the theme applied, the three idle answers.
+import '@testing-library/jest-dom/vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/components/App';
+import { acceleratorOf } from '../../../renderer/src/components/SettingsShortcut';
+import { createSheafStore } from '../../../renderer/src/state/store';
+import { defaultSettings, type SettingsView } from '../../../shared/settings';
+import type { AppState } from '../../../shared/state';
+import { installFakeSheaf, signedIn, type FakeSheaf } from './fake-sheaf';
+
+const view = (over: Partial<SettingsView> = {}): SettingsView => ({
+  settings: defaultSettings,
+  shortcuts: {
+    togglePopover: { state: 'ok', message: null },
+    toggleTimer: {
+      state: 'taken',
+      message: 'CommandOrControl+Shift+T is already used by another app. Press a different shortcut.',
+    },
+  },
+  launchAtLogin: { supported: true, message: null },
+  notice: null,
+  ...over,
+});
+
+function desktop(over: Partial<NonNullable<AppState['desktop']>> = {}): AppState['desktop'] {
+  return {
+    idleQuestion: null,
+    settingsRequested: 0,
+    quickStarts: [],
+    theme: 'system',
+    trayTitle: true,
+    ...over,
+  };
+}
+
+async function renderPopover(state: AppState, settings = view()): Promise<FakeSheaf> {
+  const fake = installFakeSheaf(state);
+  fake.answers.getSettings = { ok: true, value: settings };
+  fake.answers.updateSettings = { ok: true, value: settings };
+  render(<App store={createSheafStore(window.sheaf!)} />);
+  await act(async () => {});
+  await act(async () => {});
+  return fake;
+}
+
+afterEach(() => {
+  cleanup();
+  delete window.sheaf;
+  delete document.documentElement.dataset.theme;
+});
+
+describe('settings view', () => {
+  it('opens from the gear, shows every group, and Back returns to the timer', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const settings = await screen.findByRole('region', { name: 'Settings' });
+    for (const group of [
+      'Time away',
+      'Keyboard shortcuts',
+      'Notifications',
+      'Working hours',
+      'System',
+      'Theme',
+    ]) {
+      expect(within(settings).getByRole('group', { name: group })).toBeInTheDocument();
+    }
+    expect(fake.callsTo('getSettings')).toHaveLength(1);
+    expect(screen.getByRole('spinbutton', { name: 'Ask about time away after (minutes)' })).toHaveValue(10);
+    expect(screen.getByRole('checkbox', { name: 'Wednesday' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Sunday' })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: '← Back' }));
+    expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+  });
+
+  it('captures a shortcut from the keys pressed, and says which one another app holds', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+    expect(timer).toHaveValue('CommandOrControl+Shift+T');
+    expect(timer).toHaveAccessibleDescription(/already used by another app/);
+    expect(timer).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.keyDown(timer, { code: 'KeyK', key: 'K', ctrlKey: true, altKey: true });
+    expect(fake.callsTo('updateSettings')).toEqual([{ shortcuts: { toggleTimer: 'Control+Alt+K' } }]);
+
+    // A plain letter can't be a global shortcut: say why, send nothing.
+    fireEvent.keyDown(timer, { code: 'KeyK', key: 'k' });
+    expect(screen.getByText(/Hold Ctrl, Alt, Shift or Cmd/)).toBeInTheDocument();
+    expect(fake.callsTo('updateSettings')).toHaveLength(1);
+
+    // Backspace clears it.
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Show or hide Sheaf' }), {
+      code: 'Backspace',
+      key: 'Backspace',
+    });
+    expect(fake.callsTo('updateSettings').at(-1)).toEqual({ shortcuts: { togglePopover: '' } });
+  });
+
+  it('saves checkboxes, numbers on Enter, days and theme; shows why a change was refused', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Ask about time away' }));
+    const minutes = screen.getByRole('spinbutton', { name: 'Ask about time away after (minutes)' });
+    await user.clear(minutes);
+    await user.type(minutes, '25{Enter}');
+    await user.click(screen.getByRole('checkbox', { name: 'Saturday' }));
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Open Sheaf when I log in' }));
+    expect(fake.callsTo('updateSettings')).toEqual([
+      { notifications: { idle: false } },
+      { idleThresholdMinutes: 25 },
+      { noTimerReminder: { days: [1, 2, 3, 4, 5, 6] } },
+      { theme: 'dark' },
+      { launchAtLogin: true },
+    ]);
+
+    fake.answers.updateSettings = {
+      ok: false,
+      error: { code: 'validation', message: 'Working hours must end after they start' },
+    };
+    await user.click(screen.getByRole('checkbox', { name: 'Timer still running' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Working hours must end after they start');
+  });
+
+  it('tells the person when their settings file was set aside', async () => {
+    const user = userEvent.setup();
+    await renderPopover(
+      signedIn({ desktop: desktop() }),
+      view({ notice: "Your settings file couldn't be read (not valid JSON), so Sheaf set it aside." }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('set it aside');
+  });
+
+  it("the tray's Settings item opens the view", async () => {
+    const fake = await renderPopover(signedIn({ desktop: desktop({ settingsRequested: 3 }) }));
+    expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
+    await act(async () => fake.push(signedIn({ desktop: desktop({ settingsRequested: 4 }) })));
+    expect(await screen.findByRole('region', { name: 'Settings' })).toBeInTheDocument();
+  });
+
+  it('applies the chosen theme to the page; "system" leaves it to the OS', async () => {
+    const fake = await renderPopover(signedIn({ desktop: desktop({ theme: 'dark' }) }));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    await act(async () => fake.push(signedIn({ desktop: desktop({ theme: 'system' }) })));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+  });
+});
+
+describe('acceleratorOf', () => {
+  const press = (
+    code: string,
+    mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>>,
+  ) => ({
+    code,
+    key: '',
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    ...mods,
+  });
+
+  it('turns key presses into Electron accelerators', () => {
+    expect(acceleratorOf(press('KeyT', { metaKey: true, shiftKey: true }), true)).toEqual({
+      accelerator: 'Command+Shift+T',
+    });
+    expect(acceleratorOf(press('Digit2', { ctrlKey: true, shiftKey: true }), false)).toEqual({
+      accelerator: 'Control+Shift+2',
+    });
+    expect(acceleratorOf(press('ArrowUp', { altKey: true }), false)).toEqual({ accelerator: 'Alt+Up' });
+    expect(acceleratorOf(press('KeyH', { metaKey: true }), false)).toEqual({ accelerator: 'Super+H' });
+    expect(acceleratorOf(press('F9', {}), false)).toEqual({ accelerator: 'F9' });
+    expect(acceleratorOf(press('ShiftLeft', { shiftKey: true }), false)).toEqual({ partial: 'Shift' });
+    expect(acceleratorOf(press('KeyA', {}), false)).toHaveProperty('problem');
+  });
+});
+
+describe('idle question', () => {
+  const question = {
+    since: new Date(2026, 10, 25, 10, 42).toISOString(),
+    minutes: 37,
+    entryId: 5,
+    projectName: 'Website',
+    taskName: 'Design',
+  };
+
+  it('asks with the time and minutes away; each button sends its answer', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop({ idleQuestion: question }) }));
+    const region = screen.getByRole('region', { name: 'You were away' });
+    expect(region).toHaveAccessibleDescription(
+      'You were away since 10:42 (37 min) while Website — Design kept running.',
+    );
+    await user.click(within(region).getByRole('button', { name: 'Keep the time' }));
+    await user.click(within(region).getByRole('button', { name: 'Discard it' }));
+    await user.click(within(region).getByRole('button', { name: 'Discard and continue' }));
+    expect(fake.callsTo('answerIdle')).toEqual([
+      { answer: 'keep' },
+      { answer: 'discard' },
+      { answer: 'discardAndContinue' },
+    ]);
+    await act(async () => fake.push(signedIn({ desktop: desktop() })));
+    expect(screen.queryByRole('region', { name: 'You were away' })).not.toBeInTheDocument();
+  });
+});
