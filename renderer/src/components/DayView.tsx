@@ -46,7 +46,9 @@ export function DayView({
         </button>
         <h2 className="day-title" aria-live="polite">
           {formatDay(day.date, today)}
-          {!day.isToday && <span className="muted small"> {formatDate(day.date)}</span>}
+          {formatDay(day.date, today) !== formatDate(day.date) && !day.isToday && (
+            <span className="muted small"> {formatDate(day.date)}</span>
+          )}
         </h2>
         <button
           type="button"

@@ -1,7 +1,7 @@
 // Owns the form for one entry's details, used both to edit an entry and to add time without a timer: project
 // and task, hours (duration accounts) or start and end (timestamp accounts), notes. What was typed is checked
 // here first; bad input says what is accepted and nothing is sent.
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseDuration } from '../../../shared/duration';
 import { formatHours, formatWallClock, minutesOfDay, parseTimeOfDay } from '../../../shared/format';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
@@ -51,6 +51,13 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
   const timestamps = prefs.timestampTimers;
   const adding = !entry;
   const noun = adding ? 'the new time' : 'this entry';
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The day's list is short in a popover: bring the whole form into view, ready to type.
+  useEffect(() => {
+    formRef.current?.scrollIntoView?.({ block: 'nearest' });
+    formRef.current?.querySelector<HTMLInputElement>(adding ? 'input' : '.field input')?.focus();
+  }, [adding]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -110,6 +117,7 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
 
   return (
     <form
+      ref={formRef}
       className="entry-form"
       aria-label={adding ? 'Add time' : `Edit ${entry!.projectName} — ${entry!.taskName}`}
       onSubmit={(e) => void submit(e)}
