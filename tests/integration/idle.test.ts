@@ -162,6 +162,34 @@ for (const style of ['duration', 'timestamp'] as const) {
       expect(running()[0]!.spent_date).toBe('2026-11-26');
     });
 
+    it('a timer started offline and sent an hour late is still trimmed to when the person left', async () => {
+      shown = [];
+      idle = createSimulatedIdleSource({ now: () => h.clock.now() });
+      h = await signedInApp({ wantsTimestampTimers: timestamp, app: { desktop: { idle } } });
+      const option = (h.app.commands.listAssignments(undefined) as AssignmentOption[])[0]!;
+      h.sandbox.faults.outage = true;
+      await h.app.commands.startTimer({
+        projectId: option.projectId,
+        taskId: option.taskId,
+        notes: 'offline',
+      });
+      h.clock.advanceMinutes(60);
+      h.sandbox.faults.outage = false;
+      await h.app.commands.refresh(undefined);
+      await h.app.whenSynced();
+      const id = h.app.getState().running!.id as number;
+      expect(typeof id).toBe('number');
+      idle.away(37);
+      h.app.desktop.check();
+      idle.back();
+      expect(h.app.getState().desktop?.idleQuestion).toMatchObject({ minutes: 37 });
+      await h.app.commands.answerIdle({ answer: 'discard' });
+      await h.app.whenSynced();
+      expect(harvestEntry(id).is_running).toBe(false);
+      expect(harvestEntry(id).hours).toBeCloseTo(0.38, 2);
+      if (timestamp) expect(harvestEntry(id).ended_time).toBe('10:23am');
+    });
+
     it('no answer: nothing changes and the question waits', async () => {
       const { id } = await setup(timestamp);
       workThenLeave(60, 37);

@@ -144,11 +144,26 @@ describe('idle policy', () => {
 
   it('idle that began before the timer started counts from the timer start', () => {
     const t = setup();
+    t.setRunning(entry({ hours: 0 }));
     t.clock.advanceMinutes(40);
     t.source.away(90); // Away since 8:10, but the timer started at 9:00.
     t.policy.check();
     t.source.back();
     expect(t.policy.question()).toMatchObject({ since: nine.toISOString(), minutes: 40 });
+  });
+
+  it('a timer Harvest heard of late (hours carried, restarted "now") counts from when it really began', () => {
+    const t = setup();
+    t.clock.advanceMinutes(60); // 10:00: sent late, so Harvest says 1 h so far, running since 10:00.
+    t.setRunning(entry({ hours: 1, runningSince: t.clock.now().toISOString() }));
+    t.source.away(37);
+    t.policy.check();
+    t.source.back();
+    expect(t.policy.question()).toMatchObject({
+      since: new Date(2026, 10, 25, 9, 23).toISOString(),
+      minutes: 37,
+    });
+    expect(t.policy.pending()?.away.hoursAtSince).toBeCloseTo(23 / 60, 6);
   });
 
   it('does not ask when the timer was stopped or replaced while the person was away', () => {

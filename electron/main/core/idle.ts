@@ -85,14 +85,16 @@ export class IdlePolicy {
       this.away = null;
       return;
     }
-    // Keep the earliest start of this stretch away, but never before the timer itself started.
-    const started = Date.parse(running.runningSince);
-    const at = new Date(Math.max(since.getTime(), started));
+    // Never before the timer's own time began: its start less any hours it carried (a start sent late is
+    // recorded by Harvest as "now" plus the hours already spent).
+    const restarted = Date.parse(running.runningSince);
+    const began = restarted - running.hours * 3_600_000;
+    const at = new Date(Math.max(since.getTime(), began));
     if (this.away && this.away.entryId === running.id && this.away.since <= at) return;
     this.away = {
       since: at,
       entryId: running.id,
-      hoursAtSince: running.hours + Math.max(0, at.getTime() - started) / 3_600_000,
+      hoursAtSince: Math.max(0, running.hours + (at.getTime() - restarted) / 3_600_000),
     };
   }
 
