@@ -13,10 +13,13 @@ echo "== security";   npm run --silent security
 
 echo "== vitest (unit + integration, under a Secret Service session)"
 status=0
-dbus-run-session -- sh -c '
+# A fresh keyring each run (its own XDG_DATA_HOME), so a keyring left by another password can't be locked.
+keyring_home=$(mktemp -d)
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c '
   echo -n sheaf-test | gnome-keyring-daemon --unlock --replace --components=secrets >/dev/null 2>&1
   exec npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 ' || status=$?
+rm -rf "$keyring_home"
 
 echo "== fault injection (scripted person, injected faults, SIGKILLs of the core)"
 npx tsx tests/chaos/run.ts || status=$?
