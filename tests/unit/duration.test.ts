@@ -54,6 +54,15 @@ describe('parseDuration', () => {
     ['0', 0],
     // Rounded to the minute: 1.01 h is 60.6 minutes, so 61.
     ['1.01', 61 / 60],
+    ['1h 30', 1.5],
+    ['1 h 30 min', 1.5],
+    ['1hr 15m', 1.25],
+    ['1 hour 30 minutes', 1.5],
+    ['2 hours', 2],
+    ['90 mins', 1.5],
+    ['1H30M', 1.5],
+    ['0:45', 0.75],
+    ['10:00', 10],
   ])('%j → %s hours', (text, hours) => {
     const parsed = parseDuration(text);
     expect(parsed).toEqual({ ok: true, hours: expect.closeTo(hours, 10) });
@@ -73,6 +82,10 @@ describe('parseDuration', () => {
     ['1:30:00', /isn't a duration/],
     ['1..5', /isn't a duration/],
     ['m', /isn't a duration/],
+    ['h30', /isn't a duration/],
+    ['1h30x', /isn't a duration/],
+    ['1:30pm', /isn't a duration/],
+    ['an hour', /isn't a duration/],
   ])('rejects %j', (text, message) => {
     const parsed = parseDuration(text);
     expect(parsed.ok).toBe(false);

@@ -1,0 +1,202 @@
+// Week math by every week_start_day and across DST changes, and how hours, times, days, money and ages are
+// written (both time formats, both clocks). Runs in Berlin time, where clocks change in late March and October.
+process.env.TZ = 'Europe/Berlin';
+
+import { describe, expect, it } from 'vitest';
+import { localDate, weekRange } from '../../electron/main/core/dates';
+import {
+  addDays,
+  isSpentDate,
+  localSpentDate,
+  monthOf,
+  weekDates,
+  weekday,
+  weekOf,
+  type WeekStartDay,
+} from '../../shared/calendar';
+import {
+  formatAge,
+  formatDay,
+  formatHours,
+  formatMoney,
+  formatRange,
+  formatTimeOfDay,
+  formatWallClock,
+  minutesOfDay,
+  parseTimeOfDay,
+} from '../../shared/format';
+
+const startDays: WeekStartDay[] = ['Saturday', 'Sunday', 'Monday'];
+const startIndex = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
+
+describe('the test runs in Berlin time', () => {
+  it('has the DST offsets it means to test', () => {
+    expect(new Date(2026, 2, 28, 12).getTimezoneOffset()).toBe(-60);
+    expect(new Date(2026, 2, 30, 12).getTimezoneOffset()).toBe(-120);
+    expect(new Date(2026, 9, 26, 12).getTimezoneOffset()).toBe(-60);
+  });
+});
+
+describe('weekOf', () => {
+  it.each(startDays)(
+    'weeks starting on %s contain the day, start on that weekday and last 7 days',
+    (start) => {
+      for (let i = 0; i < 60; i++) {
+        const date = addDays('2026-03-01', i);
+        const week = weekOf(date, start);
+        expect(weekday(week.start)).toBe(startIndex[start]);
+        expect(date >= week.start && date <= week.end).toBe(true);
+        expect(week.end).toBe(addDays(week.start, 6));
+        expect(weekDates(week.start)).toHaveLength(7);
+        expect(new Set(weekDates(week.start)).size).toBe(7);
+      }
+    },
+  );
+
+  it.each([
+    // Spring forward: Sunday 29 March 2026 has 23 hours in Berlin.
+    ['2026-03-29', 'Monday', '2026-03-23', '2026-03-29'],
+    ['2026-03-29', 'Sunday', '2026-03-29', '2026-04-04'],
+    ['2026-03-29', 'Saturday', '2026-03-28', '2026-04-03'],
+    // Fall back: Sunday 25 October 2026 has 25 hours.
+    ['2026-10-25', 'Monday', '2026-10-19', '2026-10-25'],
+    ['2026-10-25', 'Sunday', '2026-10-25', '2026-10-31'],
+    ['2026-10-25', 'Saturday', '2026-10-24', '2026-10-30'],
+    // Across a month and a year end.
+    ['2026-01-01', 'Monday', '2025-12-29', '2026-01-04'],
+  ] as const)('%s with weeks from %s → %s … %s', (date, start, first, last) => {
+    expect(weekOf(date, start)).toEqual({ start: first, end: last });
+  });
+
+  it('lists the seven days across a DST change without skipping or repeating one', () => {
+    expect(weekDates('2026-03-23')).toEqual([
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ]);
+    expect(weekDates('2026-10-24').slice(0, 3)).toEqual(['2026-10-24', '2026-10-25', '2026-10-26']);
+  });
+
+  it("agrees with the core's local-time week at every hour around both DST changes", () => {
+    for (const day of [new Date(2026, 2, 27), new Date(2026, 9, 23)]) {
+      for (let h = 0; h < 24 * 4; h++) {
+        const at = new Date(day.getTime() + h * 3_600_000);
+        for (const start of startDays) {
+          expect(weekOf(localSpentDate(at), start), `${at.toString()} ${start}`).toEqual(
+            weekRange(at, start),
+          );
+        }
+        expect(localSpentDate(at)).toBe(localDate(at));
+      }
+    }
+  });
+});
+
+describe('days and months', () => {
+  it('steps over DST days and month ends', () => {
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-25', -1)).toBe('2026-10-24');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('finds the month around a date, leap years too', () => {
+    expect(monthOf('2024-02-10')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(monthOf('2026-10-25')).toEqual({ start: '2026-10-01', end: '2026-10-31' });
+  });
+
+  it('knows a real spent date', () => {
+    expect(isSpentDate('2026-02-28')).toBe(true);
+    expect(isSpentDate('2026-02-30')).toBe(false);
+    expect(isSpentDate('26-2-3')).toBe(false);
+  });
+});
+
+describe('formatting', () => {
+  it.each([
+    [1.5, '1.50', '1:30'],
+    [0.75, '0.75', '0:45'],
+    [8.25, '8.25', '8:15'],
+  ])('%s hours in both time formats', (hours, decimal, hoursMinutes) => {
+    expect(formatHours(hours, 'decimal')).toBe(decimal);
+    expect(formatHours(hours, 'hours_minutes')).toBe(hoursMinutes);
+  });
+
+  it.each([
+    ['8:00am', '8:00am', '08:00'],
+    ['12:05pm', '12:05pm', '12:05'],
+    ['12:30am', '12:30am', '00:30'],
+    ['3:45pm', '3:45pm', '15:45'],
+    ['14:30', '2:30pm', '14:30'],
+    ['later', 'later', 'later'],
+  ])('Harvest time %s on a 12 h clock is %s, on a 24 h clock %s', (time, twelve, twentyFour) => {
+    expect(formatWallClock(time, '12h')).toBe(twelve);
+    expect(formatWallClock(time, '24h')).toBe(twentyFour);
+  });
+
+  it('writes a moment in local time on either clock, on a DST day too', () => {
+    const afterChange = new Date('2026-03-29T01:30:00Z'); // 03:30 in Berlin, just after the clocks moved
+    expect(formatTimeOfDay(afterChange, '24h')).toBe('03:30');
+    expect(formatTimeOfDay(afterChange, '12h')).toBe('3:30am');
+    expect(formatTimeOfDay(new Date(2026, 5, 1, 0, 5), '12h')).toBe('12:05am');
+    expect(formatTimeOfDay(new Date(2026, 5, 1, 12, 0), '12h')).toBe('12:00pm');
+  });
+
+  it.each([
+    ['9', '9:00am', 540],
+    ['930', '9:30am', 570],
+    ['9.30', '9:30am', 570],
+    ['9:30', '9:30am', 570],
+    ['9:30 am', '9:30am', 570],
+    ['2pm', '2:00pm', 840],
+    ['2:15 PM', '2:15pm', 855],
+    ['12am', '12:00am', 0],
+    ['12pm', '12:00pm', 720],
+    ['14:30', '2:30pm', 870],
+    ['0:00', '12:00am', 0],
+    ['23:59', '11:59pm', 1439],
+  ])('reads the typed time %j as %s', (text, time, minutes) => {
+    expect(parseTimeOfDay(text)).toEqual({ ok: true, time, minutes });
+    expect(minutesOfDay(time)).toBe(minutes);
+  });
+
+  it.each([
+    ['', /isn't a time/],
+    ['noon', /isn't a time.*9:00, 9:30am, 2pm or 14:30/],
+    ['24:00', /Hours go up to 23/],
+    ['9:60', /Minutes go up to 59/],
+    ['13pm', /hour is 1 to 12/],
+  ])('refuses the typed time %j, saying what is accepted', (text, message) => {
+    const parsed = parseTimeOfDay(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+
+  it('names days relative to today, else by date', () => {
+    expect(formatDay('2026-03-29', '2026-03-29')).toBe('Today');
+    expect(formatDay('2026-03-28', '2026-03-29')).toBe('Yesterday');
+    expect(formatDay('2026-03-30', '2026-03-29')).toBe('Tomorrow');
+    expect(formatDay('2026-03-25', '2026-03-29')).toBe('Wed 25 Mar');
+    expect(formatRange('2026-03-23', '2026-03-29')).toBe('23 Mar – 29 Mar');
+  });
+
+  it('writes money in the currency Harvest named', () => {
+    expect(formatMoney(1234.5, 'USD')).toBe('$1,234.50');
+    expect(formatMoney(80, 'EUR')).toBe('€80.00');
+    expect(formatMoney(5, 'XQQ')).toMatch(/5\.00/);
+  });
+
+  it('says how old a saved copy is', () => {
+    const now = Date.parse('2026-03-29T12:00:00Z');
+    expect(formatAge('2026-03-29T11:59:30Z', now)).toBe('just now');
+    expect(formatAge('2026-03-29T11:30:00Z', now)).toBe('30 min ago');
+    expect(formatAge('2026-03-29T09:00:00Z', now)).toBe('3 h ago');
+    expect(formatAge('2026-03-28T11:00:00Z', now)).toBe('1 day ago');
+    expect(formatAge('2026-03-25T12:00:00Z', now)).toBe('4 days ago');
+  });
+});
