@@ -32,6 +32,8 @@ export interface AssignmentPickerProps {
   onTogglePin?(option: AssignmentOption, pinned: boolean): void;
   inputRef?: Ref<HTMLInputElement>;
   placeholder?: string;
+  /** The label is read out but not shown (the placeholder says the same), where the popover is short of room. */
+  hideLabel?: boolean;
 }
 
 function section(label: string, options: AssignmentOption[], pinned: Set<string>, rows: Row[]): void {
@@ -159,7 +161,9 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
   const items = expanded ? virtualizer.getVirtualItems() : [];
   return (
     <div className="picker">
-      <label htmlFor={`${ids}-input`}>{props.label}</label>
+      <label htmlFor={`${ids}-input`} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
       <input
         id={`${ids}-input`}
         ref={props.inputRef}

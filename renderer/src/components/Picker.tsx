@@ -54,7 +54,8 @@ export function Picker() {
         void send(pin ? 'pinAssignment' : 'unpinAssignment', { projectId: o.projectId, taskId: o.taskId })
       }
       inputRef={input}
-      placeholder="Search client, project or task  ( press / )"
+      hideLabel
+      placeholder="Project and task: type to search ( / )"
     />
   );
 }

@@ -48,11 +48,13 @@ export function StartForm() {
       </div>
       <div className="notes-row">
         <div className="field">
-          <label htmlFor={`${ids}-notes`}>Notes</label>
+          <label htmlFor={`${ids}-notes`} className="visually-hidden">
+            Notes
+          </label>
           <input
             id={`${ids}-notes`}
             type="text"
-            placeholder="What are you working on?"
+            placeholder="Notes: what are you working on?"
             maxLength={5000}
             value={notes}
             onChange={(e) => setNotesDraft(e.target.value)}
