@@ -19,7 +19,12 @@ export default tseslint.config(
   {
     files: ['electron/main/core/**/*.ts', 'shared/**/*.ts', 'electron/sandbox/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'core/shared/sandbox must not import electron; use a port.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core/shared/sandbox must not import electron; use a port.' }],
+        },
+      ],
     },
   },
   {

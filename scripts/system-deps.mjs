@@ -22,7 +22,12 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
   console.log(`sheaf: installing system packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env,
+  });
 } else {
-  console.warn(`sheaf: missing system packages (${missing.join(', ')}). Run as root:\n  sudo sh -c '${command}'`);
+  console.warn(
+    `sheaf: missing system packages (${missing.join(', ')}). Run as root:\n  sudo sh -c '${command}'`,
+  );
 }

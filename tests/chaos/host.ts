@@ -22,6 +22,7 @@ const app = createSheafApp({
   fetch: (input, init) => fetch(input, init),
   clock,
   retryDelayMs: 20,
+  log: env.CHAOS_DEBUG ? (line) => process.stderr.write(`[core ${process.pid}] ${line}\n`) : undefined,
   harvest: { sleep: realSleep, timeoutMs: 1500, maxRetries: 2 },
 });
 

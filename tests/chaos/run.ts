@@ -119,6 +119,8 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     c.kill('SIGKILL');
     await gone;
     kills++;
+    if (process.env.CHAOS_DEBUG)
+      console.log(`KILL ${c.pid} at ${((clock.now().getTime() - start.getTime()) / minute).toFixed(0)}`);
     await launch();
   }
 

@@ -597,6 +597,9 @@ export class TimerService {
       this.changed();
       try {
         const result = await this.serial.run(() => this.sender.send(this.pending, () => this.persist()));
+        this.o.log?.(
+          `sent ${intent.kind} ${JSON.stringify(intent)} ${result.insertBefore ? 'after a stop' : 'ok'}`,
+        );
         if (result.insertBefore) {
           this.pending.unshift(result.insertBefore);
           await this.persist();
