@@ -43,7 +43,9 @@ export function RunningTimer({ running }: { running: EntryView | null }) {
  */
 function RunningNotes({ entry }: { entry: EntryView }) {
   const send = useSheaf((s) => s.send);
-  const draftKey = `running-${entry.id}`;
+  // Not the entry's id: a timer started here changes from a local id to Harvest's once Harvest confirms it,
+  // and a draft typed in between must survive that.
+  const draftKey = `running-${entry.spentDate}-${entry.projectId}-${entry.taskId}`;
   const [text, setText] = useState(() => readDraft(draftKey) ?? entry.notes);
   const latest = useRef({ text, entry });
   useEffect(() => {
