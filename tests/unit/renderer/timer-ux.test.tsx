@@ -196,13 +196,16 @@ describe('entries', () => {
 describe('running notes', () => {
   const running = entry({ id: 900, isRunning: true, runningSince: new Date().toISOString(), notes: 'Old' });
 
+  // Keyed by day, project and task: the id changes from local to Harvest's while the person types.
+  const draftKey = 'sheaf.draft.running-2025-06-02-11-101';
+
   it('keeps what is typed as a draft and sends it on leaving the field', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(state({ running, day: dayOf([running]) }));
     const notes = screen.getByRole('textbox', { name: 'Notes for the running timer' });
     await user.clear(notes);
     await user.type(notes, 'New words');
-    expect(sessionStorage.getItem('sheaf.draft.running-900')).toBe('New words');
+    expect(sessionStorage.getItem(draftKey)).toBe('New words');
     expect(fake.callsTo('updateNotes')).toEqual([]);
 
     // The popover closes and reopens (the page is rendered again): the draft is still there.
@@ -212,7 +215,7 @@ describe('running notes', () => {
     expect(again).toHaveValue('New words');
     fireEvent.blur(again);
     expect(reopened.callsTo('updateNotes')).toEqual([{ entryId: 900, notes: 'New words' }]);
-    expect(sessionStorage.getItem('sheaf.draft.running-900')).toBeNull();
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
   });
 
   it('sends the notes when the popover hides mid-edit, and Escape puts the old ones back', async () => {
