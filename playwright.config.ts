@@ -16,7 +16,7 @@ export default defineConfig({
   use: {
     headless: true,
     // The Electron popover's size, so layouts are judged as people will see them.
-    viewport: { width: 360, height: 520 },
+    viewport: { width: 360, height: 600 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -10,6 +10,8 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
 
     test('signed out, running, today', async ({ page, preview }) => {
+      // The page's own clock, so the running timer can be shown some minutes in rather than at 0:00:00.
+      await page.clock.install();
       await page.goto(preview.host.url);
       await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
       await page.screenshot(shot(`signed-out${suffix}`));
@@ -24,6 +26,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('textbox', { name: 'Notes' }).fill('Appointment booking flow');
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+      await page.clock.fastForward('47:12');
+      await expect(page.getByLabel('Elapsed time')).toHaveText('0:47:12');
       await page.screenshot(shot(`running${suffix}`));
     });
   });

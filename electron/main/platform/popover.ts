@@ -10,7 +10,7 @@ import type {
 import { popoverPosition } from './popover-position';
 import { hardenWebContents } from './window-security';
 
-export const popoverSize = { width: 360, height: 520 };
+export const popoverSize = { width: 360, height: 600 };
 
 export interface PopoverOptions {
   /** Electron's BrowserWindow class (a fake in tests). */

@@ -41,7 +41,7 @@ describe('popover window', () => {
     const { win } = setup();
     expect(win.options).toMatchObject({
       width: 360,
-      height: 520,
+      height: 600,
       show: false,
       frame: false,
       resizable: false,
