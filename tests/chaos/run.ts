@@ -278,6 +278,24 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     const t = (e.notes ?? '').split(' ')[0]!;
     inHarvest.set(t, [...(inHarvest.get(t) ?? []), e.hours]);
   }
+  /** CHAOS_DEBUG: the ledger's view of one entry and every request Harvest saw about it, in minutes from the start. */
+  function explain(x: Expected) {
+    const mins = (ms: number | null) => (ms === null ? 'open' : ((ms - start.getTime()) / minute).toFixed(0));
+    const ids = sandbox.admin
+      .entries()
+      .filter((e) => e.notes?.startsWith(`${x.token} `))
+      .map((e) => String(e.id));
+    console.log(
+      `debug ${x.token} ids ${ids.join(',')}: segments ${x.segments.map((g) => `${mins(g.from)}-${mins(g.to)}`).join(', ')}`,
+    );
+    for (const r of sandbox.requestLog) {
+      if (ids.some((id) => r.path.includes(id)) || JSON.stringify(r.body ?? '').includes(`${x.token} `))
+        console.log(
+          `  ${mins(Date.parse(r.at))} ${r.method} ${r.path} ${r.status} ${JSON.stringify(r.body ?? '')}`,
+        );
+    }
+  }
+
   for (const x of ledger.values()) {
     const found = inHarvest.get(x.token) ?? [];
     inHarvest.delete(x.token);
@@ -285,19 +303,7 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
       if (found.length > 0) {
         duplicated += found.length;
         details.push(`${x.token}: deleted, but Harvest still has it`);
-        if (process.env.CHAOS_DEBUG) {
-          const t0 = start.getTime();
-          const ids = sandbox.admin
-            .entries()
-            .filter((e) => e.notes?.startsWith(`${x.token} `))
-            .map((e) => String(e.id));
-          for (const r of sandbox.requestLog) {
-            if (ids.some((id) => r.path.includes(id)) || JSON.stringify(r.body ?? '').includes(`${x.token} `))
-              console.log(
-                `  ${((Date.parse(r.at) - t0) / minute).toFixed(0)} ${r.method} ${r.path} ${r.status} ${JSON.stringify(r.body ?? '')}`,
-              );
-          }
-        }
+        if (process.env.CHAOS_DEBUG) explain(x);
       }
       continue;
     }
@@ -314,20 +320,7 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     if (Math.abs(found[0]! - expected) > 1 / 60) {
       wrongDuration++;
       details.push(`${x.token}: ${found[0]} h in Harvest, ${expected.toFixed(3)} h by the ledger`);
-      if (process.env.CHAOS_DEBUG && wrongDuration === 1) {
-        const id = sandbox.admin.entries().find((e) => e.notes?.startsWith(x.token))!.id;
-        const t0 = start.getTime();
-        const mins = (ms: number | null) => (ms === null ? 'open' : ((ms - t0) / minute).toFixed(0));
-        console.log(
-          `debug ${x.token} id ${id}: segments ${x.segments.map((g) => `${mins(g.from)}-${mins(g.to)}`).join(', ')}`,
-        );
-        for (const r of sandbox.requestLog) {
-          if (r.path.includes(String(id)) || JSON.stringify(r.body ?? '').includes(`${x.token} `))
-            console.log(
-              `  ${mins(Date.parse(r.at))} ${r.method} ${r.path} ${r.status} ${JSON.stringify(r.body ?? '')}`,
-            );
-        }
-      }
+      if (process.env.CHAOS_DEBUG && wrongDuration === 1) explain(x);
     }
   }
   for (const [t, found] of inHarvest) {

@@ -335,3 +335,20 @@ describe('time is recorded when the person acted, not when the network came back
     expect(e).toMatchObject({ is_running: false, hours: 0.75 });
   });
 });
+
+describe('recent pairs', () => {
+  it('the tray’s quick starts and the picker’s recent list agree: distinct pairs, newest first', async () => {
+    h = await signedInApp();
+    const [a, b] = [firstOption()[4]!, firstOption()[5]!];
+    await h.app.commands.startTimer({ projectId: a.projectId, taskId: a.taskId });
+    h.clock.advanceMinutes(5);
+    await h.app.commands.startTimer({ projectId: b.projectId, taskId: b.taskId });
+    h.clock.advanceMinutes(5);
+    await h.app.commands.startTimer({ projectId: a.projectId, taskId: a.taskId });
+    const s = h.app.getState();
+    const pair = (o: { projectId: number; taskId: number }) => `${o.projectId}/${o.taskId}`;
+    expect(s.recent.slice(0, 2).map(pair)).toEqual([pair(a), pair(b)]);
+    expect(s.desktop?.quickStarts.map(pair)).toEqual(s.recent.slice(0, 5).map(pair));
+    expect(new Set(s.recent.map(pair)).size).toBe(s.recent.length);
+  });
+});

@@ -1,6 +1,6 @@
 // Owns the local model of a time entry (what the popover shows) and its conversion from Harvest's entry.
 import { z } from 'zod';
-import type { EntryView } from '../../../shared/state';
+import { EntryView } from '../../../shared/state';
 import { msPerHour, parseWallClockTime } from './dates';
 import type { TimeEntry } from './harvest/schemas';
 
@@ -104,23 +104,9 @@ export function round(hours: number): number {
   return Math.round(hours * 1e6) / 1e6;
 }
 
-/** The cache file's form of a LocalEntry (dates as ISO strings). */
-export const CachedEntry = z.object({
-  ref: z.union([z.number().int(), z.string()]),
-  spentDate: z.string(),
-  clientName: z.string(),
-  projectId: z.number().int(),
-  projectName: z.string(),
-  projectCode: z.string().nullable(),
-  taskId: z.number().int(),
-  taskName: z.string(),
-  notes: z.string(),
-  hours: z.number(),
-  runningSince: z.string().nullable(),
-  startedTime: z.string().nullable(),
-  endedTime: z.string().nullable(),
-  isLocked: z.boolean(),
-  lockedReason: z.string().nullable(),
+/** The cache file's form of a LocalEntry: what the popover shows of an entry, plus its ref and creation time. */
+export const CachedEntry = EntryView.omit({ id: true, isRunning: true, pending: true }).extend({
+  ref: EntryView.shape.id,
   createdAt: z.string(),
 });
 export type CachedEntry = z.infer<typeof CachedEntry>;

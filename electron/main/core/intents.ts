@@ -22,40 +22,32 @@ export interface EntryChanges {
   endedTime?: string;
 }
 
+/** What every create (a timer started, or time added) carries. */
+export interface CreateFields {
+  id: string;
+  at: string;
+  /** The local ref the new entry is known by until Harvest gives it an id. */
+  localRef: string;
+  projectId: number;
+  taskId: number;
+  notes: string;
+  names: EntryNames;
+  /** Set (and saved) just before the create is sent: after a crash it must be looked for, not resent. */
+  attempted?: boolean;
+  /** The notes the create was sent with (later edits may have been folded in), to find it again. */
+  sentNotes?: string;
+}
+
 export type Intent =
-  | {
-      kind: 'start';
-      id: string;
-      at: string;
-      /** The local ref the new entry is known by until Harvest gives it an id. */
-      localRef: string;
-      projectId: number;
-      taskId: number;
-      notes: string;
-      names: EntryNames;
-      /** Set (and saved) just before the create is sent: after a crash it must be looked for, not resent. */
-      attempted?: boolean;
-      /** The notes the create was sent with (later edits may have been folded in), to find it again. */
-      sentNotes?: string;
-    }
-  | {
+  | ({ kind: 'start' } & CreateFields)
+  | ({
       /** Time added without a timer: hours (duration accounts) or start and end (timestamp accounts). */
       kind: 'add';
-      id: string;
-      at: string;
-      localRef: string;
-      projectId: number;
-      taskId: number;
-      notes: string;
-      names: EntryNames;
       spentDate: string;
       hours: number;
       startedTime: string | null;
       endedTime: string | null;
-      attempted?: boolean;
-      /** The notes the create was sent with (later edits may have been folded in), to find it again. */
-      sentNotes?: string;
-    }
+    } & CreateFields)
   | {
       kind: 'stop';
       id: string;

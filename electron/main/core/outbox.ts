@@ -16,32 +16,27 @@ const names = z.object({
 });
 const base = { id: z.string(), at: z.string().datetime({ offset: true }) };
 
+/** The fields every create carries (CreateFields in intents.ts). */
+const create = {
+  ...base,
+  localRef: z.string(),
+  projectId: z.number().int(),
+  taskId: z.number().int(),
+  notes: z.string(),
+  names,
+  attempted: z.boolean().optional(),
+  sentNotes: z.string().optional(),
+};
+
 export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
+  z.object({ ...create, kind: z.literal('start') }),
   z.object({
-    ...base,
-    kind: z.literal('start'),
-    localRef: z.string(),
-    projectId: z.number().int(),
-    taskId: z.number().int(),
-    notes: z.string(),
-    names,
-    attempted: z.boolean().optional(),
-    sentNotes: z.string().optional(),
-  }),
-  z.object({
-    ...base,
+    ...create,
     kind: z.literal('add'),
-    localRef: z.string(),
-    projectId: z.number().int(),
-    taskId: z.number().int(),
-    notes: z.string(),
-    names,
     spentDate: z.string(),
     hours: z.number().min(0).max(24),
     startedTime: z.string().nullable(),
     endedTime: z.string().nullable(),
-    attempted: z.boolean().optional(),
-    sentNotes: z.string().optional(),
   }),
   z.object({ ...base, kind: z.literal('stop'), ref, targetHours: z.number().optional() }),
   z.object({ ...base, kind: z.literal('resume'), ref, baseHours: z.number().optional() }),

@@ -28,6 +28,7 @@ import { HarvestError, ValidationError } from './harvest/errors';
 import type { TimeEntry, WeekStartDay } from './harvest/schemas';
 import {
   applyIntents,
+  type CreateFields,
   isCreate,
   resolveRef,
   targetOf,
@@ -170,20 +171,10 @@ export class TimerService {
 
   /** The last `limit` distinct project/task pairs worked on, newest first (the tray's quick starts). */
   recentPairs(limit: number): AssignmentOption[] {
-    const seen = new Set<string>();
-    const pairs: AssignmentOption[] = [];
-    const newestFirst = [...this.entries().entries.values()].sort((a, b) =>
-      b.createdAt.localeCompare(a.createdAt),
-    );
-    for (const e of newestFirst) {
-      const key = `${e.projectId}:${e.taskId}`;
-      const option = findOption(this.options, e.projectId, e.taskId);
-      if (seen.has(key) || !option) continue;
-      seen.add(key);
-      pairs.push(option);
-      if (pairs.length === limit) break;
-    }
-    return pairs;
+    return recentPairs([...this.entries().entries.values()], Number.MAX_SAFE_INTEGER)
+      .map((p) => findOption(this.options, p.projectId, p.taskId))
+      .filter((o): o is AssignmentOption => o !== undefined)
+      .slice(0, limit);
   }
 
   private entries() {
@@ -358,9 +349,13 @@ export class TimerService {
   // ---- commands (resolve once applied locally and saved; sending happens behind) ----------------
 
   async startTimer(input: { projectId: number; taskId: number; notes?: string }): Promise<void> {
+    await this.enqueue({ kind: 'start', ...this.createFields(input) });
+  }
+
+  /** The fields of a new entry for an assigned project/task (refused when it isn't among the assignments). */
+  private createFields(input: { projectId: number; taskId: number; notes?: string }): CreateFields {
     const option = this.assigned(input.projectId, input.taskId);
-    await this.enqueue({
-      kind: 'start',
+    return {
       id: this.newId(),
       at: this.nowIso(),
       localRef: this.newLocalRef(),
@@ -368,7 +363,7 @@ export class TimerService {
       taskId: option.taskId,
       notes: input.notes?.trim() ?? '',
       names: namesOf(option),
-    });
+    };
   }
 
   async stopTimer(): Promise<void> {
@@ -430,7 +425,7 @@ export class TimerService {
     endedTime?: string;
     notes?: string;
   }): Promise<void> {
-    const option = this.assigned(input.projectId, input.taskId);
+    const fields = this.createFields(input);
     let hours = input.hours ?? 0;
     if (input.startedTime && input.endedTime) {
       const from = parseWallClockTime(input.spentDate, input.startedTime);
@@ -441,20 +436,13 @@ export class TimerService {
     }
     await this.enqueue({
       kind: 'add',
-      id: this.newId(),
-      at: this.nowIso(),
-      localRef: this.newLocalRef(),
-      projectId: option.projectId,
-      taskId: option.taskId,
-      notes: input.notes?.trim() ?? '',
-      names: namesOf(option),
+      ...fields,
       spentDate: input.spentDate,
       hours,
       startedTime: input.startedTime ?? null,
       endedTime: input.endedTime ?? null,
     });
   }
-
   async editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
     const entry = this.editable(ref);
     let names: EntryNames | undefined;
@@ -479,26 +467,18 @@ export class TimerService {
   async resolveSetAside(id: string, action: 'discard' | 'applyElsewhere'): Promise<void> {
     const item = this.setAside.find((s) => s.id === id);
     if (!item) return;
-    this.setAside = this.setAside.filter((s) => s !== item);
     if (action === 'applyElsewhere' && item.entry) {
       const e = item.entry;
       // A new finished entry today keeps the time and words the person had; the refused one stays as Harvest has it.
-      await this.enqueue({
-        kind: 'add',
-        id: this.newId(),
-        at: this.nowIso(),
-        localRef: this.newLocalRef(),
+      await this.addEntry({
         projectId: e.projectId,
         taskId: e.taskId,
         notes: e.notes,
-        names: e.names,
         spentDate: localDate(this.o.clock.now()),
         hours: Math.round(e.hours * 100) / 100,
-        startedTime: null,
-        endedTime: null,
       });
-      return;
     }
+    this.setAside = this.setAside.filter((s) => s !== item);
     await this.persist();
     this.changed();
   }
