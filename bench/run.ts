@@ -7,7 +7,8 @@ import type { HarvestApi } from '../electron/main/core/harvest/api';
 import { TimerService } from '../electron/main/core/timer';
 import { buildAccount } from '../electron/sandbox/seed';
 import { createMatcher } from '../renderer/src/lib/match';
-import { AppState } from '../shared/state';
+import { defaultPrefs } from '../shared/state';
+import { sampleAppState } from '../tests/fixtures/app-state';
 
 const now = new Date(2026, 10, 25, 10, 0, 0);
 
@@ -135,18 +136,10 @@ async function snapshotBench(): Promise<void> {
   console.log(`core state snapshot (${count} entries): median ${ms(s.median)}, p95 ${ms(s.p95)}`);
   timer.dispose();
 
-  const state = AppState.parse({
-    session: { status: 'signed_out', message: null },
-    prefs: { timestampTimers: false, weekStartDay: 'Monday', timeFormat: 'decimal', clock: '24h' },
-    running: null,
-    today: { date: '2026-11-25', entries: [], totalHours: 0 },
-    week: { start: '2026-11-23', end: '2026-11-29', totalHours: 0 },
-    assignmentsVersion: 0,
-    sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
-    error: null,
-    notices: [],
-    setAside: [],
-  });
+  const state = sampleAppState(
+    { today: '2026-11-25', weekStart: '2026-11-23', weekEnd: '2026-11-29' },
+    { prefs: { ...defaultPrefs, timeFormat: 'decimal' } },
+  );
   const json = JSON.stringify({ ...state, ...timer.view() });
   console.log(`state snapshot size (${count} entries loaded): ${(json.length / 1024).toFixed(1)} KiB`);
 }

@@ -5,31 +5,23 @@ import { IdlePolicy } from '../../electron/main/core/idle';
 import { createSimulatedIdleSource } from '../../electron/main/platform/idle-source';
 import type { IdleQuestion } from '../../shared/settings';
 import type { EntryView } from '../../shared/state';
+import { entryView } from '../fixtures/app-state';
 import { FakeClock } from '../fixtures/fake-clock';
 
 const nine = new Date(2026, 10, 25, 9, 0, 0);
 
 function entry(overrides: Partial<EntryView> = {}): EntryView {
-  return {
+  return entryView({
     id: 42,
     spentDate: '2026-11-25',
-    clientName: 'Acme',
     projectId: 1,
-    projectName: 'Website',
     projectCode: null,
     taskId: 2,
-    taskName: 'Design',
-    notes: '',
     hours: 0.5,
     isRunning: true,
     runningSince: nine.toISOString(),
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    pending: false,
     ...overrides,
-  };
+  });
 }
 
 function setup(threshold = 10) {

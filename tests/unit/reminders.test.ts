@@ -4,31 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { inWorkingHours, Reminders, type ReminderCheck } from '../../electron/main/core/reminders';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import type { EntryView } from '../../shared/state';
+import { entryView } from '../fixtures/app-state';
 import { FakeClock } from '../fixtures/fake-clock';
 
 // Wednesday 25 November 2026, local time.
 const wednesday = (h: number, m = 0) => new Date(2026, 10, 25, h, m);
 
 function runningEntry(since: Date, id: number | string = 1): EntryView {
-  return {
+  return entryView({
     id,
     spentDate: '2026-11-25',
-    clientName: 'Acme',
     projectId: 1,
-    projectName: 'Website',
     projectCode: null,
     taskId: 2,
-    taskName: 'Design',
-    notes: '',
     hours: 0,
     isRunning: true,
     runningSince: since.toISOString(),
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    pending: false,
-  };
+  });
 }
 
 function checker(settings: Settings = defaultSettings) {

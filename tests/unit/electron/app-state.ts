@@ -1,19 +1,7 @@
-// Owns a valid AppState snapshot for the shell's tests, checked by the contract's own schema so it keeps up with it.
-import { AppState, defaultPrefs } from '../../../shared/state';
+// Owns the AppState snapshot the shell's tests start from: the shared sample, in the first week of 2025.
+import type { AppState } from '../../../shared/state';
+import { sampleAppState } from '../../fixtures/app-state';
 
 export function appState(overrides: Partial<AppState> = {}): AppState {
-  return AppState.parse({
-    session: { status: 'signed_out', message: null },
-    prefs: defaultPrefs,
-    running: null,
-    today: { date: '2025-01-06', entries: [], totalHours: 0 },
-    week: { start: '2025-01-06', end: '2025-01-12', totalHours: 0 },
-    assignmentsVersion: 0,
-    sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
-    error: null,
-    // Lists added to the snapshot over time; absent ones default to empty.
-    notices: [],
-    setAside: [],
-    ...overrides,
-  });
+  return sampleAppState({ today: '2025-01-06', weekStart: '2025-01-06', weekEnd: '2025-01-12' }, overrides);
 }

@@ -1,7 +1,8 @@
 // Tests the tray: title (macOS) / tooltip (others), skipping unchanged renders, minute-aligned ticks, menu actions.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppState, EntryView } from '../../../shared/state';
+import type { AppState } from '../../../shared/state';
+import { assignmentOption, desktopState, entryView } from '../../fixtures/app-state';
 import { appState } from './app-state';
 import {
   bindTray,
@@ -22,25 +23,16 @@ const idle = appState({
 });
 
 function runningSince(iso: string, hours = 0): AppState {
-  const entry: EntryView = {
+  const entry = entryView({
     id: 1,
     spentDate: '2025-01-06',
-    clientName: 'Acme',
     projectId: 10,
-    projectName: 'Website',
     projectCode: null,
     taskId: 20,
-    taskName: 'Design',
-    notes: '',
     hours,
     isRunning: true,
     runningSince: iso,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    pending: false,
-  };
+  });
   return { ...idle, running: entry, today: { ...idle.today, entries: [entry] } };
 }
 
@@ -75,29 +67,11 @@ function setup(platform: NodeJS.Platform) {
 
 const at = (iso: string) => new Date(iso);
 
-const pair = (projectId: number, taskId: number, projectName: string, taskName: string) => ({
-  projectId,
-  taskId,
-  projectName,
-  taskName,
-  projectCode: null,
-  clientId: 1,
-  clientName: 'Acme',
-  billable: true,
-});
+const pair = (projectId: number, taskId: number, projectName: string, taskName: string) =>
+  assignmentOption('Acme', projectName, taskName, { projectId, taskId });
 
 function withDesktop(state: AppState, over: Partial<NonNullable<AppState['desktop']>> = {}): AppState {
-  return {
-    ...state,
-    desktop: {
-      idleQuestion: null,
-      settingsRequested: 0,
-      quickStarts: [],
-      theme: 'system',
-      trayTitle: true,
-      ...over,
-    },
-  };
+  return { ...state, desktop: desktopState(over) };
 }
 
 describe('trayViewOf', () => {

@@ -1,12 +1,9 @@
 // A small fake of window.sheaf for popover tests: records every command, answers from a script, pushes AppState.
 import { commandNames, type CommandName, type IpcResult, type SheafApi } from '../../../shared/ipc';
-import {
-  defaultPrefs,
-  emptyDay,
-  type AppState,
-  type AssignmentOption,
-  type EntryView,
-} from '../../../shared/state';
+import { emptyDay, type AppState, type AssignmentOption } from '../../../shared/state';
+import { sampleAppState } from '../../fixtures/app-state';
+
+export { assignmentOption as assignment, entryView as entry } from '../../fixtures/app-state';
 
 export interface Call {
   name: CommandName;
@@ -69,25 +66,17 @@ export function installFakeSheaf(state: AppState, assignments: AssignmentOption[
 }
 
 export function signedOut(message: string | null = null): AppState {
-  return {
-    session: { status: 'signed_out', message },
-    prefs: defaultPrefs,
-    running: null,
-    today: { date: '2025-06-02', entries: [], totalHours: 0 },
-    week: { start: '2025-06-02', end: '2025-06-08', totalHours: 0 },
-    assignmentsVersion: 0,
-    sync: { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
-    error: null,
-    notices: [],
-    setAside: [],
-    day: {
-      ...emptyDay,
-      date: '2025-06-02',
-      week: { start: '2025-06-02', end: '2025-06-08', totalHours: 0, days: [] },
+  return sampleAppState(
+    { today: '2025-06-02', weekStart: '2025-06-02', weekEnd: '2025-06-08' },
+    {
+      session: { status: 'signed_out', message },
+      day: {
+        ...emptyDay,
+        date: '2025-06-02',
+        week: { start: '2025-06-02', end: '2025-06-08', totalHours: 0, days: [] },
+      },
     },
-    recent: [],
-    favourites: [],
-  };
+  );
 }
 
 export function signedIn(overrides: Partial<AppState> = {}, demo = false): AppState {
@@ -103,46 +92,5 @@ export function signedIn(overrides: Partial<AppState> = {}, demo = false): AppSt
     assignmentsVersion: 1,
     sync: { state: 'idle', pending: 0, lastSyncedAt: new Date().toISOString(), message: null },
     ...overrides,
-  };
-}
-
-export function entry(overrides: Partial<EntryView> = {}): EntryView {
-  return {
-    id: 1001,
-    spentDate: '2025-06-02',
-    clientName: 'Acme',
-    projectId: 11,
-    projectName: 'Website',
-    projectCode: 'ACM-1',
-    taskId: 101,
-    taskName: 'Design',
-    notes: '',
-    hours: 1,
-    isRunning: false,
-    runningSince: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    pending: false,
-    ...overrides,
-  };
-}
-
-export function assignment(
-  clientName: string,
-  projectName: string,
-  taskName: string,
-  ids: { projectId: number; taskId: number; clientId?: number; projectCode?: string | null },
-): AssignmentOption {
-  return {
-    clientId: ids.clientId ?? 1,
-    clientName,
-    projectId: ids.projectId,
-    projectName,
-    projectCode: ids.projectCode ?? null,
-    taskId: ids.taskId,
-    taskName,
-    billable: true,
   };
 }

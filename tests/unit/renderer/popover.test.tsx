@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 // Popover behaviour as a person meets it: found by role and name, driven by keyboard and mouse, over a fake window.sheaf.
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../renderer/src/components/App';
-import { createSheafStore } from '../../../renderer/src/state/store';
 import type { AppState, AssignmentOption, EntryView, ShownDay } from '../../../shared/state';
-import { assignment, entry, installFakeSheaf, signedIn, signedOut, type FakeSheaf } from './fake-sheaf';
+import { assignment, entry, signedIn, signedOut, type FakeSheaf } from './fake-sheaf';
+import { renderApp } from './render-app';
 
 const assignments: AssignmentOption[] = [
   assignment('Acme', 'Website', 'Design', { projectId: 11, taskId: 101, projectCode: 'ACM-1' }),
@@ -17,14 +16,8 @@ const assignments: AssignmentOption[] = [
   assignment('Initech', 'TPS reports', 'Development', { projectId: 33, taskId: 102, clientId: 3 }),
 ];
 
-async function renderPopover(state: AppState, options: AssignmentOption[] = assignments): Promise<FakeSheaf> {
-  const fake = installFakeSheaf(state, options);
-  render(<App store={createSheafStore(window.sheaf!)} />);
-  // Let getState and listAssignments answer.
-  await act(async () => {});
-  await act(async () => {});
-  return fake;
-}
+const renderPopover = (state: AppState, options: AssignmentOption[] = assignments): Promise<FakeSheaf> =>
+  renderApp(state, options);
 
 afterEach(() => {
   cleanup();
@@ -284,12 +277,12 @@ describe('picker', () => {
 describe('assignments', () => {
   it('shows a failed fetch and tries again with the next snapshot', async () => {
     const user = userEvent.setup();
-    const fake = installFakeSheaf(signedIn(), assignments);
-    fake.answers.listAssignments = {
-      ok: false,
-      error: { code: 'network', message: "Couldn't load your projects. Check your connection." },
-    };
-    render(<App store={createSheafStore(fake.api)} />);
+    const fake = await renderApp(signedIn(), assignments, (f) => {
+      f.answers.listAssignments = {
+        ok: false,
+        error: { code: 'network', message: "Couldn't load your projects. Check your connection." },
+      };
+    });
     expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't load your projects");
 
     delete fake.answers.listAssignments;

@@ -2,15 +2,15 @@
 // The settings view and the idle question as a person meets them: the gear and Back, shortcuts captured by
 // pressing keys (and a taken one explained), saved changes, the theme applied, the three idle answers.
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../renderer/src/components/App';
 import { acceleratorOf } from '../../../renderer/src/components/SettingsShortcut';
-import { createSheafStore } from '../../../renderer/src/state/store';
 import { defaultSettings, type SettingsView } from '../../../shared/settings';
 import type { AppState } from '../../../shared/state';
-import { installFakeSheaf, signedIn, type FakeSheaf } from './fake-sheaf';
+import { desktopState as desktop } from '../../fixtures/app-state';
+import { signedIn, type FakeSheaf } from './fake-sheaf';
+import { renderApp } from './render-app';
 
 const view = (over: Partial<SettingsView> = {}): SettingsView => ({
   settings: defaultSettings,
@@ -26,26 +26,11 @@ const view = (over: Partial<SettingsView> = {}): SettingsView => ({
   ...over,
 });
 
-function desktop(over: Partial<NonNullable<AppState['desktop']>> = {}): AppState['desktop'] {
-  return {
-    idleQuestion: null,
-    settingsRequested: 0,
-    quickStarts: [],
-    theme: 'system',
-    trayTitle: true,
-    ...over,
-  };
-}
-
-async function renderPopover(state: AppState, settings = view()): Promise<FakeSheaf> {
-  const fake = installFakeSheaf(state);
-  fake.answers.getSettings = { ok: true, value: settings };
-  fake.answers.updateSettings = { ok: true, value: settings };
-  render(<App store={createSheafStore(window.sheaf!)} />);
-  await act(async () => {});
-  await act(async () => {});
-  return fake;
-}
+const renderPopover = (state: AppState, settings = view()): Promise<FakeSheaf> =>
+  renderApp(state, [], (fake) => {
+    fake.answers.getSettings = { ok: true, value: settings };
+    fake.answers.updateSettings = { ok: true, value: settings };
+  });
 
 afterEach(() => {
   cleanup();

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
 // The popover's day, entries, picker extras, banners and reports as a person meets them, over a fake window.sheaf.
 import '@testing-library/jest-dom/vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../renderer/src/components/App';
 import { undoDeleteMs } from '../../../renderer/src/components/TodayList';
-import { createSheafStore } from '../../../renderer/src/state/store';
 import type { AppState, AssignmentOption, EntryView, ReportView, ShownDay } from '../../../shared/state';
-import { assignment, entry, installFakeSheaf, signedIn, type FakeSheaf } from './fake-sheaf';
+import { assignment, entry, signedIn, type FakeSheaf } from './fake-sheaf';
+import { renderApp } from './render-app';
 
 const assignments: AssignmentOption[] = [
   assignment('Acme', 'Website', 'Design', { projectId: 11, taskId: 101, projectCode: 'ACM-1' }),
@@ -41,13 +40,7 @@ function state(overrides: Partial<AppState> = {}): AppState {
   });
 }
 
-async function renderPopover(app: AppState): Promise<FakeSheaf> {
-  const fake = installFakeSheaf(app, assignments);
-  render(<App store={createSheafStore(window.sheaf!)} />);
-  await act(async () => {});
-  await act(async () => {});
-  return fake;
-}
+const renderPopover = (app: AppState): Promise<FakeSheaf> => renderApp(app, assignments);
 
 afterEach(() => {
   cleanup();
@@ -333,10 +326,9 @@ describe('reports', () => {
 
   it('shows hours by client and project with amounts, and says when it is the saved copy', async () => {
     const user = userEvent.setup();
-    const fake = installFakeSheaf(state(), assignments);
-    fake.answers.getReport = { ok: true, value: report(true) };
-    render(<App store={createSheafStore(fake.api)} />);
-    await act(async () => {});
+    const fake = await renderApp(state(), assignments, (f) => {
+      f.answers.getReport = { ok: true, value: report(true) };
+    });
     await user.click(screen.getByRole('button', { name: 'Reports' }));
     const clients = await screen.findByRole('table', { name: 'By client' });
     expect(within(clients).getByRole('row', { name: /Acme/ })).toHaveTextContent('Acme5:305:00$600.00');
