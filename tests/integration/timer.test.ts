@@ -273,7 +273,8 @@ describe('trouble', () => {
     h.sandbox.admin.lockEntry(id, 'Item Approved and Locked for this Time Period');
     await h.app.commands.updateNotes({ entryId: id, notes: 'too late' });
     await h.app.whenSynced();
-    expect(h.app.getState().error).toMatch(/locked/i);
+    expect(h.app.getState().setAside).toMatchObject([{ reason: expect.stringMatching(/locked/i) }]);
+    expect(h.app.getState().error).toBeNull();
     expect(harvestEntry(id).notes).toBe('lock me');
   });
 

@@ -643,7 +643,7 @@ export class TimerService {
           }
         : null,
     });
-    this.error = `Harvest refused a change: ${reason}`;
+    // Shown once, in the list of set-aside changes (with what to do about it), not again as an error.
     void this.refresh();
     return 'setAside';
   }
