@@ -11,6 +11,7 @@ import {
 } from '../../electron/main/core/harvest/errors';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server';
 import { FakeClock } from '../fixtures/fake-clock';
+import { testClient } from '../fixtures/harvest-client';
 
 const TODAY = '2025-03-05';
 
@@ -34,20 +35,11 @@ async function harness(
   const clock = new FakeClock(`${TODAY}T10:00:00Z`);
   const sandbox = await startSandbox({ clock, ...options });
   sandboxes.push(sandbox);
-  const sleeps: number[] = [];
-  const client = new HarvestClient({
-    baseUrl: sandbox.url,
-    token: sandbox.token,
-    accountId: sandbox.accountId,
-    fetch: (input, init) => fetch(input, init),
+  const { client, sleeps } = testClient(
+    { baseUrl: sandbox.url, token: sandbox.token, accountId: sandbox.accountId },
     clock,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
-    },
-    ...overrides,
-  });
+    overrides,
+  );
   return { sandbox, client, clock, sleeps };
 }
 

@@ -19,6 +19,7 @@ import {
   ValidationError,
 } from '../../electron/main/core/harvest/errors';
 import { FakeClock } from '../fixtures/fake-clock';
+import { testClient } from '../fixtures/harvest-client';
 import { startScriptedServer, type ScriptedServer } from '../fixtures/scripted-server';
 
 const TOKEN = '2201234.pt.SuperSecretToken_abcdef';
@@ -92,25 +93,16 @@ async function harness(overrides: Partial<HarvestClientConfig> = {}): Promise<Ha
   const server = await startScriptedServer();
   servers.push(server);
   const clock = new FakeClock('2025-03-04T10:00:00Z');
-  const sleeps: number[] = [];
   const env = harvestConfigFromEnv({
     HARVEST_API_URL: server.baseUrl,
     HARVEST_ACCESS_TOKEN: TOKEN,
     HARVEST_ACCOUNT_ID: ACCOUNT_ID,
   });
-  const client = new HarvestClient({
-    baseUrl: env.baseUrl,
-    token: env.token!,
-    accountId: env.accountId!,
-    fetch: (input, init) => fetch(input, init),
+  const { client, sleeps } = testClient(
+    { baseUrl: env.baseUrl, token: env.token!, accountId: env.accountId! },
     clock,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      clock.advance(ms);
-    },
-    ...overrides,
-  });
+    overrides,
+  );
   return { client, server, clock, sleeps };
 }
 
