@@ -1,14 +1,8 @@
 // Owns the icons the day, entry and picker controls add (decorative: buttons carry their own accessible names).
-const common = {
-  width: 14,
-  height: 14,
-  viewBox: '0 0 16 16',
-  'aria-hidden': true,
-  focusable: false,
-} as const;
+import { Icon } from './Icons';
 
 export const StarIcon = ({ filled = false }: { filled?: boolean }) => (
-  <svg {...common}>
+  <Icon>
     <path
       d="M8 1.8l1.9 3.9 4.3.6-3.1 3 .7 4.3L8 11.6l-3.8 2 .7-4.3-3.1-3 4.3-.6z"
       fill={filled ? 'currentColor' : 'none'}
@@ -16,23 +10,23 @@ export const StarIcon = ({ filled = false }: { filled?: boolean }) => (
       strokeWidth="1.3"
       strokeLinejoin="round"
     />
-  </svg>
+  </Icon>
 );
 
 export const ChevronLeftIcon = () => (
-  <svg {...common}>
+  <Icon>
     <path d="M10 3L5 8l5 5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-  </svg>
+  </Icon>
 );
 
 export const ChevronRightIcon = () => (
-  <svg {...common}>
+  <Icon>
     <path d="M6 3l5 5-5 5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-  </svg>
+  </Icon>
 );
 
 export const PencilIcon = () => (
-  <svg {...common}>
+  <Icon>
     <path
       d="M11.2 2.3l2.5 2.5-8 8-3.2.7.7-3.2z"
       fill="none"
@@ -40,11 +34,11 @@ export const PencilIcon = () => (
       strokeWidth="1.4"
       strokeLinejoin="round"
     />
-  </svg>
+  </Icon>
 );
 
 export const TrashIcon = () => (
-  <svg {...common}>
+  <Icon>
     <path
       d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5"
       fill="none"
@@ -53,11 +47,11 @@ export const TrashIcon = () => (
       strokeLinecap="round"
       strokeLinejoin="round"
     />
-  </svg>
+  </Icon>
 );
 
 export const PlusIcon = () => (
-  <svg {...common}>
+  <Icon>
     <path d="M8 3v10M3 8h10" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-  </svg>
+  </Icon>
 );

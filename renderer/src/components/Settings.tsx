@@ -9,7 +9,9 @@ import {
 } from '../../../shared/settings';
 import type { AppState } from '../../../shared/state';
 import { useSheaf } from '../state/StoreContext';
+import { Icon } from './Icons';
 import { IdleQuestion } from './IdleQuestion';
+import { Field, useDraft } from './SettingsField';
 import { ShortcutField } from './SettingsShortcut';
 
 const days = [
@@ -35,12 +37,12 @@ export function SettingsButton() {
   const setSettingsOpen = useSheaf((s) => s.setSettingsOpen);
   return (
     <button type="button" className="icon-button" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
-      <svg width={15} height={15} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <Icon size={15}>
         <path
           fill="currentColor"
           d="M9.2 1l.3 1.8a5.4 5.4 0 0 1 1.3.7l1.7-.7 1.2 2.1-1.4 1.2a5.5 5.5 0 0 1 0 1.6l1.4 1.2-1.2 2.1-1.7-.7a5.4 5.4 0 0 1-1.3.7L9.2 15H6.8l-.3-1.8a5.4 5.4 0 0 1-1.3-.7l-1.7.7-1.2-2.1 1.4-1.2a5.5 5.5 0 0 1 0-1.6L2.3 7.1l1.2-2.1 1.7.7a5.4 5.4 0 0 1 1.3-.7L6.8 1h2.4zM8 5.6a2.4 2.4 0 1 0 0 4.8 2.4 2.4 0 0 0 0-4.8z"
         />
-      </svg>
+      </Icon>
     </button>
   );
 }
@@ -293,13 +295,7 @@ function NumberField({
   onCommit(value: number): Promise<void> | void;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState(String(value));
-  const [shown, setShown] = useState(value);
-  // A new saved value replaces the draft (React's "adjust state while rendering" pattern).
-  if (shown !== value) {
-    setShown(value);
-    setDraft(String(value));
-  }
+  const [draft, setDraft] = useDraft(value, String);
   // Enter then leaving the field must not send the same number twice.
   const sent = useRef<number | null>(null);
   const commit = () => {
@@ -311,8 +307,7 @@ function NumberField({
     }
   };
   return (
-    <div className="field number-field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} className="number-field" hint={hint}>
       <input
         id={id}
         type="number"
@@ -328,26 +323,15 @@ function NumberField({
           if (e.key === 'Enter') commit();
         }}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="muted small">
-          {hint}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 
 function TimeField({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): void }) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [shown, setShown] = useState(value);
-  if (shown !== value) {
-    setShown(value);
-    setDraft(value);
-  }
+  const [draft, setDraft] = useDraft(value, (v) => v);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label}>
       <input
         id={id}
         type="time"
@@ -355,6 +339,6 @@ function TimeField({ label, value, onCommit }: { label: string; value: string; o
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => (draft && draft !== value ? onCommit(draft) : setDraft(value))}
       />
-    </div>
+    </Field>
   );
 }

@@ -2,6 +2,7 @@
 // ("CommandOrControl"-free, exactly what was pressed), shown with the status main reports for it.
 import { useState, type KeyboardEvent } from 'react';
 import type { ShortcutStatus } from '../../../shared/settings';
+import { Field } from './SettingsField';
 
 const named: Record<string, string> = {
   Space: 'Space',
@@ -113,8 +114,22 @@ export function ShortcutField({
       : null);
   const messageId = `${id}-message`;
   return (
-    <div className="field shortcut-field">
-      <label htmlFor={id}>{label}</label>
+    <Field
+      id={id}
+      label={label}
+      className="shortcut-field"
+      hint="Click, then press the keys. Backspace clears it."
+      after={
+        message && (
+          <p
+            id={messageId}
+            className={status.state === 'unsupported' && !problem ? 'muted small' : 'settings-problem small'}
+          >
+            {message}
+          </p>
+        )
+      }
+    >
       <input
         id={id}
         className="shortcut-input"
@@ -125,17 +140,6 @@ export function ShortcutField({
         aria-describedby={`${id}-hint${message ? ` ${messageId}` : ''}`}
         aria-invalid={status.state === 'taken' || status.state === 'invalid' || problem !== null}
       />
-      <p id={`${id}-hint`} className="muted small">
-        Click, then press the keys. Backspace clears it.
-      </p>
-      {message && (
-        <p
-          id={messageId}
-          className={status.state === 'unsupported' && !problem ? 'muted small' : 'settings-problem small'}
-        >
-          {message}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

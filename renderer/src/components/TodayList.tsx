@@ -1,6 +1,6 @@
 // Owns the shown day's entries: hours (live for the running one), sync and lock state, Restart, Edit, Delete
 // (confirmed, then a few seconds to undo before it is sent), and adding time without a timer.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDate, formatHours, formatWallClock } from '../../../shared/format';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
@@ -107,36 +107,30 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
                 )}
                 <span className="hours">{formatHours(liveHours(entry, now), prefs.timeFormat)}</span>
                 <div className="entry-actions">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Restart ${entryLabel(entry)}`}
+                  <EntryAction
+                    label={`Restart ${entryLabel(entry)}`}
                     title={entry.isRunning ? 'Running now' : day.isToday ? 'Restart' : 'Start again today'}
                     disabled={entry.isRunning}
                     onClick={() => void send('restartEntry', { entryId: entry.id })}
                   >
                     <PlayIcon />
-                  </button>
+                  </EntryAction>
                   {!entry.isLocked && (
                     <>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`Edit ${entryLabel(entry)}`}
+                      <EntryAction
+                        label={`Edit ${entryLabel(entry)}`}
                         title="Edit"
                         onClick={() => setEditing(entry.id)}
                       >
                         <PencilIcon />
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`Delete ${entryLabel(entry)}`}
+                      </EntryAction>
+                      <EntryAction
+                        label={`Delete ${entryLabel(entry)}`}
                         title="Delete"
                         onClick={() => setConfirming(entry.id)}
                       >
                         <TrashIcon />
-                      </button>
+                      </EntryAction>
                     </>
                   )}
                 </div>
@@ -168,5 +162,33 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
         </button>
       )}
     </section>
+  );
+}
+
+/** One of an entry's icon buttons: named for the entry, with a tooltip saying what it does. */
+function EntryAction({
+  label,
+  title,
+  disabled,
+  onClick,
+  children,
+}: {
+  label: string;
+  title: string;
+  disabled?: boolean;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={title}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
