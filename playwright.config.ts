@@ -1,18 +1,22 @@
 // Owns how the browser end-to-end suite runs: the preview host in Debian's Chromium, one worker, no retries.
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+
+/** Two cores shared with the app, the sandbox and the browser: one test at a time, and a flake must show. */
+export const oneAtATime = {
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: [['list']],
+} satisfies PlaywrightTestConfig;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
   outputDir: 'test-results/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
-  // Two cores shared with the host, the sandbox and Chromium: one test at a time, and a flake must show.
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
+  ...oneAtATime,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
   use: {
     headless: true,
     // The Electron popover's size, so layouts are judged as people will see them.

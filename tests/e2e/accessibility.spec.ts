@@ -1,7 +1,7 @@
 // axe on the popover's three screens: no serious or critical violations.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, pick, signIn, test } from './fixtures';
+import { expect, pick, signIn, test, type Preview } from './fixtures';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -15,6 +15,14 @@ async function seriousViolations(page: Page) {
     }));
 }
 
+/** Signed in, with a timer running on Website Redesign — Design. */
+async function timerRunning(page: Page, preview: Preview) {
+  await signIn(page, preview);
+  await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+}
+
 test('the signed-out screen', async ({ page, preview }) => {
   await page.goto(preview.host.url);
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
@@ -22,10 +30,7 @@ test('the signed-out screen', async ({ page, preview }) => {
 });
 
 test('signed in with a timer running', async ({ page, preview }) => {
-  await signIn(page, preview);
-  await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await timerRunning(page, preview);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -43,10 +48,7 @@ test.describe('dark mode', () => {
   test.use({ colorScheme: 'dark' });
 
   test('signed in with a timer running', async ({ page, preview }) => {
-    await signIn(page, preview);
-    await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await timerRunning(page, preview);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
