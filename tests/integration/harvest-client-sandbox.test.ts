@@ -1,7 +1,7 @@
 // Tests the Harvest client end to end against the sandbox Harvest server: every endpoint, both timer styles,
 // capped pages, and the faults that matter (a POST dropped after it was applied, 429s).
 import { afterEach, describe, expect, it } from 'vitest';
-import { HarvestClient, type HarvestClientConfig } from '../../electron/main/core/harvest/client';
+import type { HarvestClientConfig } from '../../electron/main/core/harvest/client';
 import {
   ForbiddenError,
   NotFoundError,
@@ -11,15 +11,13 @@ import {
 } from '../../electron/main/core/harvest/errors';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server';
 import { FakeClock } from '../fixtures/fake-clock';
-import { testClient } from '../fixtures/harvest-client';
+import { testClient, type TestClient } from '../fixtures/harvest-client';
 
 const TODAY = '2025-03-05';
 
-interface Harness {
+interface Harness extends TestClient {
   sandbox: Sandbox;
-  client: HarvestClient;
   clock: FakeClock;
-  sleeps: number[];
 }
 
 const sandboxes: Sandbox[] = [];

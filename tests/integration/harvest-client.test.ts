@@ -1,10 +1,6 @@
 // Tests the Harvest client over real loopback HTTP against a scripted server: headers, errors, retries, paging, budgets.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  HarvestClient,
-  harvestConfigFromEnv,
-  type HarvestClientConfig,
-} from '../../electron/main/core/harvest/client';
+import { harvestConfigFromEnv, type HarvestClientConfig } from '../../electron/main/core/harvest/client';
 import {
   BadResponseError,
   ForbiddenError,
@@ -19,7 +15,7 @@ import {
   ValidationError,
 } from '../../electron/main/core/harvest/errors';
 import { FakeClock } from '../fixtures/fake-clock';
-import { testClient } from '../fixtures/harvest-client';
+import { testClient, type TestClient } from '../fixtures/harvest-client';
 import { startScriptedServer, type ScriptedServer } from '../fixtures/scripted-server';
 
 const TOKEN = '2201234.pt.SuperSecretToken_abcdef';
@@ -76,12 +72,9 @@ function assignment(id: number, isActive: boolean, tasks: { id: number; active: 
   };
 }
 
-interface Harness {
-  client: HarvestClient;
+interface Harness extends TestClient {
   server: ScriptedServer;
   clock: FakeClock;
-  /** Every wait the client asked for, in ms; the fake clock moves by the same amount. */
-  sleeps: number[];
 }
 
 const servers: ScriptedServer[] = [];
