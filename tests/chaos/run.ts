@@ -143,6 +143,8 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
 
   await launch();
   const assignments = state!.assignments;
+  const killEvery = Math.max(2, Math.floor(operations / 12));
+  const killPhase = pickInt(0, killEvery - 1);
   let done = 0;
   let attempts = 0;
   while (done < operations && attempts < operations * 20) {
@@ -257,8 +259,9 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     if (!reply.ok) continue; // Refused before it was acknowledged (e.g. yesterday's entry): not in the ledger.
     apply();
     done++;
-    // Kill the core while it is sending what was just acknowledged.
-    if (chance(0.05)) {
+    // Kill the core while it is sending what was just acknowledged: at least a dozen times per account,
+    // at seeded moments, plus a few more by chance.
+    if (done % killEvery === killPhase || chance(0.02)) {
       await new Promise((r) => setTimeout(r, pickInt(0, 30)));
       await kill();
     }
