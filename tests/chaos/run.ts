@@ -201,29 +201,21 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     } else if (roll < 0.82) {
       const a = assignments[pickInt(0, assignments.length - 1)]!;
       const minutes = pickInt(5, 90);
+      const add = {
+        op: 'add',
+        projectId: a.projectId,
+        taskId: a.taskId,
+        notes: `${token} manual`,
+        spentDate: today,
+      } as const;
       if (timestamp) {
         // Earlier today, ending before now: a person filling in a meeting they forgot to track.
         const end = new Date(now - pickInt(0, 30) * minute);
         const begin = new Date(end.getTime() - minutes * minute);
         if (format(begin, 'yyyy-MM-dd') !== today) continue;
-        op = {
-          op: 'add',
-          projectId: a.projectId,
-          taskId: a.taskId,
-          notes: `${token} manual`,
-          spentDate: today,
-          startedTime: format(begin, 'h:mmaaa'),
-          endedTime: format(end, 'h:mmaaa'),
-        };
+        op = { ...add, startedTime: format(begin, 'h:mmaaa'), endedTime: format(end, 'h:mmaaa') };
       } else {
-        op = {
-          op: 'add',
-          projectId: a.projectId,
-          taskId: a.taskId,
-          notes: `${token} manual`,
-          spentDate: today,
-          hours: Math.round((minutes / 60) * 100) / 100,
-        };
+        op = { ...add, hours: Math.round((minutes / 60) * 100) / 100 };
       }
       apply = () =>
         ledger.set(token, {
