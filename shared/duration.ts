@@ -11,8 +11,9 @@ const accepted = 'Enter a duration like 1:30, 1.5, 90m or 1h 30m';
 /** Harvest's two display styles: "1.50" (decimal) or "1:30" (hours_minutes). */
 export function formatHours(hours: number, format: TimeFormat): string {
   const sign = hours < 0 ? '-' : '';
+  // Decimal is Harvest's own precision (0.01 h), not whole minutes: 1.01 h must read "1.01", as on the web.
+  if (format === 'decimal') return `${sign}${(Math.round(Math.abs(hours) * 100) / 100).toFixed(2)}`;
   const minutes = Math.round(Math.abs(hours) * 60);
-  if (format === 'decimal') return `${sign}${(minutes / 60).toFixed(2)}`;
   return `${sign}${Math.floor(minutes / 60)}:${pad(minutes % 60)}`;
 }
 
@@ -35,36 +36,42 @@ const hoursThenMinutes = new RegExp(
 );
 const minutesOnly = new RegExp(`^(\\d+)\\s*${minutesUnit}$`);
 
-/** Reads what a person typed as a duration; hours come back rounded to the minute. */
+/**
+ * Reads what a person typed as a duration. Decimal hours ("1.01", "1.5h") keep Harvest's 0.01 h precision;
+ * anything written in minutes ("1:30", "90m", "1h 30m") comes back rounded to the minute.
+ */
 export function parseDuration(text: string): ParsedDuration {
   const input = text.trim().toLowerCase();
   if (input === '') return { ok: false, message: `${accepted}.` };
   if (input.startsWith('-')) return { ok: false, message: `A duration can't be negative. ${accepted}.` };
 
-  const minutes = toMinutes(input);
-  if (minutes === null) return { ok: false, message: `"${text.trim()}" isn't a duration. ${accepted}.` };
-  const rounded = Math.round(minutes);
-  if (rounded > maxHours * 60) {
+  const hours = toHours(input);
+  if (hours === null) return { ok: false, message: `"${text.trim()}" isn't a duration. ${accepted}.` };
+  if (hours > maxHours) {
     return { ok: false, message: `A duration can be at most ${maxHours} hours. ${accepted}.` };
   }
-  return { ok: true, hours: rounded / 60 };
+  return { ok: true, hours };
 }
 
-function toMinutes(input: string): number | null {
+const toHundredths = (hours: number) => Math.round(hours * 100) / 100;
+const fromMinutes = (minutes: number) => Math.round(minutes) / 60;
+
+function toHours(input: string): number | null {
   let match = clockStyle.exec(input);
   if (match) {
     const m = Number(match[2]);
-    return m < 60 ? Number(match[1]) * 60 + m : null;
+    return m < 60 ? fromMinutes(Number(match[1]) * 60 + m) : null;
   }
   match = decimalStyle.exec(input);
-  if (match) return decimal(input) * 60;
+  if (match) return toHundredths(decimal(input));
   match = hoursThenMinutes.exec(input);
   if (match) {
-    const m = match[2] === undefined ? 0 : Number(match[2]);
-    return m < 60 ? decimal(match[1] ?? '0') * 60 + m : null;
+    if (match[2] === undefined) return toHundredths(decimal(match[1] ?? '0'));
+    const m = Number(match[2]);
+    return m < 60 ? fromMinutes(decimal(match[1] ?? '0') * 60 + m) : null;
   }
   match = minutesOnly.exec(input);
-  if (match) return Number(match[1]);
+  if (match) return fromMinutes(Number(match[1]));
   return null;
 }
 

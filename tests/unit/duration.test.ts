@@ -9,7 +9,11 @@ describe('formatHours', () => {
     [3.75, '3.75', '3:45'],
     [0.25, '0.25', '0:15'],
     [1 / 60, '0.02', '0:01'],
-    // 1:59.7 rounds to the minute, so both styles agree on 2 hours.
+    // Decimal keeps Harvest's hundredths (as its web app shows them); hours:minutes rounds to the minute.
+    [1.01, '1.01', '1:01'],
+    [2.34, '2.34', '2:20'],
+    [7.99, '7.99', '7:59'],
+    [0.01, '0.01', '0:01'],
     [1.995, '2.00', '2:00'],
     [12.3333, '12.33', '12:20'],
     [25, '25.00', '25:00'],
@@ -52,8 +56,12 @@ describe('parseDuration', () => {
     ['  2 H  ', 2],
     ['24', 24],
     ['0', 0],
-    // Rounded to the minute: 1.01 h is 60.6 minutes, so 61.
-    ['1.01', 61 / 60],
+    // Decimal hours keep Harvest's 0.01 h: what is typed is what is saved.
+    ['1.01', 1.01],
+    ['7.99', 7.99],
+    ['2.345', 2.35],
+    // Minutes are whole minutes.
+    ['1:01', 61 / 60],
     ['1h 30', 1.5],
     ['1 h 30 min', 1.5],
     ['1hr 15m', 1.25],

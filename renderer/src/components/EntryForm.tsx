@@ -249,7 +249,8 @@ function changed(
     changes.taskId = next.pair.taskId;
   }
   if (next.notes !== entry.notes.trim()) changes.notes = next.notes;
-  if (next.hours !== undefined && Math.abs(next.hours - entry.hours) >= 1 / 120) changes.hours = next.hours;
+  // Half of Harvest's 0.01 h: any change a person can type counts, rounding noise doesn't.
+  if (next.hours !== undefined && Math.abs(next.hours - entry.hours) >= 0.005) changes.hours = next.hours;
   const sameTime = (a: string | undefined, b: string | null) =>
     a === undefined || (b !== null && minutesOfDay(a) === minutesOfDay(b));
   if (!sameTime(next.startedTime, entry.startedTime)) changes.startedTime = next.startedTime;
