@@ -114,6 +114,41 @@ for (const style of ['duration', 'timestamp'] as const) {
       expect(h.app.getState().running?.runningSince).toBe(h.clock.now().toISOString());
     });
 
+    it('Discard and continue answered later: the new timer counts from when the person came back', async () => {
+      const { id } = await setup(timestamp);
+      workThenLeave(60, 37); // back at 11:00
+      const back = h.clock.now();
+      h.clock.advanceMinutes(20); // works on, answers at 11:20
+      await h.app.commands.answerIdle({ answer: 'discardAndContinue' });
+      expect(h.app.getState().running?.runningSince).toBe(back.toISOString());
+      await h.app.whenSynced();
+      expect(harvestEntry(id).hours).toBeCloseTo(0.38, 2);
+      const [now] = running();
+      expect(now!.id).not.toBe(id);
+      // The 20 minutes worked before answering are on the new entry, not lost.
+      expect(now!.hours).toBeCloseTo(20 / 60, 2);
+      if (timestamp) expect(now!.started_time).toBe('11:00am');
+    });
+
+    it('asks even when the timer got its Harvest id while the person was away', async () => {
+      await setup(timestamp);
+      await h.app.commands.stopTimer(undefined);
+      await h.app.whenSynced();
+      h.sandbox.faults.outage = true;
+      const o = (h.app.commands.listAssignments(undefined) as AssignmentOption[])[1]!;
+      await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'offline start' });
+      expect(typeof h.app.getState().running?.id).toBe('string'); // a local id until Harvest confirms it
+      h.clock.advanceMinutes(30);
+      idle.away(20);
+      h.app.desktop.check();
+      h.sandbox.faults.outage = false;
+      await h.app.commands.refresh(undefined);
+      await h.app.whenSynced();
+      expect(typeof h.app.getState().running?.id).toBe('number');
+      idle.back();
+      expect(h.app.getState().desktop?.idleQuestion).toMatchObject({ minutes: 20 });
+    });
+
     it('a timer stopped elsewhere meanwhile: the same entry is trimmed back, nothing new starts', async () => {
       const { id } = await setup(timestamp);
       workThenLeave(60, 37);

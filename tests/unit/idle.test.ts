@@ -125,6 +125,23 @@ describe('idle policy', () => {
     });
   });
 
+  it('a poll while locked does not end the time away, even when the system reports no idle time (Wayland)', () => {
+    const t = setup();
+    t.clock.advanceMinutes(30); // 9:30
+    t.source.emit('lock-screen');
+    t.clock.advanceMinutes(1);
+    t.policy.check(); // idle seconds read 0 while locked
+    t.clock.advanceMinutes(44);
+    t.policy.check();
+    expect(t.asked).toEqual([]);
+    t.source.emit('unlock-screen');
+    expect(t.policy.question()).toMatchObject({
+      since: new Date(2026, 10, 25, 9, 30).toISOString(),
+      minutes: 45,
+    });
+    expect(t.policy.pending()?.back).toEqual(new Date(2026, 10, 25, 10, 15));
+  });
+
   it('a short lock asks nothing', () => {
     const t = setup();
     t.clock.advanceMinutes(30);

@@ -39,7 +39,7 @@ export interface DesktopDeps {
   timer(): TimerService | null;
   prefs(): AccountPrefs;
   toggleTimer(): Promise<void>;
-  startTimer(input: { projectId: number; taskId: number; notes?: string }): Promise<void>;
+  startTimer(input: { projectId: number; taskId: number; notes?: string; at?: Date }): Promise<void>;
   onChange(): void;
   log?: (line: string) => void;
 }
@@ -93,6 +93,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     source,
     thresholdMinutes: () => settings.get().idleThresholdMinutes,
     running,
+    currentId: (id) => deps.timer()?.entry(id)?.id ?? null,
     onQuestion(question) {
       deps.onChange();
       if (!question) return;
@@ -180,11 +181,13 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     const stopped = timer.entry(entry.id);
     if (stopped && !stopped.isRunning && !stopped.isLocked) await trimToSince(timer, stopped, away);
     // Continue only when nothing else runs now: a timer started elsewhere meanwhile is the person's choice.
+    // It counts from when they came back, not from when they answered: work done before answering is kept.
     if (answer === 'discardAndContinue' && !running()) {
       await deps.startTimer({
         projectId: entry.projectId,
         taskId: entry.taskId,
         ...(entry.notes ? { notes: entry.notes } : {}),
+        at: asked.back,
       });
     }
   }

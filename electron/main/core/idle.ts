@@ -13,6 +13,8 @@ export interface IdlePolicyOptions {
   running(): EntryView | null;
   /** The question appeared or went away. */
   onQuestion(question: IdleQuestion | null): void;
+  /** The entry's id now: a timer started here changes from a local id to Harvest's while the person is away. */
+  currentId?(id: EntryView['id']): EntryView['id'] | null;
 }
 
 /** What is remembered about the time away, beyond what the popover shows. */
@@ -23,9 +25,18 @@ export interface Away {
   hoursAtSince: number;
 }
 
+/** An open question: the time away, and when the person came back (a continued timer counts from then). */
+export interface Asked {
+  question: IdleQuestion;
+  away: Away;
+  back: Date;
+}
+
 export class IdlePolicy {
   private away: Away | null = null;
-  private asked: { question: IdleQuestion; away: Away } | null = null;
+  private asked: Asked | null = null;
+  /** Asleep or locked: the person is away until resume/unlock/activity, whatever the idle counter says. */
+  private locked = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly o: IdlePolicyOptions) {
@@ -37,7 +48,7 @@ export class IdlePolicy {
   }
 
   /** The open question and what it is about; null when nothing is asked. */
-  pending(): { question: IdleQuestion; away: Away } | null {
+  pending(): Asked | null {
     return this.asked;
   }
 
@@ -48,7 +59,8 @@ export class IdlePolicy {
     const seconds = this.o.source.idleSeconds();
     if (seconds >= threshold) {
       this.goAway(new Date(this.o.clock.now().getTime() - seconds * 1000));
-    } else if (this.away) {
+    } else if (this.away && !this.locked) {
+      // Some systems report no idle time while locked (Wayland): a lock only ends with unlock or resume.
       this.comeBack();
     }
   }
@@ -56,6 +68,7 @@ export class IdlePolicy {
   /** The person answered (or the question no longer applies): forget it. */
   clear(): void {
     this.away = null;
+    this.locked = false;
     if (!this.asked) return;
     this.asked = null;
     this.o.onQuestion(null);
@@ -68,9 +81,13 @@ export class IdlePolicy {
   private handle(event: IdleEvent): void {
     if (event === 'suspend' || event === 'lock-screen') {
       // Sleep and lock count as the start of idle at once; whether it was long enough is judged on return.
-      if (this.thresholdSeconds() !== null && !this.asked) this.goAway(this.o.clock.now());
+      if (this.thresholdSeconds() !== null && !this.asked) {
+        this.locked = true;
+        this.goAway(this.o.clock.now());
+      }
       return;
     }
+    this.locked = false;
     if (this.away) this.comeBack();
   }
 
@@ -103,7 +120,8 @@ export class IdlePolicy {
     this.away = null;
     const threshold = this.thresholdSeconds();
     const running = this.o.running();
-    if (!away || threshold === null || !running || running.id !== away.entryId) return;
+    const awayId = this.o.currentId?.(away?.entryId ?? '') ?? away?.entryId;
+    if (!away || threshold === null || !running || running.id !== awayId) return;
     const seconds = (this.o.clock.now().getTime() - away.since.getTime()) / 1000;
     if (seconds < threshold) return;
     const question: IdleQuestion = {
@@ -113,7 +131,7 @@ export class IdlePolicy {
       projectName: running.projectName,
       taskName: running.taskName,
     };
-    this.asked = { question, away };
+    this.asked = { question, away, back: this.o.clock.now() };
     this.o.onQuestion(question);
   }
 }

@@ -348,16 +348,22 @@ export class TimerService {
 
   // ---- commands (resolve once applied locally and saved; sending happens behind) ----------------
 
-  async startTimer(input: { projectId: number; taskId: number; notes?: string }): Promise<void> {
+  /** `at`: when the person really began (e.g. came back from being away), if not now. */
+  async startTimer(input: { projectId: number; taskId: number; notes?: string; at?: Date }): Promise<void> {
     await this.enqueue({ kind: 'start', ...this.createFields(input) });
   }
 
   /** The fields of a new entry for an assigned project/task (refused when it isn't among the assignments). */
-  private createFields(input: { projectId: number; taskId: number; notes?: string }): CreateFields {
+  private createFields(input: {
+    projectId: number;
+    taskId: number;
+    notes?: string;
+    at?: Date;
+  }): CreateFields {
     const option = this.assigned(input.projectId, input.taskId);
     return {
       id: this.newId(),
-      at: this.nowIso(),
+      at: input.at && input.at < this.o.clock.now() ? input.at.toISOString() : this.nowIso(),
       localRef: this.newLocalRef(),
       projectId: option.projectId,
       taskId: option.taskId,
