@@ -87,3 +87,31 @@ describe('applyIntents', () => {
     expect(pendingRefs.size).toBe(0);
   });
 });
+
+describe('editing times on a timestamp entry', () => {
+  it('gives the finished entry its new hours at once, so the totals do not wait for Harvest', () => {
+    const confirmed = new Map([
+      [7, entry({ ref: 7, hours: 1, startedTime: '9:00am', endedTime: '10:00am' })],
+    ]);
+    const { entries } = applyIntents(
+      confirmed,
+      [{ kind: 'edit', id: 'f', at: '2026-11-25T13:00:00.000Z', ref: 7, changes: { endedTime: '12:00pm' } }],
+      new Map(),
+      true,
+    );
+    expect(entries.get(7)).toMatchObject({ hours: 3, endedTime: '12:00pm' });
+  });
+
+  it('an edit of notes alone leaves the hours as Harvest counted them', () => {
+    const confirmed = new Map([
+      [7, entry({ ref: 7, hours: 1.02, startedTime: '9:00am', endedTime: '10:00am' })],
+    ]);
+    const { entries } = applyIntents(
+      confirmed,
+      [{ kind: 'edit', id: 'g', at: '2026-11-25T13:00:00.000Z', ref: 7, changes: { notes: 'x' } }],
+      new Map(),
+      true,
+    );
+    expect(entries.get(7)?.hours).toBe(1.02);
+  });
+});

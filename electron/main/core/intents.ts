@@ -1,7 +1,7 @@
 // Owns the person's intents (start, stop, resume, notes) and applying them to entries optimistically.
 // Intents are plain JSON and carry the moment the person acted, so they can be stored and sent later
 // (the offline outbox) and still put time where it was really spent.
-import { localDate, wallClockTime } from './dates';
+import { localDate, msPerHour, parseWallClockTime, wallClockTime } from './dates';
 import { hoursUntil, type EntryRef, type LocalEntry } from './entries';
 
 export interface EntryNames {
@@ -150,17 +150,20 @@ export function applyIntent(
       break;
     case 'edit': {
       const c = intent.changes;
+      const startedTime = c.startedTime ?? entry.startedTime;
+      const endedTime = c.endedTime ?? entry.endedTime;
       entries.set(ref, {
         ...entry,
         ...(c.names ?? {}),
         projectId: c.projectId ?? entry.projectId,
         taskId: c.taskId ?? entry.taskId,
         notes: c.notes ?? entry.notes,
-        // New hours on a running timer count from the moment they were set.
-        hours: c.hours ?? entry.hours,
+        // New hours on a running timer count from the moment they were set; new times on a finished
+        // timestamp entry give its hours at once (the totals shouldn't wait for Harvest).
+        hours: c.hours ?? hoursFromTimes(entry, startedTime, endedTime, c) ?? entry.hours,
         runningSince: c.hours !== undefined && entry.runningSince ? at : entry.runningSince,
-        startedTime: c.startedTime ?? entry.startedTime,
-        endedTime: c.endedTime ?? entry.endedTime,
+        startedTime,
+        endedTime,
       });
       break;
     }
@@ -169,6 +172,21 @@ export function applyIntent(
       break;
   }
   return ref;
+}
+
+/** A finished entry's hours from its start and end ("9:00am"–"12:00pm"), when an edit changed either. */
+function hoursFromTimes(
+  entry: LocalEntry,
+  startedTime: string | null,
+  endedTime: string | null,
+  changes: EntryChanges,
+): number | null {
+  if (entry.runningSince || (changes.startedTime === undefined && changes.endedTime === undefined))
+    return null;
+  if (!startedTime || !endedTime) return null;
+  const from = parseWallClockTime(entry.spentDate, startedTime);
+  const to = parseWallClockTime(entry.spentDate, endedTime);
+  return from && to && to >= from ? (to.getTime() - from.getTime()) / msPerHour : null;
 }
 
 /** The entries as the person should see them: Harvest's last word plus every intent not yet confirmed. */
