@@ -17,6 +17,9 @@ const assignmentRef = z.strictObject({
   taskId: z.number().int().positive(),
 });
 
+/** How long an undoable delete waits before it is sent (and the popover offers Undo). */
+export const undoDeleteMs = 5000;
+
 export const commands = {
   getState: { input: z.void(), output: AppState },
   listAssignments: { input: z.void(), output: z.array(AssignmentOption) },
@@ -77,7 +80,9 @@ export const commands = {
     }),
     output: z.void(),
   },
-  deleteEntry: { input: z.strictObject({ entryId }), output: z.void() },
+  /** `undoable`: core keeps the delete (saved, unsent) for `undoDeleteMs`, in which `undoDelete` takes it back. */
+  deleteEntry: { input: z.strictObject({ entryId, undoable: z.boolean().optional() }), output: z.void() },
+  undoDelete: { input: z.strictObject({ entryId }), output: z.void() },
   /** A change Harvest refused: drop it, or redo it as a new entry today. */
   resolveSetAside: {
     input: z.strictObject({ id: z.string().min(1).max(100), action: z.enum(['discard', 'applyElsewhere']) }),

@@ -57,7 +57,10 @@ test('edits an entry; bad input says what is accepted and sends nothing', async 
   await expect(page.getByRole('list', { name: "Today's entries" })).toContainText('Reviewed with the team');
 });
 
-test('deletes after a confirmation, with a few seconds to undo', async ({ page, preview }) => {
+test('deletes after a confirmation, with a few seconds to undo; leaving the page then keeps the delete', async ({
+  page,
+  preview,
+}) => {
   await signIn(page, preview);
   const today = localDate(preview.clock.now());
   const target = preview.sandbox.admin.entries().find((e) => e.spent_date === today && !e.is_locked)!;
@@ -79,6 +82,10 @@ test('deletes after a confirmation, with a few seconds to undo', async ({ page, 
 
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   await page.getByRole('button', { name: 'Delete entry' }).click();
+  await expect(page.getByText(`Deleted ${name}.`)).toBeVisible();
+  // The popover goes away inside the undo window (a quit, a sign-out): core already has the delete.
+  await page.reload();
+  await expect(list.getByRole('listitem')).toHaveCount(rows - 1);
   await expect
     .poll(() => preview.sandbox.admin.entries().some((e) => e.id === target.id), { timeout: 15_000 })
     .toBe(false);

@@ -66,7 +66,14 @@ export type Intent =
     }
   | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string }
   | { kind: 'edit'; id: string; at: string; ref: EntryRef; changes: EntryChanges }
-  | { kind: 'delete'; id: string; at: string; ref: EntryRef };
+  | {
+      kind: 'delete';
+      id: string;
+      at: string;
+      ref: EntryRef;
+      /** An undoable delete waits (saved, unsent) until this ISO instant, so the person can still take it back. */
+      holdUntil?: string;
+    };
 
 export type CreateIntent = Extract<Intent, { kind: 'start' | 'add' }>;
 

@@ -55,7 +55,12 @@ export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
       endedTime: z.string().optional(),
     }),
   }),
-  z.object({ ...base, kind: z.literal('delete'), ref }),
+  z.object({
+    ...base,
+    kind: z.literal('delete'),
+    ref,
+    holdUntil: z.string().datetime({ offset: true }).optional(),
+  }),
 ]) as z.ZodType<Intent>;
 
 export const SetAsideSchema = z.object({

@@ -23,6 +23,7 @@ import {
   type EntryRef,
   type LocalEntry,
 } from './entries';
+import { undoDeleteMs } from '../../../shared/ipc';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError, ValidationError } from './harvest/errors';
 import type { TimeEntry, WeekStartDay } from './harvest/schemas';
@@ -92,6 +93,8 @@ export class TimerService {
   private readonly sender: Sender;
   private draining: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The intent being sent right now (it can no longer be taken back). */
+  private inFlight: Intent | null = null;
   private retryDelay: number;
   private sync: SyncStatus = { state: 'idle', pending: 0, lastSyncedAt: null, message: null };
   private error: string | null = null;
@@ -464,9 +467,37 @@ export class TimerService {
     });
   }
 
-  async deleteEntry(ref: EntryRef): Promise<void> {
+  /**
+   * `undoable`: the delete is saved at once (so a quit can't lose it, and the totals drop now) but waits
+   * `undoDeleteMs` before it is sent, in which `undoDelete` takes it back.
+   */
+  async deleteEntry(ref: EntryRef, options: { undoable?: boolean } = {}): Promise<void> {
     const entry = this.editable(ref);
-    await this.enqueue({ kind: 'delete', id: this.newId(), at: this.nowIso(), ref: entry.ref });
+    const now = this.o.clock.now();
+    await this.enqueue({
+      kind: 'delete',
+      id: this.newId(),
+      at: now.toISOString(),
+      ref: entry.ref,
+      ...(options.undoable ? { holdUntil: new Date(now.getTime() + undoDeleteMs).toISOString() } : {}),
+    });
+  }
+
+  /** Takes back an undoable delete that hasn't left for Harvest yet: the entry shows again. */
+  async undoDelete(ref: EntryRef): Promise<void> {
+    const target = resolveRef(ref, this.state.ids);
+    const held = this.pending.find(
+      (i) =>
+        i.kind === 'delete' &&
+        i.holdUntil !== undefined &&
+        i !== this.inFlight &&
+        resolveRef(i.ref, this.state.ids) === target,
+    );
+    if (!held)
+      throw new ValidationError('Too late to undo: the entry has already been deleted in Harvest.', 0);
+    this.pending = this.pending.filter((i) => i !== held);
+    this.changed();
+    await this.persist();
   }
 
   /** A change Harvest refused: drop it, or redo it as a new entry today. */
@@ -579,10 +610,19 @@ export class TimerService {
   private async drain(): Promise<void> {
     while (this.pending.length > 0 && !this.paused && !this.disposed) {
       const intent = this.pending[0]!;
+      const heldFor = intent.kind === 'delete' && intent.holdUntil ? this.msUntil(intent.holdUntil) : 0;
+      if (heldFor > 0) {
+        // Order is kept: what comes after a delete still open to undo waits behind it.
+        this.wakeIn(heldFor);
+        return;
+      }
       this.sync = { ...this.sync, state: 'syncing' };
       this.changed();
       try {
-        const result = await this.serial.run(() => this.sender.send(this.pending, () => this.persist()));
+        this.inFlight = intent;
+        const result = await this.serial
+          .run(() => this.sender.send(this.pending, () => this.persist()))
+          .finally(() => (this.inFlight = null));
         this.o.log?.(
           `sent ${intent.kind} ${JSON.stringify(intent)} ${result.insertBefore ? 'after a stop' : 'ok'}`,
         );
@@ -661,6 +701,26 @@ export class TimerService {
       state: offline ? 'offline' : 'error',
       message: err instanceof Error ? err.message : String(err),
     };
+  }
+
+  private msUntil(iso: string): number {
+    return Date.parse(iso) - this.o.clock.now().getTime();
+  }
+
+  /**
+   * Looks at the queue again after `ms` by the clock. The wait is checked against the clock each time, and
+   * capped, so a clock that jumps (sleep, or a test's fake clock) is noticed within a second.
+   */
+  private wakeIn(ms: number): void {
+    if (this.disposed || this.retryTimer) return;
+    this.retryTimer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        this.kick();
+      },
+      Math.min(ms, 1000),
+    );
+    this.retryTimer.unref?.();
   }
 
   private scheduleRetry(): void {

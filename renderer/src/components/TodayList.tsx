@@ -1,7 +1,8 @@
 // Owns the shown day's entries: hours (live for the running one), sync and lock state, Restart, Edit, Delete
-// (confirmed, then a few seconds to undo before it is sent), and adding time without a timer.
+// (confirmed, then a few seconds to undo while core holds it back), and adding time without a timer.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDate, formatHours, formatWallClock } from '../../../shared/format';
+import { undoDeleteMs } from '../../../shared/ipc';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
 import { entryLabel } from '../lib/labels';
@@ -11,8 +12,8 @@ import { EntryForm } from './EntryForm';
 import { LockIcon, PlayIcon } from './Icons';
 import { PencilIcon, PlusIcon, TrashIcon } from './MoreIcons';
 
-/** How long "Undo" is offered before a delete is sent. */
-export const undoDeleteMs = 5000;
+/** How long "Undo" is offered: as long as core holds the delete back. */
+export { undoDeleteMs };
 
 type Id = EntryView['id'];
 
@@ -20,10 +21,12 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
   const send = useSheaf((s) => s.send);
   const [editing, setEditing] = useState<Id | 'new' | null>(null);
   const [confirming, setConfirming] = useState<Id | null>(null);
+  // Deletes still open to undo. Core has them already (saved, held back from Harvest); this only keeps the
+  // Undo offer on screen for as long as core holds them.
   const [deleted, setDeleted] = useState<{ entry: EntryView; timer: ReturnType<typeof setTimeout> }[]>([]);
-  const pendingDeletes = useRef(deleted);
+  const undoTimers = useRef(deleted);
   useEffect(() => {
-    pendingDeletes.current = deleted;
+    undoTimers.current = deleted;
   }, [deleted]);
   const entries = day.entries.filter((e) => !deleted.some((d) => d.entry.id === e.id));
   const now = useNow(
@@ -31,32 +34,30 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
     entries.some((e) => e.isRunning),
   );
 
-  // Leaving (sign-out, another view): deletes waiting out their undo go now rather than never.
   useEffect(
     () => () => {
-      for (const d of pendingDeletes.current) {
-        clearTimeout(d.timer);
-        void send('deleteEntry', { entryId: d.entry.id });
-      }
+      for (const d of undoTimers.current) clearTimeout(d.timer);
     },
-    [send],
+    [],
   );
+
+  const forget = (id: Id) => setDeleted((list) => list.filter((d) => d.entry.id !== id));
 
   function remove(entry: EntryView) {
     setConfirming(null);
-    const timer = setTimeout(() => {
-      setDeleted((list) => list.filter((d) => d.entry.id !== entry.id));
-      void send('deleteEntry', { entryId: entry.id });
-    }, undoDeleteMs);
+    // Sent at once: core saves it before answering, so quitting or signing out now can't lose it.
+    void send('deleteEntry', { entryId: entry.id, undoable: true }).then((result) => {
+      if (!result.ok) forget(entry.id);
+    });
+    const timer = setTimeout(() => forget(entry.id), undoDeleteMs);
     setDeleted((list) => [...list, { entry, timer }]);
   }
 
   function undo(id: Id) {
-    setDeleted((list) => {
-      const found = list.find((d) => d.entry.id === id);
-      if (found) clearTimeout(found.timer);
-      return list.filter((d) => d.entry.id !== id);
-    });
+    const found = undoTimers.current.find((d) => d.entry.id === id);
+    if (found) clearTimeout(found.timer);
+    forget(id);
+    void send('undoDelete', { entryId: id });
   }
 
   const listName = day.isToday ? "Today's entries" : `Entries for ${formatDate(day.date)}`;

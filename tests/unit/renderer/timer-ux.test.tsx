@@ -131,32 +131,42 @@ describe('entries', () => {
     expect(fake.callsTo('editEntry')).toEqual([{ entryId: 501, changes: { projectId: 22, taskId: 103 } }]);
   });
 
-  it('deletes after a confirmation and a few seconds in which Undo keeps it', async () => {
+  it('deletes at once after a confirmation, and offers Undo for as long as core holds the delete', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const fake = await renderPopover(state({ day: dayOf([design]) }));
+    const list = () => screen.getByRole('list', { name: "Today's entries" });
     await user.click(screen.getByRole('button', { name: 'Delete Website — Design' }));
     await user.click(
       within(screen.getByRole('group', { name: 'Delete Website — Design?' })).getByRole('button', {
         name: 'Keep',
       }),
     );
-    expect(screen.getByRole('list', { name: "Today's entries" }).children).toHaveLength(1);
+    expect(list().children).toHaveLength(1);
+    expect(fake.callsTo('deleteEntry')).toEqual([]);
 
+    // Core has the delete (saved, held back from Harvest) before any undo window starts.
     await user.click(screen.getByRole('button', { name: 'Delete Website — Design' }));
     await user.click(screen.getByRole('button', { name: 'Delete entry' }));
-    expect(screen.getByRole('list', { name: "Today's entries" }).children).toHaveLength(0);
+    expect(fake.callsTo('deleteEntry')).toEqual([{ entryId: 501, undoable: true }]);
+    expect(list().children).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(screen.getByRole('list', { name: "Today's entries" }).children).toHaveLength(1);
+    expect(fake.callsTo('undoDelete')).toEqual([{ entryId: 501 }]);
+    expect(list().children).toHaveLength(1);
     act(() => vi.advanceTimersByTime(undoDeleteMs * 2));
-    expect(fake.callsTo('deleteEntry')).toEqual([]);
+    expect(fake.callsTo('deleteEntry')).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Delete Website — Design' }));
     await user.click(screen.getByRole('button', { name: 'Delete entry' }));
+    expect(fake.callsTo('deleteEntry')).toHaveLength(2);
+    // Core's next snapshot no longer has the entry, and its totals dropped.
+    act(() => fake.push(state({ day: dayOf([]) })));
     act(() => vi.advanceTimersByTime(undoDeleteMs - 100));
-    expect(fake.callsTo('deleteEntry')).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
     act(() => vi.advanceTimersByTime(200));
-    expect(fake.callsTo('deleteEntry')).toEqual([{ entryId: 501 }]);
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    expect(fake.callsTo('undoDelete')).toHaveLength(1);
+    expect(fake.callsTo('deleteEntry')).toHaveLength(2);
   });
 
   it('shows a locked entry read-only with its reason', async () => {
