@@ -1,6 +1,7 @@
 // The timer service end to end: Sheaf's core signed in to the sandbox Harvest over loopback, a shared fake clock.
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/dates';
+import { addDays } from '../../shared/calendar';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
@@ -351,5 +352,33 @@ describe('recent pairs', () => {
     expect(s.recent.slice(0, 2).map(pair)).toEqual([pair(a), pair(b)]);
     expect(s.desktop?.quickStarts.map(pair)).toEqual(s.recent.slice(0, 5).map(pair));
     expect(new Set(s.recent.map(pair)).size).toBe(s.recent.length);
+  });
+
+  it('toggle restarts the entry behind the first recent pair, not one made later for an earlier week', async () => {
+    h = await signedInApp();
+    const [a, b] = [firstOption()[4]!, firstOption()[5]!];
+    await h.app.commands.startTimer({ projectId: a.projectId, taskId: a.taskId, notes: 'today’s work' });
+    h.clock.advanceMinutes(20);
+    await h.app.commands.stopTimer(undefined);
+    await h.app.whenSynced();
+    // Later, time is added on the web to last week; the person steps back to look at it.
+    h.clock.advanceMinutes(5);
+    const lastWeek = addDays(localDate(h.clock.now()), -7);
+    h.sandbox.admin.createEntry({
+      project_id: b.projectId,
+      task_id: b.taskId,
+      spent_date: lastWeek,
+      notes: 'catching up',
+      hours: 1,
+    });
+    await h.app.commands.showDay({ date: lastWeek });
+    expect(h.app.getState().day.entries.map((e) => e.notes)).toContain('catching up');
+
+    await h.app.commands.toggleTimer(undefined);
+    const s = h.app.getState();
+    const pair = (o: { projectId: number; taskId: number }) => `${o.projectId}/${o.taskId}`;
+    expect(s.running && pair(s.running)).toBe(pair(a));
+    expect(s.running?.notes).toBe('today’s work');
+    expect(s.desktop?.quickStarts[0] && pair(s.desktop.quickStarts[0])).toBe(pair(a));
   });
 });

@@ -33,17 +33,21 @@ export function shownDay(
   };
 }
 
-/** The last few distinct pairs worked on, newest first (by day, then by when the entry was made). */
-export function recentPairs(entries: readonly LocalEntry[], limit = recentCount): AssignmentRef[] {
-  const newest = [...entries].sort(
+/** Entries in the order the recent pairs follow: running first, then by day, then by when the entry was made. */
+export function newestWorkedOn(entries: readonly LocalEntry[]): LocalEntry[] {
+  return [...entries].sort(
     (a, b) =>
       Number(Boolean(b.runningSince)) - Number(Boolean(a.runningSince)) ||
       b.spentDate.localeCompare(a.spentDate) ||
       b.createdAt.localeCompare(a.createdAt),
   );
+}
+
+/** The last few distinct pairs worked on, newest first (by day, then by when the entry was made). */
+export function recentPairs(entries: readonly LocalEntry[], limit = recentCount): AssignmentRef[] {
   const seen = new Set<string>();
   const pairs: AssignmentRef[] = [];
-  for (const e of newest) {
+  for (const e of newestWorkedOn(entries)) {
     const key = `${e.projectId}/${e.taskId}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -11,7 +11,7 @@ import type {
   SyncStatus,
 } from '../../../shared/state';
 import { findOption, toOptions } from './assignments';
-import { recentPairs, shownDay } from './days';
+import { newestWorkedOn, recentPairs, shownDay } from './days';
 import { localDate, parseWallClockTime, weekRange } from './dates';
 import {
   fromCached,
@@ -394,12 +394,13 @@ export class TimerService {
     return true;
   }
 
-  /** Stop what runs, else restart the entry worked on last. */
+  /**
+   * Stop what runs, else restart the entry worked on last: the newest entry of the first recent pair, the one
+   * the tray lists first (a week stepped back to, or an entry made late for an earlier day, doesn't jump ahead).
+   */
   async toggleTimer(): Promise<void> {
     if (this.view().running) return this.stopTimer();
-    const last = [...this.entries().entries.values()].sort((a, b) =>
-      b.createdAt.localeCompare(a.createdAt),
-    )[0];
+    const last = newestWorkedOn([...this.entries().entries.values()])[0];
     if (!last) throw new ValidationError('Nothing to restart yet: pick a project and task, then Start.', 0);
     await this.restartEntry(last.ref);
   }
