@@ -22,10 +22,18 @@ const keyName =
 /** An Electron accelerator with at least one modifier ("CommandOrControl+Shift+T"), or "" for none. */
 export const acceleratorPattern = new RegExp(`^(?:(?:${modifiers.join('|')})\\+)+${keyName}$`);
 
+/**
+ * The one rule for a global shortcut, for the settings file and the field that captures it alike: a key with at
+ * least one modifier. A bare key (even F5) would be taken from every other app while Sheaf runs.
+ */
+export function isGlobalShortcut(accelerator: string): boolean {
+  return acceleratorPattern.test(accelerator);
+}
+
 export const Accelerator = z
   .string()
   .max(60)
-  .refine((v) => v === '' || acceleratorPattern.test(v), {
+  .refine((v) => v === '' || isGlobalShortcut(v), {
     message: 'Use a shortcut with a modifier, like CommandOrControl+Shift+T',
   });
 

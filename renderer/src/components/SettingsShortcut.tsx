@@ -1,7 +1,7 @@
 // Owns capturing a global shortcut by pressing it: a keydown becomes an Electron accelerator string
 // ("CommandOrControl"-free, exactly what was pressed), shown with the status main reports for it.
 import { useState, type KeyboardEvent } from 'react';
-import type { ShortcutStatus } from '../../../shared/settings';
+import { isGlobalShortcut, type ShortcutStatus } from '../../../shared/settings';
 import { Field } from './SettingsField';
 
 const named: Record<string, string> = {
@@ -50,10 +50,12 @@ export function acceleratorOf(
   ].filter((m): m is string => m !== null);
   const key = keyName(e.code);
   if (!key) return { partial: modifiers.join('+') };
-  if (modifiers.length === 0 && !/^F\d+$/.test(key)) {
+  const accelerator = [...modifiers, key].join('+');
+  // The same rule the settings are checked with, so what is captured here is always accepted there.
+  if (!isGlobalShortcut(accelerator)) {
     return { problem: 'Hold Ctrl, Alt, Shift or Cmd with the key, so the shortcut works everywhere.' };
   }
-  return { accelerator: [...modifiers, key].join('+') };
+  return { accelerator };
 }
 
 function keyName(code: string): string | null {

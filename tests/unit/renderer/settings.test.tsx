@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceleratorOf } from '../../../renderer/src/components/SettingsShortcut';
-import { defaultSettings, type SettingsView } from '../../../shared/settings';
+import { Accelerator, defaultSettings, Settings, type SettingsView } from '../../../shared/settings';
 import type { AppState } from '../../../shared/state';
 import { desktopState as desktop } from '../../fixtures/app-state';
 import { signedIn, type FakeSheaf } from './fake-sheaf';
@@ -163,9 +163,43 @@ describe('acceleratorOf', () => {
     });
     expect(acceleratorOf(press('ArrowUp', { altKey: true }), false)).toEqual({ accelerator: 'Alt+Up' });
     expect(acceleratorOf(press('KeyH', { metaKey: true }), false)).toEqual({ accelerator: 'Super+H' });
-    expect(acceleratorOf(press('F9', {}), false)).toEqual({ accelerator: 'F9' });
+    expect(acceleratorOf(press('F9', { shiftKey: true }), false)).toEqual({ accelerator: 'Shift+F9' });
     expect(acceleratorOf(press('ShiftLeft', { shiftKey: true }), false)).toEqual({ partial: 'Shift' });
     expect(acceleratorOf(press('KeyA', {}), false)).toHaveProperty('problem');
+  });
+
+  it('follows the settings’ own rule: a bare F-key is refused here as it would be there', () => {
+    expect(acceleratorOf(press('F5', {}), false)).toHaveProperty('problem');
+    expect(Settings.shape.shortcuts.safeParse({ togglePopover: 'F5', toggleTimer: '' }).success).toBe(false);
+  });
+
+  it('captures only what the settings accept, for every key it knows', () => {
+    const codes = [
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').map((c) => `Key${c}`),
+      ...'0123456789'.split('').map((d) => `Digit${d}`),
+      ...'0123456789'.split('').map((d) => `Numpad${d}`),
+      ...Array.from({ length: 24 }, (_, i) => `F${i + 1}`),
+      ...['Space', 'Tab', 'Backspace', 'Delete', 'Insert', 'Enter', 'ArrowUp', 'ArrowDown', 'ArrowLeft'],
+      ...['ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Minus', 'Equal', 'BracketLeft', 'BracketRight'],
+      ...['Backslash', 'Semicolon', 'Quote', 'Comma', 'Period', 'Slash', 'Backquote'],
+    ];
+    const combos = [{}, { ctrlKey: true }, { altKey: true, shiftKey: true }, { metaKey: true }];
+    for (const code of codes) {
+      for (const mods of combos) {
+        for (const isMac of [true, false]) {
+          const result = acceleratorOf(press(code, mods), isMac);
+          const parsed =
+            'accelerator' in result ? Accelerator.safeParse(result.accelerator).success : 'refused';
+          expect([code, mods, isMac, parsed]).toEqual([
+            code,
+            mods,
+            isMac,
+            'accelerator' in result ? true : 'refused',
+          ]);
+          expect('problem' in result).toBe(Object.keys(mods).length === 0);
+        }
+      }
+    }
   });
 });
 
