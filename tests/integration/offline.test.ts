@@ -94,6 +94,39 @@ describe('the outbox', () => {
     expect(mine[0]!.notes).toBe('crash v2');
   });
 
+  it('an entry logged elsewhere with the same project, task and notes is not taken for a lost create', async () => {
+    h = await signedInApp();
+    const o = pick(3);
+    const today = localDate(h.clock.now());
+    // Logged on the web a minute before, unseen by Sheaf; then Sheaf's start is lost on the wire.
+    h.clock.advanceMinutes(-1);
+    const web = h.sandbox.admin.createEntry({
+      project_id: o.projectId,
+      task_id: o.taskId,
+      spent_date: today,
+      hours: 1,
+    });
+    h.clock.advanceMinutes(1);
+    h.sandbox.faults.add({ kind: 'drop-before', method: 'POST' });
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId });
+    await h.app.whenSynced();
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    const same = h.sandbox.admin
+      .entries()
+      .filter(
+        (e) => e.project.id === o.projectId && e.task.id === o.taskId && e.spent_date === today && !e.notes,
+      );
+    expect(same.map((e) => e.id)).toContain(web.id);
+    const ours = same.find((e) => e.id !== web.id);
+    expect(ours).toMatchObject({ is_running: true });
+    expect(h.app.getState().running?.id).toBe(ours!.id);
+    expect(h.sandbox.admin.entries().find((e) => e.id === web.id)).toMatchObject({
+      hours: 1,
+      is_running: false,
+    });
+  });
+
   it('opens from the cache without waiting on Harvest', async () => {
     h = await signedInApp();
     await startOffline('cached');
@@ -282,6 +315,24 @@ describe('the rate limit', () => {
     expect(busiest).toBeLessThanOrEqual(100);
     expect(h.app.getState().error).toBeNull();
     expect(h.sandbox.admin.entries().filter((e) => e.notes?.startsWith('press '))).toHaveLength(100);
+  });
+});
+
+describe('hours set on a running timer while offline', () => {
+  it('count on from when they were set, not from when Harvest heard of them', async () => {
+    h = await signedInApp();
+    await startOffline('set hours');
+    await h.app.whenSynced();
+    h.clock.advanceMinutes(10);
+    h.sandbox.faults.outage = true;
+    await h.app.commands.editEntry({ entryId: h.app.getState().running!.id, changes: { hours: 2 } });
+    h.clock.advanceMinutes(60);
+    h.sandbox.faults.outage = false;
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    await h.app.commands.stopTimer(undefined);
+    await h.app.whenSynced();
+    expect(harvest('set hours')[0]!.hours).toBeCloseTo(3, 2);
   });
 });
 

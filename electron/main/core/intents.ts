@@ -36,6 +36,12 @@ export interface CreateFields {
   attempted?: boolean;
   /** The notes the create was sent with (later edits may have been folded in), to find it again. */
   sentNotes?: string;
+  /** When it was sent, and the entries already known then: neither of those can be the one it made. */
+  sentAt?: string;
+  knownIds?: number[];
+  /** The hours or start time the create was sent with (a running duration timer has neither). */
+  sentHours?: number;
+  sentStartedTime?: string;
 }
 
 export type Intent =

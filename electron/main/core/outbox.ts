@@ -26,6 +26,10 @@ const create = {
   names,
   attempted: z.boolean().optional(),
   sentNotes: z.string().optional(),
+  sentAt: z.string().optional(),
+  knownIds: z.array(z.number().int()).optional(),
+  sentHours: z.number().optional(),
+  sentStartedTime: z.string().optional(),
 };
 
 export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [

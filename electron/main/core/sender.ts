@@ -11,8 +11,8 @@ import type { Clock } from './ports';
 /** Harvest keeps hours to 0.01 h; a send later than this (36 s) is corrected to when the person acted. */
 const lateThresholdHours = 0.01;
 const maxEntryHours = 23.99;
-/** How far before the person acted a created entry may claim to be created and still be theirs (clock skew). */
-const reconcileWindowMs = 5 * 60_000;
+/** How far before our send a created entry may claim to be created and still be ours (Harvest's clock behind). */
+const clockSkewMs = 2 * 60_000;
 
 export function hoursBetween(from: Date, to: Date): number {
   return Math.max(0, to.getTime() - from.getTime()) / msPerHour;
@@ -95,7 +95,10 @@ export class Sender {
           ...(c.startedTime !== undefined ? { started_time: c.startedTime } : {}),
           ...(c.endedTime !== undefined ? { ended_time: c.endedTime } : {}),
         };
-        this.accept(await this.api.updateTimeEntry(ref, body));
+        const edited = await this.api.updateTimeEntry(ref, body);
+        this.accept(edited);
+        // Hours set on a running timer count on from when they were set, not from when Harvest heard of them.
+        if (c.hours !== undefined) await this.countFrom(edited, c.hours, at);
         break;
       }
       case 'delete':
@@ -218,11 +221,17 @@ export class Sender {
       if (created) consumed = [];
     }
     if (!created) {
+      const body = this.createBody(intent, notes, stoppedAt);
+      // What identifies this create if its answer is lost, saved before it leaves (see findCreated).
       intent.attempted = true;
       intent.sentNotes = notes;
+      intent.sentAt = this.clock.now().toISOString();
+      intent.sentHours = 'hours' in body ? body.hours : undefined;
+      intent.sentStartedTime = 'started_time' in body ? body.started_time : undefined;
+      intent.knownIds = [...this.s.confirmed.keys()].filter((k): k is number => typeof k === 'number');
       await save();
       try {
-        created = await this.api.createTimeEntry(this.createBody(intent, notes, stoppedAt));
+        created = await this.api.createTimeEntry(body);
       } catch (err) {
         if (!(err instanceof OutcomeUnknownError)) throw err;
         // The POST may have landed. Look before sending it again, so nothing is created twice.
@@ -275,26 +284,44 @@ export class Sender {
    * than that, and not already mapped to another change of ours. Never marks the person's notes.
    */
   private async findCreated(intent: CreateIntent, notes: string): Promise<TimeEntry | undefined> {
-    const at = new Date(intent.at);
-    const since = new Date(at.getTime() - reconcileWindowMs);
-    const day = intent.kind === 'add' ? intent.spentDate : localDate(at);
+    // Measured from when the create was sent (not when the person acted: a create sent an hour late must not
+    // match an entry made on the web in that hour), allowing for Harvest's clock being a little behind ours.
+    const sent = Date.parse(intent.sentAt ?? intent.at);
+    const since = sent - clockSkewMs;
+    const day = intent.kind === 'add' ? intent.spentDate : localDate(new Date(intent.at));
     const candidates = await this.api.listTimeEntries({
       user_id: this.s.userId,
       from: day,
       to: day,
-      updated_since: since.toISOString(),
+      updated_since: new Date(since).toISOString(),
     });
-    const ours = new Set(this.s.ids.values());
+    // Entries already known then (ours or made elsewhere) can't be the one this create made.
+    const known = new Set([...this.s.ids.values(), ...(intent.knownIds ?? [])]);
     return candidates
       .filter(
         (e) =>
-          !ours.has(e.id) &&
+          !known.has(e.id) &&
           e.project.id === intent.projectId &&
           e.task.id === intent.taskId &&
           (e.notes ?? '') === notes &&
-          Date.parse(e.created_at) >= since.getTime(),
+          Date.parse(e.created_at) >= since &&
+          this.sameTime(intent, e, sent),
       )
-      .sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
+      .sort(
+        (a, b) => Math.abs(Date.parse(a.created_at) - sent) - Math.abs(Date.parse(b.created_at) - sent),
+      )[0];
+  }
+
+  /**
+   * The time a candidate carries must be what the create sent: its start time, its hours, or (a timer) no more
+   * than has passed since it was sent. An entry logged by hand elsewhere with the same project, task and notes
+   * therefore isn't taken for ours.
+   */
+  private sameTime(intent: CreateIntent, e: TimeEntry, sent: number): boolean {
+    if (intent.sentStartedTime) return e.started_time === intent.sentStartedTime;
+    if (intent.sentHours !== undefined) return Math.abs(e.hours - intent.sentHours) < lateThresholdHours;
+    if (!intent.sentAt) return true; // Sent by an older version that kept no record: match as before.
+    return e.hours <= hoursBetween(new Date(sent), this.clock.now()) + 2 * lateThresholdHours;
   }
 
   accept(entry: TimeEntry): void {
