@@ -40,6 +40,24 @@ export const Accelerator = z
 /** "09:00"-style 24 h times for working hours. */
 const dayTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00');
 
+export /** Names Electron takes for the same modifier or key, folded to one so two spellings count as one shortcut. */
+const sameKey: Record<string, string> = {
+  cmd: 'command',
+  ctrl: 'control',
+  cmdorctrl: 'commandorcontrol',
+  option: 'alt',
+  esc: 'escape',
+  return: 'enter',
+  plus: '+',
+};
+
+/** One spelling per shortcut: "Ctrl+Shift+T", "Shift+Control+t" and "shift+ctrl+T" are all the same keys. */
+export function shortcutKey(accelerator: string): string {
+  const parts = accelerator.split(/\+(?!$)/).map((p) => sameKey[p.toLowerCase()] ?? p.toLowerCase());
+  const key = parts.pop() ?? '';
+  return [...new Set(parts)].sort().concat(key).join('+');
+}
+
 export const NotificationKind = z.enum(['shortcut', 'idle', 'stillRunning', 'noTimer']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -68,7 +86,15 @@ const NoTimerReminder = z.strictObject({
 export const Settings = z.strictObject({
   /** Minutes without input before Sheaf asks about the time away; 0 turns idle detection off. */
   idleThresholdMinutes: z.number().int().min(0, "Minutes can't be negative").max(240, 'At most 4 hours'),
-  shortcuts: Shortcuts,
+  // The OS gives a shortcut to one registration only: the second would fail and look taken by another app.
+  shortcuts: Shortcuts.refine(
+    (s) => !s.togglePopover || !s.toggleTimer || shortcutKey(s.togglePopover) !== shortcutKey(s.toggleTimer),
+    {
+      message:
+        'Show or hide Sheaf and Start or stop the timer need different shortcuts. Press another one for either.',
+      path: ['toggleTimer'],
+    },
+  ),
   notifications: Notifications,
   /** "Timer still running" after this many hours. */
   stillRunningHours: z.number().min(1, 'At least 1 hour').max(24, 'At most 24 hours'),

@@ -56,6 +56,24 @@ describe('settings schema', () => {
     expect(service.get().noTimerReminder.start).toBe('09:00');
     expect(seen).toHaveLength(1);
   });
+
+  it('refuses the same shortcut for both actions (the second could never be registered), however spelt', () => {
+    const service = new SettingsService(memorySettingsStore());
+    const same = /need different shortcuts/;
+    expect(() => service.update({ shortcuts: { toggleTimer: 'CommandOrControl+Shift+H' } })).toThrow(same);
+    expect(() => service.update({ shortcuts: { toggleTimer: 'shift+CmdOrCtrl+h' } })).toThrow(same);
+    expect(service.get().shortcuts).toEqual(defaultSettings.shortcuts);
+    expect(
+      Settings.safeParse({
+        ...defaultSettings,
+        shortcuts: { togglePopover: 'Ctrl+Plus', toggleTimer: 'Control++' },
+      }).error?.issues[0],
+    ).toMatchObject({ path: ['shortcuts', 'toggleTimer'], message: expect.stringMatching(same) });
+    // Different keys, or one of them off, are fine.
+    service.update({ shortcuts: { toggleTimer: 'CommandOrControl+Alt+H' } });
+    service.update({ shortcuts: { togglePopover: '', toggleTimer: '' } });
+    expect(service.get().shortcuts).toEqual({ togglePopover: '', toggleTimer: '' });
+  });
 });
 
 describe('settings file (conf)', () => {
