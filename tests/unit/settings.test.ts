@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSheafApp } from '../../electron/main/core/app';
 import { memorySettingsStore, SettingsService } from '../../electron/main/core/settings';
 import { createSettingsStore, type StoreOptions } from '../../electron/main/platform/settings-store';
 import { commands } from '../../shared/ipc';
+import { MemorySecrets } from '../fixtures/memory-secrets';
 import { acceleratorPattern, defaultSettings, Settings, SettingsUpdate } from '../../shared/settings';
 
 let dir: string;
@@ -117,5 +119,27 @@ describe('settings file (conf)', () => {
     // The fresh file works from here on.
     service.update({ trayTitle: false });
     expect(new SettingsService(createSettingsStore({ dir, open })).get().trayTitle).toBe(false);
+  });
+
+  it('the damaged-file notice shows in the notices and in settings until the person dismisses it', async () => {
+    writeFileSync(file(), '{ not json');
+    const app = createSheafApp({
+      env: {},
+      dataDir: dir,
+      secrets: new MemorySecrets(),
+      fetch: () => Promise.reject(new Error('no network in this test')),
+      desktop: { settingsStore: createSettingsStore({ dir, open, now: () => new Date(1234) }) },
+    });
+    try {
+      expect(app.getState().notices.join(' ')).toMatch(/settings file couldn't be read/);
+      expect(app.commands.getSettings(undefined)).toMatchObject({
+        notice: expect.stringMatching(/set it aside as settings\.json\.damaged-1234/),
+      });
+      await app.commands.dismissNotices(undefined);
+      expect(app.getState().notices).toEqual([]);
+      expect(app.commands.getSettings(undefined)).toMatchObject({ notice: null });
+    } finally {
+      await app.dispose();
+    }
   });
 });

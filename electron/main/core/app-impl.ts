@@ -425,6 +425,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     },
     dismissNotices: () => {
       startupNotices.length = 0;
+      desktop.dismissNotices();
       timer?.dismissNotices();
       emit();
     },

@@ -233,6 +233,11 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     },
     /** Things to tell the person when Sheaf starts (a damaged settings file set aside). */
     notices: (): string[] => (settings.problem ? [settings.problem] : []),
+    /**
+     * The person dismissed the notices: the damaged-settings one is seen, so the settings view drops it too.
+     * (Not on opening the settings view: a view opened twice at once, as React's dev mode does, would lose it.)
+     */
+    dismissNotices: (): void => settings.dismissProblem(),
     settings: () => settings.get(),
     commands: {
       getSettings: (): SettingsView => view(),

@@ -18,14 +18,23 @@ export function memorySettingsStore(initial: Settings = defaultSettings): Settin
 
 export class SettingsService {
   private current: Settings;
-  /** Why the saved settings could not be used, until the person has seen the settings view. */
-  readonly problem: string | null;
+  private damaged: string | null;
   private readonly listeners = new Set<(settings: Settings, before: Settings) => void>();
 
   constructor(private readonly store: SettingsStore) {
     const { settings, problem } = store.read();
     this.current = settings;
-    this.problem = problem;
+    this.damaged = problem;
+  }
+
+  /** Why the saved settings could not be used (shown in the notices and the settings view) until dismissed. */
+  get problem(): string | null {
+    return this.damaged;
+  }
+
+  /** The person dismissed the notice: it has been seen, and the settings in use are fine. */
+  dismissProblem(): void {
+    this.damaged = null;
   }
 
   get(): Settings {
