@@ -152,13 +152,16 @@ async function start(): Promise<void> {
     stopped = true;
     unbindTray();
     stopPushing();
-    unregisterIpc();
+    // Hidden, the page saves what is still typed (running notes on visibilitychange / blur / pagehide). Its
+    // commands stay bound until the window is gone, so those saves reach core before it flushes the outbox.
+    popover.hide();
     void sheaf
       .dispose()
       .catch((err: unknown) => log(`shutdown: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
         tray.destroy();
         popover.window.destroy();
+        unregisterIpc();
         app.quit();
       });
   });

@@ -229,4 +229,49 @@ describe('main process wiring', () => {
     expect(tray.calls).toContainEqual(['destroy', null]);
     expect(ipcMain.handlers.size).toBe(0);
   });
+
+  it('quitting keeps the commands bound until the popover is gone, so a draft saved as the page hides lands', async () => {
+    const { win, ours, tray } = await startMain();
+    await ipcMain.invoke(channelOf('signInDemo'), ours);
+    const options = (await ipcMain.invoke(channelOf('listAssignments'), ours)) as {
+      value: Array<{ projectId: number; taskId: number }>;
+    };
+    const { projectId, taskId } = options.value[0]!;
+    await ipcMain.invoke(channelOf('startTimer'), ours, { projectId, taskId });
+    const state = (await ipcMain.invoke(channelOf('getState'), ours)) as { value: AppState };
+    const entryId = state.value.running!.id;
+
+    // The page as Chromium runs it: hidden (or unloaded), it sends the notes typed into the running timer.
+    const saves: unknown[] = [];
+    const pageGoesAway = () => {
+      if (saves.length > 0) return;
+      const notes = { entryId, notes: 'typed just before quitting' };
+      saves.push(
+        ipcMain.handlers.has(channelOf('updateNotes'))
+          ? ipcMain.invoke(channelOf('updateNotes'), ours, notes)
+          : 'no handler',
+      );
+    };
+    let boundWhenDestroyed = -1;
+    const hide = win.hide.bind(win);
+    const destroy = win.destroy.bind(win);
+    win.hide = () => {
+      hide();
+      pageGoesAway();
+    };
+    win.destroy = () => {
+      boundWhenDestroyed = ipcMain.handlers.size;
+      pageGoesAway();
+      destroy();
+    };
+    tray.emit('click');
+    expect(win.visible).toBe(true);
+
+    app.emit('before-quit', fakeEvent());
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    expect(saves).toHaveLength(1);
+    expect(await saves[0]).toEqual({ ok: true, value: undefined });
+    expect(boundWhenDestroyed).toBe(commandNames.length);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
 });
