@@ -67,15 +67,37 @@ type Attempt =
   | { kind: 'answered'; response: Response; text: string }
   | { kind: 'failed'; error: NetworkError | TimeoutError; neverSent: boolean };
 
+/**
+ * Harvest counts requests per token, not per client object: a new client for the same token (a fresh sign-in,
+ * a background check after a cold start) must share the budget the last one used, or together they overshoot.
+ */
+const budgets = new WeakMap<
+  Clock,
+  Map<string, { general: SlidingWindowLimiter; reports: SlidingWindowLimiter }>
+>();
+
+function budgetsFor({ clock, sleep, accountId, token }: HarvestHttpConfig) {
+  let byToken = budgets.get(clock);
+  if (!byToken) budgets.set(clock, (byToken = new Map()));
+  const key = `${accountId}\u0000${token}`;
+  let found = byToken.get(key);
+  if (!found) {
+    found = {
+      general: new SlidingWindowLimiter(GENERAL_BUDGET.limit, GENERAL_BUDGET.windowMs, clock, sleep),
+      reports: new SlidingWindowLimiter(REPORTS_BUDGET.limit, REPORTS_BUDGET.windowMs, clock, sleep),
+    };
+    byToken.set(key, found);
+  }
+  return found;
+}
+
 export class HarvestHttp {
   readonly rateLimit: RateLimitStatus = {};
   private readonly general: SlidingWindowLimiter;
   private readonly reports: SlidingWindowLimiter;
 
   constructor(private readonly config: HarvestHttpConfig) {
-    const { clock, sleep } = config;
-    this.general = new SlidingWindowLimiter(GENERAL_BUDGET.limit, GENERAL_BUDGET.windowMs, clock, sleep);
-    this.reports = new SlidingWindowLimiter(REPORTS_BUDGET.limit, REPORTS_BUDGET.windowMs, clock, sleep);
+    ({ general: this.general, reports: this.reports } = budgetsFor(config));
   }
 
   async send(request: HarvestRequest): Promise<HarvestResponse> {
@@ -84,8 +106,8 @@ export class HarvestHttp {
     let consecutive429s = 0;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const retriesLeft = attempt < maxRetries;
-      if (request.budget === 'reports') await this.reports.acquire();
-      await this.general.acquire();
+      if (request.budget === 'reports') await this.reports.acquire(sleep);
+      await this.general.acquire(sleep);
       const result = await this.attempt(request);
 
       if (result.kind === 'failed') {

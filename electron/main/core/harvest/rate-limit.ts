@@ -19,7 +19,8 @@ export class SlidingWindowLimiter {
     private readonly sleep: Sleep,
   ) {}
 
-  async acquire(): Promise<void> {
+  /** `sleep`: the caller's own way to wait (clients sharing one budget may wait differently in tests). */
+  async acquire(sleep: Sleep = this.sleep): Promise<void> {
     const now = this.clock.now().getTime();
     // A wall clock set backwards would make the old schedule look hours ahead and strand every request.
     if (now < this.lastNow) this.starts.length = 0;
@@ -30,6 +31,6 @@ export class SlidingWindowLimiter {
       this.starts.length >= this.limit ? this.starts[this.starts.length - this.limit] : undefined;
     const start = blocking === undefined ? now : Math.max(now, blocking + this.windowMs);
     this.starts.push(start);
-    if (start > now) await this.sleep(start - now);
+    if (start > now) await sleep(start - now);
   }
 }
