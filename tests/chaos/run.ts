@@ -36,6 +36,8 @@ interface Expected {
   deleted: boolean;
   resumes: number;
   spentDate: string;
+  /** The notes the person last gave it: a lost notes change counts as lost too. */
+  notes: string;
 }
 
 interface RunResult {
@@ -176,6 +178,7 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
           deleted: false,
           resumes: 0,
           spentDate: today,
+          notes: `${token} working`,
         });
       };
     } else if (roll < 0.55 && s.running) {
@@ -196,8 +199,11 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
       };
     } else if (roll < 0.72 && s.today.some((e) => mine(e.token) && !mine(e.token)!.deleted)) {
       const e = s.today.filter((x) => mine(x.token) && !mine(x.token)!.deleted)[pickInt(0, 0)]!;
-      op = { op: 'notes', token: e.token, notes: `${e.token} notes ${done}` };
-      apply = () => undefined;
+      const notes = `${e.token} notes ${done}`;
+      op = { op: 'notes', token: e.token, notes };
+      apply = () => {
+        mine(e.token)!.notes = notes;
+      };
     } else if (roll < 0.82) {
       const a = assignments[pickInt(0, assignments.length - 1)]!;
       const minutes = pickInt(5, 90);
@@ -225,6 +231,7 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
           deleted: false,
           resumes: 0,
           spentDate: today,
+          notes: `${token} manual`,
         });
     } else if (roll < 0.92 && stopped.length > 0 && !timestamp) {
       const e = stopped[pickInt(0, stopped.length - 1)]!;
@@ -268,10 +275,10 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
   let lost = 0;
   let duplicated = 0;
   let wrongDuration = 0;
-  const inHarvest = new Map<string, number[]>();
+  const inHarvest = new Map<string, { hours: number; notes: string }[]>();
   for (const e of sandbox.admin.entries()) {
     const t = (e.notes ?? '').split(' ')[0]!;
-    inHarvest.set(t, [...(inHarvest.get(t) ?? []), e.hours]);
+    inHarvest.set(t, [...(inHarvest.get(t) ?? []), { hours: e.hours, notes: e.notes ?? '' }]);
   }
   /** CHAOS_DEBUG: the ledger's view of one entry and every request Harvest saw about it, in minutes from the start. */
   function explain(x: Expected) {
@@ -311,10 +318,14 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
       duplicated += found.length - 1;
       details.push(`${x.token}: ${found.length} copies in Harvest`);
     }
+    if (found[0]!.notes !== x.notes) {
+      lost++;
+      details.push(`${x.token}: notes "${found[0]!.notes}" in Harvest, "${x.notes}" by the ledger`);
+    }
     const expected = x.fixed ?? x.segments.reduce((h, seg) => h + ((seg.to ?? end) - seg.from) / 3.6e6, 0);
-    if (Math.abs(found[0]! - expected) > 1 / 60) {
+    if (Math.abs(found[0]!.hours - expected) > 1 / 60) {
       wrongDuration++;
-      details.push(`${x.token}: ${found[0]} h in Harvest, ${expected.toFixed(3)} h by the ledger`);
+      details.push(`${x.token}: ${found[0]!.hours} h in Harvest, ${expected.toFixed(3)} h by the ledger`);
       if (process.env.CHAOS_DEBUG && wrongDuration === 1) explain(x);
     }
   }
@@ -328,7 +339,9 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
   child!.kill('SIGKILL');
   await sandbox.close();
   rmSync(dir, { recursive: true, force: true });
-  return { operations: done, kills, lost: lost + settled.state.pending, duplicated, wrongDuration, details };
+  // A change still unsent, or set aside (Harvest refused it), did not reach Harvest: it counts as lost.
+  const unsent = settled.state.pending + settled.state.setAside;
+  return { operations: done, kills, lost: lost + unsent, duplicated, wrongDuration, details };
 }
 
 const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
