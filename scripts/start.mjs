@@ -53,5 +53,6 @@ if (electron) {
   become(electron, ['.'], env);
 } else {
   console.log('Electron could not be downloaded (offline?), so Sheaf opens in your browser instead.');
-  become(npm, ['run', '--silent', 'web']);
+  // Like the desktop app started with `npm start`: straight into the demo unless a token is configured.
+  become(npm, ['run', '--silent', 'web'], { SHEAF_DEMO: '1', ...process.env });
 }

@@ -60,6 +60,9 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     fetch: globalThis.fetch,
     clock: options.clock,
     log,
+    // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
+    // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
+    autoDemo: env.SHEAF_DEMO === '1',
     desktop: {
       // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
       settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),

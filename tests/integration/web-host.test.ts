@@ -253,3 +253,34 @@ describe('closing', () => {
     await expect(fetch(`http://127.0.0.1:${other.port}/`)).rejects.toThrow();
   });
 });
+
+describe('SHEAF_DEMO=1 (what `npm start` sets when it falls back to the preview)', () => {
+  it('opens straight into the demo account when no token is configured', async () => {
+    const demoHost = await startWebHost({
+      rendererDir: join(dir, 'renderer'),
+      env: { SHEAF_DEMO: '1' },
+      dataDir: join(dir, 'data-demo'),
+      secrets: createMemorySecretStore(),
+      log: () => {},
+    });
+    try {
+      const url = new URL(demoHost.url);
+      const ws = new WebSocket(`ws://127.0.0.1:${demoHost.port}/bridge?key=${url.searchParams.get('key')}`, {
+        origin: url.origin,
+      });
+      const session = await new Promise<unknown>((resolve, reject) => {
+        ws.on('message', (data) => {
+          const message = JSON.parse(data.toString()) as { type?: string; state?: unknown };
+          if (message.type !== 'state') return;
+          const state = AppState.parse(message.state);
+          if (state.session.status === 'signed_in') resolve(state.session);
+        });
+        ws.once('error', reject);
+      });
+      ws.close();
+      expect(session).toMatchObject({ status: 'signed_in', demo: true });
+    } finally {
+      await demoHost.close();
+    }
+  });
+});
