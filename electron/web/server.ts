@@ -93,7 +93,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   });
 
   const server = createServer((req, res) => {
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, req.socket.localPort ?? 0);
     // Refuse other Host names so a DNS-rebound site can't pose as this origin.
     if (req.headers.host !== expectedHost) {
       sendText(res, 421, 'Misdirected request');

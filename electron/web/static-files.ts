@@ -1,20 +1,27 @@
 // Owns serving the built renderer from one folder: content types, the popover's strict CSP, no escape from the folder.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 
-/** The same policy the Electron popover uses; the bridge's ws:// on loopback is the only connection allowed. */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The Electron popover's policy, plus the one connection the preview needs: its own bridge on this port.
+ * (The page's meta tag allows no WebSocket at all; the preview writes this port into it when serving it.)
+ */
+export function previewContentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${bridgeSource(port)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const bridgeSource = (port: number) => `ws://127.0.0.1:${port}`;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,8 +40,8 @@ const contentTypes: Record<string, string> = {
 };
 
 /** Headers every answer carries, errors included. The key is in the page URL, so no Referer may leak it. */
-export function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+export function setSecurityHeaders(res: ServerResponse, port: number): void {
+  res.setHeader('Content-Security-Policy', previewContentSecurityPolicy(port));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -77,9 +84,19 @@ export function createStaticHandler(rootDir: string) {
     }
     res.statusCode = 200;
     res.setHeader('Content-Type', contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream');
-    res.setHeader('Content-Length', info.size);
     // index.html names hashed assets; it must be re-read after a rebuild, the assets may be cached.
     res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'max-age=3600');
+    if (file.endsWith('.html')) {
+      // The page's own CSP (meta) allows no WebSocket; here, and only here, its bridge on this port.
+      const html = (await readFile(file, 'utf8')).replace(
+        "connect-src 'self'",
+        `connect-src 'self' ${bridgeSource(req.socket.localPort ?? 0)}`,
+      );
+      res.setHeader('Content-Length', Buffer.byteLength(html));
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
+    res.setHeader('Content-Length', info.size);
     if (req.method === 'HEAD') {
       res.end();
       return;

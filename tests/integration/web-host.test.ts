@@ -1,5 +1,5 @@
 // Checks the browser preview host's doors: the per-run key, the Origin check, the static folder's walls, the bridge protocol.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppState } from '../../shared/state';
 import { createMemorySecretStore } from '../../electron/web/secrets';
-import { contentSecurityPolicy } from '../../electron/web/static-files';
+import { previewContentSecurityPolicy } from '../../electron/web/static-files';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 
 let dir: string;
@@ -80,7 +80,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sheaf-web-host-'));
   const rendererDir = join(dir, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Sheaf</title>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'"><title>Sheaf</title>`,
+  );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("sheaf")');
   await writeFile(join(dir, 'secret.txt'), 'outside the renderer folder');
   host = await startWebHost({
@@ -110,9 +113,15 @@ describe('the page', () => {
     const page = await get('/?key=x');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
-    expect(contentSecurityPolicy).toContain("script-src 'self'");
-    expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+    const policy = previewContentSecurityPolicy(host.port);
+    expect(page.headers['content-security-policy']).toBe(policy);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    // The one connection allowed is this host's own bridge, not any loopback port…
+    expect(policy).toContain(`connect-src 'self' ws://127.0.0.1:${host.port};`);
+    // …in the page's own meta policy too, which ships without any (the Electron popover needs none).
+    expect(page.body).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}"`);
+    expect(await readFile('renderer/index.html', 'utf8')).not.toMatch(/ws:/);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
   });
@@ -140,7 +149,7 @@ describe('the page', () => {
     const reply = await get(path);
     expect(reply.status).toBe(404);
     expect(reply.body).not.toContain('outside the renderer folder');
-    expect(reply.headers['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(reply.headers['content-security-policy']).toBe(previewContentSecurityPolicy(host.port));
   });
 
   it('refuses a Host name other than its own (DNS rebinding)', async () => {
