@@ -1,10 +1,10 @@
-// Owns notes the person is still typing: kept in sessionStorage as they type, so closing the popover (or a
-// reload of its page) mid-edit loses nothing; cleared once the change is sent.
+// Owns notes the person is still typing: kept in localStorage as they type, so closing the popover, a reload of
+// its page, or quitting Sheaf mid-edit loses nothing (the draft is back in the field next time); cleared once sent.
 const prefix = 'sheaf.draft.';
 
 function storage(): Storage | null {
   try {
-    return globalThis.sessionStorage ?? null;
+    return globalThis.localStorage ?? null;
   } catch {
     // Storage can be switched off; drafts then live only as long as the component.
     return null;

@@ -45,7 +45,7 @@ const renderPopover = (app: AppState): Promise<FakeSheaf> => renderApp(app, assi
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
-  sessionStorage.clear();
+  localStorage.clear();
   delete window.sheaf;
 });
 
@@ -208,7 +208,7 @@ describe('running notes', () => {
     const notes = screen.getByRole('textbox', { name: 'Notes for the running timer' });
     await user.clear(notes);
     await user.type(notes, 'New words');
-    expect(sessionStorage.getItem(draftKey)).toBe('New words');
+    expect(localStorage.getItem(draftKey)).toBe('New words');
     expect(fake.callsTo('updateNotes')).toEqual([]);
 
     // The popover closes and reopens (the page is rendered again): the draft is still there.
@@ -218,7 +218,7 @@ describe('running notes', () => {
     expect(again).toHaveValue('New words');
     fireEvent.blur(again);
     expect(reopened.callsTo('updateNotes')).toEqual([{ entryId: 900, notes: 'New words' }]);
-    expect(sessionStorage.getItem(draftKey)).toBeNull();
+    expect(localStorage.getItem(draftKey)).toBeNull();
   });
 
   it('sends the notes when the popover hides mid-edit, and Escape puts the old ones back', async () => {
