@@ -1,7 +1,7 @@
 // axe on the popover's three screens: no serious or critical violations.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, pick, signIn, test, type Preview } from './fixtures';
+import { expect, signIn, startTimer, test, type Preview } from './fixtures';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -18,8 +18,7 @@ async function seriousViolations(page: Page) {
 /** Signed in, with a timer running on Website Redesign — Design. */
 async function timerRunning(page: Page, preview: Preview) {
   await signIn(page, preview);
-  await pick(page, 'website design', 'Acme Corp — Website Redesign — Design');
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await startTimer(page, 'website design', 'Acme Corp — Website Redesign — Design');
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, pick, signIn, test } from './fixtures';
+import { expect, signIn, startTimer, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -60,8 +60,7 @@ test('idle question: away with a timer running, asked on return; Discard and con
   preview,
 }) => {
   await signIn(page, preview);
-  await pick(page, 'mobile dev', 'Acme Corp — Mobile App — Development');
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await startTimer(page, 'mobile dev', 'Acme Corp — Mobile App — Development');
   const running = page.getByRole('region', { name: 'Running timer' });
   await expect(running).toContainText('Mobile App');
 

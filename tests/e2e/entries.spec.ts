@@ -1,6 +1,6 @@
 // Entries in the browser preview: running notes edited in place (kept across a reload mid-edit), editing with
 // inline checks, delete with confirmation and undo, locked entries, and time added without a timer.
-import { expect, harvestSettles, pick, signIn, test } from './fixtures';
+import { expect, harvestSettles, signIn, startTimer, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
 
@@ -14,8 +14,7 @@ test('edits the running timer notes in place; a reload mid-edit keeps what was t
   preview,
 }) => {
   await signIn(page, preview);
-  await pick(page, 'website dev', 'Acme Corp — Website Redesign — Development');
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await startTimer(page, 'website dev', 'Acme Corp — Website Redesign — Development');
   const notes = page.getByRole('textbox', { name: 'Notes for the running timer' });
   await expect(notes).toBeVisible();
   await notes.fill('Checkout flow, half done');

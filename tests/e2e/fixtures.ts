@@ -91,6 +91,12 @@ export async function pick(page: Page, typed: string, option: string): Promise<v
   await page.getByRole('option', { name: option }).click();
 }
 
+/** Picks a project/task as a person does, then presses Start. */
+export async function startTimer(page: Page, typed: string, option: string): Promise<void> {
+  await pick(page, typed, option);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
 /** Waits until Harvest has seen no request for `quietMs`, so a count includes any follow-up refresh. */
 export async function harvestSettles(sandbox: Sandbox, quietMs = 1500): Promise<void> {
   let seen = -1;
