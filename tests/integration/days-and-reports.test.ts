@@ -90,13 +90,7 @@ describe('refreshChanges (the popover opened)', () => {
     h = await signedInApp();
     h.clock.advance(5 * 60_000);
     const o = options()[1]!;
-    const web = h.sandbox.admin.createEntry({
-      project_id: o.projectId,
-      task_id: o.taskId,
-      spent_date: today(),
-      running: true,
-      notes: 'Started on the web',
-    });
+    const web = h.startElsewhere(o, 'Started on the web');
     const edited = h.app.getState().today.entries.find((e) => !e.isLocked)!;
     h.sandbox.admin.updateEntry(edited.id as number, { notes: 'Edited on the phone' });
     h.takeRequests();

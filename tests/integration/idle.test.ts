@@ -1,7 +1,6 @@
 // The idle question end to end: Sheaf's core with a simulated idle source, signed in to the sandbox Harvest, for
 // duration and timestamp accounts: each answer, a timer stopped or replaced elsewhere, idle across midnight.
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
 import type { Notifier } from '../../electron/main/core/ports';
 import {
   createSimulatedIdleSource,
@@ -170,13 +169,7 @@ for (const style of ['duration', 'timestamp'] as const) {
         (o) => o.taskId !== option.taskId || o.projectId !== option.projectId,
       )!;
       h.sandbox.admin.stopRunning();
-      const web = h.sandbox.admin.createEntry({
-        project_id: other.projectId,
-        task_id: other.taskId,
-        spent_date: localDate(h.clock.now()),
-        notes: 'started on the web',
-        running: true,
-      });
+      const web = h.startElsewhere(other, 'started on the web');
       await h.app.commands.refresh(undefined);
       await h.app.commands.answerIdle({ answer: 'discardAndContinue' });
       await h.app.whenSynced();

@@ -76,13 +76,7 @@ describe('the outbox', () => {
     lines[lines.length - 1].intent.attempted = true;
     lines[lines.length - 1].intent.sentNotes = 'crash v1';
     writeFileSync(outboxFile(), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    h.sandbox.admin.createEntry({
-      project_id: o.projectId,
-      task_id: o.taskId,
-      spent_date: localDate(h.clock.now()),
-      notes: 'crash v1',
-      running: true,
-    });
+    h.startElsewhere(o, 'crash v1');
     // …and after the restart the person edits the notes before the network is back.
     const app = await h.restart();
     await app.commands.updateNotes({ entryId: local, notes: 'crash v2' });

@@ -171,13 +171,7 @@ for (const style of ['duration', 'timestamp'] as const) {
     it('picks up a timer started, changed and stopped elsewhere on refresh', async () => {
       h = await signedInApp({ wantsTimestampTimers: timestamp });
       const o = firstOption()[3]!;
-      const web = h.sandbox.admin.createEntry({
-        project_id: o.projectId,
-        task_id: o.taskId,
-        spent_date: localDate(h.clock.now()),
-        notes: 'from the phone',
-        running: true,
-      });
+      const web = h.startElsewhere(o, 'from the phone');
       await h.app.commands.refresh(undefined);
       expect(h.app.getState().running).toMatchObject({ id: web.id, notes: 'from the phone' });
       h.clock.advanceMinutes(20);
