@@ -105,6 +105,9 @@ export interface LoadedOutbox extends OutboxContents {
 }
 
 export class Outbox {
+  /** Writes run one after another in the order they were asked for: an older snapshot never lands last. */
+  private writes: Promise<unknown> = Promise.resolve();
+
   constructor(readonly file: string) {}
 
   async load(): Promise<LoadedOutbox> {
@@ -149,8 +152,13 @@ export class Outbox {
     for (const [local, id] of contents.ids) lines.push(JSON.stringify({ type: 'id', local, id }));
     for (const intent of contents.intents) lines.push(JSON.stringify({ type: 'intent', intent }));
     for (const item of contents.setAside) lines.push(JSON.stringify({ type: 'setAside', item }));
-    await mkdir(dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, lines.length ? `${lines.join('\n')}\n` : '', { fsync: true });
+    const text = lines.length ? `${lines.join('\n')}\n` : '';
+    const write = this.writes.then(async () => {
+      await mkdir(dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, text, { fsync: true });
+    });
+    this.writes = write.catch(() => undefined);
+    await write;
   }
 
   /** A temp file left by a crash mid-write was never acknowledged (the rename never happened): drop it. */
