@@ -32,8 +32,27 @@ export async function readJson<T>(file: string, schema: z.ZodType<T>, what: stri
 }
 
 export async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, JSON.stringify(value), { fsync: true });
+  await writeInOrder(file, JSON.stringify(value));
+}
+
+const writesByFile = new Map<string, Promise<unknown>>();
+
+/**
+ * Writes `text` atomically (temp file, fsync, rename), after every earlier write to the same file: concurrent
+ * saves land in the order they were asked for, so an older snapshot never overwrites a newer one.
+ */
+export async function writeInOrder(file: string, text: string): Promise<void> {
+  const write = (writesByFile.get(file) ?? Promise.resolve()).then(async () => {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFileAtomic(file, text, { fsync: true });
+  });
+  const settled = write.catch(() => undefined);
+  writesByFile.set(file, settled);
+  // Forget a file's queue once it is idle, so the map doesn't grow with every file ever written.
+  void settled.then(() => {
+    if (writesByFile.get(file) === settled) writesByFile.delete(file);
+  });
+  await write;
 }
 
 /** Each Harvest account (and person in it) gets its own folder, so switching accounts never mixes changes. */

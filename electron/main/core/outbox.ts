@@ -1,11 +1,11 @@
 // Owns the durable outbox: every change the person made that Harvest hasn't confirmed, one JSON line each,
 // rewritten atomically (temp file, fsync, rename by write-file-atomic) before the change is acknowledged.
 // One line per record means a damaged file loses only its damaged lines: everything intact is kept.
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { Intent } from './intents';
+import { writeInOrder } from './local-store';
 
 const ref = z.union([z.number().int(), z.string()]);
 const names = z.object({
@@ -105,9 +105,6 @@ export interface LoadedOutbox extends OutboxContents {
 }
 
 export class Outbox {
-  /** Writes run one after another in the order they were asked for: an older snapshot never lands last. */
-  private writes: Promise<unknown> = Promise.resolve();
-
   constructor(readonly file: string) {}
 
   async load(): Promise<LoadedOutbox> {
@@ -152,13 +149,8 @@ export class Outbox {
     for (const [local, id] of contents.ids) lines.push(JSON.stringify({ type: 'id', local, id }));
     for (const intent of contents.intents) lines.push(JSON.stringify({ type: 'intent', intent }));
     for (const item of contents.setAside) lines.push(JSON.stringify({ type: 'setAside', item }));
-    const text = lines.length ? `${lines.join('\n')}\n` : '';
-    const write = this.writes.then(async () => {
-      await mkdir(dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, text, { fsync: true });
-    });
-    this.writes = write.catch(() => undefined);
-    await write;
+    // In call order: an older snapshot never lands after a newer, acknowledged one.
+    await writeInOrder(this.file, lines.length ? `${lines.join('\n')}\n` : '');
   }
 
   /** A temp file left by a crash mid-write was never acknowledged (the rename never happened): drop it. */
