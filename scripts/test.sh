@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
 
-node scripts/system-deps.mjs
+node scripts/system-packages/install.mjs
 echo "== lint";       npm run --silent lint
 echo "== typecheck";  npm run --silent typecheck
 echo "== build";      npm run --silent build
