@@ -31,7 +31,9 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
 } else {
-  console.error(`sheaf: missing system packages (${missing.join(', ')}). Run as root:\n  sudo sh -c '${command}'`);
+  console.error(
+    `sheaf: missing system packages (${missing.join(', ')}). Run as root:\n  sudo sh -c '${command}'`,
+  );
   // npm shows a dependency script's output only when it fails: fail when the build can't succeed anyway, so the
   // person reads this line rather than node-gyp's pkg-config error.
   if (missing.some((p) => neededToBuild.includes(p))) process.exit(1);
