@@ -1,8 +1,21 @@
 // Owns calendar arithmetic on spent dates ("2025-03-30"): days, weeks by the company's week_start_day, months.
 // Dates are plain calendar days, so the math runs in UTC and never trips over a DST change in local time.
-export type WeekStartDay = 'Saturday' | 'Sunday' | 'Monday';
+/** Harvest's help: a company's week may start on any day (the API page lists only three). Sunday first, like getDay(). */
+export const WEEK_START_DAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+export type WeekStartDay = (typeof WEEK_START_DAYS)[number];
 
-const weekStartsOn: Record<WeekStartDay, number> = { Sunday: 0, Monday: 1, Saturday: 6 };
+/** 0 = Sunday … 6 = Saturday, as date-fns' weekStartsOn and Date.getDay() count. */
+export function weekdayIndex(day: WeekStartDay): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
+  return WEEK_START_DAYS.indexOf(day) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
+}
 const msPerDay = 86_400_000;
 
 function toUtc(date: string): number {
@@ -29,7 +42,7 @@ export function weekday(date: string): number {
 
 /** The week (first and last day, inclusive) containing `date`. */
 export function weekOf(date: string, startDay: WeekStartDay): { start: string; end: string } {
-  const back = (weekday(date) - weekStartsOn[startDay] + 7) % 7;
+  const back = (weekday(date) - weekdayIndex(startDay) + 7) % 7;
   const start = addDays(date, -back);
   return { start, end: addDays(start, 6) };
 }

@@ -1,5 +1,6 @@
 // Owns the AppState snapshot main pushes to the popover: everything the person sees, nothing secret.
 import { z } from 'zod';
+import { WEEK_START_DAYS } from './calendar';
 import { IdleQuestion } from './settings';
 
 export const EntryView = z.object({
@@ -30,7 +31,7 @@ export type EntryView = z.infer<typeof EntryView>;
 
 export const AccountPrefs = z.object({
   timestampTimers: z.boolean(),
-  weekStartDay: z.enum(['Saturday', 'Sunday', 'Monday']),
+  weekStartDay: z.enum(WEEK_START_DAYS),
   timeFormat: z.enum(['decimal', 'hours_minutes']),
   clock: z.enum(['12h', '24h']),
 });

@@ -1,5 +1,6 @@
 // Owns the sandbox's starting data: the "Try the demo" account, an empty one, and large generated accounts
 // for benchmarks. Everything is derived from the clock's date, never from Math.random, so runs repeat.
+import { weekOf, type WeekStartDay } from '../../shared/calendar';
 import type { ProjectAssignment, TaskAssignment } from '../main/core/harvest/schemas';
 import type { EntryRecord, SandboxAccount, SandboxClient } from './account';
 import { addDays, daysBetween, formatWallClock, instantAt, localDate, round2 } from './time';
@@ -143,12 +144,9 @@ function baseAccount(
   };
 }
 
-const WEEKDAY_OFFSET = { Monday: 1, Sunday: 0, Saturday: 6 } as const;
-
 /** The first day of the week containing `today`, by the company's week_start_day. */
-function weekStart(today: string, startDay: keyof typeof WEEKDAY_OFFSET): string {
-  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-  return addDays(today, -((weekday - WEEKDAY_OFFSET[startDay] + 7) % 7));
+function weekStart(today: string, startDay: WeekStartDay): string {
+  return weekOf(today, startDay).start;
 }
 
 const DEMO_HOURS = [1.5, 0.75, 2.25, 1, 3.5, 0.5, 2, 1.25];

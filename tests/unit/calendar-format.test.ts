@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { localDate, weekRange } from '../../electron/main/core/dates';
 import {
   addDays,
+  WEEK_START_DAYS,
   isSpentDate,
   localSpentDate,
   monthOf,
@@ -26,8 +27,9 @@ import {
   parseTimeOfDay,
 } from '../../shared/format';
 
-const startDays: WeekStartDay[] = ['Saturday', 'Sunday', 'Monday'];
-const startIndex = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
+// Harvest's help: the week may start on any day, so every weekday is a start day.
+const startDays: WeekStartDay[] = [...WEEK_START_DAYS];
+const startIndex = Object.fromEntries(WEEK_START_DAYS.map((d, i) => [d, i])) as Record<WeekStartDay, number>;
 
 describe('the test runs in Berlin time', () => {
   it('has the DST offsets it means to test', () => {

@@ -1,17 +1,15 @@
 // Owns calendar math in the person's local time: spent dates, week ranges, Harvest's "8:00am" wall-clock times.
 import { addDays, format, isValid, parse, startOfWeek } from 'date-fns';
-import type { WeekStartDay } from './harvest/schemas';
+import { weekdayIndex, type WeekStartDay } from '../../../shared/calendar';
 
 /** Harvest's spent_date is the person's local calendar date, not UTC. */
 export function localDate(at: Date): string {
   return format(at, 'yyyy-MM-dd');
 }
 
-const weekStartsOn = { Sunday: 0, Monday: 1, Saturday: 6 } as const;
-
 /** The week containing `at`, as spent dates (inclusive), starting on the company's week_start_day. */
 export function weekRange(at: Date, weekStartDay: WeekStartDay): { start: string; end: string } {
-  const start = startOfWeek(at, { weekStartsOn: weekStartsOn[weekStartDay] });
+  const start = startOfWeek(at, { weekStartsOn: weekdayIndex(weekStartDay) });
   return { start: localDate(start), end: localDate(addDays(start, 6)) };
 }
 

@@ -26,7 +26,8 @@ import {
 import { undoDeleteMs } from '../../../shared/ipc';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError, ValidationError } from './harvest/errors';
-import type { TimeEntry, WeekStartDay } from './harvest/schemas';
+import type { TimeEntry } from './harvest/schemas';
+import type { WeekStartDay } from '../../../shared/calendar';
 import {
   applyIntents,
   type CreateFields,

@@ -1,6 +1,7 @@
 // Owns the shapes of Harvest API v2 responses (zod), named as Harvest names them; types are inferred from here.
 // Unknown fields pass through (z.looseObject) and fields real traffic sends as null are nullable.
 import { z } from 'zod';
+import { WEEK_START_DAYS } from '../../../../shared/calendar';
 
 const id = z.number().int();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -81,7 +82,7 @@ export const User = z.looseObject({
 });
 export type User = z.infer<typeof User>;
 
-export const WeekStartDay = z.enum(['Saturday', 'Sunday', 'Monday']);
+export const WeekStartDay = z.enum(WEEK_START_DAYS);
 export type WeekStartDay = z.infer<typeof WeekStartDay>;
 export const TimeFormat = z.enum(['decimal', 'hours_minutes']);
 export type TimeFormat = z.infer<typeof TimeFormat>;
