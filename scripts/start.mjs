@@ -1,5 +1,6 @@
 // Owns `npm start`: build, then open Sheaf in Electron; if the Electron binary is missing, try once to download it,
-// and when that fails (offline) open the browser preview instead, saying so in one plain sentence.
+// and when that fails (offline) open the browser preview in the default browser instead, saying so in one plain
+// sentence.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,5 +55,7 @@ if (electron) {
 } else {
   console.log('Electron could not be downloaded (offline?), so Sheaf opens in your browser instead.');
   // Like the desktop app started with `npm start`: straight into the demo unless a token is configured.
-  become(npm, ['run', '--silent', 'web'], { SHEAF_DEMO: '1', ...process.env });
+  // --open: the preview opens its own URL once it is listening (the URL carries a per-run key only it knows);
+  // BROWSER picks the browser, BROWSER=none keeps it to printing the URL.
+  become(npm, ['run', '--silent', 'web', '--', '--open'], { SHEAF_DEMO: '1', ...process.env });
 }

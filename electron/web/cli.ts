@@ -1,15 +1,23 @@
-// Owns `npm run web`: builds the renderer when missing, starts the preview host and prints the one URL to open.
+// Owns `npm run web`: builds the renderer when missing, starts the preview host and prints the one URL to open
+// (and, with --open, opens it in the default browser).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { openBrowser } from './open-browser';
 import { startWebHost } from './server';
 
 const rendererDir = 'out/renderer';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '0' }, 'simulate-idle': { type: 'boolean', default: false } },
+  options: {
+    port: { type: 'string', default: '0' },
+    'simulate-idle': { type: 'boolean', default: false },
+    // Off by default: tests, CI and anyone scripting the preview get the URL and no browser window.
+    // `npm start` passes it when it falls back to the preview, as it promises the app opens in the browser.
+    open: { type: 'boolean', default: false },
+  },
 });
 
 function parsePort(): number {
@@ -40,6 +48,8 @@ const port = parsePort();
 buildRendererIfMissing();
 const host = await startWebHost({ port, rendererDir, simulateIdle: values['simulate-idle'] });
 console.log(`Sheaf preview: ${host.url}`);
+// Only now: the host is listening, and the URL carries this run's key, so nothing earlier could open the page.
+if (values.open) openBrowser(host.url);
 if (host.idle) steerIdleFromStdin(host.idle);
 
 /** --simulate-idle: type "away 37", "back", "sleep", "wake", "lock" or "unlock" to play the person leaving. */

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
 import { createSheafApp } from '../main/core/app';
@@ -39,6 +40,9 @@ export interface WebHost {
   idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
   close(): Promise<void>;
 }
+
+/** The app icon electron-builder packages (resources/icon.png); the preview runs from source, so it is there. */
+const appIcon = fileURLToPath(new URL('../../resources/icon.png', import.meta.url));
 
 export function defaultPreviewDataDir(env: Record<string, string | undefined>): string {
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'sheaf-preview');
@@ -82,7 +86,11 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const key = randomBytes(32).toString('base64url');
   let origin = '';
   let expectedHost = '';
-  const serveFile = createStaticHandler(options.rendererDir ?? 'out/renderer');
+  const serveFile = createStaticHandler(options.rendererDir ?? 'out/renderer', {
+    // Browsers ask every page load for /favicon.ico; a 404 there is a console error on each one. The renderer
+    // build has no icon of its own, so the preview answers with the app's.
+    fallbacks: { '/favicon.ico': appIcon },
+  });
   const bridge = createBridge({
     key,
     origin: () => origin,

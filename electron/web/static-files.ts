@@ -1,4 +1,5 @@
-// Owns serving the built renderer from one folder: content types, the popover's strict CSP, no escape from the folder.
+// Owns serving the built renderer from one folder: content types, the popover's strict CSP, no escape from the folder
+// (and the few fixed files a browser asks for that the build doesn't make, such as /favicon.ico).
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -69,15 +70,34 @@ export function resolveInside(rootDir: string, urlPath: string): string | null {
   return file.startsWith(root + sep) ? file : null;
 }
 
-export function createStaticHandler(rootDir: string) {
+export interface StaticHandlerOptions {
+  /**
+   * Exact request paths answered from a fixed file when the folder has none, e.g. the app icon for /favicon.ico,
+   * which every browser asks for. The path is matched whole and never joined, so it opens no way out of the folder.
+   */
+  fallbacks?: Record<string, string>;
+}
+
+async function fileInfo(file: string | null) {
+  return file ? await stat(file).catch(() => null) : null;
+}
+
+export function createStaticHandler(rootDir: string, options: StaticHandlerOptions = {}) {
+  const fallbacks = new Map(Object.entries(options.fallbacks ?? {}));
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       sendText(res, 405, 'Method not allowed');
       return;
     }
-    const file = resolveInside(rootDir, pathname);
-    const info = file ? await stat(file).catch(() => null) : null;
+    let file = resolveInside(rootDir, pathname);
+    let info = await fileInfo(file);
+    // The build's own file wins, so a favicon added to the renderer later is the one served.
+    const fallback = fallbacks.get(pathname);
+    if (!info?.isFile() && fallback) {
+      file = fallback;
+      info = await fileInfo(file);
+    }
     if (!file || !info?.isFile()) {
       sendText(res, 404, 'Not found');
       return;
