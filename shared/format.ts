@@ -33,6 +33,25 @@ export function minutesOfDay(time: string): number | null {
   return hour * 60 + minute;
 }
 
+/**
+ * Minutes after midnight as Harvest writes a time on an account with this clock ("2:30pm" or "14:30"). Harvest
+ * answers in the company's clock whatever style was sent, so what Sheaf sends is written the same way.
+ */
+export function harvestTime(minutes: number, clock: ClockStyle): string {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return clockText(Math.floor(m / 60), m % 60, clock);
+}
+
+/**
+ * Whether two times of day name the same minute, whichever style each is written in ("2:30pm" = "14:30").
+ * Harvest rewrites times into the company's clock, so comparing the strings would miss its own echo.
+ */
+export function sameTimeOfDay(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return a == b;
+  const left = minutesOfDay(a);
+  return left !== null && left === minutesOfDay(b);
+}
+
 /** A Harvest time ("8:00am") the account's way; what can't be read is shown as it came. */
 export function formatWallClock(time: string, clock: ClockStyle): string {
   const minutes = minutesOfDay(time);

@@ -1,6 +1,7 @@
 // Owns the person's Sheaf settings: one zod schema (the JSON schema the settings file is checked with is derived
 // from it), the defaults, the partial update the popover sends, and what the settings view is shown.
 import { z } from 'zod';
+import { WEEK_START_DAYS } from './calendar';
 
 const modifiers = [
   'Command',
@@ -106,6 +107,8 @@ export const Settings = z.strictObject({
   /** macOS: elapsed time next to the menu bar icon. */
   trayTitle: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
+  /** The first day of the week, when Sheaf can't read the company's own (members can't read /company). */
+  weekStartDay: z.enum(WEEK_START_DAYS),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -118,6 +121,7 @@ export const defaultSettings: Settings = {
   launchAtLogin: false,
   trayTitle: true,
   theme: 'system',
+  weekStartDay: 'Monday',
 };
 
 /** What the popover sends: any top-level setting, and any part of a grouped one. */
@@ -130,6 +134,7 @@ export const SettingsUpdate = z.strictObject({
   launchAtLogin: z.boolean().optional(),
   trayTitle: z.boolean().optional(),
   theme: Settings.shape.theme.optional(),
+  weekStartDay: Settings.shape.weekStartDay.optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 

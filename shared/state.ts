@@ -34,6 +34,11 @@ export const AccountPrefs = z.object({
   weekStartDay: z.enum(WEEK_START_DAYS),
   timeFormat: z.enum(['decimal', 'hours_minutes']),
   clock: z.enum(['12h', '24h']),
+  /**
+   * Sheaf could not read the company's settings (members may not read /company): the week starts on the day
+   * the person picks in Settings. Defaults to false so a session saved by an older Sheaf still reads.
+   */
+  weekStartChosenHere: z.boolean().default(false),
 });
 export type AccountPrefs = z.infer<typeof AccountPrefs>;
 
@@ -151,6 +156,7 @@ export const defaultPrefs: AccountPrefs = {
   weekStartDay: 'Monday',
   timeFormat: 'hours_minutes',
   clock: '24h',
+  weekStartChosenHere: true,
 };
 
 const ReportTotals = {

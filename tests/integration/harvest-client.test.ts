@@ -443,18 +443,55 @@ describe('lists and pagination', () => {
     expect((await client.listTimeEntries()).map((e) => e.id)).toEqual(ids);
   });
 
-  it('falls back to next_page when a page has no links', async () => {
+  it('follows cursor pages whose page numbers are null between the first and the last', async () => {
     const { client, server } = await harness();
+    // Harvest's cursor pagination: page, next_page and previous_page are null on the middle pages.
+    const envelope = (page: number | null, next: string | null) => ({
+      per_page: 1,
+      total_pages: null,
+      total_entries: null,
+      page,
+      next_page: null,
+      previous_page: null,
+      links: { first: null, next, previous: null, last: null },
+    });
     server.script(
-      { status: 200, body: { time_entries: [timeEntry(1)], next_page: 2 } },
-      { status: 200, body: { time_entries: [timeEntry(2)], next_page: null } },
+      {
+        status: 200,
+        body: {
+          project_assignments: [],
+          ...envelope(1, `${server.baseUrl}/users/me/project_assignments?cursor=b2Zmc2V0OjE&per_page=1`),
+        },
+      },
+      {
+        status: 200,
+        body: {
+          project_assignments: [],
+          ...envelope(null, `${server.baseUrl}/users/me/project_assignments?cursor=b2Zmc2V0OjI&per_page=1`),
+        },
+      },
+      { status: 200, body: { project_assignments: [], ...envelope(null, null) } },
     );
-    expect(
-      (await client.listTimeEntries({ updated_since: '2025-03-01T00:00:00Z' })).map((e) => e.id),
-    ).toEqual([1, 2]);
-    const second = new URL(server.requests[1]!.url, server.origin);
-    expect(second.searchParams.get('page')).toBe('2');
-    expect(second.searchParams.get('updated_since')).toBe('2025-03-01T00:00:00Z');
+    await client.listMyProjectAssignments();
+    expect(server.requests.map((r) => new URL(r.url, server.origin).searchParams.get('cursor'))).toEqual([
+      null,
+      'b2Zmc2V0OjE',
+      'b2Zmc2V0OjI',
+    ]);
+  });
+
+  it('builds no page URL from next_page: without links.next the list ends', async () => {
+    const { client, server } = await harness();
+    server.script({ status: 200, body: { time_entries: [timeEntry(1)], next_page: 2 } });
+    expect((await client.listTimeEntries()).map((e) => e.id)).toEqual([1]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('never asks for more than 2000 per page (Harvest answers 422 rather than capping)', async () => {
+    const { client, server } = await harness();
+    server.script({ status: 200, body: { time_entries: [], links: { next: null } } });
+    await client.listTimeEntries({ per_page: 5000 });
+    expect(new URL(server.requests[0]!.url, server.origin).searchParams.get('per_page')).toBe('2000');
   });
 
   it('stops a server that sends the same next link again', async () => {

@@ -2,6 +2,7 @@
 // cache) and assembles the AppState snapshot from it and the timer service.
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { WeekStartDay } from '../../../shared/calendar';
 import type { CommandHandlers } from '../../../shared/ipc';
 import {
   AccountPrefs,
@@ -15,8 +16,9 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { HostCommand, SheafApp, SheafAppOptions } from './app';
 import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv } from './harvest/env';
-import { ForbiddenError, HarvestError, UnauthorizedError } from './harvest/errors';
-import type { Company } from './harvest/schemas';
+import { HarvestError, UnauthorizedError } from './harvest/errors';
+import { computerZone } from './harvest/time-zones';
+import { prefsFrom, readProfile, zoneMismatch } from './account-profile';
 import { CachedEntry } from './entries';
 import { Favourites } from './favourites';
 import { createDesktop } from './desktop';
@@ -48,6 +50,8 @@ const LastSession = z.object({
   weeklyCapacitySeconds: z.number().nullable(),
   prefs: AccountPrefs,
   companyReadable: z.boolean(),
+  /** The profile/computer zone pair the person was last told about (see zoneMismatch), so it is said once. */
+  toldZoneMismatch: z.string().nullable().default(null),
 });
 type LastSession = z.infer<typeof LastSession>;
 
@@ -56,16 +60,6 @@ const CacheFile = z.object({
   assignments: z.array(AssignmentOption),
   entries: z.array(CachedEntry),
 }) satisfies z.ZodType<TimerCache>;
-
-function prefsFrom(company: Company | null): AccountPrefs {
-  if (!company) return defaultPrefs;
-  return {
-    timestampTimers: company.wants_timestamp_timers,
-    weekStartDay: company.week_start_day,
-    timeFormat: company.time_format,
-    clock: company.clock,
-  };
-}
 
 function signInMessage(err: unknown): string {
   if (err instanceof UnauthorizedError) {
@@ -101,17 +95,33 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     prefs: () => prefs,
     toggleTimer: () => signedIn().toggleTimer(),
     startTimer: (input) => signedIn().startTimer(input),
-    onChange: () => emit(),
+    onChange: () => {
+      followWeekStart();
+      emit();
+    },
     log: o.log,
   });
   startupNotices.push(...desktop.notices());
   let disposed = false;
 
+  /** The company's week start, or the person's choice in Settings when Sheaf can't read the company's. */
+  function weekStartFor(p: AccountPrefs): WeekStartDay {
+    return p.weekStartChosenHere ? desktop.settings().weekStartDay : p.weekStartDay;
+  }
+
+  /** A member changed the week start in Settings: the timer and reports follow. */
+  function followWeekStart(): void {
+    const day = weekStartFor(prefs);
+    if (timer && timer.weekStartDay !== day) timer.useWeekStartDay(day);
+  }
+
   function build(): AppState {
     const v = timer?.view();
+    const shown = { ...prefs, weekStartDay: weekStartFor(prefs) };
     return {
       session,
-      prefs: v ? { ...prefs, timestampTimers: v.timestampTimers } : prefs,
+      // What a member's entries taught Sheaf (timer style, clock) overrides the defaults it started from.
+      prefs: v ? { ...shown, timestampTimers: v.timestampTimers, clock: v.clock } : shown,
       running: v?.running ?? null,
       today: v?.today ?? { date: '', entries: [], totalHours: 0 },
       week: v?.week ?? { start: '', end: '', totalHours: 0 },
@@ -227,7 +237,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       clock,
       userId: last.userId,
       timestampTimers: last.prefs.timestampTimers,
-      weekStartDay: last.prefs.weekStartDay,
+      clockStyle: last.prefs.clock,
+      weekStartDay: weekStartFor(last.prefs),
       learnTimerStyle: !last.companyReadable,
       outbox: timerDir ? new Outbox(join(timerDir, 'outbox.jsonl')) : undefined,
       onChange: emit,
@@ -237,7 +248,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     });
     reports = new Reports(api, {
       clock,
-      weekStartDay: () => prefs.weekStartDay,
+      weekStartDay: () => weekStartFor(prefs),
       file: timerDir ? join(timerDir, 'reports.json') : null,
       log: o.log,
     });
@@ -274,15 +285,12 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     }
     try {
       const api = client(c);
-      const me = await api.getMe();
-      let company: Company | null = null;
-      try {
-        company = await api.getCompany();
-      } catch (err) {
-        // Members may not read /company: use Harvest's defaults and learn the timer style from entries.
-        if (!(err instanceof ForbiddenError)) throw err;
-      }
+      const { me, company } = await readProfile(api, o.log);
       prefs = prefsFrom(company);
+      const told = how.demo ? null : await toldZoneMismatch(c.accountId);
+      const zone = zoneMismatch(me.timezone, o.timeZone ?? computerZone(), clock.now());
+      if (zone && zone.key !== told && !startupNotices.includes(zone.message))
+        startupNotices.push(zone.message);
       const last: LastSession = {
         accountId: c.accountId,
         userId: me.id,
@@ -292,6 +300,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
         weeklyCapacitySeconds: me.weekly_capacity ?? null,
         prefs,
         companyReadable: company !== null,
+        toldZoneMismatch: zone?.key ?? null,
       };
       await openTimer(c, api, last, how.demo);
       await timer!.load();
@@ -315,6 +324,12 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       emit();
       throw err;
     }
+  }
+
+  /** Which zone mismatch this account's person was already told about, from the saved last session. */
+  async function toldZoneMismatch(accountId: string): Promise<string | null> {
+    const read = await readJson(lastSessionFile, LastSession, 'record of your last session');
+    return read.value?.accountId === accountId ? read.value.toldZoneMismatch : null;
   }
 
   /**

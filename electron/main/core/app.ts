@@ -24,6 +24,8 @@ export interface SheafAppOptions {
   };
   /** First retry delay for unsent changes (doubles up to a minute). */
   retryDelayMs?: number;
+  /** The computer's IANA time zone, compared with the Harvest profile's (default: the runtime's own). */
+  timeZone?: string;
   /** Settings store, idle source, notifications, shortcuts, login items: whatever this host has. */
   desktop?: DesktopPorts;
 }

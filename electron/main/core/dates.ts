@@ -1,6 +1,7 @@
 // Owns calendar math in the person's local time: spent dates, week ranges, Harvest's "8:00am" wall-clock times.
 import { addDays, format, isValid, parse, startOfWeek } from 'date-fns';
 import { weekdayIndex, type WeekStartDay } from '../../../shared/calendar';
+import { formatTimeOfDay, type ClockStyle } from '../../../shared/format';
 
 /** Harvest's spent_date is the person's local calendar date, not UTC. */
 export function localDate(at: Date): string {
@@ -13,9 +14,9 @@ export function weekRange(at: Date, weekStartDay: WeekStartDay): { start: string
   return { start: localDate(start), end: localDate(addDays(start, 6)) };
 }
 
-/** Harvest's timestamp-timer format: "8:00am", "12:05pm". */
-export function wallClockTime(at: Date): string {
-  return format(at, 'h:mmaaa');
+/** A moment's time of day as Harvest writes it on an account with this clock: "8:00am" or "08:00". */
+export function wallClockTime(at: Date, clock: ClockStyle = '12h'): string {
+  return formatTimeOfDay(at, clock);
 }
 
 /** Parses Harvest's "8:00am" (or a 24 h "14:30") on the given spent date; null when unreadable. */

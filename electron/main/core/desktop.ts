@@ -11,6 +11,7 @@ import {
 } from '../../../shared/settings';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
 import { formatElapsed, formatTimeOfDay } from '../../../shared/format';
+import { sameTimeOfDay } from '../../../shared/format';
 import { wallClockTime } from './dates';
 import { IdlePolicy, type Away } from './idle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
@@ -198,8 +199,9 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
    */
   async function trimToSince(timer: TimerService, entry: EntryView, away: Away): Promise<void> {
     if (timer.view().timestampTimers) {
-      const end = wallClockTime(away.since);
-      if (entry.endedTime !== end) await timer.editEntry(entry.id, { endedTime: end });
+      const end = wallClockTime(away.since, deps.prefs().clock);
+      // Harvest writes times in the company's clock ("14:30" for "2:30pm"): compare minutes, not text.
+      if (!sameTimeOfDay(entry.endedTime, end)) await timer.editEntry(entry.id, { endedTime: end });
     } else if (entry.hours > away.hoursAtSince + 0.005) {
       await timer.editEntry(entry.id, { hours: Math.round(away.hoursAtSince * 100) / 100 });
     }

@@ -1,5 +1,7 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent,
 // and time sent late is put back where the person spent it.
+import { sameTimeOfDay, type ClockStyle } from '../../../shared/format';
+import { addedTimes, editInStyle, type AccountStyle } from './account-style';
 import { localDate, msPerHour, wallClockTime } from './dates';
 import { fromHarvest, hoursUntil, type EntryRef, type LocalEntry } from './entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi, TimeEntryUpdate } from './harvest/api';
@@ -27,6 +29,8 @@ export interface SenderState {
   confirmed: Map<EntryRef, LocalEntry>;
   ids: Map<string, number>;
   timestampTimers: boolean;
+  /** The company's clock: Harvest answers times in it, so Sheaf sends them in it too. */
+  clock: ClockStyle;
   userId: number;
 }
 
@@ -35,6 +39,8 @@ export interface SendResult {
   consumed: string[];
   /** Nothing was sent: this intent must go first (and be saved), then the current one. */
   insertBefore?: Intent;
+  /** Harvest answered a restart with a new entry (start/end-time accounts): later changes go to that one. */
+  moved?: { from: number; to: number };
 }
 
 function isHarvest(err: unknown, ...codes: string[]): err is HarvestError {
@@ -80,22 +86,16 @@ export class Sender {
         await this.stop(intent, ref, at, save);
         break;
       case 'resume':
-        await this.resume(intent, ref, at, save);
-        break;
+        return this.resume(intent, ref, at, save);
       case 'updateNotes':
         this.accept(await this.api.updateTimeEntry(ref, { notes: intent.notes }));
         break;
       case 'edit': {
         const c = intent.changes;
-        const body: TimeEntryUpdate = {
-          ...(c.projectId !== undefined ? { project_id: c.projectId } : {}),
-          ...(c.taskId !== undefined ? { task_id: c.taskId } : {}),
-          ...(c.notes !== undefined ? { notes: c.notes } : {}),
-          ...(c.hours !== undefined ? { hours: round2(c.hours) } : {}),
-          ...(c.startedTime !== undefined ? { started_time: c.startedTime } : {}),
-          ...(c.endedTime !== undefined ? { ended_time: c.endedTime } : {}),
-        };
-        const edited = await this.api.updateTimeEntry(ref, body);
+        const edited = await this.api.updateTimeEntry(
+          ref,
+          editInStyle(this.style(), this.s.confirmed.get(ref), c, at),
+        );
         this.accept(edited);
         // Hours set on a running timer count on from when they were set, not from when Harvest heard of them.
         if (c.hours !== undefined) await this.countFrom(edited, c.hours, at);
@@ -111,6 +111,10 @@ export class Sender {
         break;
     }
     return { consumed: [] };
+  }
+
+  private style(): AccountStyle {
+    return { timestampTimers: this.s.timestampTimers, clock: this.s.clock };
   }
 
   private isLate(at: Date): boolean {
@@ -145,8 +149,9 @@ export class Sender {
     this.accept(stopped);
     // Sent late: Harvest ended it when it heard of it; put the end where the person pressed Stop.
     if (this.s.timestampTimers) {
-      if (stopped.ended_time && stopped.ended_time !== wallClockTime(at) && this.isLate(at)) {
-        this.accept(await this.api.updateTimeEntry(ref, { ended_time: wallClockTime(at) }));
+      const pressed = wallClockTime(at, this.s.clock);
+      if (stopped.ended_time && !sameTimeOfDay(stopped.ended_time, pressed) && this.isLate(at)) {
+        this.accept(await this.api.updateTimeEntry(ref, { ended_time: pressed }));
       }
       return;
     }
@@ -160,9 +165,10 @@ export class Sender {
     ref: number,
     at: Date,
     save: () => Promise<void>,
-  ) {
+  ): Promise<SendResult> {
+    const before = this.s.confirmed.get(ref);
     if (intent.baseHours === undefined) {
-      intent.baseHours = this.s.confirmed.get(ref)?.hours ?? 0;
+      intent.baseHours = before?.hours ?? 0;
       await save();
     }
     let entry: TimeEntry;
@@ -171,12 +177,37 @@ export class Sender {
     } catch (err) {
       // The client never repeats a restart blindly; look whether it took before trying again.
       if (!isHarvest(err, 'outcome_unknown', 'validation')) throw err;
-      entry = await this.api.getTimeEntry(ref);
-      if (!entry.is_running) throw err instanceof OutcomeUnknownError ? new NetworkError(err) : err;
+      const restarted = await this.findRestarted(ref, before, at);
+      if (!restarted) throw err instanceof OutcomeUnknownError ? new NetworkError(err) : err;
+      entry = restarted;
     }
     this.stopOthers(entry.id, at);
     this.accept(entry);
     await this.countFrom(entry, intent.baseHours, at);
+    return { consumed: [], ...(entry.id !== ref ? { moved: { from: ref, to: entry.id } } : {}) };
+  }
+
+  /**
+   * Whether a restart whose answer was lost took: the entry itself runs again (duration accounts), or, on
+   * start/end-time accounts where Harvest answers a restart with a new entry, a new running entry of the same
+   * project and task made since the person pressed it. Harvest runs one timer per person, so at most one.
+   */
+  private async findRestarted(
+    ref: number,
+    before: LocalEntry | undefined,
+    at: Date,
+  ): Promise<TimeEntry | undefined> {
+    const running = await this.api.listTimeEntries({ user_id: this.s.userId, is_running: true });
+    const since = at.getTime() - clockSkewMs;
+    return running.find(
+      (e) =>
+        e.id === ref ||
+        (before !== undefined &&
+          !this.s.confirmed.has(e.id) &&
+          e.project.id === before.projectId &&
+          e.task.id === before.taskId &&
+          Date.parse(e.created_at) >= since),
+    );
   }
 
   /**
@@ -261,16 +292,15 @@ export class Sender {
       ...(notes ? { notes } : {}),
     };
     if (intent.kind === 'add') {
-      if (intent.startedTime && intent.endedTime) {
-        return { ...common, started_time: intent.startedTime, ended_time: intent.endedTime };
-      }
-      return { ...common, hours: round2(intent.hours) };
+      // Only the account's own style reaches Harvest (it ignores the other): times there, hours here.
+      if (!this.s.timestampTimers) return { ...common, hours: round2(intent.hours) };
+      return { ...common, ...addedTimes(this.s.clock, intent, at) };
     }
     if (this.s.timestampTimers) {
       return {
         ...common,
-        started_time: wallClockTime(at),
-        ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt) } : {}),
+        started_time: wallClockTime(at, this.s.clock),
+        ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt, this.s.clock) } : {}),
       };
     }
     return stoppedAt
@@ -318,7 +348,8 @@ export class Sender {
    * therefore isn't taken for ours.
    */
   private sameTime(intent: CreateIntent, e: TimeEntry, sent: number): boolean {
-    if (intent.sentStartedTime) return e.started_time === intent.sentStartedTime;
+    // Harvest writes times back in the company's clock ("14:30" for "2:30pm"): compare the minute, not the text.
+    if (intent.sentStartedTime) return sameTimeOfDay(e.started_time, intent.sentStartedTime);
     if (intent.sentHours !== undefined) return Math.abs(e.hours - intent.sentHours) < lateThresholdHours;
     if (!intent.sentAt) return true; // Sent by an older version that kept no record: match as before.
     return e.hours <= hoursBetween(new Date(sent), this.clock.now()) + 2 * lateThresholdHours;

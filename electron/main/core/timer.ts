@@ -10,6 +10,7 @@ import type {
   ShownDay,
   SyncStatus,
 } from '../../../shared/state';
+import { minutesOfDay, type ClockStyle } from '../../../shared/format';
 import { findOption, toOptions } from './assignments';
 import { newestWorkedOn, recentPairs, shownDay } from './days';
 import { localDate, parseWallClockTime, weekRange } from './dates';
@@ -48,8 +49,10 @@ export interface TimerOptions {
   clock: Clock;
   userId: number;
   timestampTimers: boolean;
+  /** The company's clock ("12h" / "24h"): the style Harvest answers times in, and Sheaf sends them in. */
+  clockStyle: ClockStyle;
   weekStartDay: WeekStartDay;
-  /** Learn the timer style from entries when /company was not readable (members get 403 there). */
+  /** Learn the timer style and clock from entries when /company was not readable (members get 403 there). */
   learnTimerStyle: boolean;
   /** Where unsent changes are kept; none for the demo account. */
   outbox?: Outbox;
@@ -70,6 +73,7 @@ export interface TimerView {
   setAside: SetAsideView[];
   assignmentsVersion: number;
   timestampTimers: boolean;
+  clock: ClockStyle;
   day: ShownDay;
   recent: AssignmentRef[];
 }
@@ -116,6 +120,7 @@ export class TimerService {
       confirmed: new Map(),
       ids: new Map(),
       timestampTimers: o.timestampTimers,
+      clock: o.clockStyle,
       userId: o.userId,
     };
     this.sender = new Sender(o.api, o.clock, this.state);
@@ -124,6 +129,16 @@ export class TimerService {
 
   get userId(): number {
     return this.o.userId;
+  }
+
+  get weekStartDay(): WeekStartDay {
+    return this.o.weekStartDay;
+  }
+
+  /** The week now starts on another day (a member chose it in Settings): read that week from Harvest. */
+  useWeekStartDay(day: WeekStartDay): void {
+    this.o.weekStartDay = day;
+    void this.refresh();
   }
 
   /** A fresh sign-in to the same account brings a new client (new token); queued changes carry on. */
@@ -213,6 +228,7 @@ export class TimerService {
       })),
       assignmentsVersion: this.assignmentsVersion,
       timestampTimers: this.state.timestampTimers,
+      clock: this.state.clock,
       day: shownDay(
         all,
         view,
@@ -345,9 +361,18 @@ export class TimerService {
     this.changed();
   }
 
+  /**
+   * A member can't read /company, so the account's style is read off what Harvest returns: entries with start
+   * and end times mean a start/end-time account, and Harvest writes those times in the company's clock
+   * ("2:30pm" on 12-hour accounts, "14:30" on 24-hour ones).
+   */
   private learnTimerStyle(entries: TimeEntry[]): void {
     const sample = entries.find((e) => e.started_time || e.timer_started_at);
     if (sample) this.state.timestampTimers = Boolean(sample.started_time);
+    const written = entries
+      .map((e) => e.started_time ?? e.ended_time)
+      .find((t) => t && minutesOfDay(t) !== null);
+    if (written) this.state.clock = /[ap]m\s*$/i.test(written) ? '12h' : '24h';
   }
 
   // ---- commands (resolve once applied locally and saved; sending happens behind) ----------------
@@ -635,6 +660,7 @@ export class TimerService {
         }
         const consumed = new Set(result.consumed);
         this.pending = this.pending.filter((i) => i !== intent && !consumed.has(i.id));
+        if (result.moved) this.pending = retarget(this.pending, result.moved.from, result.moved.to);
         this.retryDelay = this.o.retryDelayMs ?? 1000;
         this.sync = { ...this.sync, state: 'idle', message: null, lastSyncedAt: this.nowIso() };
         await this.persist();
@@ -751,6 +777,11 @@ export class TimerService {
   private changed(): void {
     if (!this.disposed) this.o.onChange();
   }
+}
+
+/** Later changes to an entry Harvest replaced with a new one (a restart on a start/end-time account). */
+function retarget(queue: Intent[], from: number, to: number): Intent[] {
+  return queue.map((i) => (!isCreate(i) && i.ref === from ? { ...i, ref: to } : i));
 }
 
 function namesOf(o: AssignmentOption): EntryNames {

@@ -45,7 +45,10 @@ export interface HarvestClientConfig {
 }
 
 export const DEFAULT_USER_AGENT = 'Sheaf (https://github.com/sheaf-app/sheaf)';
-/** Harvest's maximum since 2023; an older server capping at 100 just sends more pages. */
+/**
+ * Harvest's maximum since 2023 on time entries, project assignments and reports. Asking for more is a 422 (it
+ * does not cap), so no request asks beyond it; an older server capping at 100 just sends more pages.
+ */
 const PER_PAGE = 2000;
 /** 1000 pages of 100 is 100 000 items, far past any one person's list: beyond that the server is looping. */
 const MAX_PAGES = 1000;
@@ -108,7 +111,7 @@ export class HarvestClient implements HarvestApi {
   async listTimeEntries(filter: TimeEntryFilter = {}): Promise<TimeEntry[]> {
     const { per_page = PER_PAGE, ...rest } = filter;
     return this.allPages(
-      this.url('/time_entries', { ...rest, per_page }),
+      this.url('/time_entries', { ...rest, per_page: Math.max(1, Math.min(PER_PAGE, Math.floor(per_page))) }),
       TimeEntryPage,
       (page) => page.time_entries,
     );
@@ -194,7 +197,7 @@ export class HarvestClient implements HarvestApi {
     return parse(TimeEntry, response.json);
   }
 
-  /** Follows links.next exactly as Harvest gives it (extra params included), else next_page, until none. */
+  /** Follows links.next exactly as Harvest gives it (extra params, a cursor), until it is null or absent. */
   private async allPages<S extends z.ZodType, T>(
     firstUrl: string,
     schema: S,
@@ -218,16 +221,9 @@ export class HarvestClient implements HarvestApi {
   }
 
   private nextPageUrl(current: string, page: PageEnvelope): string | null {
-    let next: URL;
-    if (page.links) {
-      if (page.links.next === null) return null;
-      next = new URL(page.links.next, current);
-    } else if (typeof page.next_page === 'number') {
-      next = new URL(current);
-      next.searchParams.set('page', String(page.next_page));
-    } else {
-      return null;
-    }
+    // Page numbers can't be built on: under cursor pagination they are null between the first and last page.
+    if (!page.links?.next) return null;
+    const next = new URL(page.links.next, current);
     // The token goes with every request: never follow a link to a host other than the one configured.
     if (next.origin !== new URL(this.baseUrl).origin) {
       throw new BadResponseError('the next-page link points to another host');
@@ -246,7 +242,6 @@ export class HarvestClient implements HarvestApi {
 
 interface PageEnvelope {
   links?: { next: string | null };
-  next_page?: number | null;
 }
 
 /** Validates a body with its zod schema; the reason names the first bad field, never a value from the body. */

@@ -126,7 +126,7 @@ export class HarvestHttp {
         return { status, json: this.parseJson(text), doneEarlier: false };
       }
       if (status === 429) {
-        const waitS = this.rateLimitWaitSeconds(response.headers, consecutive429s++);
+        const waitS = this.rateLimitWaitSeconds(response.headers, text, consecutive429s++);
         if (!retriesLeft || waitS > LONGEST_RATE_LIMIT_WAIT_S) throw new RateLimitedError(waitS);
         await sleep(waitS * 1000);
         continue;
@@ -192,9 +192,14 @@ export class HarvestHttp {
     if (resetSeconds !== undefined) this.rateLimit.resetSeconds = resetSeconds;
   }
 
-  private rateLimitWaitSeconds(headers: Headers, consecutive429s: number): number {
+  /**
+   * Real 429s are mostly an empty text/html page with no Retry-After and no X-Rate-Limit-* headers: each hint is
+   * read when present (the header, a JSON `retry_after`, the reset header), else Sheaf backs off on its own.
+   */
+  private rateLimitWaitSeconds(headers: Headers, text: string, consecutive429s: number): number {
     return (
       parseRetryAfter(headers.get('Retry-After'), this.config.clock.now()) ??
+      retryAfterInBody(text) ??
       numberHeader(headers, 'X-Rate-Limit-Reset') ??
       rateLimitBackoffSeconds(consecutive429s)
     );
@@ -246,6 +251,22 @@ export function harvestMessage(text: string): string | undefined {
   const said = [message, error_description, error].find((s) => s !== undefined && s.trim() !== '');
   // An HTML error page sneaking into a JSON string would be noise in a person's face; keep it short.
   return said === undefined ? undefined : said.trim().slice(0, 300);
+}
+
+/** `{"retry_after": 12}` (seconds) when a 429's body is JSON that says so; anything else says nothing. */
+export function retryAfterInBody(text: string): number | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const value =
+    typeof json === 'object' && json !== null ? (json as { retry_after?: unknown }).retry_after : undefined;
+  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
+    ? Math.ceil(seconds)
+    : undefined;
 }
 
 function numberHeader(headers: Headers, name: string): number | undefined {

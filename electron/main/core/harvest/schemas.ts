@@ -161,13 +161,16 @@ export const PageLinks = z.looseObject({
   last: z.string().nullable().optional(),
 });
 
+// Harvest documents cursor pagination too: then page, next_page and previous_page are null on every page but
+// the first and last. Only links.next is followed, so no pagination number is required or trusted.
+const pageNumber = z.number().nullable().optional();
 const paginationShape = {
-  per_page: z.number().optional(),
-  total_pages: z.number().optional(),
-  total_entries: z.number().optional(),
-  next_page: z.number().nullable().optional(),
-  previous_page: z.number().nullable().optional(),
-  page: z.number().optional(),
+  per_page: pageNumber,
+  total_pages: pageNumber,
+  total_entries: pageNumber,
+  next_page: pageNumber,
+  previous_page: pageNumber,
+  page: pageNumber,
   links: PageLinks.optional(),
 };
 
