@@ -10,7 +10,6 @@ import {
   ipcMain,
   Menu,
   nativeImage,
-  net,
   Notification,
   powerMonitor,
   safeStorage,
@@ -22,6 +21,8 @@ import {
 import ElectronStore from 'electron-store';
 import type { CommandHandlers, CommandName } from '../../shared/ipc';
 import { createSheafApp } from './core/app';
+import { DEFAULT_USER_AGENT } from './core/harvest/client';
+import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushStateTo, registerIpc, type PopoverPage } from './ipc';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
@@ -72,7 +73,8 @@ async function start(): Promise<void> {
     },
     dataDir,
     secrets,
-    fetch: (input, init) => net.fetch(input, init),
+    // A session of its own, so Harvest always hears `Sheaf (<contact>)` whatever Chromium would send.
+    fetch: createHarvestFetch(session.fromPartition('sheaf-harvest'), DEFAULT_USER_AGENT),
     log,
     // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,

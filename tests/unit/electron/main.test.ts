@@ -90,6 +90,20 @@ let ipcMain: FakeIpcMain;
 let globalShortcut: FakeGlobalShortcut;
 const shell = { openExternal: vi.fn(async () => {}) };
 const sessionCalls: string[] = [];
+/** The session Harvest requests go through: its agent, and how many requests it carried. */
+const harvestSession = {
+  partition: '',
+  userAgent: '',
+  requests: 0,
+  setUserAgent(agent: string) {
+    this.userAgent = agent;
+  },
+  webRequest: { onBeforeSendHeaders: () => undefined },
+  fetch(input: string, init?: RequestInit) {
+    harvestSession.requests++;
+    return fetch(input, init);
+  },
+};
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sheaf-main-'));
@@ -103,6 +117,7 @@ beforeEach(async () => {
   FakeBrowserWindow.created = [];
   FakeTray.created = [];
   sessionCalls.length = 0;
+  harvestSession.requests = 0;
   shell.openExternal.mockClear();
   electron.current = {
     app,
@@ -114,7 +129,7 @@ beforeEach(async () => {
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: unknown) => template },
     nativeImage: { createFromPath: (path: string) => path },
-    net: { fetch: (input: string, init?: RequestInit) => fetch(input, init) },
+    net: { fetch: () => Promise.reject(new Error('Harvest requests go through their own session')) },
     // No keyring in this test: the safeStorage fallback has no encryption, so nothing is written.
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
     screen: fakeScreen(),
@@ -123,6 +138,10 @@ beforeEach(async () => {
         setPermissionRequestHandler: () => sessionCalls.push('permission-request'),
         setPermissionCheckHandler: () => sessionCalls.push('permission-check'),
         webRequest: { onHeadersReceived: () => sessionCalls.push('csp-header') },
+      },
+      fromPartition: (partition: string) => {
+        harvestSession.partition = partition;
+        return harvestSession;
       },
     },
   };
@@ -204,6 +223,9 @@ describe('main process wiring', () => {
     const pushed = win.webContents.sent.filter(([channel]) => channel === stateChannel);
     const last = pushed.at(-1)?.[1] as AppState;
     expect(last.session).toMatchObject({ status: 'signed_in', demo: true });
+    // Every Harvest request went through the session that says Sheaf's User-Agent, none through plain net.fetch.
+    expect(harvestSession.userAgent).toMatch(/^Sheaf \(.+\)$/);
+    expect(harvestSession.requests).toBeGreaterThan(0);
     // Signed in now, so the tray menu offers Sign out.
     const menu = tray.menu as Array<{ label?: string; enabled?: boolean }>;
     expect(menu.find((item) => item.label === 'Sign out')?.enabled).not.toBe(false);
