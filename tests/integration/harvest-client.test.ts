@@ -271,6 +271,16 @@ describe('429: too many requests', () => {
     expect(sleeps).toEqual([15_000, 30_000, 60_000, 120_000]);
     expect(server.requests).toHaveLength(5);
   });
+
+  it("waits what a JSON body's retry_after says when there is no Retry-After header", async () => {
+    const { client, server, sleeps } = await harness();
+    server.script(
+      { status: 429, body: { message: 'Too many requests', retry_after: 4 } },
+      { status: 200, body: user },
+    );
+    await expect(client.getMe()).resolves.toMatchObject({ id: user.id });
+    expect(sleeps).toEqual([4000]);
+  });
 });
 
 describe('timeouts and dropped connections', () => {
