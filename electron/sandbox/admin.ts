@@ -1,8 +1,8 @@
 // Owns the sandbox's back door: changes made "elsewhere" (the Harvest web app, a phone, an admin) that the app
-// under test must notice, plus switches for account settings and the token.
+// under test must notice, plus switches for account settings and the token. Writes here skip the API's rules.
 import type { ProjectAssignment } from '../main/core/harvest/schemas';
 import { readNewEntry } from './entry-input';
-import { LOCKED_REASON } from './seed';
+import { LOCKED_REASON, profileZone } from './seed';
 import type { SandboxStore } from './store';
 import type { RequestLogEntry, SandboxAdmin } from './types';
 
@@ -16,14 +16,25 @@ export function createAdmin(
   switches: AdminSwitches,
   requestLog: RequestLogEntry[],
 ): SandboxAdmin {
+  const { company, user } = store.account;
   return {
     setWantsTimestampTimers(on) {
-      store.account.company.wants_timestamp_timers = on;
+      company.wants_timestamp_timers = on;
+    },
+    setClock(clock) {
+      company.clock = clock;
+    },
+    setWeekStartDay(day) {
+      company.week_start_day = day;
+    },
+    setTimezone(name) {
+      user.timezone = profileZone(name);
     },
     setCompanyForbidden(on) {
       switches.companyForbidden = on;
     },
     createEntry(input) {
+      // Both styles' fields are read: data made elsewhere (or before a style switch) may carry either.
       const parsed = readNewEntry({ ...input });
       // Unlike the API, an explicit `running` decides, and archived projects are allowed (old data exists).
       const entry = store.create(
@@ -47,6 +58,12 @@ export function createAdmin(
     },
     closeEntry(id) {
       store.adminPatch(id, { is_closed: true });
+    },
+    archiveProject(projectId) {
+      store.archive(projectId);
+    },
+    archiveTask(projectId, taskId) {
+      store.archive(projectId, taskId);
     },
     entries() {
       return store.all().map((e) => store.view(e));

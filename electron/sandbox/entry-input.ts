@@ -109,6 +109,20 @@ function checkOrder(started: number | undefined, ended: number | undefined, prob
   }
 }
 
+/**
+ * The body as Harvest reads it on an account of this style: start/end-time accounts ignore `hours`, duration
+ * accounts ignore `started_time` / `ended_time` (so a POST with only hours on a timestamp account starts a
+ * timer, and a PATCH {hours} there changes nothing). Ignored fields are not even validated. The admin back
+ * door skips this: data made "elsewhere" may be in either style.
+ */
+export function forAccountStyle(
+  body: Record<string, unknown>,
+  timestampTimers: boolean,
+): Record<string, unknown> {
+  const ignored = timestampTimers ? ['hours'] : ['started_time', 'ended_time'];
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !ignored.includes(key)));
+}
+
 export function readNewEntry(body: Record<string, unknown>): NewEntry {
   const problems = new Problems();
   const projectId = readId(body, 'project_id', 'Project', problems, true);

@@ -9,7 +9,9 @@ interface ActiveRule extends FaultRule {
 export class FaultSwitchboard implements Faults {
   latencyMs = 0;
   outage = false;
-  omitRetryAfter = false;
+  // Harvest's recorded 429 is an empty text/html page with no Retry-After (fastruby/harvesting's throttling
+  // cassette); a test that wants the header sets this to false.
+  omitRetryAfter = true;
   retryAfterSeconds = 15;
   private rules: ActiveRule[] = [];
 

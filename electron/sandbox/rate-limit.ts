@@ -1,15 +1,11 @@
-// Owns Harvest's request budget: at most `limit` requests per rolling window per token, timed by the sandbox
-// clock (so tests with a fake clock decide when the window frees up), and the X-Rate-Limit-* headers.
+// Owns Harvest's request budgets: at most `limit` requests per rolling window per token, timed by the sandbox
+// clock (so tests with a fake clock decide when a window frees up). Real responses carry no X-Rate-Limit-*
+// headers (none in fastruby/harvesting's recorded traffic, 429 included), so neither does the sandbox.
 import type { Clock } from '../main/core/ports';
 
 export interface RateLimitConfig {
   limit: number;
   windowMs: number;
-}
-
-export interface RateDecision {
-  allowed: boolean;
-  headers: Record<string, string>;
 }
 
 export class RateLimiter {
@@ -20,8 +16,9 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  take(token: string): RateDecision {
-    if (!this.config) return { allowed: true, headers: {} };
+  /** Whether this token may make one more request now; an allowed request counts against the window. */
+  take(token: string): boolean {
+    if (!this.config) return true;
     const { limit, windowMs } = this.config;
     const now = this.clock.now().getTime();
     // A clock moved backwards by a test must not leave hits stuck in the window forever.
@@ -29,15 +26,6 @@ export class RateLimiter {
     const allowed = recent.length < limit;
     if (allowed) recent.push(now);
     this.hits.set(token, recent);
-    const oldest = recent[0];
-    const resetMs = oldest === undefined ? windowMs : oldest + windowMs - now;
-    return {
-      allowed,
-      headers: {
-        'X-Rate-Limit-Limit': String(limit),
-        'X-Rate-Limit-Remaining': String(Math.max(0, limit - recent.length)),
-        'X-Rate-Limit-Reset': String(Math.max(0, Math.ceil(resetMs / 1000))),
-      },
-    };
+    return allowed;
   }
 }

@@ -1,4 +1,5 @@
 // Owns matching a request to its route handler; handlers answer plain values and throw HttpError to refuse.
+import { pageStyle, type PageRequest, type PageStyle, type PaginationMode } from './pagination';
 import type { SandboxStore } from './store';
 
 export interface RouteContext {
@@ -9,6 +10,7 @@ export interface RouteContext {
   body: Record<string, unknown>;
   store: SandboxStore;
   maxPerPage: number;
+  pagination: PaginationMode;
   companyForbidden: boolean;
 }
 
@@ -33,3 +35,8 @@ export function matchRoute(routes: Route[], method: string, pathname: string) {
 }
 
 export const ok = (body: unknown): Answer => ({ status: 200, body });
+
+/** What paginate() needs for this request, in the style Harvest documents for the route unless overridden. */
+export function pageRequest(ctx: RouteContext, documented: PageStyle): PageRequest {
+  return { url: ctx.url, maxPerPage: ctx.maxPerPage, style: pageStyle(ctx.pagination, documented) };
+}

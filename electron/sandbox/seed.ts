@@ -1,11 +1,36 @@
 // Owns the sandbox's starting data: the "Try the demo" account, an empty one, and large generated accounts
 // for benchmarks. Everything is derived from the clock's date, never from Math.random, so runs repeat.
 import { weekOf, type WeekStartDay } from '../../shared/calendar';
-import type { ProjectAssignment, TaskAssignment } from '../main/core/harvest/schemas';
+import type { ClockStyle, ProjectAssignment, TaskAssignment } from '../main/core/harvest/schemas';
+import { computerZone, harvestZoneNameFor, ianaZoneOf } from '../main/core/harvest/time-zones';
 import type { EntryRecord, SandboxAccount, SandboxClient } from './account';
 import { addDays, daysBetween, formatWallClock, instantAt, localDate, round2 } from './time';
 
 export type SeedOption = 'demo' | 'empty' | { projects: number; tasksPerProject: number };
+
+/** The account settings a sandbox starts with (SandboxOptions, defaults filled in). */
+export interface AccountSettings {
+  wantsTimestampTimers: boolean;
+  clock: ClockStyle;
+  weekStartDay: WeekStartDay;
+  timezone: string;
+}
+
+/** A profile zone as Harvest would store it; a name Harvest's zone list doesn't have is a test's typo. */
+export function profileZone(name: string): string {
+  if (ianaZoneOf(name) === null) throw new Error(`"${name}" is not a Harvest time zone name`);
+  return name;
+}
+
+export function accountSettings(options: Partial<AccountSettings> = {}): AccountSettings {
+  return {
+    wantsTimestampTimers: options.wantsTimestampTimers ?? false,
+    clock: options.clock ?? '12h',
+    weekStartDay: options.weekStartDay ?? 'Monday',
+    // Harvest names Rails zones; the default is the machine's own zone, so dates agree with the app on it.
+    timezone: profileZone(options.timezone ?? harvestZoneNameFor(computerZone())),
+  };
+}
 
 export const SANDBOX_TOKEN = 'sheaf-demo-token-0000000000000000';
 export const SANDBOX_ACCOUNT_ID = '1000001';
@@ -90,21 +115,19 @@ function buildAssignments(clients: SandboxClient[], projects: ProjectSpec[]): Pr
   });
 }
 
-function baseAccount(
-  wantsTimestampTimers: boolean,
-): Omit<SandboxAccount, 'clients' | 'assignments' | 'entries'> {
+function baseAccount(settings: AccountSettings): Omit<SandboxAccount, 'clients' | 'assignments' | 'entries'> {
   return {
     company: {
       base_uri: 'https://sheaf-demo.harvestapp.com',
       full_domain: 'sheaf-demo.harvestapp.com',
       name: 'Sheaf Demo Co',
       is_active: true,
-      week_start_day: 'Monday',
-      wants_timestamp_timers: wantsTimestampTimers,
+      week_start_day: settings.weekStartDay,
+      wants_timestamp_timers: settings.wantsTimestampTimers,
       time_format: 'hours_minutes',
       date_format: '%Y-%m-%d',
       plan_type: 'sponsored',
-      clock: '12h',
+      clock: settings.clock,
       currency: 'USD',
       currency_code_display: 'iso_code_none',
       currency_symbol_display: 'symbol_before',
@@ -126,8 +149,7 @@ function baseAccount(
       last_name: 'Demo',
       email: 'dana@example.com',
       telephone: '',
-      // Harvest names Rails zones; the sandbox names the machine's own zone so dates agree with the app.
-      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+      timezone: settings.timezone,
       has_access_to_all_future_projects: false,
       is_contractor: false,
       is_active: true,
@@ -173,6 +195,7 @@ function demoEntries(
   account: Omit<SandboxAccount, 'entries'>,
   now: Date,
   timestamps: boolean,
+  clock: ClockStyle,
 ): EntryRecord[] {
   const today = localDate(now);
   const first = weekStart(today, account.company.week_start_day);
@@ -199,8 +222,8 @@ function demoEntries(
         taskId: pair.t.task.id,
         baseHours: round2(hours),
         timerStartedMs: null,
-        startedTime: timestamps ? formatWallClock(startMinutes) : null,
-        endedTime: timestamps ? formatWallClock(endMinutes) : null,
+        startedTime: timestamps ? formatWallClock(startMinutes, clock) : null,
+        endedTime: timestamps ? formatWallClock(endMinutes, clock) : null,
         notes: DEMO_NOTES[(hash + i) % DEMO_NOTES.length] ?? null,
         isLocked: entries.length === 0,
         lockedReason: entries.length === 0 ? LOCKED_REASON : null,
@@ -231,8 +254,16 @@ function generatedProjects(
   return { clients, specs };
 }
 
-export function buildAccount(seed: SeedOption, now: Date, wantsTimestampTimers: boolean): SandboxAccount {
-  const base = baseAccount(wantsTimestampTimers);
+/** `options` may still be the bare wantsTimestampTimers flag that bench/ and unit tests pass. */
+export function buildAccount(
+  seed: SeedOption,
+  now: Date,
+  options: Partial<AccountSettings> | boolean = {},
+): SandboxAccount {
+  const settings = accountSettings(
+    typeof options === 'boolean' ? { wantsTimestampTimers: options } : options,
+  );
+  const base = baseAccount(settings);
   if (typeof seed === 'object') {
     const { clients: clientCount, specs } = generatedProjects(
       Math.max(0, Math.floor(seed.projects)),
@@ -247,5 +278,7 @@ export function buildAccount(seed: SeedOption, now: Date, wantsTimestampTimers: 
   }
   const clients = DEMO_CLIENTS.map((c, i) => ({ ...c, id: 6_000_001 + i }));
   const account = { ...base, clients, assignments: buildAssignments(clients, DEMO_PROJECTS) };
-  return { ...account, entries: seed === 'demo' ? demoEntries(account, now, wantsTimestampTimers) : [] };
+  const entries =
+    seed === 'demo' ? demoEntries(account, now, settings.wantsTimestampTimers, settings.clock) : [];
+  return { ...account, entries };
 }

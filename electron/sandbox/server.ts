@@ -20,7 +20,10 @@ export type { Faults, FaultRule, RequestLogEntry, Sandbox, SandboxAdmin, Sandbox
 export { SANDBOX_ACCOUNT_ID, SANDBOX_TOKEN } from './seed';
 
 const ROUTES: Route[] = [...accountRoutes, ...timeEntryRoutes, ...reportRoutes];
+// Harvest's API overview: 100 requests per 15 s per token, and the Reports API only 100 per 15 minutes.
 const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 15_000 };
+const DEFAULT_REPORTS_RATE_LIMIT = { limit: 100, windowMs: 15 * 60_000 };
+const REPORTS_PATH = /^\/v2\/reports\//;
 
 interface Headers {
   [name: string]: string;
@@ -46,7 +49,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   const maxPerPage = options.maxPerPage ?? HARVEST_MAX_PER_PAGE;
   const log = options.log;
-  const account = buildAccount(options.seed ?? 'demo', clock.now(), options.wantsTimestampTimers ?? false);
+  const account = buildAccount(options.seed ?? 'demo', clock.now(), {
+    wantsTimestampTimers: options.wantsTimestampTimers,
+    clock: options.timeClock,
+    weekStartDay: options.weekStartDay,
+    timezone: options.timezone,
+  });
   const store = new SandboxStore(account, clock);
   const switches: AdminSwitches = { companyForbidden: false, tokenRevoked: false };
   const faults = new FaultSwitchboard();
@@ -54,6 +62,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
     clock,
   );
+  const reportsLimiter = new RateLimiter(
+    options.reportsRateLimit === undefined ? DEFAULT_REPORTS_RATE_LIMIT : options.reportsRateLimit,
+    clock,
+  );
+  const pagination = options.pagination ?? 'documented';
   const requestLog: RequestLogEntry[] = [];
   const pendingDelays = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -76,22 +89,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       pendingDelays.add(timer);
     });
 
-  // Harvest's 429 is an empty HTML page; Retry-After is there unless the test wants the API's bad days.
+  // Harvest's 429 is an empty HTML page with no Retry-After; a test may ask for the header (omitRetryAfter).
   const tooManyRequests = (): HttpError =>
     new HttpError(429, '', faults.omitRetryAfter ? {} : { 'Retry-After': String(faults.retryAfterSeconds) });
 
   /** Everything Harvest checks before a route runs, then the route itself; refusals come back as answers. */
   function answer(req: IncomingMessage, raw: string, url: URL): Answer & { headers: Headers } {
-    let headers: Headers = {};
+    const headers: Headers = {};
     try {
       if (!req.headers['user-agent']?.trim()) throw badRequest('User-Agent header is required');
       const token = bearerToken(req, url);
       const accountId = req.headers['harvest-account-id'] ?? url.searchParams.get('account_id');
       if (token !== SANDBOX_TOKEN || switches.tokenRevoked || accountId !== SANDBOX_ACCOUNT_ID)
         throw unauthorized();
-      const rate = rateLimiter.take(token);
-      headers = rate.headers;
-      if (!rate.allowed) throw tooManyRequests();
+      if (!rateLimiter.take(token)) throw tooManyRequests();
+      // A report request spends from both budgets; the general one counts it even when Reports refuse it.
+      if (REPORTS_PATH.test(url.pathname) && !reportsLimiter.take(token)) throw tooManyRequests();
       const matched = matchRoute(ROUTES, req.method ?? 'GET', url.pathname);
       if (!matched) return { status: 404, body: NOT_FOUND_PAGE, headers };
       const body = req.method === 'GET' ? {} : parseBody(raw, req.headers['content-type']);
@@ -101,6 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         body,
         store,
         maxPerPage,
+        pagination,
         companyForbidden: switches.companyForbidden,
       });
       return { ...result, headers };

@@ -1,12 +1,23 @@
 // Owns the sandbox account's state and every rule Harvest applies to time entries: one running timer per user,
-// both timer styles, locked/closed entries refusing changes, updated_at bumped on every change.
+// both timer styles, times in the company's clock, locked/closed entries refusing changes, archived projects
+// refusing deletes, updated_at bumped on every change.
 import type { Clock } from '../main/core/ports';
 import type { TimeEntry } from '../main/core/harvest/schemas';
 import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './account';
 import type { EntryChanges, NewEntry } from './entry-input';
 import { entryView, liveHours } from './entry-view';
 import { forbidden, notFound, unprocessable } from './http';
-import { formatWallClock, instantAt, parseWallClock, round2, wallClockOf } from './time';
+import {
+  formatWallClock,
+  inClock,
+  instantAt,
+  isoStamp,
+  localDate,
+  parseWallClock,
+  round2,
+  wallClockOf,
+  type ClockStyle,
+} from './time';
 
 export interface EntryFilter {
   userId?: number;
@@ -51,8 +62,27 @@ export class SandboxStore {
     return this.account.company.wants_timestamp_timers;
   }
 
+  /** The company's clock, read on every write and every answer, so a clock switched mid-test applies at once. */
+  private get companyClock(): ClockStyle {
+    return this.account.company.clock;
+  }
+
+  private time(minutes: number): string {
+    return formatWallClock(minutes, this.companyClock);
+  }
+
+  private timeOf(d: Date): string {
+    return wallClockOf(d, this.companyClock);
+  }
+
+  /** Times always go out in the company's clock, whatever style was stored (seeds, admin patches, a switch). */
   view(entry: EntryRecord): TimeEntry {
-    return entryView(entry, this.account, this.index, this.nowMs());
+    const view = entryView(entry, this.account, this.index, this.nowMs());
+    return {
+      ...view,
+      started_time: inClock(view.started_time ?? null, this.companyClock),
+      ended_time: inClock(view.ended_time ?? null, this.companyClock),
+    };
   }
 
   all(): EntryRecord[] {
@@ -115,8 +145,8 @@ export class SandboxStore {
     entry.baseHours = liveHours(entry, now.getTime());
     entry.timerStartedMs = null;
     if (entry.startedTime !== null || this.wantsTimestampTimers) {
-      entry.startedTime ??= wallClockOf(now);
-      entry.endedTime = wallClockOf(now);
+      entry.startedTime ??= this.timeOf(now);
+      entry.endedTime = this.timeOf(now);
     }
     this.touch(entry);
   }
@@ -159,8 +189,8 @@ export class SandboxStore {
       taskId: input.taskId,
       baseHours: round2(baseHours),
       timerStartedMs: input.running ? this.timerStartFor(input.spentDate, input.startedMinutes) : null,
-      startedTime: startedMinutes === undefined ? null : formatWallClock(startedMinutes),
-      endedTime: input.running || endedMinutes === undefined ? null : formatWallClock(endedMinutes),
+      startedTime: startedMinutes === undefined ? null : this.time(startedMinutes),
+      endedTime: input.running || endedMinutes === undefined ? null : this.time(endedMinutes),
       notes: input.notes,
       isLocked: false,
       lockedReason: null,
@@ -176,6 +206,8 @@ export class SandboxStore {
   update(id: number, changes: EntryChanges): EntryRecord {
     const entry = this.find(id);
     this.refuseIfFrozen(entry);
+    // Like Rails, a PATCH that changes nothing (e.g. {hours} on a start/end-time account) leaves updated_at.
+    const before = JSON.stringify(entry);
     const projectId = changes.projectId ?? entry.projectId;
     const taskId = changes.taskId ?? entry.taskId;
     if (changes.projectId !== undefined || changes.taskId !== undefined)
@@ -188,7 +220,7 @@ export class SandboxStore {
     if (changes.startedMinutes !== undefined || changes.endedMinutes !== undefined) {
       this.setTimes(entry, changes.startedMinutes, changes.endedMinutes);
     }
-    return this.touch(entry);
+    return JSON.stringify(entry) === before ? entry : this.touch(entry);
   }
 
   private setHours(entry: EntryRecord, hours: number): void {
@@ -197,7 +229,7 @@ export class SandboxStore {
     if (entry.timerStartedMs !== null) entry.timerStartedMs = this.nowMs();
     else if (entry.startedTime !== null) {
       const start = this.minutesOf(entry.startedTime);
-      entry.endedTime = formatWallClock(start + Math.round(hours * 60));
+      entry.endedTime = this.time(start + Math.round(hours * 60));
     }
   }
 
@@ -206,7 +238,7 @@ export class SandboxStore {
   }
 
   private setTimes(entry: EntryRecord, started: number | undefined, ended: number | undefined): void {
-    if (started !== undefined) entry.startedTime = formatWallClock(started);
+    if (started !== undefined) entry.startedTime = this.time(started);
     const start = entry.startedTime === null ? undefined : this.minutesOf(entry.startedTime);
     if (ended !== undefined && start !== undefined && ended < start) {
       throw unprocessable('Ended time must be after started time');
@@ -217,7 +249,7 @@ export class SandboxStore {
       return;
     }
     if (ended !== undefined) {
-      entry.endedTime = formatWallClock(ended);
+      entry.endedTime = this.time(ended);
       entry.timerStartedMs = null;
     }
     if (start !== undefined && entry.endedTime !== null) {
@@ -233,12 +265,31 @@ export class SandboxStore {
     return entry;
   }
 
+  /**
+   * Duration accounts restart in place. Start/end-time accounts answer with a NEW entry running from now, today,
+   * for the same project, task and notes, and leave the old one as it was: the docs' restart example asks for
+   * 662202797 and answers 662204379 (a start time can't run twice in one entry).
+   */
   restart(id: number): EntryRecord {
     const entry = this.find(id);
     this.refuseIfFrozen(entry);
     if (entry.timerStartedMs !== null) throw unprocessable('This time entry is already running');
-    this.startTimer(entry);
-    return entry;
+    if (!this.wantsTimestampTimers) {
+      this.startTimer(entry);
+      return entry;
+    }
+    // No started_time: create() starts it at the wall clock and the timer at this very instant.
+    return this.create({
+      projectId: entry.projectId,
+      taskId: entry.taskId,
+      spentDate: localDate(this.clock.now()),
+      notes: entry.notes,
+      hours: undefined,
+      startedMinutes: undefined,
+      endedMinutes: undefined,
+      running: true,
+      userId: undefined,
+    });
   }
 
   private startTimer(entry: EntryRecord): void {
@@ -246,13 +297,41 @@ export class SandboxStore {
     const now = this.clock.now();
     entry.timerStartedMs = now.getTime();
     entry.endedTime = null;
-    if (entry.startedTime === null && this.wantsTimestampTimers) entry.startedTime = wallClockOf(now);
+    if (entry.startedTime === null && this.wantsTimestampTimers) entry.startedTime = this.timeOf(now);
     this.touch(entry);
   }
 
-  remove(id: number): void {
-    this.refuseIfFrozen(this.find(id));
+  /**
+   * Harvest's rule: "Deleting a time entry is only possible if it's not closed and the associated project and
+   * task haven't been archived." Answers the entry as it was (recorded DELETEs answer 200 with its JSON). The
+   * wording follows Harvest's recorded refusal of a client delete ("This client is not removable. It still has
+   * projects and/or invoices.", fastruby/harvesting's Harvesting_Client_delete cassette).
+   */
+  remove(id: number): TimeEntry {
+    const entry = this.find(id);
+    this.refuseIfFrozen(entry);
+    const found = this.index.find(entry.projectId, entry.taskId);
+    if (found && !found.project.is_active)
+      throw unprocessable('This time entry is not removable. Its project has been archived.');
+    if (found && !found.task.is_active)
+      throw unprocessable('This time entry is not removable. Its task has been archived.');
+    const gone = this.view(entry);
     this.forget(id);
+    return gone;
+  }
+
+  /** Archives a project assignment (Harvest: archiving the project) or one of its tasks; both stop taking time. */
+  archive(projectId: number, taskId?: number): void {
+    const project = this.index.project(projectId);
+    const task =
+      taskId === undefined ? undefined : project?.task_assignments.find((t) => t.task.id === taskId);
+    if (!project || (taskId !== undefined && !task))
+      throw new Error(
+        `No assignment for project ${projectId}${taskId === undefined ? '' : ` task ${taskId}`}`,
+      );
+    const target = task ?? project;
+    target.is_active = false;
+    target.updated_at = isoStamp(this.nowMs());
   }
 
   /** Deletes without Harvest's refusals (an admin in the web app can). */

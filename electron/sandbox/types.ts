@@ -1,6 +1,8 @@
 // Owns the sandbox's public types (re-exported by server.ts, the module other code imports).
+import type { WeekStartDay } from '../../shared/calendar';
 import type { Clock } from '../main/core/ports';
-import type { ProjectAssignment, TimeEntry } from '../main/core/harvest/schemas';
+import type { ClockStyle, ProjectAssignment, TimeEntry } from '../main/core/harvest/schemas';
+import type { PaginationMode } from './pagination';
 import type { SeedOption } from './seed';
 
 export interface SandboxOptions {
@@ -10,8 +12,21 @@ export interface SandboxOptions {
   /** 'empty' is the demo's clients, projects and tasks without any time entries. */
   seed?: SeedOption; // default 'demo'
   wantsTimestampTimers?: boolean; // default false (duration account)
+  /** The company's clock: started_time / ended_time are answered "2:30pm" (12h) or "14:30" (24h). */
+  timeClock?: ClockStyle; // default '12h'
+  weekStartDay?: WeekStartDay; // default 'Monday'; /company reports it and the demo seeds "this week" by it
+  /** The profile's zone as Harvest names it (Rails), e.g. "Eastern Time (US & Canada)". */
+  timezone?: string; // default harvestZoneNameFor(computerZone())
   rateLimit?: { limit: number; windowMs: number } | false; // default { limit: 100, windowMs: 15000 }
-  maxPerPage?: number; // default 2000; 100 emulates an old server that caps pages at 100
+  /** The Reports API's own budget, on top of rateLimit: 100 requests per 15 minutes. */
+  reportsRateLimit?: { limit: number; windowMs: number } | false; // default { limit: 100, windowMs: 900000 }
+  /**
+   * 'documented': time entries and project assignments page by cursor, reports by page number, as Harvest
+   * documents them; 'cursor' or 'offset' forces one style on every list.
+   */
+  pagination?: PaginationMode; // default 'documented'
+  /** per_page above 2000 answers 422; below 2000 this emulates an old server that capped pages (e.g. 100). */
+  maxPerPage?: number; // default 2000
   log?: (line: string) => void; // optional request logging
 }
 
@@ -38,14 +53,19 @@ export interface FaultRule {
 export interface Faults {
   latencyMs: number; // added before every answer (default 0)
   outage: boolean; // when true every request gets its socket destroyed (network down)
-  omitRetryAfter: boolean; // 429s without Retry-After (as the real API sometimes does)
-  retryAfterSeconds: number; // default 15 (what injected and real rate-limit 429s send)
+  omitRetryAfter: boolean; // default true: 429s without Retry-After, as the real API answers
+  retryAfterSeconds: number; // default 15: what 429s send as Retry-After once omitRetryAfter is false
   add(rule: FaultRule): void;
   clear(): void; // removes rules, latency, outage
 }
 
 export interface SandboxAdmin {
   setWantsTimestampTimers(on: boolean): void;
+  /** Switches the company's clock; every later answer (old entries too) writes times the new way. */
+  setClock(clock: ClockStyle): void;
+  setWeekStartDay(day: WeekStartDay): void;
+  /** A Harvest (Rails) zone name for users/me.timezone; throws on a name Harvest doesn't know. */
+  setTimezone(name: string): void;
   setCompanyForbidden(on: boolean): void;
   createEntry(input: {
     project_id: number;
@@ -62,6 +82,10 @@ export interface SandboxAdmin {
   deleteEntry(id: number): void;
   lockEntry(id: number, reason?: string): void;
   closeEntry(id: number): void;
+  /** Archives the project (its assignment goes inactive): no new time, and its entries can't be deleted. */
+  archiveProject(projectId: number): void;
+  /** Archives one task of a project the same way. */
+  archiveTask(projectId: number, taskId: number): void;
   entries(): TimeEntry[];
   assignments(): ProjectAssignment[];
   revokeToken(): void;

@@ -7,12 +7,11 @@ import { TODAY, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 const networkError = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/fetch failed/);
 
 describe('rate limit', () => {
-  it('allows `limit` requests per rolling window on the sandbox clock, then 429 with Retry-After', async () => {
+  it('allows `limit` requests per rolling window on the sandbox clock, then a bare 429 like Harvest’s', async () => {
     const { call, clock } = await sandboxAt({ rateLimit: { limit: 3, windowMs: 15_000 } });
     const first = await call('GET', '/users/me');
-    expect(first.headers.get('x-rate-limit-limit')).toBe('3');
-    expect(first.headers.get('x-rate-limit-remaining')).toBe('2');
-    expect(first.headers.get('x-rate-limit-reset')).toBe('15');
+    // Harvest's recorded responses carry no X-Rate-Limit-* headers.
+    expect([...first.headers.keys()].filter((h) => h.startsWith('x-rate-limit'))).toEqual([]);
     clock.advance(5_000);
     await call('GET', '/users/me');
     await call('GET', '/company');
@@ -21,9 +20,8 @@ describe('rate limit', () => {
     expect(limited.status).toBe(429);
     expect(limited.text).toBe('');
     expect(limited.headers.get('content-type')).toContain('text/html');
-    expect(limited.headers.get('retry-after')).toBe('15');
-    expect(limited.headers.get('x-rate-limit-remaining')).toBe('0');
-    expect(limited.headers.get('x-rate-limit-reset')).toBe('10');
+    expect(limited.headers.get('retry-after')).toBeNull();
+    expect([...limited.headers.keys()].filter((h) => h.startsWith('x-rate-limit'))).toEqual([]);
 
     // The first request leaves the window 15 s after it was made; the other two are still in it.
     clock.advance(10_000);
@@ -31,13 +29,43 @@ describe('rate limit', () => {
     expect((await call('GET', '/users/me')).status).toBe(429);
   });
 
-  it('sends 429s without Retry-After when asked to', async () => {
+  it('sends Retry-After only when a test turns omitRetryAfter off', async () => {
     const { call, sandbox } = await sandboxAt({ rateLimit: { limit: 1, windowMs: 15_000 } });
-    sandbox.faults.omitRetryAfter = true;
+    expect(sandbox.faults.omitRetryAfter).toBe(true);
     await call('GET', '/users/me');
+    expect((await call('GET', '/users/me')).headers.get('retry-after')).toBeNull();
+    sandbox.faults.omitRetryAfter = false;
+    sandbox.faults.retryAfterSeconds = 9;
     const limited = await call('GET', '/users/me');
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBeNull();
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '9']);
+  });
+
+  it('gives the Reports API its own budget of 100 requests per 15 minutes, on top of the general one', async () => {
+    const { call, clock } = await sandboxAt();
+    const report = () => call('GET', '/reports/time/projects?from=20250301&to=20250305');
+    // Spread over 5 minutes so the general 100 per 15 s never binds.
+    for (let i = 0; i < 100; i++) {
+      expect((await report()).status).toBe(200);
+      clock.advance(3_000);
+    }
+    const limited = await report();
+    expect([limited.status, limited.text, limited.headers.get('retry-after')]).toEqual([429, '', null]);
+    // Other routes still answer: only the Reports budget is spent.
+    expect((await call('GET', '/users/me')).status).toBe(200);
+    // The first report leaves the 15-minute window; one more fits.
+    clock.advance(15 * 60_000 - 300_000 + 1);
+    expect((await report()).status).toBe(200);
+    expect((await report()).status).toBe(429);
+  });
+
+  it('counts a report against the general budget too, and can do without a Reports budget', async () => {
+    const { call } = await sandboxAt({
+      rateLimit: { limit: 2, windowMs: 15_000 },
+      reportsRateLimit: false,
+    });
+    expect((await call('GET', '/reports/time/clients?from=20250301&to=20250305')).status).toBe(200);
+    expect((await call('GET', '/reports/time/clients?from=20250301&to=20250305')).status).toBe(200);
+    expect((await call('GET', '/users/me')).status).toBe(429);
   });
 });
 
@@ -46,6 +74,7 @@ describe('injected faults', () => {
     const { call, sandbox } = await sandboxAt();
     sandbox.faults.add({ kind: 500, method: 'GET', path: /\/company$/ });
     sandbox.faults.add({ kind: 503, count: 2, path: /\/users\/me$/ });
+    sandbox.faults.omitRetryAfter = false;
     sandbox.faults.retryAfterSeconds = 7;
     sandbox.faults.add({ kind: 429, method: 'POST' });
 

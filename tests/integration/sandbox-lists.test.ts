@@ -11,8 +11,8 @@ import {
 import { TODAY, fixture, keysOf, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 
 describe('pagination', () => {
-  it('walks 3+ pages by links.next with per_page, with absolute links from the request host', async () => {
-    const { call, sandbox, trackable } = await sandboxAt({ seed: 'empty' });
+  it('walks 3+ pages by page number on a server that pages by offset, with absolute links', async () => {
+    const { call, sandbox, trackable } = await sandboxAt({ seed: 'empty', pagination: 'offset' });
     for (let i = 0; i < 7; i++) sandbox.admin.createEntry({ ...trackable(), spent_date: TODAY, hours: 0.5 });
 
     const seen: number[] = [];
@@ -44,13 +44,23 @@ describe('pagination', () => {
     });
   });
 
-  it('defaults per_page to 2000, caps it there, and at maxPerPage for an old server', async () => {
+  it('defaults per_page to 2000, refuses more with a 422, and caps at maxPerPage on an old server', async () => {
     const { call } = await sandboxAt();
     expect((await call('GET', '/time_entries')).json.per_page).toBe(2000);
-    expect((await call('GET', '/time_entries?per_page=5000')).json.per_page).toBe(2000);
-    expect((await call('GET', '/time_entries?per_page=0')).json.per_page).toBe(1);
+    expect((await call('GET', '/time_entries?per_page=2000')).json.per_page).toBe(2000);
+    for (const perPage of ['2001', '5000', '0', '-1', 'ten', '2.5']) {
+      const refused = await call('GET', `/time_entries?per_page=${perPage}`);
+      expect([refused.status, refused.json]).toEqual([
+        422,
+        { message: 'per_page must be a number between 1 and 2000' },
+      ]);
+    }
 
-    const old = await sandboxAt({ seed: { projects: 250, tasksPerProject: 2 }, maxPerPage: 100 });
+    const old = await sandboxAt({
+      seed: { projects: 250, tasksPerProject: 2 },
+      maxPerPage: 100,
+      pagination: 'offset',
+    });
     const first = await old.call('GET', '/users/me/project_assignments?per_page=2000');
     expect(first.json).toMatchObject({ per_page: 100, total_pages: 3, total_entries: 250, next_page: 2 });
     expect(first.json.project_assignments).toHaveLength(100);

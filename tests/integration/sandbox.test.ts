@@ -328,19 +328,25 @@ describe('Harvest rules', () => {
     });
     expect((await post({ ...t, spent_date: TODAY, hours: -1 })).status).toBe(422);
     expect((await post({ ...t, spent_date: '2025-02-30' })).status).toBe(422);
-    const badTime = await post({ ...t, spent_date: TODAY, started_time: '25:00', ended_time: '9:00am' });
-    expect([badTime.status, badTime.json.message]).toEqual([
-      422,
-      expect.stringMatching(/^Started time is invalid/),
-    ]);
-    const backwards = await post({ ...t, spent_date: TODAY, started_time: '9:00am', ended_time: '8:00am' });
-    expect(backwards.status).toBe(422);
     const entry = sandbox.admin.entries().find((e) => !e.is_locked)!;
     expect((await call('PATCH', `/time_entries/${entry.id}`, { body: { hours: 'lots' } })).status).toBe(422);
     // Nothing half-created along the way.
     expect(
       sandbox.admin.entries().filter((e) => e.created_at.startsWith('2025-03-05T') && e.hours === 0),
     ).toEqual([]);
+
+    // Times are read (and so checked) only where the account tracks by start and end time.
+    const timestamps = await sandboxAt({ seed: 'empty', wantsTimestampTimers: true });
+    const postTimes = (body: object) =>
+      timestamps.call('POST', '/time_entries', { body: { ...timestamps.trackable(), ...body } });
+    const badTime = await postTimes({ spent_date: TODAY, started_time: '25:00', ended_time: '9:00am' });
+    expect([badTime.status, badTime.json.message]).toEqual([
+      422,
+      expect.stringMatching(/^Started time is invalid/),
+    ]);
+    const backwards = await postTimes({ spent_date: TODAY, started_time: '9:00am', ended_time: '8:00am' });
+    expect(backwards.status).toBe(422);
+    expect(timestamps.sandbox.admin.entries()).toEqual([]);
   });
 
   it('answers 400 to malformed JSON and keeps serving', async () => {

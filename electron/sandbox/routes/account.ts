@@ -1,7 +1,7 @@
 // Owns the account routes: who the token belongs to, the company settings, and what the user may track to.
 import { forbidden } from '../http';
 import { paginate } from '../pagination';
-import { ok, type Route } from '../router';
+import { ok, pageRequest, type Route } from '../router';
 
 export const accountRoutes: Route[] = [
   {
@@ -21,12 +21,13 @@ export const accountRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/v2\/users\/me\/project_assignments\/?$/,
-    handle: ({ store, url, maxPerPage }) =>
+    // Harvest documents cursor paging for the project assignment lists (see pagination.ts).
+    handle: (ctx) =>
       ok(
         paginate(
           'project_assignments',
-          store.account.assignments.filter((a) => a.is_active),
-          { url, maxPerPage },
+          ctx.store.account.assignments.filter((a) => a.is_active),
+          pageRequest(ctx, 'cursor'),
         ),
       ),
   },

@@ -3,10 +3,13 @@ import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../main
 import { liveHours } from '../entry-view';
 import { unprocessable } from '../http';
 import { paginate } from '../pagination';
-import { ok, type Route, type RouteContext } from '../router';
+import { ok, pageRequest, type Route, type RouteContext } from '../router';
 import { daysBetween, normalizeDate, round2 } from '../time';
 
 const MAX_REPORT_DAYS = 365;
+// The Reports API documents page numbers only (its examples' links are `from=…&page=1&per_page=2000&to=…`), and a
+// report row has no id of its own; cursor paging here is only what SandboxOptions.pagination 'cursor' forces.
+const REPORTS_PAGE_STYLE = 'offset';
 
 function reportWindow(url: URL): { from: string; to: string } {
   const problems: string[] = [];
@@ -82,7 +85,9 @@ export const reportRoutes: Route[] = [
       }).sort(
         (a, b) => a.client_name.localeCompare(b.client_name) || a.project_name.localeCompare(b.project_name),
       );
-      return ok(paginate('results', results, { url: ctx.url, maxPerPage: ctx.maxPerPage }));
+      return ok(
+        paginate('results', results, pageRequest(ctx, REPORTS_PAGE_STYLE), undefined, (r) => r.project_id),
+      );
     },
   },
   {
@@ -103,7 +108,9 @@ export const reportRoutes: Route[] = [
           }),
         };
       }).sort((a, b) => a.client_name.localeCompare(b.client_name));
-      return ok(paginate('results', results, { url: ctx.url, maxPerPage: ctx.maxPerPage }));
+      return ok(
+        paginate('results', results, pageRequest(ctx, REPORTS_PAGE_STYLE), undefined, (r) => r.client_id),
+      );
     },
   },
 ];

@@ -1,9 +1,9 @@
 // Owns the /v2/time_entries routes: list with Harvest's filters, read, create (duration or start/end), edit,
-// stop, restart and delete.
-import { readEntryChanges, readNewEntry } from '../entry-input';
+// stop, restart and delete. Writes read only the fields the account's timer style takes (forAccountStyle).
+import { forAccountStyle, readEntryChanges, readNewEntry } from '../entry-input';
 import { toInt, unprocessable } from '../http';
 import { paginate } from '../pagination';
-import { ok, type Route, type RouteContext } from '../router';
+import { ok, pageRequest, type Route, type RouteContext } from '../router';
 import type { EntryFilter } from '../store';
 import { normalizeDate } from '../time';
 
@@ -51,13 +51,20 @@ function readFilter(url: URL): EntryFilter {
 }
 
 const entryId = (ctx: RouteContext) => Number(ctx.params[0]);
+const styled = (ctx: RouteContext) => forAccountStyle(ctx.body, ctx.store.wantsTimestampTimers);
 
 export const timeEntryRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/v2\/time_entries\/?$/,
-    handle: ({ store, url, maxPerPage }) =>
-      ok(paginate('time_entries', store.list(readFilter(url)), { url, maxPerPage }, (e) => store.view(e))),
+    // Cursor paging, as the pagination docs allow and public clients record (links.next of
+    // /v2/time_entries carrying `cursor=`); SandboxOptions.pagination 'offset' brings page numbers back.
+    handle: (ctx) =>
+      ok(
+        paginate('time_entries', ctx.store.list(readFilter(ctx.url)), pageRequest(ctx, 'cursor'), (e) =>
+          ctx.store.view(e),
+        ),
+      ),
   },
   {
     method: 'GET',
@@ -67,12 +74,12 @@ export const timeEntryRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/v2\/time_entries\/?$/,
-    handle: ({ store, body }) => ({ status: 201, body: store.view(store.create(readNewEntry(body))) }),
+    handle: (ctx) => ({ status: 201, body: ctx.store.view(ctx.store.create(readNewEntry(styled(ctx)))) }),
   },
   {
     method: 'PATCH',
     pattern: /^\/v2\/time_entries\/(\d+)\/?$/,
-    handle: (ctx) => ok(ctx.store.view(ctx.store.update(entryId(ctx), readEntryChanges(ctx.body)))),
+    handle: (ctx) => ok(ctx.store.view(ctx.store.update(entryId(ctx), readEntryChanges(styled(ctx))))),
   },
   {
     method: 'PATCH',
@@ -87,9 +94,6 @@ export const timeEntryRoutes: Route[] = [
   {
     method: 'DELETE',
     pattern: /^\/v2\/time_entries\/(\d+)\/?$/,
-    handle: (ctx) => {
-      ctx.store.remove(entryId(ctx));
-      return { status: 200 };
-    },
+    handle: (ctx) => ok(ctx.store.remove(entryId(ctx))),
   },
 ];
