@@ -7,6 +7,7 @@ import {
   type SettingsUpdate,
   type SettingsView,
 } from '../../../shared/settings';
+import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import type { AppState } from '../../../shared/state';
 import { useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
@@ -63,6 +64,10 @@ export function Settings() {
   const getSettings = useSheaf((s) => s.getSettings);
   const updateSettings = useSheaf((s) => s.updateSettings);
   const setSettingsOpen = useSheaf((s) => s.setSettingsOpen);
+  // Members can't read the company's week start from Harvest, so they choose it here.
+  const chooseWeekStart = useSheaf(
+    (s) => s.app?.session.status === 'signed_in' && s.app.prefs.weekStartChosenHere,
+  );
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -223,6 +228,13 @@ export function Settings() {
             />
           </fieldset>
 
+          {chooseWeekStart && (
+            <fieldset>
+              <legend>Your week</legend>
+              <WeekStartField value={s.weekStartDay} onChange={(weekStartDay) => save({ weekStartDay })} />
+            </fieldset>
+          )}
+
           <fieldset>
             <legend>System</legend>
             <Check
@@ -256,6 +268,27 @@ export function Settings() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Harvest lets a company start its week on any day; a member's Sheaf can't ask, so the person says. */
+function WeekStartField({ value, onChange }: { value: WeekStartDay; onChange(day: WeekStartDay): void }) {
+  const id = useId();
+  return (
+    <Field id={id} label="Week starts on" hint="Harvest doesn't tell Sheaf your company's week start.">
+      <select
+        id={id}
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.value as WeekStartDay)}
+      >
+        {WEEK_START_DAYS.map((day) => (
+          <option key={day} value={day}>
+            {day}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 

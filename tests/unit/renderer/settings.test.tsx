@@ -39,6 +39,24 @@ afterEach(() => {
 });
 
 describe('settings view', () => {
+  it("lets a member, whose Sheaf can't read the company's settings, choose the day the week starts", async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const week = await screen.findByRole('group', { name: 'Your week' });
+    await user.selectOptions(within(week).getByRole('combobox', { name: 'Week starts on' }), 'Wednesday');
+    expect(fake.callsTo('updateSettings')).toEqual([{ weekStartDay: 'Wednesday' }]);
+  });
+
+  it("shows no week start to choose when Harvest gave the company's own", async () => {
+    const user = userEvent.setup();
+    const state = signedIn({ desktop: desktop() });
+    await renderPopover({ ...state, prefs: { ...state.prefs, weekStartChosenHere: false } });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('group', { name: 'System' });
+    expect(screen.queryByRole('group', { name: 'Your week' })).not.toBeInTheDocument();
+  });
+
   it('opens from the gear, shows every group, and Back returns to the timer', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn({ desktop: desktop() }));
