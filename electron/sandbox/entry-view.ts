@@ -1,14 +1,29 @@
 // Owns how a stored entry looks on the wire: the full Harvest time entry object, hours live while running.
+// Fields, nesting and order follow recorded Harvest answers (tests/fixtures/harvest/recorded/time-entry.json).
 import type { TimeEntry } from '../main/core/harvest/schemas';
 import type { AssignmentIndex, EntryRecord, SandboxAccount } from './account';
 import { hoursBetween, isoStamp, round2, roundUpToQuarter } from './time';
-
-const COST_RATE = 50;
 
 /** Hours as Harvest reports them at `nowMs`: a running timer keeps growing. */
 export function liveHours(entry: EntryRecord, nowMs: number): number {
   const running = entry.timerStartedMs === null ? 0 : hoursBetween(entry.timerStartedMs, nowMs);
   return round2(entry.baseHours + running);
+}
+
+/** A money field of the user, or null: recorded entries carry null cost rates for users who have none. */
+function userRate(account: SandboxAccount, field: 'cost_rate' | 'default_hourly_rate'): number | null {
+  const value = (account.user as Record<string, unknown>)[field];
+  return typeof value === 'number' ? value : null;
+}
+
+/** Entries name their client with its currency; the assignment's client has it, else the account's list. */
+function clientCurrency(account: SandboxAccount, clientId: number, fromAssignment: string | undefined) {
+  return (
+    fromAssignment ??
+    account.clients.find((c) => c.id === clientId)?.currency ??
+    account.company.currency ??
+    'USD'
+  );
 }
 
 export function entryView(
@@ -23,17 +38,44 @@ export function entryView(
   const { project: pa, task: ta } = found;
   const hours = liveHours(entry, nowMs);
   const billable = ta.billable === true;
+  // Harvest's billable rate is the task's rate, else the person's on the project (recorded: task 100 / null
+  // for the 2024 entry, person 10 with task null for the invoiced one), else the person's default.
+  const rate = ta.hourly_rate ?? pa.hourly_rate ?? userRate(account, 'default_hourly_rate');
+  // Recorded order: the entry's own fields, its stamps, then the objects it points at.
   return {
     id: entry.id,
     spent_date: entry.spentDate,
+    hours,
+    hours_without_timer: round2(entry.baseHours),
+    rounded_hours: roundUpToQuarter(hours),
+    notes: entry.notes,
+    is_locked: entry.isLocked,
+    locked_reason: entry.lockedReason,
+    is_closed: entry.isClosed,
+    is_billed: entry.isBilled,
+    timer_started_at: entry.timerStartedMs === null ? null : isoStamp(entry.timerStartedMs),
+    started_time: entry.startedTime,
+    ended_time: entry.endedTime,
+    is_running: entry.timerStartedMs !== null,
+    billable,
+    budgeted: pa.budget != null,
+    billable_rate: billable ? rate : null,
+    cost_rate: userRate(account, 'cost_rate'),
+    created_at: isoStamp(entry.createdMs),
+    updated_at: isoStamp(entry.updatedMs),
     user: { id: account.user.id, name: `${account.user.first_name} ${account.user.last_name}` },
-    client: { id: pa.client.id, name: pa.client.name },
-    project: { id: pa.project.id, name: pa.project.name },
+    client: {
+      id: pa.client.id,
+      name: pa.client.name,
+      currency: clientCurrency(account, pa.client.id, pa.client.currency),
+    },
+    project: { id: pa.project.id, name: pa.project.name, code: pa.project.code ?? null },
     task: { id: ta.task.id, name: ta.task.name },
     user_assignment: {
       id: pa.id,
       is_project_manager: pa.is_project_manager ?? false,
       is_active: pa.is_active,
+      use_default_rates: pa.use_default_rates ?? true,
       budget: pa.budget ?? null,
       created_at: pa.created_at,
       updated_at: pa.updated_at,
@@ -48,25 +90,7 @@ export function entryView(
       hourly_rate: ta.hourly_rate ?? null,
       budget: ta.budget ?? null,
     },
-    hours,
-    hours_without_timer: round2(entry.baseHours),
-    rounded_hours: roundUpToQuarter(hours),
-    notes: entry.notes,
-    created_at: isoStamp(entry.createdMs),
-    updated_at: isoStamp(entry.updatedMs),
-    is_locked: entry.isLocked,
-    locked_reason: entry.lockedReason,
-    is_closed: entry.isClosed,
-    is_billed: entry.isBilled,
-    timer_started_at: entry.timerStartedMs === null ? null : isoStamp(entry.timerStartedMs),
-    started_time: entry.startedTime,
-    ended_time: entry.endedTime,
-    is_running: entry.timerStartedMs !== null,
     invoice: null,
     external_reference: null,
-    billable,
-    budgeted: pa.budget != null,
-    billable_rate: billable ? (ta.hourly_rate ?? null) : null,
-    cost_rate: COST_RATE,
   };
 }
