@@ -108,7 +108,8 @@ function buildAssignments(clients: SandboxClient[], projects: ProjectSpec[]): Pr
       hourly_rate: spec.rate,
       created_at: SETUP_STAMP,
       updated_at: SETUP_STAMP,
-      project: { id: 5_000_001 + p, name: spec.name, code: spec.code },
+      // Recorded assignments name the project with is_billable too (tests/fixtures/harvest/recorded/).
+      project: { id: 5_000_001 + p, name: spec.name, code: spec.code, is_billable: spec.rate !== null },
       client: { id: client.id, name: client.name, currency: client.currency },
       task_assignments,
     };
@@ -150,6 +151,10 @@ function baseAccount(settings: AccountSettings): Omit<SandboxAccount, 'clients' 
       email: 'dana@example.com',
       telephone: '',
       timezone: settings.timezone,
+      // Fields of the newest recorded /users/me (December 2022) that the docs' example predates.
+      calendar_integration_enabled: false,
+      calendar_integration_source: null,
+      can_create_projects: false,
       has_access_to_all_future_projects: false,
       is_contractor: false,
       is_active: true,
