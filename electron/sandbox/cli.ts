@@ -1,5 +1,8 @@
 // Owns `npm run sandbox`: starts the demo Harvest server, prints how to reach it, and runs until Ctrl-C.
 import { parseArgs } from 'node:util';
+import { WEEK_START_DAYS, type WeekStartDay } from '../../shared/calendar';
+import { computerZone, harvestZoneNameFor } from '../main/core/harvest/time-zones';
+import type { PaginationMode } from './pagination';
 import { startSandbox } from './server';
 
 const { values } = parseArgs({
@@ -7,24 +10,46 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     timestamp: { type: 'boolean', default: false },
+    clock: { type: 'string', default: '12h' },
+    'week-start': { type: 'string', default: 'Monday' },
+    timezone: { type: 'string' },
+    pagination: { type: 'string', default: 'documented' },
     quiet: { type: 'boolean', default: false },
   },
 });
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a number from 0 to 65535 (got "${values.port}")`);
+/** One sentence and exit code 2 for a bad flag, rather than a stack trace. */
+function usage(message: string): never {
+  console.error(message);
   process.exit(2);
 }
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  usage(`--port must be a number from 0 to 65535 (got "${values.port}")`);
+const clock = values.clock;
+if (clock !== '12h' && clock !== '24h') usage(`--clock must be 12h or 24h (got "${clock}")`);
+const weekStart = values['week-start'] as WeekStartDay;
+if (!WEEK_START_DAYS.includes(weekStart))
+  usage(`--week-start must be a weekday, e.g. Monday or Sunday (got "${weekStart}")`);
+const pagination = values.pagination as PaginationMode;
+if (!['documented', 'cursor', 'offset'].includes(pagination))
+  usage(`--pagination must be documented, cursor or offset (got "${pagination}")`);
 
 const sandbox = await startSandbox({
   port,
   host: values.host,
   wantsTimestampTimers: values.timestamp,
+  timeClock: clock,
+  weekStartDay: weekStart,
+  timezone: values.timezone,
+  pagination,
   log: values.quiet ? undefined : (line) => console.log(line),
-});
+}).catch((error: unknown) => usage(error instanceof Error ? error.message : String(error)));
 
-console.log(`Sandbox Harvest API (${values.timestamp ? 'start/end time' : 'duration'} timers) is running.
+const zone = values.timezone ?? harvestZoneNameFor(computerZone());
+console.log(`Sandbox Harvest API (${values.timestamp ? 'start/end time' : 'duration'} timers, ${clock} clock, \
+weeks from ${weekStart}, profile zone "${zone}", ${pagination} paging) is running.
 
   HARVEST_API_URL=${sandbox.url}
   HARVEST_ACCESS_TOKEN=${sandbox.token}
