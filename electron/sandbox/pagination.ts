@@ -1,5 +1,4 @@
-// Owns Harvest's list envelope: per_page checks, paging by page number or by cursor, and the absolute
-// first/next/previous/last links.
+// Owns Harvest's list envelope: per_page checks, paging by page number or by cursor, and absolute links.
 //
 // Harvest's pagination page (https://help.getharvest.com/api-v2/introduction/overview/pagination/): "If the
 // response is using cursor based pagination, page, next_page, and previous_page will always return null for all

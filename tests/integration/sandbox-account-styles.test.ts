@@ -1,5 +1,6 @@
-// Each account style's fields (hours on duration accounts, start/end times on timestamp accounts), restart
-// answering with a new entry on timestamp accounts, and deletes: the entry back as JSON, or Harvest's refusals.
+// Owns the checks of each account style's fields, restart and delete, over loopback HTTP against the sandbox.
+// Hours count on duration accounts and start/end times on timestamp accounts; restart there answers a new
+// entry; a delete answers the entry as JSON, or Harvest's refusal (locked, closed, archived project or task).
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../electron/main/core/harvest/schemas';
 import { TODAY, sandboxAt } from '../fixtures/harvest/sandbox-harness';
@@ -71,6 +72,19 @@ describe('each account style reads only its own fields', () => {
       body: { started_time: '9:00am', ended_time: '1:00pm' },
     });
     expect(patched.json).toEqual(logged.json);
+  });
+
+  it('checks the times a timestamp account reads: 422 for a malformed or backwards time', async () => {
+    const { call, sandbox, trackable } = await sandboxAt({ seed: 'empty', wantsTimestampTimers: true });
+    const post = (body: object) => call('POST', '/time_entries', { body: { ...trackable(), ...body } });
+    const badTime = await post({ spent_date: TODAY, started_time: '25:00', ended_time: '9:00am' });
+    expect([badTime.status, badTime.json.message]).toEqual([
+      422,
+      expect.stringMatching(/^Started time is invalid/),
+    ]);
+    const backwards = await post({ spent_date: TODAY, started_time: '9:00am', ended_time: '8:00am' });
+    expect(backwards.status).toBe(422);
+    expect(sandbox.admin.entries()).toEqual([]);
   });
 
   it('leaves the admin back door unrestricted: entries made elsewhere may carry either style', async () => {

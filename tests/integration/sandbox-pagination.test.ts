@@ -1,5 +1,6 @@
-// The sandbox's cursor paging as Harvest documents it: page numbers null on middle pages, links.next carrying a
-// cursor, page-number first/last links, and which endpoints page which way (or every one, when a test forces it).
+// Owns the checks of the sandbox's cursor paging as Harvest documents it, and of which list pages which way.
+// Page numbers are null on middle pages, links.next carries a cursor, first/last stay page numbers; a test may
+// force one style on every list.
 import { describe, expect, it } from 'vitest';
 import { TimeEntry, pageOf } from '../../electron/main/core/harvest/schemas';
 import { TODAY, sandboxAt } from '../fixtures/harvest/sandbox-harness';

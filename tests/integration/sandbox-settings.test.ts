@@ -1,5 +1,6 @@
-// The sandbox's account settings: the company clock times are answered in, any weekday as the week's start,
-// and the profile's Harvest time zone; each set by an option and switchable through the admin back door.
+// Owns the checks of the sandbox's account settings: clock, week start and profile time zone.
+// Times are answered in the company's clock, the week may start on any weekday, the profile names a Harvest
+// zone; each is set by a SandboxOptions field and switchable through the admin back door.
 import { describe, expect, it } from 'vitest';
 import { WEEK_START_DAYS, addDays, weekOf } from '../../shared/calendar';
 import { computerZone, harvestZoneNameFor } from '../../electron/main/core/harvest/time-zones';
@@ -91,9 +92,19 @@ describe('the week start', () => {
 });
 
 describe('the profile time zone', () => {
-  it('defaults to the Harvest name of this computer’s zone', async () => {
+  it('defaults to the Harvest name of this computer’s zone, not its IANA name', async () => {
     const { call } = await sandboxAt();
     expect((await call('GET', '/users/me')).json.timezone).toBe(harvestZoneNameFor(computerZone()));
+    // On a machine in New York the profile says what Harvest's profile settings would.
+    const saved = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const eastern = await sandboxAt({ seed: 'empty' });
+      expect((await eastern.call('GET', '/users/me')).json.timezone).toBe('Eastern Time (US & Canada)');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 
   it('reports the zone it was given, and the one an admin sets', async () => {
