@@ -49,7 +49,14 @@ interface RunResult {
   details: string[];
 }
 
-async function runScenario(seed: number, operations: number, timestamp: boolean): Promise<RunResult> {
+/** An account style: duration or start/end times, and the company clock Harvest writes times in. */
+interface Account {
+  timestamp: boolean;
+  clock: '12h' | '24h';
+}
+
+async function runScenario(seed: number, operations: number, account: Account): Promise<RunResult> {
+  const { timestamp } = account;
   const rnd = random(seed);
   const pickInt = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const chance = (p: number) => rnd() < p;
@@ -67,6 +74,7 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
     clock,
     seed: 'empty',
     wantsTimestampTimers: timestamp,
+    timeClock: account.clock,
     rateLimit: false,
   });
   const ledger = new Map<string, Expected>();
@@ -219,7 +227,9 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
         const end = new Date(now - pickInt(0, 30) * minute);
         const begin = new Date(end.getTime() - minutes * minute);
         if (format(begin, 'yyyy-MM-dd') !== today) continue;
-        op = { ...add, startedTime: format(begin, 'h:mmaaa'), endedTime: format(end, 'h:mmaaa') };
+        // Typed the company's way: "9:05am" on 12-hour accounts, "09:05" on 24-hour ones.
+        const style = account.clock === '24h' ? 'HH:mm' : 'h:mmaaa';
+        op = { ...add, startedTime: format(begin, style), endedTime: format(end, style) };
       } else {
         op = { ...add, hours: Math.round((minutes / 60) * 100) / 100 };
       }
@@ -233,7 +243,8 @@ async function runScenario(seed: number, operations: number, timestamp: boolean)
           spentDate: today,
           notes: `${token} manual`,
         });
-    } else if (roll < 0.92 && stopped.length > 0 && !timestamp) {
+    } else if (roll < 0.92 && stopped.length > 0) {
+      // New hours: Harvest ignores them on start/end-time accounts, so Sheaf sends them there as a new end.
       const e = stopped[pickInt(0, stopped.length - 1)]!;
       const hours = Math.round((pickInt(5, 180) / 60) * 100) / 100;
       op = { op: 'edit', token: e.token, hours };
@@ -349,8 +360,10 @@ const operations = Number(process.env.CHAOS_OPERATIONS ?? 400);
 console.log(`fault injection: seed ${seed} (replay with CHAOS_SEED=${seed})`);
 const started = Date.now();
 const results = [
-  await runScenario(seed, operations, false),
-  await runScenario(seed + 1, Math.round(operations / 2), true),
+  await runScenario(seed, operations, { timestamp: false, clock: '12h' }),
+  await runScenario(seed + 1, Math.round(operations / 3), { timestamp: true, clock: '12h' }),
+  // Harvest answers "14:30" here whatever was sent: a lost create must still be recognised by its minute.
+  await runScenario(seed + 2, Math.round(operations / 3), { timestamp: true, clock: '24h' }),
 ];
 const total = results.reduce((a, r) => ({
   operations: a.operations + r.operations,
@@ -362,7 +375,7 @@ const total = results.reduce((a, r) => ({
 }));
 for (const d of total.details.slice(0, 20)) console.log(`  ${d}`);
 console.log(
-  `fault injection: duration account ${results[0]!.operations} ops, timestamp account ${results[1]!.operations} ops, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  `fault injection: duration account ${results[0]!.operations} ops, 12-hour timestamp account ${results[1]!.operations} ops, 24-hour timestamp account ${results[2]!.operations} ops, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(
   `operations: ${total.operations}, kills: ${total.kills}, lost: ${total.lost}, duplicated: ${total.duplicated}, wrong duration: ${total.wrongDuration}`,
