@@ -268,7 +268,7 @@ export class SandboxStore {
   /**
    * Duration accounts restart in place. Start/end-time accounts answer with a NEW entry running from now, today,
    * for the same project, task and notes, and leave the old one as it was: the docs' restart example asks for
-   * 662202797 and answers 662204379 (a start time can't run twice in one entry).
+   * 662202797 and answers 662204379 (one entry keeps one start and one end time).
    */
   restart(id: number): EntryRecord {
     const entry = this.find(id);
