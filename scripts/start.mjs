@@ -32,9 +32,17 @@ function become(command, args, env = process.env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/**
+ * npm itself, for running our scripts. Under `npm start` npm says where its CLI is (npm_execpath), so it runs on
+ * this Node with no shell; Node 20.12+ refuses to spawn Windows' npm.cmd without one (CVE-2024-27980).
+ */
+function npm(args) {
+  const cli = process.env.npm_execpath;
+  if (cli && /\.[cm]?js$/.test(cli)) return [process.execPath, [cli, ...args]];
+  return process.platform === 'win32' ? ['cmd.exe', ['/d', '/s', '/c', 'npm', ...args]] : ['npm', args];
+}
 
-if (run(npm, ['run', '--silent', 'build']).status !== 0) process.exit(1);
+if (run(...npm(['run', '--silent', 'build'])).status !== 0) process.exit(1);
 
 let electron = electronBinary();
 if (!electron) {
@@ -57,5 +65,5 @@ if (electron) {
   // Like the desktop app started with `npm start`: straight into the demo unless a token is configured.
   // --open: the preview opens its own URL once it is listening (the URL carries a per-run key only it knows);
   // BROWSER picks the browser, BROWSER=none keeps it to printing the URL.
-  become(npm, ['run', '--silent', 'web', '--', '--open'], { SHEAF_DEMO: '1', ...process.env });
+  become(...npm(['run', '--silent', 'web', '--', '--open']), { SHEAF_DEMO: '1', ...process.env });
 }
