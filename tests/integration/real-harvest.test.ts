@@ -29,6 +29,19 @@ async function member(options: HarnessOptions) {
 
 const today = () => localDate(h.clock.now());
 
+/** A finished entry made today on the web (Harvest has it; Sheaf hears of it on its next read). */
+function enteredToday(
+  option: AssignmentOption,
+  time: { hours?: number; started_time?: string; ended_time?: string },
+) {
+  return h.sandbox.admin.createEntry({
+    project_id: option.projectId,
+    task_id: option.taskId,
+    spent_date: today(),
+    ...time,
+  });
+}
+
 describe('a 24-hour start/end-time account', () => {
   it('finds a timer whose create answer was lost (Harvest wrote "10:00" for "10:00am"), never creating it twice', async () => {
     h = await signedInApp({ wantsTimestampTimers: true, timeClock: '24h', seed: 'empty' });
@@ -89,13 +102,7 @@ describe("only the account style's own fields reach Harvest", () => {
   it('new hours on a finished start/end-time entry move its end, so Harvest keeps them', async () => {
     h = await signedInApp({ wantsTimestampTimers: true, seed: 'empty' });
     const option = firstOption();
-    const entry = h.sandbox.admin.createEntry({
-      project_id: option.projectId,
-      task_id: option.taskId,
-      spent_date: today(),
-      started_time: '8:00am',
-      ended_time: '9:00am',
-    });
+    const entry = enteredToday(option, { started_time: '8:00am', ended_time: '9:00am' });
     await h.app.commands.refresh(undefined);
     await h.app.commands.editEntry({ entryId: entry.id, changes: { hours: 1.75 } });
     await h.app.whenSynced();
@@ -109,12 +116,7 @@ describe("only the account style's own fields reach Harvest", () => {
   it('new times on a duration entry become its hours, since Harvest ignores times there', async () => {
     h = await signedInApp({ seed: 'empty' });
     const option = firstOption();
-    const entry = h.sandbox.admin.createEntry({
-      project_id: option.projectId,
-      task_id: option.taskId,
-      spent_date: today(),
-      hours: 1,
-    });
+    const entry = enteredToday(option, { hours: 1 });
     await h.app.commands.refresh(undefined);
     await h.app.commands.editEntry({
       entryId: entry.id,
@@ -130,12 +132,7 @@ describe('a restart Harvest answers with a new entry', () => {
     // A member on a start/end-time account with nothing yet to learn the style from: Sheaf restarts in place.
     await member({ wantsTimestampTimers: true, seed: 'empty' });
     const option = firstOption();
-    const old = h.sandbox.admin.createEntry({
-      project_id: option.projectId,
-      task_id: option.taskId,
-      spent_date: today(),
-      hours: 1,
-    });
+    const old = enteredToday(option, { hours: 1 });
     await h.app.commands.refresh(undefined);
     expect(h.app.getState().prefs.timestampTimers).toBe(false);
     h.sandbox.faults.add({ kind: 'drop-after', method: 'PATCH', path: /restart/ });

@@ -1,34 +1,17 @@
 // Checks that changes reach Harvest in the account's own style and clock, since Harvest silently ignores the other.
 import { describe, expect, it } from 'vitest';
 import { addedTimes, editInStyle, hoursOfTimes } from '../../electron/main/core/account-style';
-import type { LocalEntry } from '../../electron/main/core/entries';
 import type { Intent } from '../../electron/main/core/intents';
+import { entryNames, localEntry } from '../fixtures/local-entry';
 
-const names = { clientName: 'Acme', projectName: 'Website', projectCode: null, taskName: 'Design' };
+const names = entryNames;
 const duration = { timestampTimers: false, clock: '12h' } as const;
 const timestamps12 = { timestampTimers: true, clock: '12h' } as const;
 const timestamps24 = { timestampTimers: true, clock: '24h' } as const;
 /** 14:40 local time on the entries' day. */
 const at = new Date(2026, 10, 25, 14, 40);
 
-function entry(partial: Partial<LocalEntry> = {}): LocalEntry {
-  return {
-    ref: 7,
-    spentDate: '2026-11-25',
-    ...names,
-    projectId: 1,
-    taskId: 2,
-    notes: '',
-    hours: 1,
-    runningSince: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    createdAt: '2026-11-25T08:00:00.000Z',
-    ...partial,
-  };
-}
+const entry = localEntry;
 
 function added(partial: Partial<Extract<Intent, { kind: 'add' }>>): Extract<Intent, { kind: 'add' }> {
   return {

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalEntry } from '../../electron/main/core/entries';
 import { applyIntents, type Intent } from '../../electron/main/core/intents';
+import { entryNames, localEntry } from '../fixtures/local-entry';
 
-const names = { clientName: 'Acme', projectName: 'Website', projectCode: null, taskName: 'Design' };
-
-function entry(partial: Partial<LocalEntry> & Pick<LocalEntry, 'ref'>): LocalEntry {
-  return {
-    spentDate: '2026-11-25',
-    ...names,
-    projectId: 1,
-    taskId: 2,
-    notes: '',
-    hours: 1,
-    runningSince: null,
-    startedTime: null,
-    endedTime: null,
-    isLocked: false,
-    lockedReason: null,
-    createdAt: '2026-11-25T08:00:00.000Z',
-    ...partial,
-  };
-}
+const names = entryNames;
+const entry = (partial: Partial<LocalEntry> & Pick<LocalEntry, 'ref'>): LocalEntry => localEntry(partial);
 
 describe('applyIntents', () => {
   it('a start stops what runs at the moment the person acted and runs from then', () => {

@@ -237,15 +237,18 @@ export class HarvestHttp {
   }
 }
 
-/** Harvest's own words from an error body: `message`, else `error_description`, else `error`; HTML and junk → none. */
-export function harvestMessage(text: string): string | undefined {
-  let json: unknown;
+/** An error body as JSON, or undefined when it is HTML, empty or junk (real 429s are an empty HTML page). */
+function jsonOrUndefined(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
-  const parsed = ErrorBody.safeParse(json);
+}
+
+/** Harvest's own words from an error body: `message`, else `error_description`, else `error`; HTML and junk → none. */
+export function harvestMessage(text: string): string | undefined {
+  const parsed = ErrorBody.safeParse(jsonOrUndefined(text));
   if (!parsed.success) return undefined;
   const { message, error_description, error } = parsed.data;
   const said = [message, error_description, error].find((s) => s !== undefined && s.trim() !== '');
@@ -255,12 +258,7 @@ export function harvestMessage(text: string): string | undefined {
 
 /** `{"retry_after": 12}` (seconds) when a 429's body is JSON that says so; anything else says nothing. */
 export function retryAfterInBody(text: string): number | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const json = jsonOrUndefined(text);
   const value =
     typeof json === 'object' && json !== null ? (json as { retry_after?: unknown }).retry_after : undefined;
   const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
