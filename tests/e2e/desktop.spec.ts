@@ -92,3 +92,30 @@ test('idle question: away with a timer running, asked on return; Discard and con
   // The new timer follows the trim in the same queue.
   await expect.poll(() => mine().filter((e) => e.is_running)).toHaveLength(1);
 });
+
+test("a member, whose token can't read the company's settings, chooses the day the week starts", async ({
+  page,
+  preview,
+}) => {
+  preview.sandbox.admin.setCompanyForbidden(true);
+  await page.goto(preview.host.url);
+  await page.getByLabel('Personal access token').fill(preview.sandbox.token);
+  await page.getByRole('textbox', { name: 'Account ID' }).fill(preview.sandbox.accountId);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const strip = page.getByRole('list', { name: 'Week by day' });
+  await expect(strip.getByRole('button').first()).toHaveAccessibleName(/^Mon/);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const week = page.getByRole('group', { name: 'Your week' });
+  await week.getByRole('combobox', { name: 'Week starts on' }).selectOption('Wednesday');
+  await week.scrollIntoViewIfNeeded();
+  await page.screenshot(shot('settings-member-week'));
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.getByRole('button', { name: '← Back' }).click();
+  await expect(strip.getByRole('button').first()).toHaveAccessibleName(/^Wed/);
+  expect(JSON.parse(readFileSync(join(preview.dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+    weekStartDay: 'Wednesday',
+  });
+});
