@@ -4,7 +4,7 @@ import { sameTimeOfDay, type ClockStyle } from '../../../shared/format';
 import { addedTimes, editInStyle, type AccountStyle } from './account-style';
 import { localDate, msPerHour, wallClockTime } from './dates';
 import { fromHarvest, hoursUntil, type EntryRef, type LocalEntry } from './entries';
-import type { CreateByDuration, CreateByStartEnd, HarvestApi, TimeEntryUpdate } from './harvest/api';
+import type { CreateByDuration, CreateByStartEnd, HarvestApi } from './harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from './harvest/errors';
 import type { TimeEntry } from './harvest/schemas';
 import { isCreate, resolveRef, stopAt, targetOf, type CreateIntent, type Intent } from './intents';
