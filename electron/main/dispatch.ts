@@ -7,6 +7,7 @@ import {
   type IpcErrorCode,
   type IpcResult,
 } from '../../shared/ipc';
+import { LocalError } from './core/errors';
 import { HarvestError } from './core/harvest/errors';
 
 const harvestCodes: Partial<Record<string, IpcErrorCode>> = {
@@ -55,6 +56,8 @@ export async function dispatch(
     if (err instanceof HarvestError) {
       return { ok: false, error: { code: harvestCodes[err.code] ?? 'internal', message: err.message } };
     }
+    // Written for the person (what did not happen, and why): passed on as it is.
+    if (err instanceof LocalError) return { ok: false, error: { code: err.ipcCode, message: err.message } };
     // Unexpected: log the detail for us, show the person something they can act on. Never echo secrets.
     log(`command ${name} failed: ${err instanceof Error ? err.stack : String(err)}`);
     return {

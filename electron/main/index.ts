@@ -76,6 +76,7 @@ async function start(): Promise<void> {
     // A session of its own, so Harvest always hears `Sheaf (<contact>)` whatever Chromium would send.
     fetch: createHarvestFetch(session.fromPartition('sheaf-harvest'), DEFAULT_USER_AGENT),
     log,
+    debug: process.env.SHEAF_DEBUG === '1',
     // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
     desktop: {

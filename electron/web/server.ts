@@ -64,6 +64,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     fetch: globalThis.fetch,
     clock: options.clock,
     log,
+    debug: env.SHEAF_DEBUG === '1',
     // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
     // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
     autoDemo: env.SHEAF_DEMO === '1',

@@ -23,6 +23,7 @@ const app = createSheafApp({
   clock,
   retryDelayMs: 20,
   log: env.CHAOS_DEBUG ? (line) => process.stderr.write(`[core ${process.pid}] ${line}\n`) : undefined,
+  debug: Boolean(env.CHAOS_DEBUG),
   harvest: { sleep: realSleep, timeoutMs: 1500, maxRetries: 2 },
 });
 

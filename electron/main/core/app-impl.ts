@@ -23,8 +23,10 @@ import { CachedEntry } from './entries';
 import { Favourites } from './favourites';
 import { createDesktop } from './desktop';
 import { accountDir, readJson, writeJson } from './local-store';
+import { DisposableStore, type Disposable } from './lifecycle';
 import { Outbox } from './outbox';
-import { systemClock } from './ports';
+import { systemClock, type Fetch } from './ports';
+import { Serial } from './serial';
 import { Reports } from './reports';
 import { TimerService, type TimerCache } from './timer';
 
@@ -82,9 +84,18 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   let credentials: Credentials | null = null;
   let demo: Sandbox | null = null;
   let fromEnvironment = false;
-  let refreshTimer: ReturnType<typeof setInterval> | null = null;
-  let midnightTimer: ReturnType<typeof setTimeout> | null = null;
-  let cacheTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Every timer the app starts (refresh, midnight, cache save, background check-in), stopped by dispose(). */
+  const lifetime = new DisposableStore();
+  let refreshTimer: Disposable | null = null;
+  let midnightTimer: Disposable | null = null;
+  let cacheTimer: Disposable | null = null;
+  /** Sign-in, the demo and sign-out one at a time: a triple-clicked "Try the demo" must not start three demos. */
+  const sessionSteps = new Serial();
+  let demoSigningIn: Promise<void> | null = null;
+  /** After dispose nothing reaches Harvest, whatever timer or late answer would still try. */
+  let closed = false;
+  const fetch: Fetch = (input, init) =>
+    closed ? Promise.reject(new Error('Sheaf has shut down')) : o.fetch(input, init);
   let lastAssignmentsAt = 0;
   let snapshot: AppState | null = null;
   const favourites = new Favourites();
@@ -146,11 +157,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   /** The last known state goes to disk a moment after it changes, so the next cold start opens instantly. */
   function scheduleCacheSave(): void {
     if (cacheTimer || !timer || !timerDir || session.status !== 'signed_in') return;
-    cacheTimer = setTimeout(() => {
+    cacheTimer = lifetime.timeout(() => {
       cacheTimer = null;
       void saveCache();
     }, cacheDelayMs);
-    cacheTimer.unref?.();
   }
 
   async function saveCache(): Promise<void> {
@@ -173,14 +183,13 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
 
   function startRefreshing(): void {
     stopRefreshing();
-    refreshTimer = setInterval(() => void refresh(), refreshEveryMs);
-    refreshTimer.unref?.();
+    refreshTimer = lifetime.interval(() => void refresh(), refreshEveryMs);
     scheduleMidnight();
   }
 
   function stopRefreshing(): void {
-    if (refreshTimer) clearInterval(refreshTimer);
-    if (midnightTimer) clearTimeout(midnightTimer);
+    lifetime.delete(refreshTimer);
+    lifetime.delete(midnightTimer);
     refreshTimer = null;
     midnightTimer = null;
   }
@@ -189,14 +198,13 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   function scheduleMidnight(): void {
     const now = clock.now();
     const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
-    midnightTimer = setTimeout(
+    midnightTimer = lifetime.timeout(
       () => {
         emit();
         void refresh().finally(scheduleMidnight);
       },
       Math.min(Math.max(next.getTime() - now.getTime(), 1000), 86_400_000),
     );
-    midnightTimer.unref?.();
   }
 
   async function refresh(): Promise<void> {
@@ -212,7 +220,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       baseUrl: c.baseUrl,
       token: c.token,
       accountId: c.accountId,
-      fetch: o.fetch,
+      fetch,
       clock,
       ...o.harvest,
     });
@@ -244,6 +252,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       onChange: emit,
       onUnauthorized,
       log: o.log,
+      debug: o.debug,
       retryDelayMs: o.retryDelayMs,
     });
     reports = new Reports(api, {
@@ -352,16 +361,23 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
 
   /** Confirms a cached session with Harvest; offline, keeps trying (backing off to a minute) while it lasts. */
   function checkInBackground(c: Credentials, delayMs: number): void {
-    void signIn(c, { persist: false, demo: false, background: true }).catch((err) => {
-      if (err instanceof UnauthorizedError || credentials !== c || disposed) return;
-      const retry = setTimeout(() => checkInBackground(c, Math.min(delayMs * 2, 60_000)), delayMs);
-      retry.unref?.();
-    });
+    // In line with the person's own sign-in and sign-out: a late check-in must not undo a sign-out.
+    void sessionSteps
+      .run(async () => {
+        if (credentials === c && !disposed)
+          await signIn(c, { persist: false, demo: false, background: true });
+      })
+      .catch((err) => {
+        if (err instanceof UnauthorizedError || credentials !== c || disposed) return;
+        lifetime.timeout(() => checkInBackground(c, Math.min(delayMs * 2, 60_000)), delayMs);
+      });
   }
 
-  async function start(c: Credentials): Promise<void> {
-    if (await resumeFromCache(c)) return;
-    await signIn(c, { persist: false, demo: false });
+  function start(c: Credentials): Promise<void> {
+    return sessionSteps.run(async () => {
+      if (await resumeFromCache(c)) return;
+      await signIn(c, { persist: false, demo: false });
+    });
   }
 
   async function closeDemo(): Promise<void> {
@@ -375,36 +391,43 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     return timer;
   }
 
+  async function signOut(): Promise<void> {
+    await timer?.whenIdleOrTimeout(2000);
+    timer?.dispose();
+    timer = null;
+    timerDir = null;
+    credentials = null;
+    reports = null;
+    favourites.close();
+    stopRefreshing();
+    await closeDemo();
+    if (!fromEnvironment) await o.secrets.delete(keychainAccount).catch(() => undefined);
+    session = { status: 'signed_out', message: null };
+    emit();
+  }
+
   const commands: Omit<CommandHandlers, HostCommand> = {
     getState: () => snapshot ?? build(),
     listAssignments: () => timer?.assignments() ?? [],
-    signIn: async ({ token, accountId }) => {
-      await closeDemo();
-      fromEnvironment = false;
-      await signIn({ token, accountId, baseUrl: env.baseUrl }, { persist: true, demo: false });
-    },
-    signInDemo: async () => {
-      await closeDemo();
-      demo = await startSandbox({ clock });
-      await signIn(
-        { token: demo.token, accountId: demo.accountId, baseUrl: demo.url },
-        { persist: false, demo: true },
-      );
-    },
-    signOut: async () => {
-      await timer?.whenIdleOrTimeout(2000);
-      timer?.dispose();
-      timer = null;
-      timerDir = null;
-      credentials = null;
-      reports = null;
-      favourites.close();
-      stopRefreshing();
-      await closeDemo();
-      if (!fromEnvironment) await o.secrets.delete(keychainAccount).catch(() => undefined);
-      session = { status: 'signed_out', message: null };
-      emit();
-    },
+    signIn: ({ token, accountId }) =>
+      sessionSteps.run(async () => {
+        await closeDemo();
+        fromEnvironment = false;
+        await signIn({ token, accountId, baseUrl: env.baseUrl }, { persist: true, demo: false });
+      }),
+    // Pressed again while it is on its way: the same sign-in, not another demo server.
+    signInDemo: () =>
+      (demoSigningIn ??= sessionSteps
+        .run(async () => {
+          await closeDemo();
+          demo = await startSandbox({ clock });
+          await signIn(
+            { token: demo.token, accountId: demo.accountId, baseUrl: demo.url },
+            { persist: false, demo: true },
+          );
+        })
+        .finally(() => (demoSigningIn = null))),
+    signOut: () => sessionSteps.run(signOut),
     refresh: () => refresh(),
     startTimer: async (input) => signedIn().startTimer(input),
     stopTimer: async () => signedIn().stopTimer(),
@@ -424,8 +447,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       if (timer && session.status === 'signed_in') await timer.refreshChanges();
     },
     pinAssignment: async (pair) => {
-      signedIn();
-      await favourites.pin(pair);
+      await favourites.pin(pair, signedIn().assignments());
       emit();
     },
     unpinAssignment: async (pair) => {
@@ -481,12 +503,13 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     },
     async dispose({ waitForSyncMs = 2000 } = {}) {
       disposed = true;
-      stopRefreshing();
+      lifetime.dispose();
       desktop.dispose();
-      if (cacheTimer) clearTimeout(cacheTimer);
       await timer?.whenIdleOrTimeout(waitForSyncMs);
       await saveCache();
       timer?.dispose();
+      // From here on, nothing reaches Harvest: a late retry or check-in of this instance is silent.
+      closed = true;
       await closeDemo();
       listeners.clear();
     },

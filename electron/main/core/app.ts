@@ -13,6 +13,8 @@ export interface SheafAppOptions {
   fetch: Fetch;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Log lines may carry what the person wrote (notes): only for debugging (SHEAF_DEBUG=1, CHAOS_DEBUG). */
+  debug?: boolean;
   /** Sign in to the built-in demo account when no token is configured (what `npm start` does). */
   autoDemo?: boolean;
   /** Tuning for the Harvest client (tests and the fault-injection suite shorten waits). */

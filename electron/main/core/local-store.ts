@@ -1,18 +1,17 @@
 // Owns Sheaf's small JSON files in the data directory (last session, per-account cache): written atomically,
 // read defensively. A damaged file is moved aside and reported, never allowed to stop the app from starting.
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { join } from 'node:path';
 import type { z } from 'zod';
+import { disk, DiskError, errnoOf } from './disk';
 
 export type ReadResult<T> = { value: T | null; problem: string | null };
 
 export async function readJson<T>(file: string, schema: z.ZodType<T>, what: string): Promise<ReadResult<T>> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await disk().read(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { value: null, problem: null };
+    if (errnoOf(err) === 'ENOENT') return { value: null, problem: null };
     return { value: null, problem: `Sheaf could not read its ${what} (${(err as Error).message}).` };
   }
   let parsed: unknown;
@@ -24,7 +23,9 @@ export async function readJson<T>(file: string, schema: z.ZodType<T>, what: stri
   const result = schema.safeParse(parsed);
   if (result.success) return { value: result.data, problem: null };
   const aside = `${file}.damaged-${Date.now()}`;
-  await rename(file, aside).catch(() => undefined);
+  await disk()
+    .rename(file, aside)
+    .catch(() => undefined);
   return {
     value: null,
     problem: `Sheaf's ${what} was damaged and has been set aside; it will be rebuilt from Harvest.`,
@@ -39,12 +40,16 @@ const writesByFile = new Map<string, Promise<unknown>>();
 
 /**
  * Writes `text` atomically (temp file, fsync, rename), after every earlier write to the same file: concurrent
- * saves land in the order they were asked for, so an older snapshot never overwrites a newer one.
+ * saves land in the order they were asked for, so an older snapshot never overwrites a newer one. A failure is
+ * a DiskError that says where and why (a full disk, a folder Sheaf may not write to).
  */
 export async function writeInOrder(file: string, text: string): Promise<void> {
   const write = (writesByFile.get(file) ?? Promise.resolve()).then(async () => {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, text, { fsync: true });
+    try {
+      await disk().writeAtomic(file, text);
+    } catch (err) {
+      throw new DiskError(err, file);
+    }
   });
   const settled = write.catch(() => undefined);
   writesByFile.set(file, settled);

@@ -1,9 +1,9 @@
 // Owns the durable outbox: every change the person made that Harvest hasn't confirmed, one JSON line each,
 // rewritten atomically (temp file, fsync, rename by write-file-atomic) before the change is acknowledged.
 // One line per record means a damaged file loses only its damaged lines: everything intact is kept.
-import { readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { disk, errnoOf, shownFolder } from './disk';
 import type { Intent } from './intents';
 import { writeInOrder } from './local-store';
 
@@ -112,16 +112,20 @@ export class Outbox {
     await this.removeHalfWritten();
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = await disk().read(this.file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        return { intents: [], ids: new Map(), setAside: [], problems };
-      throw err;
+      const empty = { intents: [], ids: new Map<string, number>(), setAside: [] };
+      if (errnoOf(err) === 'ENOENT') return { ...empty, problems };
+      // Unreadable (no permission, a folder where the file should be): never a reason to fail sign-in or sign
+      // the person out. Say what and where, move it aside if possible, and carry on with a fresh list.
+      return { ...empty, problems: [await this.setAsideUnreadable(err)] };
     }
     const contents: OutboxContents = { intents: [], ids: new Map(), setAside: [] };
     let damaged = 0;
-    for (const raw of text.split('\n')) {
-      if (!raw.trim()) continue;
+    const lines = text.split('\n');
+    // Every line the outbox writes ends in a newline: only the one after the last is legitimately empty.
+    if (lines.at(-1) === '') lines.pop();
+    for (const raw of lines) {
       const parsed = Line.safeParse(safeJson(raw));
       if (!parsed.success) {
         damaged++;
@@ -135,7 +139,9 @@ export class Outbox {
     if (damaged > 0) {
       // Keep the damaged original for a human to look at; carry on with every intact change.
       const copy = `${this.file}.damaged-${Date.now()}`;
-      await rename(this.file, copy).catch(() => undefined);
+      await disk()
+        .rename(this.file, copy)
+        .catch(() => undefined);
       problems.push(
         `${damaged} damaged ${damaged === 1 ? 'line' : 'lines'} in the list of unsent changes could not be read and ${damaged === 1 ? 'was' : 'were'} set aside (${basename(copy)}). Every intact change was kept.`,
       );
@@ -153,19 +159,34 @@ export class Outbox {
     await writeInOrder(this.file, lines.length ? `${lines.join('\n')}\n` : '');
   }
 
+  private async setAsideUnreadable(err: unknown): Promise<string> {
+    const where = shownFolder(dirname(this.file));
+    const why = errnoOf(err) === 'EISDIR' ? 'a folder is where the file should be' : (err as Error).message;
+    const copy = `${this.file}.damaged-${Date.now()}`;
+    const moved = await disk()
+      .rename(this.file, copy)
+      .then(() => true)
+      .catch(() => false);
+    return moved
+      ? `Sheaf couldn't read its list of unsent changes in ${where} (${why}); it was set aside as ${basename(copy)} and Sheaf carries on with a new one.`
+      : `Sheaf couldn't read its list of unsent changes in ${where} (${why}), nor move it aside. New changes can't be saved there until it is fixed.`;
+  }
+
   /** A temp file left by a crash mid-write was never acknowledged (the rename never happened): drop it. */
   private async removeHalfWritten(): Promise<void> {
     const dir = dirname(this.file);
     const prefix = `${basename(this.file)}.`;
     let names: string[];
     try {
-      names = await readdir(dir);
+      names = await disk().list(dir);
     } catch {
       return;
     }
     for (const name of names) {
       if (name.startsWith(prefix) && /^[0-9a-f]+$/i.test(name.slice(prefix.length))) {
-        await unlink(join(dir, name)).catch(() => undefined);
+        await disk()
+          .remove(join(dir, name))
+          .catch(() => undefined);
       }
     }
   }

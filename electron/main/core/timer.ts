@@ -24,7 +24,7 @@ import {
   type EntryRef,
   type LocalEntry,
 } from './entries';
-import { undoDeleteMs } from '../../../shared/ipc';
+import { endBeforeStart, timesInOrder, undoDeleteMs } from '../../../shared/ipc';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError, ValidationError } from './harvest/errors';
 import type { TimeEntry } from './harvest/schemas';
@@ -42,6 +42,10 @@ import {
 import type { Outbox, SetAside } from './outbox';
 import type { Clock } from './ports';
 import { hoursBetween, Sender, type SenderState } from './sender';
+import { DiskError } from './disk';
+import { refusedFor } from './errors';
+import { DisposableStore, type Disposable } from './lifecycle';
+import { queueWith, retarget } from './queue-rules';
 import { Serial } from './serial';
 
 export interface TimerOptions {
@@ -59,6 +63,8 @@ export interface TimerOptions {
   onChange: () => void;
   onUnauthorized: (error: HarvestError) => void;
   log?: (line: string) => void;
+  /** Log whole changes, notes included (off: log lines never carry what the person wrote). */
+  debug?: boolean;
   /** First retry delay after a failed send; doubles up to a minute. */
   retryDelayMs?: number;
 }
@@ -97,7 +103,13 @@ export class TimerService {
   private readonly serial = new Serial();
   private readonly sender: Sender;
   private draining: Promise<void> | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Everything this service starts (its retry and wake-up timers), stopped together by dispose(). */
+  private readonly lifetime = new DisposableStore();
+  private retryTimer: Disposable | null = null;
+  /** Outbox writes one at a time, each from the queue as it is when its turn comes. */
+  private readonly saves = new Serial();
+  /** A background save failed (a full disk): the outbox on disk is behind memory until the next one works. */
+  private unsaved = false;
   /** The intent being sent right now (it can no longer be taken back). */
   private inFlight: Intent | null = null;
   private retryDelay: number;
@@ -481,6 +493,11 @@ export class TimerService {
   }
   async editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
     const entry = this.editable(ref);
+    // The contract orders two new times; one new time is ordered against the entry's other (a running one has
+    // no end yet), so a mistake is refused here rather than acknowledged and then refused by Harvest.
+    const end = changes.endedTime ?? (entry.runningSince ? null : entry.endedTime);
+    if (!timesInOrder(changes.startedTime ?? entry.startedTime, end))
+      throw new ValidationError(endBeforeStart, 0);
     let names: EntryNames | undefined;
     if (changes.projectId !== undefined || changes.taskId !== undefined) {
       names = namesOf(this.assigned(changes.projectId ?? entry.projectId, changes.taskId ?? entry.taskId));
@@ -522,9 +539,8 @@ export class TimerService {
     );
     if (!held)
       throw new ValidationError('Too late to undo: the entry has already been deleted in Harvest.', 0);
-    this.pending = this.pending.filter((i) => i !== held);
-    this.changed();
-    await this.persist();
+    const without = (queue: Intent[]) => queue.filter((i) => i !== held);
+    await this.saveThen(without, () => (this.pending = without(this.pending)), 'The entry was not put back.');
   }
 
   /** A change Harvest refused: drop it, or redo it as a new entry today. */
@@ -542,9 +558,13 @@ export class TimerService {
         hours: Math.round(e.hours * 100) / 100,
       });
     }
-    this.setAside = this.setAside.filter((s) => s !== item);
-    await this.persist();
-    this.changed();
+    const others = () => this.setAside.filter((s) => s !== item);
+    await this.saveThen(
+      (queue) => queue,
+      () => (this.setAside = others()),
+      'The change is still in the list.',
+      others,
+    );
   }
 
   dismissNotices(): void {
@@ -567,7 +587,7 @@ export class TimerService {
 
   dispose(): void {
     this.disposed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.lifetime.dispose();
   }
 
   /** After a sign-in with the same account, carry on sending. */
@@ -605,33 +625,95 @@ export class TimerService {
 
   // ---- the queue -----------------------------------------------------------------------------
 
+  /** Acknowledged, and shown, only once it is on disk: a crash from then on loses nothing. */
   private async enqueue(intent: Intent): Promise<void> {
-    this.pending.push(intent);
-    this.error = null;
-    this.changed();
-    // Acknowledged only once it is on disk: a crash from here on loses nothing.
-    await this.persist();
+    await this.saveThen(
+      (queue) => queueWith(queue, intent, this.inFlight),
+      () => {
+        this.pending = queueWith(this.pending, intent, this.inFlight);
+        this.error = null;
+      },
+      intent.kind,
+    );
     this.kick();
   }
 
-  private async persist(): Promise<void> {
+  /**
+   * Saved, then shown: writes the outbox as `next` would leave it and only then applies the change in memory.
+   * A failed write changes nothing the person sees and refuses the command in their words ("Sheaf can't save to
+   * ~/.config/Sheaf: the disk is full. Your timer was not started."). The queue is read when the write's turn
+   * comes, and applied again after it, since the sync loop may have sent what was at its head meanwhile.
+   */
+  private async saveThen(
+    next: (queue: Intent[]) => Intent[],
+    apply: () => void,
+    refusal: Intent['kind'] | string,
+    setAside: () => SetAside[] = () => this.setAside,
+  ): Promise<void> {
+    await this.saves.run(async () => {
+      try {
+        await this.write(next(this.pending), setAside());
+      } catch (err) {
+        throw refusedFor(err, refusal);
+      }
+      apply();
+      this.diskRecovered();
+    });
+    this.changed();
+  }
+
+  /** The outbox as memory has it now (the sender's annotations, a sent change gone). */
+  private persist(): Promise<void> {
+    return this.saves.run(async () => {
+      await this.write(this.pending, this.setAside);
+      this.diskRecovered();
+    });
+  }
+
+  private async write(intents: Intent[], setAside: SetAside[]): Promise<void> {
     // After dispose another instance may own the file (a restart in the same process): never overwrite it.
     if (!this.o.outbox || this.disposed) return;
     // Only ids a queued change still refers to need remembering.
-    const referenced = new Set(this.pending.map(targetOf).filter((r): r is string => typeof r === 'string'));
+    const referenced = new Set(intents.map(targetOf).filter((r): r is string => typeof r === 'string'));
     const ids = new Map([...this.state.ids].filter(([local]) => referenced.has(local)));
-    await this.o.outbox.save({ intents: this.pending, ids, setAside: this.setAside });
+    await this.o.outbox.save({ intents, ids, setAside });
+  }
+
+  /** A save worked again after a failed one: the sync line stops saying so, and the loop carries on. */
+  private diskRecovered(): void {
+    if (!this.unsaved) return;
+    this.unsaved = false;
+    this.sync = { ...this.sync, state: 'idle', message: null };
+    this.changed();
+  }
+
+  /** A save behind the scenes failed: nothing is lost from memory; say so, and try again shortly. */
+  private noteUnsaved(err: unknown): void {
+    if (!(err instanceof DiskError)) throw err;
+    this.unsaved = true;
+    this.sync = { ...this.sync, state: 'error', message: `${err.message} Unsent changes wait until it can.` };
+    this.changed();
+    this.scheduleRetry();
   }
 
   private kick(): void {
-    if (this.draining || this.paused || this.disposed || this.pending.length === 0) return;
-    if (this.retryTimer) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = null;
+    if (this.disposed) return;
+    if (this.unsaved && !this.draining) {
+      // Nothing else may be waiting to send: the outbox itself still has to catch up with memory.
+      void this.persist().catch((err: unknown) => this.noteUnsaved(err));
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-    });
+    if (this.draining || this.paused || this.pending.length === 0) return;
+    this.lifetime.delete(this.retryTimer);
+    this.retryTimer = null;
+    // The sync loop never dies: whatever escapes it is reported, and the next kick starts it again.
+    this.draining = this.drain()
+      .catch((err: unknown) => {
+        this.o.log?.(`sync loop stopped: ${err instanceof Error ? err.message : String(err)}`);
+        this.scheduleRetry();
+      })
+      .finally(() => {
+        this.draining = null;
+      });
   }
 
   private async drain(): Promise<void> {
@@ -650,12 +732,14 @@ export class TimerService {
         const result = await this.serial
           .run(() => this.sender.send(this.pending, () => this.persist()))
           .finally(() => (this.inFlight = null));
-        this.o.log?.(
-          `sent ${intent.kind} ${JSON.stringify(intent)} ${result.insertBefore ? 'after a stop' : 'ok'}`,
-        );
+        // What the person wrote stays out of the log unless debugging is switched on.
+        const what = this.o.debug
+          ? JSON.stringify(intent)
+          : `${intent.id} (entry ${String(targetOf(intent))})`;
+        this.o.log?.(`sent ${intent.kind} ${what} ${result.insertBefore ? 'after a stop' : 'ok'}`);
         if (result.insertBefore) {
           this.pending.unshift(result.insertBefore);
-          await this.persist();
+          await this.persist().catch((e: unknown) => this.noteUnsaved(e));
           continue;
         }
         const consumed = new Set(result.consumed);
@@ -663,14 +747,14 @@ export class TimerService {
         if (result.moved) this.pending = retarget(this.pending, result.moved.from, result.moved.to);
         this.retryDelay = this.o.retryDelayMs ?? 1000;
         this.sync = { ...this.sync, state: 'idle', message: null, lastSyncedAt: this.nowIso() };
-        await this.persist();
+        await this.persist().catch((e: unknown) => this.noteUnsaved(e));
       } catch (err) {
         if (this.setAsideOrRetry(intent, err) === 'retry') {
           this.changed();
           this.scheduleRetry();
           return;
         }
-        await this.persist();
+        await this.persist().catch((e: unknown) => this.noteUnsaved(e));
       }
       this.changed();
     }
@@ -678,6 +762,16 @@ export class TimerService {
 
   /** 'retry' keeps the intent first in line; otherwise it is set aside with Harvest's reason. */
   private setAsideOrRetry(intent: Intent, err: unknown): 'retry' | 'setAside' {
+    // The sender saves its notes on a create before sending it; with no disk to save on, it waits.
+    if (err instanceof DiskError) {
+      this.unsaved = true;
+      this.sync = {
+        ...this.sync,
+        state: 'error',
+        message: `${err.message} Unsent changes wait until it can.`,
+      };
+      return 'retry';
+    }
     if (err instanceof HarvestError && err.code === 'unauthorized') {
       this.paused = true;
       this.o.onUnauthorized(err);
@@ -740,26 +834,24 @@ export class TimerService {
    * capped, so a clock that jumps (sleep, or a test's fake clock) is noticed within a second.
    */
   private wakeIn(ms: number): void {
-    if (this.disposed || this.retryTimer) return;
-    this.retryTimer = setTimeout(
+    if (this.retryTimer) return;
+    this.retryTimer = this.lifetime.timeout(
       () => {
         this.retryTimer = null;
         this.kick();
       },
       Math.min(ms, 1000),
     );
-    this.retryTimer.unref?.();
   }
 
   private scheduleRetry(): void {
-    if (this.disposed || this.retryTimer) return;
+    if (this.retryTimer) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
-    this.retryTimer = setTimeout(() => {
+    this.retryTimer = this.lifetime.timeout(() => {
       this.retryTimer = null;
       this.kick();
     }, delay);
-    this.retryTimer.unref?.();
   }
 
   private nowIso(): string {
@@ -777,11 +869,6 @@ export class TimerService {
   private changed(): void {
     if (!this.disposed) this.o.onChange();
   }
-}
-
-/** Later changes to an entry Harvest replaced with a new one (a restart on a start/end-time account). */
-function retarget(queue: Intent[], from: number, to: number): Intent[] {
-  return queue.map((i) => (!isCreate(i) && i.ref === from ? { ...i, ref: to } : i));
 }
 
 function namesOf(o: AssignmentOption): EntryNames {

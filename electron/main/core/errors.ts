@@ -1,0 +1,40 @@
+// Owns the errors core raises about this machine rather than Harvest: a change Sheaf could not save (so it was
+// not made), said in the person's words; the IPC dispatch passes their message through as it is.
+import { DiskError } from './disk';
+import type { Intent } from './intents';
+
+export class LocalError extends Error {
+  /** The IPC error code the popover receives. */
+  readonly ipcCode: 'storage' | 'validation';
+  constructor(message: string, ipcCode: 'storage' | 'validation', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'LocalError';
+    this.ipcCode = ipcCode;
+  }
+}
+
+/** What the person asked for that did not happen because it could not be saved first. */
+const notDone: Record<Intent['kind'], string> = {
+  start: 'Your timer was not started.',
+  stop: 'Your timer was not stopped.',
+  resume: 'Your timer was not restarted.',
+  updateNotes: 'Your notes were not saved.',
+  add: 'Your time was not added.',
+  edit: 'Your change was not saved.',
+  delete: 'The entry was not deleted.',
+};
+
+/** Saved, then shown: a change that can't be saved is refused, e.g. "… the disk is full. Your timer was not started." */
+export class NotSavedError extends LocalError {
+  constructor(cause: DiskError, what: Intent['kind'] | string) {
+    super(`${cause.message} ${what in notDone ? notDone[what as Intent['kind']] : what}`, 'storage', {
+      cause,
+    });
+    this.name = 'NotSavedError';
+  }
+}
+
+/** A DiskError becomes the refusal of `what`; anything else passes as it is. */
+export function refusedFor(err: unknown, what: Intent['kind'] | string): unknown {
+  return err instanceof DiskError ? new NotSavedError(err, what) : err;
+}

@@ -1,0 +1,155 @@
+// Saved, then shown, or refused and not shown: Sheaf with a full disk, a folder it may not write to, an outbox
+// it can't read, and after it has been disposed.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nodeDisk, useDisk } from '../../electron/main/core/disk';
+import { accountDir } from '../../electron/main/core/local-store';
+import { Outbox } from '../../electron/main/core/outbox';
+import { dispatch } from '../../electron/main/dispatch';
+import type { CommandHandlers } from '../../shared/ipc';
+import type { AssignmentOption } from '../../shared/state';
+import { FaultyDisk } from '../fixtures/faulty-disk';
+import { signedInApp, type Harness } from '../fixtures/signed-in-app';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  useDisk(nodeDisk);
+  await h?.close();
+  h = undefined;
+});
+
+function option(i = 0): AssignmentOption {
+  return (h!.app.commands.listAssignments(undefined) as AssignmentOption[])[i]!;
+}
+
+function harvest(notes: string) {
+  return h!.sandbox.admin.entries().filter((e) => e.notes === notes);
+}
+
+const accountFolder = () => accountDir(h!.dataDir, h!.sandbox.accountId, h!.sandbox.userId);
+
+describe('a full disk', () => {
+  it("refuses Start in the person's words, and shows no timer and nothing waiting", async () => {
+    h = await signedInApp();
+    const disk = new FaultyDisk();
+    useDisk(disk);
+    disk.failing = 'ENOSPC';
+    const o = option();
+    const result = await dispatch(h.app.commands as CommandHandlers, 'startTimer', {
+      projectId: o.projectId,
+      taskId: o.taskId,
+      notes: 'no room',
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'storage',
+        message: expect.stringMatching(
+          /^Sheaf can't save to .+: the disk is full\. Your timer was not started\.$/,
+        ),
+      },
+    });
+    const state = h.app.getState();
+    expect(state.running).toBeNull();
+    expect(state.sync.pending).toBe(0);
+    await h.app.whenSynced();
+    expect(harvest('no room')).toEqual([]);
+  });
+
+  it('refuses a change to notes the same way and keeps the notes Harvest has', async () => {
+    h = await signedInApp();
+    const o = option();
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'before' });
+    await h.app.whenSynced();
+    const disk = new FaultyDisk();
+    useDisk(disk);
+    disk.failing = 'ENOSPC';
+    const running = h.app.getState().running!;
+    await expect(h.app.commands.updateNotes({ entryId: running.id, notes: 'after' })).rejects.toThrow(
+      /the disk is full\. Your notes were not saved\./,
+    );
+    expect(h.app.getState().running?.notes).toBe('before');
+  });
+
+  it('once space is freed, what waited reaches Harvest by itself: no restart, nothing stuck', async () => {
+    h = await signedInApp();
+    const disk = new FaultyDisk();
+    useDisk(disk);
+    // Acknowledged while offline; then the disk fills before it could be sent.
+    h.sandbox.faults.outage = true;
+    const o = option();
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'waited for room' });
+    await vi.waitFor(() => expect(h!.app.getState().sync.state).toBe('offline'));
+    disk.failing = 'ENOSPC';
+    h.sandbox.faults.outage = false;
+    await h.app.commands.refresh(undefined);
+    // The create must be noted on disk before it leaves (so it is never sent twice), so it waits, and says why.
+    await vi.waitFor(() => expect(h!.app.getState().sync.message).toMatch(/the disk is full/));
+    expect(harvest('waited for room')).toEqual([]);
+    expect(h.app.getState().running?.notes).toBe('waited for room');
+    disk.failing = null;
+    await vi.waitFor(() => expect(harvest('waited for room')).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(h!.app.getState().sync).toMatchObject({ pending: 0, message: null }));
+    expect(readFileSync(join(accountFolder(), 'outbox.jsonl'), 'utf8')).toBe('');
+  });
+});
+
+describe('a folder Sheaf may not write to', () => {
+  it('never stops the sync loop: sends go on, and the outbox catches up when writing works again', async () => {
+    h = await signedInApp();
+    const disk = new FaultyDisk();
+    useDisk(disk);
+    const o = option();
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'read-only later' });
+    disk.failing = 'EACCES';
+    await h.app.whenSynced();
+    await vi.waitFor(() => expect(h!.app.getState().sync.message).toMatch(/isn't allowed to write there/));
+    expect(harvest('read-only later')).toHaveLength(1);
+    disk.failing = null;
+    await vi.waitFor(() => expect(h!.app.getState().sync.message).toBeNull(), { timeout: 10_000 });
+    expect(readFileSync(join(accountFolder(), 'outbox.jsonl'), 'utf8')).toBe('');
+  });
+});
+
+describe('an outbox Sheaf cannot read', () => {
+  it('(a folder where the file should be) neither fails sign-in nor signs out: it is said, set aside, and Sheaf carries on', async () => {
+    h = await signedInApp({ signIn: false });
+    mkdirSync(join(accountFolder(), 'outbox.jsonl'), { recursive: true });
+    await h.app.commands.signIn({ token: h.sandbox.token, accountId: h.sandbox.accountId });
+    const state = h.app.getState();
+    expect(state.session.status).toBe('signed_in');
+    expect(state.notices.join('\n')).toMatch(
+      /couldn't read its list of unsent changes .*a folder is where the file should be.*set aside/,
+    );
+    expect(readdirSync(accountFolder()).some((f) => f.startsWith('outbox.jsonl.damaged-'))).toBe(true);
+    const o = option();
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'after the fix' });
+    await h.app.whenSynced();
+    expect(harvest('after the fix')).toHaveLength(1);
+  });
+
+  it('reports an empty or cut-off line in the middle, never dropping it silently', async () => {
+    h = await signedInApp({ signIn: false });
+    const file = join(accountFolder(), 'outbox.jsonl');
+    mkdirSync(accountFolder(), { recursive: true });
+    writeFileSync(file, '{"type":"id","local":"local-1","id":5}\n\n{"type":"intent","intent":{"kind":"sto\n');
+    const loaded = await new Outbox(file).load();
+    expect(loaded.ids.get('local-1')).toBe(5);
+    expect(loaded.problems).toEqual([expect.stringMatching(/^2 damaged lines/)]);
+  });
+});
+
+describe('a disposed app', () => {
+  it('is silent: after an offline cold start and a dispose, nothing reaches Harvest when the network returns', async () => {
+    h = await signedInApp({ app: { retryDelayMs: 20 } });
+    h.sandbox.faults.outage = true;
+    const app = await h.restart();
+    expect(app.getState().session.status).toBe('signed_in');
+    await app.dispose({ waitForSyncMs: 0 });
+    const before = h.sandbox.requestLog.length;
+    h.sandbox.faults.outage = false;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(h.sandbox.requestLog.slice(before)).toEqual([]);
+  });
+});
