@@ -12,6 +12,19 @@ import type { AssignmentOption } from '../../shared/state';
 import { FaultyDisk } from '../fixtures/faulty-disk';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
+// Counts the demo servers core starts ("Try the demo"), the real ones still starting.
+const started = vi.hoisted(() => ({ demos: 0 }));
+vi.mock('../../electron/sandbox/server', async (real) => {
+  const mod = await real<typeof import('../../electron/sandbox/server')>();
+  return {
+    ...mod,
+    startSandbox: (...args: Parameters<typeof mod.startSandbox>) => {
+      started.demos++;
+      return mod.startSandbox(...args);
+    },
+  };
+});
+
 let h: Harness | undefined;
 afterEach(async () => {
   useDisk(nodeDisk);
@@ -151,5 +164,35 @@ describe('a disposed app', () => {
     h.sandbox.faults.outage = false;
     await new Promise((r) => setTimeout(r, 600));
     expect(h.sandbox.requestLog.slice(before)).toEqual([]);
+  });
+});
+
+describe('many quick changes', () => {
+  it('1,000 quick note edits reach Harvest as a handful of PATCHes, ending with the last words', async () => {
+    h = await signedInApp();
+    const o = option();
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: '' });
+    await h.app.whenSynced();
+    const id = h.app.getState().running!.id;
+    // Typed while Harvest is out of reach (or slow, or rate limiting): the edits wait in the queue together.
+    h.sandbox.faults.outage = true;
+    for (let i = 1; i <= 1000; i++) await h.app.commands.updateNotes({ entryId: id, notes: `draft ${i}` });
+    expect(h.app.getState().sync.pending).toBeLessThanOrEqual(2);
+    h.takeRequests();
+    h.sandbox.faults.outage = false;
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    const patches = h.takeRequests().filter((r) => r.startsWith('PATCH'));
+    expect(patches.length).toBeLessThanOrEqual(2);
+    expect(harvest('draft 1000')).toHaveLength(1);
+  });
+
+  it('ten overlapping "Try the demo" clicks start one demo, and end signed in to it', async () => {
+    h = await signedInApp({ signIn: false });
+    const before = started.demos;
+    await Promise.all(Array.from({ length: 10 }, () => h!.app.commands.signInDemo(undefined)));
+    const state = h.app.getState();
+    expect(state.session).toMatchObject({ status: 'signed_in', demo: true });
+    expect(started.demos - before).toBe(1);
   });
 });
