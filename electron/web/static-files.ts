@@ -1,7 +1,7 @@
 // Owns serving the built renderer from one folder: content types, the popover's strict CSP, no escape from the folder
-// (and the few fixed files a browser asks for that the build doesn't make, such as /favicon.ico).
+// by path or by symlink (and the few fixed files a browser asks for that the build doesn't make, such as /favicon.ico).
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 
@@ -78,8 +78,28 @@ export interface StaticHandlerOptions {
   fallbacks?: Record<string, string>;
 }
 
-async function fileInfo(file: string | null) {
-  return file ? await stat(file).catch(() => null) : null;
+/** A file to send: the name the request asked for (its type comes from that) and the real path to read. */
+interface Found {
+  name: string;
+  path: string;
+  size: number;
+}
+
+async function regularFile(name: string, path: string): Promise<Found | null> {
+  const info = await stat(path).catch(() => null);
+  return info?.isFile() ? { name, path, size: info.size } : null;
+}
+
+/**
+ * The request's file, read by its real path, or null when it is missing or when a symlink on the way (the file or
+ * any folder above it) leads out of the folder: the path check alone can't see where a link goes. The folder's own
+ * real path is the wall, so a build folder that is itself a link still serves.
+ */
+async function findInside(rootDir: string, pathname: string): Promise<Found | null> {
+  const file = resolveInside(rootDir, pathname);
+  if (!file) return null;
+  const [root, real] = await Promise.all([realpath(rootDir), realpath(file)]).catch(() => []);
+  return root && real?.startsWith(root + sep) ? regularFile(file, real) : null;
 }
 
 export function createStaticHandler(rootDir: string, options: StaticHandlerOptions = {}) {
@@ -90,25 +110,26 @@ export function createStaticHandler(rootDir: string, options: StaticHandlerOptio
       sendText(res, 405, 'Method not allowed');
       return;
     }
-    let file = resolveInside(rootDir, pathname);
-    let info = await fileInfo(file);
-    // The build's own file wins, so a favicon added to the renderer later is the one served.
+    // The build's own file wins, so a favicon added to the renderer later is the one served. A fallback is a fixed
+    // path we chose, outside the folder on purpose, so it skips the folder's wall.
     const fallback = fallbacks.get(pathname);
-    if (!info?.isFile() && fallback) {
-      file = fallback;
-      info = await fileInfo(file);
-    }
-    if (!file || !info?.isFile()) {
+    const found =
+      (await findInside(rootDir, pathname)) ?? (fallback ? await regularFile(fallback, fallback) : null);
+    if (!found) {
       sendText(res, 404, 'Not found');
       return;
     }
+    const isHtml = found.name.endsWith('.html');
     res.statusCode = 200;
-    res.setHeader('Content-Type', contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream');
+    res.setHeader(
+      'Content-Type',
+      contentTypes[extname(found.name).toLowerCase()] ?? 'application/octet-stream',
+    );
     // index.html names hashed assets; it must be re-read after a rebuild, the assets may be cached.
-    res.setHeader('Cache-Control', file.endsWith('.html') ? 'no-cache' : 'max-age=3600');
-    if (file.endsWith('.html')) {
+    res.setHeader('Cache-Control', isHtml ? 'no-cache' : 'max-age=3600');
+    if (isHtml) {
       // The page's own CSP (meta) allows no WebSocket; here, and only here, its bridge on this port.
-      const html = (await readFile(file, 'utf8')).replace(
+      const html = (await readFile(found.path, 'utf8')).replace(
         "connect-src 'self'",
         `connect-src 'self' ${bridgeSource(req.socket.localPort ?? 0)}`,
       );
@@ -116,12 +137,12 @@ export function createStaticHandler(rootDir: string, options: StaticHandlerOptio
       res.end(req.method === 'HEAD' ? undefined : html);
       return;
     }
-    res.setHeader('Content-Length', info.size);
+    res.setHeader('Content-Length', found.size);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file)
+    createReadStream(found.path)
       .on('error', () => res.destroy())
       .pipe(res);
   };
