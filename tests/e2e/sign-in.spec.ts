@@ -21,8 +21,9 @@ test('a wrong token is refused with an alert saying what to do', async ({ page, 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(/token/i);
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-  // The token never comes back to the page, not even in the error.
+  // The token never comes back to the page, not even in the error, nor in any attribute of its markup.
   await expect(page.locator('body')).not.toContainText('not-the-right-token-at-all');
+  expect(await page.content()).not.toContain('not-the-right-token-at-all');
 });
 
 test('"Try the demo" signs in to the built-in sandbox with a Demo badge', async ({ page, preview }) => {

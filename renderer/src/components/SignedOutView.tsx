@@ -1,4 +1,5 @@
 // Owns the signed-out screen: token sign-in (checked against the IPC contract's own rules) and the demo.
+// The token lives only in its password field: read on submit, never in React state or a rendered value attribute.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { commands } from '../../../shared/ipc';
 import type { Session } from '../../../shared/state';
@@ -13,7 +14,6 @@ export function SignedOutView({ session }: { session: SignedOut }) {
   const signIn = useSheaf((s) => s.signIn);
   const signInDemo = useSheaf((s) => s.signInDemo);
   const commandError = useSheaf((s) => s.commandError);
-  const [token, setToken] = useState('');
   const [accountId, setAccountId] = useState('');
   const [invalid, setInvalid] = useState<{ field: 'token' | 'accountId'; message: string }[]>([]);
   const tokenRef = useRef<HTMLInputElement>(null);
@@ -23,7 +23,8 @@ export function SignedOutView({ session }: { session: SignedOut }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = commands.signIn.input.safeParse({ token, accountId });
+    const field = tokenRef.current;
+    const parsed = commands.signIn.input.safeParse({ token: field?.value ?? '', accountId });
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => ({
         field: issue.path[0] === 'accountId' ? ('accountId' as const) : ('token' as const),
@@ -34,6 +35,8 @@ export function SignedOutView({ session }: { session: SignedOut }) {
       return;
     }
     setInvalid([]);
+    // Sent once, then gone from the page: a wrong token is pasted again, never left sitting in the DOM.
+    if (field) field.value = '';
     void signIn(parsed.data);
   }
 
@@ -57,9 +60,8 @@ export function SignedOutView({ session }: { session: SignedOut }) {
           type="password"
           autoComplete="off"
           spellCheck={false}
-          value={token}
+          // Uncontrolled on purpose: React mirrors a controlled input's value into its value attribute.
           aria-invalid={isInvalid('token') || undefined}
-          onChange={(e) => setToken(e.target.value)}
         />
         <label htmlFor={`${ids}-account`}>Account ID</label>
         <input
