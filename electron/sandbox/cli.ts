@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { WEEK_START_DAYS, type WeekStartDay } from '../../shared/calendar';
 import { computerZone, harvestZoneNameFor } from '../main/core/harvest/time-zones';
 import type { PaginationMode } from './pagination';
-import { startSandbox } from './server';
+import { isLoopbackHost, startSandbox } from './server';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
+    'allow-remote': { type: 'boolean', default: false },
     timestamp: { type: 'boolean', default: false },
     clock: { type: 'string', default: '12h' },
     'week-start': { type: 'string', default: 'Monday' },
@@ -36,9 +37,22 @@ const pagination = values.pagination as PaginationMode;
 if (!['documented', 'cursor', 'offset'].includes(pagination))
   usage(`--pagination must be documented, cursor or offset (got "${pagination}")`);
 
+const remote = !isLoopbackHost(values.host);
+if (remote && !values['allow-remote'])
+  usage(
+    `--host ${values.host} would let other computers reach the sandbox, whose token is public. ` +
+      'Add --allow-remote if that is what you want.',
+  );
+if (remote)
+  console.error(
+    `Warning: the sandbox listens on ${values.host}, beyond this computer. Anyone who can reach it can read and ` +
+      'change its demo data with the printed token; use it only on a network you trust.',
+  );
+
 const sandbox = await startSandbox({
   port,
   host: values.host,
+  allowRemote: values['allow-remote'],
   wantsTimestampTimers: values.timestamp,
   timeClock: clock,
   weekStartDay: weekStart,

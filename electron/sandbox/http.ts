@@ -16,6 +16,7 @@ export const notFound = () => new HttpError(404, { status: 404, error: 'Not Foun
 export const unprocessable = (message: string) => new HttpError(422, { message });
 export const forbidden = () => new HttpError(403, { message: 'Not authorized!' });
 export const badRequest = (message: string) => new HttpError(400, { message });
+export const unsupportedMediaType = (message: string) => new HttpError(415, { message });
 
 export const UNAUTHORIZED_DESCRIPTION =
   'The access token provided is expired, revoked, malformed or invalid for other reasons.';
@@ -45,12 +46,19 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** JSON (or form-encoded, which Harvest also takes) into a plain object; anything else is a 400. */
+const isJson = (contentType: string) =>
+  contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+
+/**
+ * A write's JSON body as a plain object; no body at all (e.g. PATCH …/stop) is {}. JSON only: the media types a
+ * plain HTML form can send without a preflight (form-encoded, multipart, text/plain) are a 415, so no other web
+ * page can post entries here; malformed JSON is a 400.
+ */
 export function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType !== undefined && !isJson(contentType))
+    throw unsupportedMediaType(`Content-Type must be application/json (got "${contentType}")`);
   if (raw.trim() === '') return {};
-  if (contentType?.includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(raw));
-  }
+  if (contentType === undefined) throw unsupportedMediaType('Content-Type must be application/json');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

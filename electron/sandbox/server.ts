@@ -1,7 +1,7 @@
 // Owns the sandbox Harvest server: a node:http listener speaking Harvest API v2 over loopback for the demo
 // account and the test suite. Never imports 'electron', so it runs in Electron's main process and plain Node.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo } from 'node:net';
 import { systemClock } from '../main/core/ports';
 import { createAdmin, type AdminSwitches } from './admin';
 import { FaultSwitchboard } from './faults';
@@ -24,19 +24,37 @@ const ROUTES: Route[] = [...accountRoutes, ...timeEntryRoutes, ...reportRoutes];
 const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 15_000 };
 const DEFAULT_REPORTS_RATE_LIMIT = { limit: 100, windowMs: 15 * 60_000 };
 const REPORTS_PATH = /^\/v2\/reports\//;
+// The demo runs for days: the log keeps the latest requests and only the newest ones' bodies (what tests read).
+const REQUEST_LOG_LIMIT = 5_000;
+const REQUEST_LOG_BODIES = 1_000;
+const REQUEST_LOG_BODY_CHARS = 16_384;
+
+/** This computer only: the sandbox's token is public (printed, in the README), so any other address opens its data. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const v4 = bare.replace(/^::ffff:/, '');
+  return bare === 'localhost' || bare === '::1' || (isIPv4(v4) && v4.startsWith('127.'));
+}
 
 interface Headers {
   [name: string]: string;
 }
 
+/**
+ * Harvest takes ?access_token= on reads. On writes only the header counts, and a query token is refused rather than
+ * ignored: a token in a URL ends up in logs and history, and a page that can't set headers can't write here.
+ */
 function bearerToken(req: IncomingMessage, url: URL): string | undefined {
   const header = req.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return match?.[1] ?? url.searchParams.get('access_token') ?? undefined;
+  const query = url.searchParams.get('access_token') ?? undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return query === undefined ? match?.[1] : undefined;
+  return match?.[1] ?? query;
 }
 
 function bodyForLog(raw: string): unknown {
   if (raw === '') return undefined;
+  if (raw.length > REQUEST_LOG_BODY_CHARS) return `(${raw.length} characters, not kept)`;
   try {
     return JSON.parse(raw) as unknown;
   } catch {
@@ -47,6 +65,11 @@ function bodyForLog(raw: string): unknown {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.allowRemote)
+    throw new Error(
+      `The sandbox listens only on loopback (127.0.0.1, ::1, localhost), not "${host}": its token is public. ` +
+        'Pass allowRemote to listen there anyway.',
+    );
   const maxPerPage = options.maxPerPage ?? HARVEST_MAX_PER_PAGE;
   const log = options.log;
   const account = buildAccount(options.seed ?? 'demo', clock.now(), {
@@ -79,6 +102,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return new Date();
     }
   };
+
+  function logRequest(entry: RequestLogEntry) {
+    requestLog.push(entry);
+    if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
+    const aged = requestLog[requestLog.length - 1 - REQUEST_LOG_BODIES];
+    if (aged) delete aged.body;
+  }
 
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -129,7 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const entry: RequestLogEntry = { method, path, status: 0, at: safeNow().toISOString() };
-    requestLog.push(entry);
+    logRequest(entry);
     const drop = () => {
       log?.(`${method} ${path} -> (connection dropped)`);
       req.socket.destroy();

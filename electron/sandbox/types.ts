@@ -7,7 +7,9 @@ import type { SeedOption } from './seed';
 
 export interface SandboxOptions {
   port?: number; // default 0 = random
-  host?: string; // default '127.0.0.1'
+  host?: string; // default '127.0.0.1'; anything but loopback throws unless allowRemote
+  /** Listen on a non-loopback host anyway: anyone who reaches it can use the public demo token. */
+  allowRemote?: boolean; // default false
   clock?: Clock; // default systemClock; tests pass the same fake clock to core and sandbox
   /** 'empty' is the demo's clients, projects and tasks without any time entries. */
   seed?: SeedOption; // default 'demo'
@@ -38,6 +40,7 @@ export interface RequestLogEntry {
   status: number;
   /** ISO, sandbox clock */
   at: string;
+  /** The parsed JSON (or raw text) sent; kept on the newest 1,000 entries only, and not over 16,384 characters. */
   body?: unknown;
 }
 
@@ -98,6 +101,7 @@ export interface Sandbox {
   accountId: string;
   userId: number;
   faults: Faults;
+  /** The newest 5,000 requests, oldest first: a test reading length as a cursor must stay under that. */
   requestLog: RequestLogEntry[];
   admin: SandboxAdmin;
   close(): Promise<void>;
