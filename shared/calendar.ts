@@ -27,8 +27,19 @@ function fromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The years a spent date may fall in: any working life, with room; nothing a typo like 0025 or 9999 makes. */
+export const spentYears = { first: 1900, last: 2999 } as const;
+
+/** A real calendar day written "YYYY-MM-DD" in `spentYears`: not 2025-02-30, 2025-12-32 or 0000-00-00. */
 export function isSpentDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && fromUtc(toUtc(text)) === text;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  if (year < spentYears.first || year > spentYears.last || month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is this month's last. setUTCFullYear, unlike Date.UTC, never reads 0–99 as 19xx.
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  return day <= last.getUTCDate();
 }
 
 export function addDays(date: string, days: number): string {

@@ -1,16 +1,44 @@
 // Owns the one IPC contract: every command the popover may send (zod input/output) and every event main pushes.
 // The preload, main's handlers and the renderer's types are all derived from this list, never typed twice.
 import { z } from 'zod';
+import { isSpentDate, spentYears } from './calendar';
+import { minutesOfDay } from './format';
 import { IdleAnswer, SettingsUpdate, SettingsView } from './settings';
 import { AppState, AssignmentOption, ReportView } from './state';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
-/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30". */
+const timeHint = 'Use a time like 9:00am or 14:30';
+/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read as core reads them (no "13:00pm"). */
 const wallClock = z
   .string()
+  .max(20, timeHint)
   .trim()
-  .regex(/^([01]?\d|2[0-3]):[0-5]\d( ?[ap]m)?$/i, 'Use a time like 9:00am or 14:30');
+  .refine((t) => minutesOfDay(t) !== null, timeHint);
+
+export const endBeforeStart = 'The end time must be after the start time.';
+
+/** False only when both times are given and the end comes first; an equal end is an empty entry, allowed. */
+export function timesInOrder(start: string | null | undefined, end: string | null | undefined): boolean {
+  const from = minutesOfDay(start ?? '');
+  const to = minutesOfDay(end ?? '');
+  return from === null || to === null || to >= from;
+}
+
+const dateHint = 'Pick a date like 2025-01-31';
+function spentDateProblem(text: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return dateHint;
+  const year = Number(text.slice(0, 4));
+  if (year < spentYears.first || year > spentYears.last)
+    return `Pick a date in the years ${spentYears.first} to ${spentYears.last}`;
+  return isSpentDate(text) ? null : `${text} isn't a day on the calendar. ${dateHint}`;
+}
+
+/** Every date in the contract: a real calendar day, so a typo is refused here, not later by Harvest. */
+const spentDate = z.string().superRefine((text, ctx) => {
+  const problem = spentDateProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const assignmentRef = z.strictObject({
   projectId: z.number().int().positive(),
@@ -55,7 +83,7 @@ export const commands = {
       .strictObject({
         projectId: z.number().int().positive(),
         taskId: z.number().int().positive(),
-        spentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date'),
+        spentDate,
         hours: z.number().min(0, "Hours can't be negative").max(24, 'At most 24 hours in a day').optional(),
         startedTime: wallClock.optional(),
         endedTime: wallClock.optional(),
@@ -63,20 +91,30 @@ export const commands = {
       })
       .refine((v) => v.hours !== undefined || (v.startedTime && v.endedTime), {
         message: 'Give the hours, or a start and an end time',
+      })
+      .refine((v) => timesInOrder(v.startedTime, v.endedTime), {
+        message: endBeforeStart,
+        path: ['endedTime'],
       }),
     output: z.void(),
   },
   editEntry: {
     input: z.strictObject({
       entryId,
-      changes: z.strictObject({
-        projectId: z.number().int().positive().optional(),
-        taskId: z.number().int().positive().optional(),
-        notes: notes.optional(),
-        hours: z.number().min(0, "Hours can't be negative").max(24, 'At most 24 hours in a day').optional(),
-        startedTime: wallClock.optional(),
-        endedTime: wallClock.optional(),
-      }),
+      changes: z
+        .strictObject({
+          projectId: z.number().int().positive().optional(),
+          taskId: z.number().int().positive().optional(),
+          notes: notes.optional(),
+          hours: z.number().min(0, "Hours can't be negative").max(24, 'At most 24 hours in a day').optional(),
+          startedTime: wallClock.optional(),
+          endedTime: wallClock.optional(),
+        })
+        // Only one of the two? Core checks it against the entry's other time (TimerService.editEntry).
+        .refine((c) => timesInOrder(c.startedTime, c.endedTime), {
+          message: endBeforeStart,
+          path: ['endedTime'],
+        }),
     }),
     output: z.void(),
   },
@@ -96,7 +134,7 @@ export const commands = {
   answerIdle: { input: z.strictObject({ answer: IdleAnswer }), output: z.void() },
   /** Show another day's entries (and its week); today's running timer stays on screen. */
   showDay: {
-    input: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date like 2025-01-31') }),
+    input: z.strictObject({ date: spentDate }),
     output: z.void(),
   },
   /** The popover opened: fetch what changed in Harvest since the last look (cheap, `updated_since`). */
@@ -131,6 +169,8 @@ export const IpcErrorCode = z.enum([
   'rate_limited',
   'network',
   'server',
+  /** Sheaf could not save the change on this computer (a full disk, a folder it may not write to): not made. */
+  'storage',
   'internal',
 ]);
 export type IpcErrorCode = z.infer<typeof IpcErrorCode>;

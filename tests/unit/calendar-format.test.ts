@@ -117,6 +117,29 @@ describe('days and months', () => {
     expect(isSpentDate('2026-02-30')).toBe(false);
     expect(isSpentDate('26-2-3')).toBe(false);
   });
+
+  it.each(['1900-01-01', '2000-02-29', '2024-02-29', '2025-12-31', '2999-12-31'])(
+    'takes %s as a real spent date',
+    (date) => expect(isSpentDate(date)).toBe(true),
+  );
+
+  it.each([
+    '2025-02-30',
+    '2025-02-29',
+    '1900-02-29',
+    '2025-12-32',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-04-00',
+    '0000-00-00',
+    '0099-01-01',
+    '1899-12-31',
+    '3000-01-01',
+    '9999-12-31',
+    '9999-99-99',
+  ])('refuses %s: not a day, or outside the years 1900 to 2999', (date) =>
+    expect(isSpentDate(date)).toBe(false),
+  );
 });
 
 describe('formatting', () => {

@@ -1,7 +1,10 @@
-// Owns the popover's root: connecting the store to main, Escape-to-hide, and which screen to show.
+// Owns the popover's root: connecting the store to main, Escape-to-hide, which screen to show, and the way back
+// from a view that fails to render.
 import { useEffect } from 'react';
+import { isSpentDate, localSpentDate } from '../../../shared/calendar';
 import type { SheafStore } from '../state/store';
 import { StoreProvider, useSheaf } from '../state/StoreContext';
+import { ErrorBoundary } from './ErrorBoundary';
 import { DesktopViews, useAppliedTheme } from './Settings';
 import { SignedInView } from './SignedInView';
 import { SignedOutView } from './SignedOutView';
@@ -10,9 +13,20 @@ export function App({ store }: { store: SheafStore }) {
   useEffect(() => store.getState().connect(), [store]);
   return (
     <StoreProvider store={store}>
-      <Popover />
+      <ErrorBoundary backToToday={() => backToToday(store)}>
+        <Popover />
+      </ErrorBoundary>
     </StoreProvider>
   );
+}
+
+/** Today's timesheet, the view every signed-in person starts from; out of Settings too, in case it broke. */
+async function backToToday(store: SheafStore): Promise<void> {
+  const { app, send, setSettingsOpen } = store.getState();
+  setSettingsOpen(false);
+  if (app?.session.status !== 'signed_in') return;
+  const today = app.today.date;
+  await send('showDay', { date: isSpentDate(today) ? today : localSpentDate(new Date()) });
 }
 
 function Popover() {
