@@ -75,7 +75,7 @@ describe('tokens on writes', () => {
       });
       const path = method === 'POST' ? '/time_entries' : `/time_entries/${created.json.id}`;
       const body = method === 'DELETE' ? undefined : { ...trackable(), spent_date: TODAY, hours: 2 };
-      for (const headers of [{ Authorization: '' }, {}]) {
+      for (const headers of [{ Authorization: '' }, {}] as Record<string, string>[]) {
         const res = await call(method, `${path}?access_token=${sandbox.token}`, { body, headers });
         expect(res.status).toBe(401);
         expect(res.json).toMatchObject({ error: 'invalid_token' });
