@@ -2,20 +2,28 @@
 // and when that fails (offline) open the browser preview in the default browser instead, saying so in one plain
 // sentence.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const downloadTimeoutMs = 60_000;
 
-/** The Electron binary's path, or null when the npm package is there but its binary was never downloaded. */
+/**
+ * The Electron binary's path, or null when the npm package is there but its binary was never downloaded. Read from
+ * the package's path.txt, not require('electron'): since Electron 42 that require itself starts a download, with no
+ * timeout and its stack trace on the terminal when offline.
+ */
 function electronBinary() {
   try {
-    delete require.cache[require.resolve('electron')];
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const path = override ? join(override, name ?? 'electron') : name && join(dir, 'dist', name);
+    return path && existsSync(path) ? path : null;
   } catch {
     return null;
   }
