@@ -23,21 +23,25 @@ function expectNoTokenInMarkup() {
   expect(document.documentElement.outerHTML).not.toContain(token);
 }
 
+/** Types the token (as given) and an account id into the form, then presses Sign in. */
+async function signInWith(typed: string, accountId: string) {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Personal access token'), typed);
+  await user.type(screen.getByRole('textbox', { name: 'Account ID' }), accountId);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
 describe('the sign-in token', () => {
   it('is never written into the page markup while typed', async () => {
     await renderApp(signedOut());
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Personal access token'), token);
+    await userEvent.setup().type(screen.getByLabelText('Personal access token'), token);
     expect(screen.getByLabelText('Personal access token')).toHaveValue(token);
     expectNoTokenInMarkup();
   });
 
   it('stays out of the markup when the form is refused, and in the field to fix the rest', async () => {
     const fake = await renderApp(signedOut());
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Personal access token'), token);
-    await user.type(screen.getByRole('textbox', { name: 'Account ID' }), 'acme');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInWith(token, 'acme');
     expect(screen.getByRole('alert')).toHaveTextContent('The Account ID is a number');
     expect(fake.callsTo('signIn')).toEqual([]);
     expect(screen.getByLabelText('Personal access token')).toHaveValue(token);
@@ -46,10 +50,7 @@ describe('the sign-in token', () => {
 
   it('is sent once on submit and then cleared from the field', async () => {
     const fake = await renderApp(signedOut());
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Personal access token'), ` ${token} `);
-    await user.type(screen.getByRole('textbox', { name: 'Account ID' }), '123456');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInWith(` ${token} `, '123456');
     expect(fake.callsTo('signIn')).toEqual([{ token, accountId: '123456' }]);
     expect(screen.getByLabelText('Personal access token')).toHaveValue('');
     expectNoTokenInMarkup();
@@ -57,18 +58,10 @@ describe('the sign-in token', () => {
 
   it('is cleared after a sign-in Harvest refuses, so the alert sits next to an empty field', async () => {
     const fake = await renderApp(signedOut());
-    fake.answers.signIn = {
-      ok: false,
-      error: {
-        code: 'unauthorized',
-        message: 'Harvest did not accept that token. Create a new one and try again.',
-      },
-    };
-    const user = userEvent.setup();
-    await user.type(screen.getByLabelText('Personal access token'), token);
-    await user.type(screen.getByRole('textbox', { name: 'Account ID' }), '42');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Harvest did not accept that token');
+    const refusal = 'Harvest did not accept that token.';
+    fake.answers.signIn = { ok: false, error: { code: 'unauthorized', message: refusal } };
+    await signInWith(token, '42');
+    expect(await screen.findByRole('alert')).toHaveTextContent(refusal);
     expect(screen.getByLabelText('Personal access token')).toHaveValue('');
     expectNoTokenInMarkup();
   });
