@@ -14,6 +14,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../electron/main/core/harvest/errors';
+import { EDGE_MARGIN_MS } from '../../electron/main/core/harvest/rate-limit';
 import { FakeClock } from '../fixtures/fake-clock';
 import { testClient, type TestClient } from '../fixtures/harvest-client';
 import { startScriptedServer, type ScriptedServer } from '../fixtures/scripted-server';
@@ -655,7 +656,7 @@ describe('client-side request budget', () => {
     const pending = Array.from({ length: 101 }, () => client.getMe());
     server.script(...Array.from({ length: 101 }, () => ({ status: 200, body: user })));
     await Promise.all(pending);
-    expect(sleeps).toEqual([15_000]);
+    expect(sleeps).toEqual([15_000 + EDGE_MARGIN_MS]);
     expect(server.requests).toHaveLength(101);
   });
 
@@ -665,7 +666,7 @@ describe('client-side request budget', () => {
     server.script(...Array.from({ length: 101 }, () => report));
     // One after another: the fake sleep moves the clock at once, which concurrent callers would all observe.
     for (let i = 0; i < 101; i++) await client.clientTimeReport('2025-01-01', '2025-01-31');
-    expect(sleeps).toEqual([15 * 60_000]);
+    expect(sleeps).toEqual([15 * 60_000 + EDGE_MARGIN_MS]);
     expect(server.requests).toHaveLength(101);
   });
 });

@@ -106,9 +106,7 @@ export class HarvestHttp {
     let consecutive429s = 0;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       const retriesLeft = attempt < maxRetries;
-      if (request.budget === 'reports') await this.reports.acquire(sleep);
-      await this.general.acquire(sleep);
-      const result = await this.attempt(request);
+      const result = await this.withinBudget(request, sleep);
 
       if (result.kind === 'failed') {
         if (!result.neverSent && request.policy === 'at-most-once')
@@ -145,6 +143,21 @@ export class HarvestHttp {
     }
     // Unreachable: the last attempt always returns or throws; kept so a refactor can't fall through silently.
     throw new NetworkError();
+  }
+
+  /** One attempt inside the budgets: its slots are held until the answer is in, whatever the outcome. */
+  private async withinBudget(request: HarvestRequest, sleep: Sleep): Promise<Attempt> {
+    const releaseReports = request.budget === 'reports' ? await this.reports.acquire(sleep) : undefined;
+    try {
+      const releaseGeneral = await this.general.acquire(sleep);
+      try {
+        return await this.attempt(request);
+      } finally {
+        releaseGeneral();
+      }
+    } finally {
+      releaseReports?.();
+    }
   }
 
   private async attempt(request: HarvestRequest): Promise<Attempt> {
