@@ -43,9 +43,11 @@ export async function dispatch(
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+    // zod names unknown keys in its message: a page sending a 1 MB key must not get a 1 MB message back.
+    const message = `${where}${first?.message ?? 'invalid input'}`;
     return {
       ok: false,
-      error: { code: 'bad_input', message: `${where}${first?.message ?? 'invalid input'}` },
+      error: { code: 'bad_input', message: message.length > 200 ? `${message.slice(0, 199)}…` : message },
     };
   }
   try {

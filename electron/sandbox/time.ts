@@ -98,7 +98,8 @@ export function round2(hours: number): number {
 
 /** Harvest's rounded_hours under a "round up to 15 minutes" preference. */
 export function roundUpToQuarter(hours: number): number {
-  return Math.ceil(round2(hours) * 4 - 1e-9) / 4;
+  // "+ 0" turns Math.ceil(-1e-9)'s -0 into 0: JSON would send it as 0 anyway, but tests compare -0 and 0 apart.
+  return Math.ceil(round2(hours) * 4 - 1e-9) / 4 + 0;
 }
 
 export function hoursBetween(startMs: number, endMs: number): number {

@@ -3,6 +3,8 @@
 // core and the sandbox Harvest agree on "now" across kills.
 import { readFileSync } from 'node:fs';
 import { createSheafApp } from '../../electron/main/core/app';
+import { nodeDisk, useDisk } from '../../electron/main/core/disk';
+import { FaultyDisk } from '../fixtures/faulty-disk';
 import type { AppState, EntryView } from '../../shared/state';
 import { MemorySecrets } from '../fixtures/memory-secrets';
 
@@ -10,6 +12,12 @@ const env = process.env;
 const clockFile = env.CHAOS_CLOCK_FILE!;
 const clock = { now: () => new Date(Number(readFileSync(clockFile, 'utf8'))) };
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 25)));
+
+// The data folder's disk, through core's storage port: the person's side fills it up or takes away the right
+// to write (ENOSPC, EACCES) for a few of their actions at a time, across kills too (CHAOS_DISK).
+const disk = new FaultyDisk(nodeDisk, (file) => file.startsWith(env.CHAOS_DATA_DIR!));
+disk.failing = env.CHAOS_DISK || null;
+useDisk(disk);
 
 const app = createSheafApp({
   env: {
@@ -44,6 +52,7 @@ export type Op =
     }
   | { op: 'edit'; token: string; hours?: number; endedTime?: string }
   | { op: 'delete'; token: string }
+  | { op: 'disk'; failing: string | null }
   | { op: 'settle' };
 
 export interface Reply {
@@ -124,6 +133,9 @@ async function run(m: Op): Promise<void> {
       });
     case 'delete':
       return c.deleteEntry({ entryId: entryId(m.token) });
+    case 'disk':
+      disk.failing = m.failing;
+      return;
     case 'settle':
       // Everything left is sent: nudge with refreshes until the outbox is empty.
       for (let i = 0; i < 200 && app.getState().sync.pending > 0; i++) {

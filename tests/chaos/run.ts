@@ -11,21 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'date-fns';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
 import { FakeClock } from '../fixtures/fake-clock';
+import { seededRandom } from '../fixtures/seeded-random';
 import type { Op, Reply, Summary } from './host';
 
 const minute = 60_000;
-
-/** mulberry32: small, seeded, good enough to pick actions. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What the person believes about one entry, from the moments they acted. */
 interface Expected {
@@ -46,6 +35,10 @@ interface RunResult {
   lost: number;
   duplicated: number;
   wrongDuration: number;
+  /** Disk phases (full, or not writable), changes refused in them, and refused changes shown anyway. */
+  diskPhases: number;
+  refused: number;
+  shownNotSaved: number;
   details: string[];
 }
 
@@ -57,7 +50,7 @@ interface Account {
 
 async function runScenario(seed: number, operations: number, account: Account): Promise<RunResult> {
   const { timestamp } = account;
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pickInt = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const chance = (p: number) => rnd() < p;
   // Timestamp accounts keep one day (wall-clock times can't cross midnight); duration runs cross one.
@@ -83,6 +76,12 @@ async function runScenario(seed: number, operations: number, account: Account): 
   let nextId = 1;
   let kills = 0;
   const waiting = new Map<number, (r: Reply) => void>();
+  let diskFailing: string | null = null;
+  let diskOpsLeft = 0;
+  let diskPhases = 0;
+  let refused = 0;
+  let shownNotSaved = 0;
+  const details: string[] = [];
 
   async function launch(): Promise<void> {
     const c = fork(fileURLToPath(new URL('./host.ts', import.meta.url)), [], {
@@ -94,6 +93,7 @@ async function runScenario(seed: number, operations: number, account: Account): 
         CHAOS_TOKEN: sandbox.token,
         CHAOS_ACCOUNT_ID: sandbox.accountId,
         CHAOS_DATA_DIR: join(dir, 'data'),
+        CHAOS_DISK: diskFailing ?? '',
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -118,7 +118,15 @@ async function runScenario(seed: number, operations: number, account: Account): 
     const id = nextId++;
     const reply = new Promise<Reply>((resolve) => waiting.set(id, resolve));
     child!.send({ id, ...op });
-    const r = await reply;
+    // A command that never answers is a bug of its own (a save or a lock that never lets go): say which.
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the core did not answer ${JSON.stringify(op)} in 30 s`)),
+        30_000,
+      );
+    });
+    const r = await Promise.race([reply, silence]).finally(() => clearTimeout(timer));
     state = r.state;
     return r;
   }
@@ -161,6 +169,16 @@ async function runScenario(seed: number, operations: number, account: Account): 
     attempts++;
     tick(pickInt(1, timestamp ? 3 : 6) * minute);
     shakeFaults();
+    // Now and then the disk fills up, or the folder turns read-only, for a few of the person's actions.
+    if (diskFailing === null && chance(0.04)) {
+      diskFailing = chance(0.5) ? 'ENOSPC' : 'EACCES';
+      diskOpsLeft = pickInt(2, 6);
+      diskPhases++;
+      await send({ op: 'disk', failing: diskFailing });
+    } else if (diskFailing !== null && --diskOpsLeft <= 0) {
+      diskFailing = null;
+      await send({ op: 'disk', failing: null });
+    }
     const now = clock.now().getTime();
     const today = format(clock.now(), 'yyyy-MM-dd');
     const s = state!;
@@ -266,6 +284,22 @@ async function runScenario(seed: number, operations: number, account: Account): 
     if (process.env.CHAOS_DEBUG === '2')
       console.log(`${((now - start.getTime()) / minute).toFixed(0)} ${JSON.stringify(op)} ${reply.ok}`);
     if (!reply.ok && process.env.CHAOS_DEBUG) console.log(`refused ${op.op}: ${reply.error}`);
+    if (diskFailing !== null) {
+      // Saved, then shown, or refused and not shown: with nothing writable, a new entry must be refused,
+      // and a refused one must not be on screen.
+      const creates = op.op === 'start' || op.op === 'add';
+      const onScreen = reply.state.running === token || reply.state.today.some((e) => e.token === token);
+      if (reply.ok && creates) {
+        shownNotSaved++;
+        details.push(`${token}: ${op.op} acknowledged while the disk could not be written`);
+      } else if (!reply.ok) {
+        refused++;
+        if (onScreen) {
+          shownNotSaved++;
+          details.push(`${token}: ${op.op} refused (${reply.error}) but shown`);
+        }
+      }
+    }
     if (!reply.ok) continue; // Refused before it was acknowledged (e.g. yesterday's entry): not in the ledger.
     apply();
     done++;
@@ -276,13 +310,15 @@ async function runScenario(seed: number, operations: number, account: Account): 
       await kill();
     }
   }
-  // The network comes back for good; one more restart, then everything must reach Harvest.
+  // The network and the disk come back for good; one more restart, then everything must reach Harvest.
   sandbox.faults.clear();
+  diskFailing = null;
   await kill();
-  const settled = await send({ op: 'settle' });
+  // Time goes on while the core catches up (its request budget is 100 per 15 s of this clock, too).
+  const passing = setInterval(() => tick(5_000), 20);
+  const settled = await send({ op: 'settle' }).finally(() => clearInterval(passing));
   const end = clock.now().getTime();
 
-  const details: string[] = [];
   let lost = 0;
   let duplicated = 0;
   let wrongDuration = 0;
@@ -352,7 +388,17 @@ async function runScenario(seed: number, operations: number, account: Account): 
   rmSync(dir, { recursive: true, force: true });
   // A change still unsent, or set aside (Harvest refused it), did not reach Harvest: it counts as lost.
   const unsent = settled.state.pending + settled.state.setAside;
-  return { operations: done, kills, lost: lost + unsent, duplicated, wrongDuration, details };
+  return {
+    operations: done,
+    kills,
+    lost: lost + unsent,
+    duplicated,
+    wrongDuration,
+    diskPhases,
+    refused,
+    shownNotSaved,
+    details,
+  };
 }
 
 const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -371,6 +417,9 @@ const total = results.reduce((a, r) => ({
   lost: a.lost + r.lost,
   duplicated: a.duplicated + r.duplicated,
   wrongDuration: a.wrongDuration + r.wrongDuration,
+  diskPhases: a.diskPhases + r.diskPhases,
+  refused: a.refused + r.refused,
+  shownNotSaved: a.shownNotSaved + r.shownNotSaved,
   details: [...a.details, ...r.details],
 }));
 for (const d of total.details.slice(0, 20)) console.log(`  ${d}`);
@@ -378,8 +427,14 @@ console.log(
   `fault injection: duration account ${results[0]!.operations} ops, 12-hour timestamp account ${results[1]!.operations} ops, 24-hour timestamp account ${results[2]!.operations} ops, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(
-  `operations: ${total.operations}, kills: ${total.kills}, lost: ${total.lost}, duplicated: ${total.duplicated}, wrong duration: ${total.wrongDuration}`,
+  `disk: ${total.diskPhases} full or read-only phases, ${total.refused} changes refused, shown but not saved: ${total.shownNotSaved}`,
+);
+console.log(
+  `operations: ${total.operations}, kills: ${total.kills}, lost: ${total.lost}, duplicated: ${total.duplicated}, wrong duration: ${total.wrongDuration}, shown but not saved: ${total.shownNotSaved}`,
 );
 const failed =
-  total.lost + total.duplicated + total.wrongDuration > 0 || total.kills < 20 || total.operations < 500;
+  total.lost + total.duplicated + total.wrongDuration + total.shownNotSaved > 0 ||
+  total.kills < 20 ||
+  total.operations < 500 ||
+  total.diskPhases < 3;
 process.exit(failed ? 1 : 0);

@@ -326,6 +326,31 @@ describe('the rate limit', () => {
   });
 });
 
+describe('a timer restarted and stopped again while offline', () => {
+  it('keeps the minutes it really ran, even when Harvest hears of both a day later (past its 24 h cap)', async () => {
+    h = await signedInApp({ seed: 'empty' });
+    const o = pick();
+    await h.app.commands.addEntry({
+      projectId: o.projectId,
+      taskId: o.taskId,
+      spentDate: localDate(h.clock.now()),
+      hours: 0.5,
+      notes: 'ran twice',
+    });
+    await h.app.whenSynced();
+    const [entry] = harvest('ran twice');
+    h.sandbox.faults.outage = true;
+    await h.app.commands.restartEntry({ entryId: entry!.id });
+    h.clock.advanceMinutes(12);
+    await h.app.commands.stopTimer(undefined);
+    h.clock.advanceMinutes(25 * 60);
+    h.sandbox.faults.outage = false;
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    expect(harvest('ran twice')).toEqual([expect.objectContaining({ is_running: false, hours: 0.7 })]);
+  });
+});
+
 describe('hours set on a running timer while offline', () => {
   it('count on from when they were set, not from when Harvest heard of them', async () => {
     h = await signedInApp();

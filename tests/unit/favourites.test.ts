@@ -85,10 +85,10 @@ describe('saved before shown', () => {
     rmSync(join(dir, 'account'), { recursive: true });
     writeFileSync(join(dir, 'account'), 'not a folder');
     await expect(pins.pin(pair(1), options)).rejects.toThrow(
-      /^Your pins weren't changed, because they couldn't be saved\./,
+      /^Sheaf can't save to .+: a file is where its folder should be\. Your pins weren't changed\.$/,
     );
     expect(pins.list()).toEqual([pair(0)]);
-    await expect(pins.unpin(pair(0))).rejects.toThrow(/^Your pins weren't changed/);
+    await expect(pins.unpin(pair(0))).rejects.toThrow(/Your pins weren't changed\.$/);
     expect(pins.list()).toEqual([pair(0)]);
   });
 });

@@ -50,6 +50,8 @@ const reasons: Record<string, string> = {
   EROFS: 'the disk is read-only',
   EISDIR: 'a folder is where its file should be',
   ENOTDIR: 'a file is where its folder should be',
+  // mkdir's answer when a file has the folder's name.
+  EEXIST: 'a file is where its folder should be',
   EIO: 'the disk reported an error',
 };
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { findOption } from './assignments';
+import { refusedFor } from './errors';
 import { ValidationError } from './harvest/errors';
 import { readJson, writeJson } from './local-store';
 
@@ -91,8 +92,8 @@ export class Favourites {
         try {
           await writeJson(file, { pairs });
         } catch (err) {
-          const why = err instanceof Error ? err.message : String(err);
-          throw new ValidationError(`Your pins weren't changed, because they couldn't be saved. ${why}`, 0);
+          // "Sheaf can't save to ~/…: the disk is full. Your pins weren't changed."
+          throw refusedFor(err, "Your pins weren't changed.");
         }
         // The main file is saved; a backup that fails now is written again after the next change.
         await writeJson(backupOf(file), { pairs }).catch(() => undefined);

@@ -86,7 +86,7 @@ export class Sender {
         await this.stop(intent, ref, at, save);
         break;
       case 'resume':
-        return this.resume(intent, ref, at, save);
+        return this.resume(intent, ref, at, save, queue);
       case 'updateNotes':
         this.accept(await this.api.updateTimeEntry(ref, { notes: intent.notes }));
         break;
@@ -165,10 +165,15 @@ export class Sender {
     ref: number,
     at: Date,
     save: () => Promise<void>,
+    queue: readonly Intent[],
   ): Promise<SendResult> {
     const before = this.s.confirmed.get(ref);
-    if (intent.baseHours === undefined) {
-      intent.baseHours = before?.hours ?? 0;
+    const stop = this.nextStopOf(queue, ref);
+    if (intent.baseHours === undefined || (stop && stop.targetHours === undefined)) {
+      intent.baseHours ??= before?.hours ?? 0;
+      // Stopped again before this was sent: that stop ends the entry at the hours the person really ran it,
+      // whatever Harvest's timer says when it hears of both (a day late, its 24 h cap would decide otherwise).
+      if (stop) stop.targetHours ??= intent.baseHours + hoursBetween(at, new Date(stop.at));
       await save();
     }
     let entry: TimeEntry;
@@ -185,6 +190,15 @@ export class Sender {
     this.accept(entry);
     await this.countFrom(entry, intent.baseHours, at);
     return { consumed: [], ...(entry.id !== ref ? { moved: { from: ref, to: entry.id } } : {}) };
+  }
+
+  /** The stop right behind a change to `ref` (before anything else touches that entry), if there is one. */
+  private nextStopOf(queue: readonly Intent[], ref: number): Extract<Intent, { kind: 'stop' }> | undefined {
+    for (const next of queue.slice(1)) {
+      if (isCreate(next) || resolveRef(next.ref, this.s.ids) !== ref) continue;
+      return next.kind === 'stop' ? next : undefined;
+    }
+    return undefined;
   }
 
   /**

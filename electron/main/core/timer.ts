@@ -762,6 +762,7 @@ export class TimerService {
 
   /** 'retry' keeps the intent first in line; otherwise it is set aside with Harvest's reason. */
   private setAsideOrRetry(intent: Intent, err: unknown): 'retry' | 'setAside' {
+    if (this.o.debug) this.o.log?.(`not sent ${intent.kind} ${intent.id}: ${String(err)}`);
     // The sender saves its notes on a create before sending it; with no disk to save on, it waits.
     if (err instanceof DiskError) {
       this.unsaved = true;
