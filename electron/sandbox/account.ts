@@ -1,6 +1,6 @@
 // Owns the in-memory shape of a sandbox Harvest account: who the user is, what they may track time to, and
 // the time entry records (kept in the store's own units; entry-view.ts turns them into Harvest payloads).
-import type { Company, ProjectAssignment, TaskAssignment, User } from '../main/core/harvest/schemas';
+import type { Company, ProjectAssignment, TaskAssignment, User } from '../../shared/harvest/schemas';
 
 export interface SandboxClient {
   id: number;

@@ -1,6 +1,6 @@
 // Owns the sandbox's back door: changes made "elsewhere" (the Harvest web app, a phone, an admin) that the app
 // under test must notice, plus switches for account settings and the token. Writes here skip the API's rules.
-import type { ProjectAssignment } from '../main/core/harvest/schemas';
+import type { ProjectAssignment } from '../../shared/harvest/schemas';
 import { readNewEntry } from './entry-input';
 import { LOCKED_REASON, profileZone } from './seed';
 import type { SandboxStore } from './store';

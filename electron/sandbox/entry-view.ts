@@ -1,6 +1,6 @@
 // Owns how a stored entry looks on the wire: the full Harvest time entry object, hours live while running.
 // Fields, nesting and order follow recorded Harvest answers (tests/fixtures/harvest/recorded/time-entry.json).
-import type { TimeEntry } from '../main/core/harvest/schemas';
+import type { TimeEntry } from '../../shared/harvest/schemas';
 import type { AssignmentIndex, EntryRecord, SandboxAccount } from './account';
 import { hoursBetween, isoStamp, round2, roundUpToQuarter } from './time';
 

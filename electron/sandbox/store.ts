@@ -2,7 +2,7 @@
 // both timer styles, times in the company's clock, locked/closed entries refusing changes, archived projects
 // refusing deletes, updated_at bumped on every change.
 import type { Clock } from '../main/core/ports';
-import type { TimeEntry } from '../main/core/harvest/schemas';
+import type { TimeEntry } from '../../shared/harvest/schemas';
 import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './account';
 import type { EntryChanges, NewEntry } from './entry-input';
 import { entryView, liveHours } from './entry-view';

@@ -1,6 +1,6 @@
 // Owns the sandbox's date and time conventions: local calendar dates, wall-clock times in the company's clock
 // ("9:05am" or "09:05"), second-precision ISO stamps, and the hour rounding Harvest applies in responses.
-import type { ClockStyle } from '../main/core/harvest/schemas';
+import type { ClockStyle } from '../../shared/harvest/schemas';
 
 export type { ClockStyle };
 

@@ -6,7 +6,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { dispatch } from '../main/dispatch';
-import { bridgePath, maxMessageBytes, type CommandCall, type HostMessage } from './protocol';
+import { bridgePath, maxMessageBytes, type CommandCall, type HostMessage } from '../../shared/web-bridge';
 
 export interface BridgeOptions {
   key: string;

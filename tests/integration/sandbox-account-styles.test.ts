@@ -2,7 +2,7 @@
 // Hours count on duration accounts and start/end times on timestamp accounts; restart there answers a new
 // entry; a delete answers the entry as JSON, or Harvest's refusal (locked, closed, archived project or task).
 import { describe, expect, it } from 'vitest';
-import type { TimeEntry } from '../../electron/main/core/harvest/schemas';
+import type { TimeEntry } from '../../shared/harvest/schemas';
 import { TODAY, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import {
   ProjectTimeReportResult,
   TimeEntry,
   pageOf,
-} from '../../electron/main/core/harvest/schemas';
+} from '../../shared/harvest/schemas';
 import { TODAY, fixture, keysOf, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 
 describe('pagination', () => {

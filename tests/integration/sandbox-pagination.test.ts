@@ -2,7 +2,7 @@
 // Page numbers are null on middle pages, links.next carries a cursor, first/last stay page numbers; a test may
 // force one style on every list.
 import { describe, expect, it } from 'vitest';
-import { TimeEntry, pageOf } from '../../electron/main/core/harvest/schemas';
+import { TimeEntry, pageOf } from '../../shared/harvest/schemas';
 import { TODAY, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 
 type Page = {

@@ -2,13 +2,7 @@
 // examples in Harvest's docs and against Sheaf's own zod schemas.
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import {
-  Company,
-  ProjectAssignment,
-  TimeEntry,
-  User,
-  pageOf,
-} from '../../electron/main/core/harvest/schemas';
+import { Company, ProjectAssignment, TimeEntry, User, pageOf } from '../../shared/harvest/schemas';
 import { TODAY, fixture, keysOf, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 
 const HOUR = 3_600_000;

@@ -9,7 +9,7 @@ import {
   NetworkError,
   UnauthorizedError,
 } from '../../electron/main/core/harvest/errors';
-import type { Company, User } from '../../electron/main/core/harvest/schemas';
+import type { Company, User } from '../../shared/harvest/schemas';
 import { defaultPrefs } from '../../shared/state';
 
 const me: User = { id: 1, first_name: 'Ada', last_name: 'L', email: 'a@example.com', timezone: 'London' };

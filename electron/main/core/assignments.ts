@@ -1,6 +1,6 @@
 // Owns turning Harvest's project assignments into the project/task pairs the person can pick.
 import type { AssignmentOption } from '../../../shared/state';
-import type { ProjectAssignment } from './harvest/schemas';
+import type { ProjectAssignment } from '../../../shared/harvest/schemas';
 
 export function toOptions(assignments: readonly ProjectAssignment[]): AssignmentOption[] {
   const options: AssignmentOption[] = [];

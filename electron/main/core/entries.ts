@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EntryView } from '../../../shared/state';
 import { msPerHour, parseWallClockTime } from './dates';
-import type { TimeEntry } from './harvest/schemas';
+import type { TimeEntry } from '../../../shared/harvest/schemas';
 
 /** A Harvest id, or "local-N" for an entry created here that Harvest hasn't confirmed yet. */
 export type EntryRef = number | string;

@@ -6,7 +6,7 @@ import { monthOf, weekOf, type WeekStartDay } from '../../../shared/calendar';
 import { ReportView } from '../../../shared/state';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError } from './harvest/errors';
-import type { ClientTimeReportResult, ProjectTimeReportResult } from './harvest/schemas';
+import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../shared/harvest/schemas';
 import { localDate } from './dates';
 import { readJson, writeJson } from './local-store';
 import type { Clock } from './ports';

@@ -6,7 +6,7 @@ import { localDate, msPerHour, wallClockTime } from './dates';
 import { fromHarvest, hoursUntil, type EntryRef, type LocalEntry } from './entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from './harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from './harvest/errors';
-import type { TimeEntry } from './harvest/schemas';
+import type { TimeEntry } from '../../../shared/harvest/schemas';
 import { isCreate, resolveRef, stopAt, targetOf, type CreateIntent, type Intent } from './intents';
 import type { Clock } from './ports';
 

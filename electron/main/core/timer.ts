@@ -27,7 +27,7 @@ import {
 import { endBeforeStart, timesInOrder, undoDeleteMs } from '../../../shared/ipc';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError, ValidationError } from './harvest/errors';
-import type { TimeEntry } from './harvest/schemas';
+import type { TimeEntry } from '../../../shared/harvest/schemas';
 import type { WeekStartDay } from '../../../shared/calendar';
 import {
   applyIntents,

@@ -1,5 +1,5 @@
 // Owns the Time Reports routes (projects, clients): totals aggregated from the user's own entries in from..to.
-import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../main/core/harvest/schemas';
+import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../shared/harvest/schemas';
 import { liveHours } from '../entry-view';
 import { unprocessable } from '../http';
 import { paginate } from '../pagination';

@@ -1,7 +1,7 @@
 // Owns the browser preview's window.sheaf: commands and state over the host's key-guarded WebSocket.
 import { commandNames, type IpcResult, type SheafApi } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/state';
-import type { HostMessage } from '../../../electron/web/protocol';
+import type { HostMessage } from '../../../shared/web-bridge';
 
 type Pending = { command: string; input: unknown; settle: (result: IpcResult<unknown>) => void };
 

@@ -6,7 +6,7 @@ import type {
   ProjectTimeReportResult,
   TimeEntry,
   User,
-} from './schemas';
+} from '../../../../shared/harvest/schemas';
 
 export interface TimeEntryFilter {
   user_id?: number;

@@ -22,7 +22,7 @@ import {
   TimeEntry,
   User,
   pageOf,
-} from './schemas';
+} from '../../../../shared/harvest/schemas';
 
 export { harvestConfigFromEnv, DEFAULT_HARVEST_BASE_URL } from './env';
 

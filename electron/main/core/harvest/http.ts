@@ -16,7 +16,7 @@ import {
 } from './errors';
 import { SlidingWindowLimiter, type Sleep } from './rate-limit';
 import { backoffMs, parseRetryAfter, provablyNeverSent, rateLimitBackoffSeconds } from './retry';
-import { ErrorBody } from './schemas';
+import { ErrorBody } from '../../../../shared/harvest/schemas';
 
 export interface HarvestHttpConfig {
   token: string;

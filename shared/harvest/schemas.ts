@@ -1,7 +1,7 @@
 // Owns the shapes of Harvest API v2 responses (zod), named as Harvest names them; types are inferred from here.
 // Unknown fields pass through (z.looseObject) and fields real traffic sends as null are nullable.
 import { z } from 'zod';
-import { WEEK_START_DAYS } from '../../../../shared/calendar';
+import { WEEK_START_DAYS } from '../calendar';
 
 const id = z.number().int();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');

@@ -1,6 +1,6 @@
 // Owns the browser preview's WebSocket message shapes, shared (as types only) by the host and the renderer's bridge.
-import type { AppState } from '../../shared/state';
-import type { IpcResult } from '../../shared/ipc';
+import type { AppState } from './state';
+import type { IpcResult } from './ipc';
 
 /** Path of the bridge on the preview host; the per-run key rides in `?key=`. */
 export const bridgePath = '/bridge';
