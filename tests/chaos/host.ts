@@ -3,7 +3,7 @@
 // core and the sandbox Harvest agree on "now" across kills.
 import { readFileSync } from 'node:fs';
 import { createSheafApp } from '../../electron/main/core/app';
-import { nodeDisk, useDisk } from '../../electron/main/core/disk';
+import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { FaultyDisk } from '../fixtures/faulty-disk';
 import type { AppState, EntryView } from '../../shared/state';
 import { MemorySecrets } from '../fixtures/memory-secrets';
@@ -17,7 +17,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 // to write (ENOSPC, EACCES) for a few of their actions at a time, across kills too (CHAOS_DISK).
 const disk = new FaultyDisk(nodeDisk, (file) => file.startsWith(env.CHAOS_DATA_DIR!));
 disk.failing = env.CHAOS_DISK || null;
-useDisk(disk);
+setDisk(disk);
 
 const app = createSheafApp({
   env: {

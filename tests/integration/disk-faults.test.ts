@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nodeDisk, useDisk } from '../../electron/main/core/disk';
+import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { accountDir } from '../../electron/main/core/local-store';
 import { Outbox } from '../../electron/main/core/outbox';
 import { dispatch } from '../../electron/main/dispatch';
@@ -27,7 +27,7 @@ vi.mock('../../electron/sandbox/server', async (real) => {
 
 let h: Harness | undefined;
 afterEach(async () => {
-  useDisk(nodeDisk);
+  setDisk(nodeDisk);
   await h?.close();
   h = undefined;
 });
@@ -46,7 +46,7 @@ describe('a full disk', () => {
   it("refuses Start in the person's words, and shows no timer and nothing waiting", async () => {
     h = await signedInApp();
     const disk = new FaultyDisk();
-    useDisk(disk);
+    setDisk(disk);
     disk.failing = 'ENOSPC';
     const o = option();
     const result = await dispatch(h.app.commands as CommandHandlers, 'startTimer', {
@@ -76,7 +76,7 @@ describe('a full disk', () => {
     await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'before' });
     await h.app.whenSynced();
     const disk = new FaultyDisk();
-    useDisk(disk);
+    setDisk(disk);
     disk.failing = 'ENOSPC';
     const running = h.app.getState().running!;
     await expect(h.app.commands.updateNotes({ entryId: running.id, notes: 'after' })).rejects.toThrow(
@@ -88,7 +88,7 @@ describe('a full disk', () => {
   it('once space is freed, what waited reaches Harvest by itself: no restart, nothing stuck', async () => {
     h = await signedInApp();
     const disk = new FaultyDisk();
-    useDisk(disk);
+    setDisk(disk);
     // Acknowledged while offline; then the disk fills before it could be sent.
     h.sandbox.faults.outage = true;
     const o = option();
@@ -112,7 +112,7 @@ describe('a folder Sheaf may not write to', () => {
   it('never stops the sync loop: sends go on, and the outbox catches up when writing works again', async () => {
     h = await signedInApp();
     const disk = new FaultyDisk();
-    useDisk(disk);
+    setDisk(disk);
     const o = option();
     await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'read-only later' });
     disk.failing = 'EACCES';

@@ -32,7 +32,7 @@ export function disk(): Disk {
   return current;
 }
 
-export function useDisk(next: Disk): void {
+export function setDisk(next: Disk): void {
   current = next;
 }
 
