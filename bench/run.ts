@@ -124,6 +124,7 @@ async function snapshotBench(): Promise<void> {
     clock: { now: () => now },
     userId: 1,
     timestampTimers: false,
+    clockStyle: '12h',
     weekStartDay: 'Monday',
     learnTimerStyle: false,
     onChange: () => undefined,
