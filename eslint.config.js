@@ -1,6 +1,83 @@
+// Owns the lint: ESLint + typescript-eslint for every file, React's hook rules, and the layer arrows of
+// ARCHITECTURE.md ("Layers, and what may import what") as no-restricted-imports, one files block per layer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+// ESLint matches an import as written, not where it resolves, so each layer forbids the folder names it must not
+// reach at any depth ('**/platform' catches '../platform/tray' and '../../platform/tray' alike). Folder names
+// are distinct enough here; tests/unit/lint-layers.test.ts pins every arrow. Type-only imports count too: a
+// type from another layer still ties the two together.
+const forbid = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
+
+/** Core is pure TypeScript that runs in plain Node: it gets the outside world only through ./ports. */
+const coreLayer = {
+  paths: [
+    {
+      name: 'electron',
+      message: "Core never imports 'electron': add a port in core/ports.ts and an adapter.",
+    },
+  ],
+  patterns: [
+    {
+      group: ['electron/*'],
+      message: "Core never imports 'electron': add a port in core/ports.ts and an adapter.",
+    },
+    forbid(['platform', 'adapters'], 'Core uses adapters only through its ports; the host passes them in.'),
+    forbid(
+      ['sandbox'],
+      'Core never imports the sandbox: the demo server reaches core as a port, like any host.',
+    ),
+    forbid(['web', 'preload', 'renderer'], 'Core never imports a host or the page; they import core.'),
+  ],
+};
+
+/** The page talks to main only through window.sheaf; what both sides need lives in shared/. */
+const rendererLayer = {
+  patterns: [
+    forbid(
+      ['electron'],
+      'The renderer never imports electron/* (nor Electron): use window.sheaf, or move it to shared/.',
+    ),
+    { group: ['node:*'], message: 'The renderer runs sandboxed, without Node: no node: modules.' },
+  ],
+};
+
+/** The sandbox is a Harvest stand-in in plain Node: Harvest's wire schemas and shared/ only. */
+const sandboxLayer = {
+  paths: [{ name: 'electron', message: "The sandbox runs in plain Node: no 'electron'." }],
+  patterns: [
+    forbid(
+      ['main'],
+      'The sandbox never imports core or platform (electron/main/**): move what both need to shared/.',
+    ),
+    forbid(['web', 'preload', 'renderer'], 'The sandbox never imports a host or the page; they import it.'),
+  ],
+};
+
+/** The preload is bundled into a sandboxed page: Electron's contextBridge and ipcRenderer, plus shared/. */
+const preloadLayer = {
+  patterns: [
+    {
+      // Leaving electron/preload is allowed only into shared/ (../../shared/…).
+      regex: '^\\.\\./(?!\\.\\./shared(/|$))',
+      message:
+        'The preload imports only shared/ (and Electron): nothing from main, the sandbox, the host or the page.',
+    },
+  ],
+};
+
+/** Shared code is imported by every side, so it imports none of them. */
+const sharedLayer = {
+  patterns: [
+    forbid(
+      ['electron', 'renderer'],
+      "shared/ is imported by every side, so it imports none of them (nor 'electron').",
+    ),
+  ],
+};
+
+const layer = (files, options) => ({ files, rules: { 'no-restricted-imports': ['error', options] } });
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -12,21 +89,24 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Core must stay testable in plain Node: Electron only behind platform adapters.
-      'no-restricted-imports': 'off',
     },
   },
   {
-    files: ['electron/main/core/**/*.ts', 'shared/**/*.ts', 'electron/sandbox/**/*.ts'],
+    // Type-aware rules: each file is checked in the program tsconfig.json's references put it in (node, web or
+    // web-tests), so a promise's type is the one `npm run typecheck` sees.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'core/shared/sandbox must not import electron; use a port.' }],
-        },
-      ],
+      // A promise nobody awaits or catches loses its failure: an unhandled rejection, or a change never saved.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  layer(['electron/main/core/**/*.ts'], coreLayer),
+  layer(['renderer/**/*.{ts,tsx}'], rendererLayer),
+  layer(['electron/sandbox/**/*.ts'], sandboxLayer),
+  layer(['electron/preload/**/*.ts'], preloadLayer),
+  layer(['shared/**/*.ts'], sharedLayer),
   {
     files: ['scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -84,7 +84,7 @@ export function Settings() {
   }, [getSettings]);
 
   /** Shows the change at once (a checkbox must not flick back while main saves), then main's answer. */
-  async function save(update: SettingsUpdate): Promise<void> {
+  async function saveNow(update: SettingsUpdate): Promise<void> {
     const before = view;
     if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
     const result = await updateSettings(update);
@@ -96,6 +96,8 @@ export function Settings() {
       setError(result.error.message);
     }
   }
+  // Fields call this and move on: saveNow can't reject, since the store turns a failed call into an error result.
+  const save = (update: SettingsUpdate) => void saveNow(update);
 
   const s = view?.settings;
   return (

@@ -132,7 +132,9 @@ describe('signed in', () => {
     const elapsed = within(region).getByLabelText('Elapsed time');
     expect(elapsed).toHaveTextContent('0:35:00');
 
-    act(() => vi.advanceTimersByTime(72_000));
+    act(() => {
+      vi.advanceTimersByTime(72_000);
+    });
     expect(elapsed).toHaveTextContent('0:36:12');
 
     // The clock jumps (sleep): the display follows the clock, not a count of ticks.
@@ -383,7 +385,9 @@ describe('today', () => {
           }),
         ),
       );
-      act(() => vi.advanceTimersByTime(15 * 60_000));
+      act(() => {
+        vi.advanceTimersByTime(15 * 60_000);
+      });
       expect(screen.getByLabelText("Today's total")).toHaveTextContent(todayLater);
       expect(screen.getByLabelText("This week's total")).toHaveTextContent(weekLater);
     },

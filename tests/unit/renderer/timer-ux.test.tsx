@@ -153,7 +153,9 @@ describe('entries', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(fake.callsTo('undoDelete')).toEqual([{ entryId: 501 }]);
     expect(list().children).toHaveLength(1);
-    act(() => vi.advanceTimersByTime(undoDeleteMs * 2));
+    act(() => {
+      vi.advanceTimersByTime(undoDeleteMs * 2);
+    });
     expect(fake.callsTo('deleteEntry')).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Delete Website — Design' }));
@@ -161,9 +163,13 @@ describe('entries', () => {
     expect(fake.callsTo('deleteEntry')).toHaveLength(2);
     // Core's next snapshot no longer has the entry, and its totals dropped.
     act(() => fake.push(state({ day: dayOf([]) })));
-    act(() => vi.advanceTimersByTime(undoDeleteMs - 100));
+    act(() => {
+      vi.advanceTimersByTime(undoDeleteMs - 100);
+    });
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(200));
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
     expect(fake.callsTo('undoDelete')).toHaveLength(1);
     expect(fake.callsTo('deleteEntry')).toHaveLength(2);
