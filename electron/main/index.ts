@@ -21,6 +21,7 @@ import {
 import ElectronStore from 'electron-store';
 import type { CommandHandlers, CommandName } from '../../shared/ipc';
 import { createSheafApp } from './core/app';
+import { startSandbox } from '../sandbox/server';
 import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
@@ -77,6 +78,8 @@ async function start(): Promise<void> {
     fetch: createHarvestFetch(session.fromPartition('sheaf-harvest'), DEFAULT_USER_AGENT),
     log,
     debug: process.env.SHEAF_DEBUG === '1',
+    // "Try the demo" runs the sandbox Harvest inside this process, on loopback.
+    demo: { start: startSandbox },
     // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
     desktop: {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
 import { createSheafApp } from '../main/core/app';
+import { startSandbox } from '../sandbox/server';
 import { systemClock, type Clock, type SecretStore } from '../main/core/ports';
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/platform/idle-source';
 import { createSettingsStore } from '../main/platform/settings-store';
@@ -65,6 +66,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     clock: options.clock,
     log,
     debug: env.SHEAF_DEBUG === '1',
+    demo: { start: startSandbox },
     // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
     // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
     autoDemo: env.SHEAF_DEMO === '1',

@@ -3,6 +3,7 @@
 // core and the sandbox Harvest agree on "now" across kills.
 import { readFileSync } from 'node:fs';
 import { createSheafApp } from '../../electron/main/core/app';
+import { startSandbox } from '../../electron/sandbox/server';
 import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { FaultyDisk } from '../fixtures/faulty-disk';
 import type { AppState, EntryView } from '../../shared/state';
@@ -29,6 +30,7 @@ const app = createSheafApp({
   secrets: new MemorySecrets(),
   fetch: (input, init) => fetch(input, init),
   clock,
+  demo: { start: startSandbox },
   retryDelayMs: 20,
   log: env.CHAOS_DEBUG ? (line) => process.stderr.write(`[core ${process.pid}] ${line}\n`) : undefined,
   debug: Boolean(env.CHAOS_DEBUG),

@@ -1,6 +1,7 @@
 // Owns what Sheaf learns about an account at sign-in: who the person is, the company's settings (or a member's
-// fallback when /company can't be read or says something unexpected), and whether the computer keeps the same
-// time zone as the person's Harvest profile.
+// fallback when /company can't be read or says something unexpected) and the week start they mean, and whether
+// the computer keeps the same time zone as the person's Harvest profile.
+import type { WeekStartDay } from '../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs } from '../../../shared/state';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError } from './harvest/errors';
@@ -66,4 +67,9 @@ export function zoneMismatch(
       'Harvest advises that they match, or time can land on the wrong day: change one of them ' +
       '(in Harvest: My Profile → Basic info → Time zone).',
   };
+}
+
+/** The company's week start, or `chosenHere` (the person's choice in Settings) when Sheaf can't read the company's. */
+export function weekStartFor(prefs: AccountPrefs, chosenHere: WeekStartDay): WeekStartDay {
+  return prefs.weekStartChosenHere ? chosenHere : prefs.weekStartDay;
 }

@@ -1,52 +1,104 @@
-// Owns the whole Sheaf app as the hosts see it: session, timer service and state, behind the IPC command handlers.
-import type { AppState } from '../../../shared/state';
-import type { CommandHandlers } from '../../../shared/ipc';
-import type { Desktop, DesktopPorts } from './desktop';
-import type { Clock, Fetch, SecretStore } from './ports';
+// Owns the whole Sheaf app as the hosts see it: the session, its account, the schedule and the desktop put
+// together behind the IPC command handlers, and the snapshots of their state pushed to whoever subscribes.
+import type { WeekStartDay } from '../../../shared/calendar';
+import type { AccountPrefs, AppState } from '../../../shared/state';
+import type { SheafApp, SheafAppOptions } from './app-options';
+import { weekStartFor } from './account-profile';
+import { createCommands } from './commands';
+import { createDesktop } from './desktop';
+import { Notices } from './notices';
+import { systemClock, type Clock } from './ports';
+import { Schedule } from './schedule';
+import { SessionService } from './session';
+import { buildAppState } from './snapshot';
 
-export interface SheafAppOptions {
-  /** HARVEST_ACCESS_TOKEN + HARVEST_ACCOUNT_ID sign in without the form; HARVEST_API_URL points at another server. */
-  env: Record<string, string | undefined>;
-  /** Where cache and outbox live (SHEAF_DATA_DIR, or the host's default). */
-  dataDir: string;
-  secrets: SecretStore;
-  fetch: Fetch;
-  clock?: Clock;
-  log?: (line: string) => void;
-  /** Log lines may carry what the person wrote (notes): only for debugging (SHEAF_DEBUG=1, CHAOS_DEBUG). */
-  debug?: boolean;
-  /** Sign in to the built-in demo account when no token is configured (what `npm start` does). */
-  autoDemo?: boolean;
-  /** Tuning for the Harvest client (tests and the fault-injection suite shorten waits). */
-  harvest?: {
-    sleep?: (ms: number) => Promise<void>;
-    timeoutMs?: number;
-    maxRetries?: number;
-    random?: () => number;
+export type { CoreCommands, HostCommand, SheafApp, SheafAppOptions } from './app-options';
+
+export function createSheafApp(o: SheafAppOptions): SheafApp {
+  const clock: Clock = o.clock ?? systemClock;
+  const listeners = new Set<(s: AppState) => void>();
+  const notices = new Notices();
+  let snapshot: AppState | null = null;
+
+  const desktop = createDesktop(o.desktop ?? {}, {
+    clock,
+    timer: () => session.signedInTimer(),
+    prefs: () => session.prefs,
+    toggleTimer: () => session.requireAccount().timer.toggleTimer(),
+    startTimer: (input) => session.requireAccount().timer.startTimer(input),
+    onChange: () => {
+      followWeekStart();
+      emit();
+    },
+    log: o.log,
+  });
+  for (const notice of desktop.notices()) notices.tell(notice);
+  /** The company's week start, or the person's choice in Settings when Sheaf can't read the company's. */
+  const weekStart = (prefs: AccountPrefs = session.prefs): WeekStartDay =>
+    weekStartFor(prefs, desktop.settings().weekStartDay);
+
+  const schedule: Schedule = new Schedule({
+    clock,
+    timer: () => session.signedInTimer(),
+    keepsCache: () => session.signedInAccount()?.keepsCache ?? false,
+    saveCache: async () => session.account?.saveCache(),
+    emit: () => emit(),
+  });
+  const session: SessionService = new SessionService(o, {
+    notices,
+    weekStartFor: weekStart,
+    schedule,
+    emit: () => emit(),
+  });
+
+  /** A member changed the week start in Settings: the timer and reports follow. */
+  function followWeekStart(): void {
+    const day = weekStart();
+    const timer = session.account?.timer;
+    if (timer && timer.weekStartDay !== day) timer.useWeekStartDay(day);
+  }
+
+  function build(): AppState {
+    const account = session.account;
+    return buildAppState({
+      session: session.state,
+      prefs: session.prefs,
+      weekStartDay: weekStart(),
+      timer: account?.timer.view() ?? null,
+      favourites: account?.favourites.list() ?? [],
+      notices: notices.list(),
+      desktop: desktop.state(),
+    });
+  }
+
+  function emit(): void {
+    snapshot = build();
+    for (const listener of listeners) listener(snapshot);
+    schedule.stateChanged();
+  }
+
+  const getState = () => snapshot ?? build();
+
+  return {
+    commands: createCommands({ session, schedule, desktop, notices, getState, emit }),
+    getState,
+    desktop,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      desktop.start();
+      await session.start(o.autoDemo ?? false);
+    },
+    whenSynced: async () => {
+      await session.account?.timer.whenIdle();
+    },
+    async dispose({ waitForSyncMs = 2000 } = {}) {
+      schedule.dispose();
+      desktop.dispose();
+      await session.dispose(waitForSyncMs);
+      listeners.clear();
+    },
   };
-  /** First retry delay for unsent changes (doubles up to a minute). */
-  retryDelayMs?: number;
-  /** The computer's IANA time zone, compared with the Harvest profile's (default: the runtime's own). */
-  timeZone?: string;
-  /** Settings store, idle source, notifications, shortcuts, login items: whatever this host has. */
-  desktop?: DesktopPorts;
 }
-
-/** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */
-export type HostCommand = 'openHarvest' | 'hidePopover';
-
-export interface SheafApp {
-  commands: Omit<CommandHandlers, HostCommand>;
-  getState(): AppState;
-  /** The tray's Settings item (`requestSettings`), shortcut start/stop, and an idle/reminder check on demand. */
-  desktop: Pick<Desktop, 'requestSettings' | 'toggleByShortcut' | 'check' | 'settings'>;
-  subscribe(listener: (state: AppState) => void): () => void;
-  /** Restores the session: environment token first, then the one in the secret store, else signed out. */
-  start(): Promise<void>;
-  /** Resolves once every queued change has been sent or set aside (tests; a clean quit). */
-  whenSynced(): Promise<void>;
-  /** Quits: waits up to `waitForSyncMs` (default 2 s) for unsent changes to go, then stops; they stay in the outbox. */
-  dispose(options?: { waitForSyncMs?: number }): Promise<void>;
-}
-
-export { createSheafApp } from './app-impl';

@@ -11,6 +11,19 @@ export const systemClock: Clock = { now: () => new Date() };
 /** The fetch signature core uses: global fetch in Node, net.fetch in Electron (honours the system proxy). */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A Harvest of sample data on this computer, for "Try the demo": the hosts pass the sandbox's startSandbox. */
+export interface DemoHarvest {
+  start(options: { clock: Clock }): Promise<DemoServer>;
+}
+
+/** A running demo: where to reach it, the demo account's token and id, and how to stop it. */
+export interface DemoServer {
+  url: string;
+  token: string;
+  accountId: string;
+  close(): Promise<void>;
+}
+
 /** Where the Harvest token lives: the OS keychain (keytar) or a safeStorage-encrypted file. Never settings. */
 export interface SecretStore {
   get(account: string): Promise<string | null>;

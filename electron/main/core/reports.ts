@@ -1,13 +1,14 @@
 // Owns the Week / Month report: hours by project and by client from Harvest's time reports, saved to the
 // account folder. Reports allow only 100 requests per 15 minutes, so a fresh saved copy is served as is, and
-// a saved copy of any age stands in when Harvest can't be reached.
+// a saved copy of any age stands in when Harvest can't be reached. Disposed with its account: no more requests.
 import { z } from 'zod';
 import { monthOf, weekOf, type WeekStartDay } from '../../../shared/calendar';
 import { ReportView } from '../../../shared/state';
 import type { HarvestApi } from './harvest/api';
-import { HarvestError } from './harvest/errors';
+import { HarvestError, UnauthorizedError } from './harvest/errors';
 import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../shared/harvest/schemas';
 import { localDate } from './dates';
+import type { Disposable } from './lifecycle';
 import { readJson, writeJson } from './local-store';
 import type { Clock } from './ports';
 
@@ -29,8 +30,9 @@ export interface ReportsOptions {
   log?: (line: string) => void;
 }
 
-export class Reports {
+export class Reports implements Disposable {
   private saved: ReportView[] | null = null;
+  private disposed = false;
 
   constructor(
     private api: HarvestApi,
@@ -42,6 +44,8 @@ export class Reports {
   }
 
   async get(period: ReportPeriod): Promise<ReportView> {
+    // A signed-out or closed account asks Harvest nothing.
+    if (this.disposed) throw new UnauthorizedError('Sign in to Harvest first.');
     const now = this.o.clock.now();
     const today = localDate(now);
     const { start: from, end: to } =
@@ -82,6 +86,10 @@ export class Reports {
     }
   }
 
+  dispose(): void {
+    this.disposed = true;
+  }
+
   private async load(): Promise<ReportView[]> {
     if (this.saved) return this.saved;
     this.saved = [];
@@ -98,7 +106,8 @@ export class Reports {
       (r) => !(r.period === report.period && r.from === report.from && r.to === report.to),
     );
     this.saved = [report, ...others].slice(0, keptReports);
-    if (this.o.file) {
+    // An answer that comes after dispose is not saved: another instance may own the file by then.
+    if (this.o.file && !this.disposed) {
       await writeJson(this.o.file, { reports: this.saved }).catch((err) =>
         this.o.log?.(`reports not saved: ${err}`),
       );

@@ -1,0 +1,70 @@
+// Owns what each IPC command does in core: session commands go to the session, timer and entry commands to the
+// signed-in account's timer service (refused while signed out), settings and idle answers to the desktop.
+import type { AppState } from '../../../shared/state';
+import type { CoreCommands } from './app-options';
+import type { Desktop } from './desktop';
+import type { Notices } from './notices';
+import type { Schedule } from './schedule';
+import type { SessionService } from './session';
+
+export interface CommandDeps {
+  session: SessionService;
+  schedule: Pick<Schedule, 'refresh'>;
+  desktop: Pick<Desktop, 'commands' | 'dismissNotices'>;
+  notices: Notices;
+  getState(): AppState;
+  emit(): void;
+}
+
+export function createCommands({
+  session,
+  schedule,
+  desktop,
+  notices,
+  getState,
+  emit,
+}: CommandDeps): CoreCommands {
+  const timer = () => session.requireAccount().timer;
+  return {
+    getState: () => getState(),
+    // From the open account even while signed out: a revoked token's picker keeps its list.
+    listAssignments: () => session.account?.timer.assignments() ?? [],
+    signIn: (input) => session.signIn(input),
+    signInDemo: () => session.signInDemo(),
+    signOut: () => session.signOut(),
+    refresh: () => schedule.refresh(),
+    startTimer: async (input) => timer().startTimer(input),
+    stopTimer: async () => timer().stopTimer(),
+    toggleTimer: async () => timer().toggleTimer(),
+    restartEntry: async ({ entryId }) => timer().restartEntry(entryId),
+    updateNotes: async ({ entryId, notes }) => timer().updateNotes(entryId, notes),
+    addEntry: async (input) => timer().addEntry(input),
+    editEntry: async ({ entryId, changes }) => timer().editEntry(entryId, changes),
+    deleteEntry: async ({ entryId, undoable }) => timer().deleteEntry(entryId, { undoable }),
+    undoDelete: async ({ entryId }) => timer().undoDelete(entryId),
+    resolveSetAside: async ({ id, action }) => timer().resolveSetAside(id, action),
+    getSettings: () => desktop.commands.getSettings(),
+    updateSettings: (update) => desktop.commands.updateSettings(update),
+    answerIdle: (input) => desktop.commands.answerIdle(input),
+    showDay: async ({ date }) => timer().showDay(date),
+    refreshChanges: async () => {
+      await session.signedInTimer()?.refreshChanges();
+    },
+    pinAssignment: async (pair) => {
+      const account = session.requireAccount();
+      await account.favourites.pin(pair, account.timer.assignments());
+      emit();
+    },
+    unpinAssignment: async (pair) => {
+      await session.requireAccount().favourites.unpin(pair);
+      emit();
+    },
+    getReport: async ({ period }) => session.requireAccount().reports.get(period),
+    dismissNotices: () => {
+      notices.dismiss();
+      desktop.dismissNotices();
+      session.account?.timer.dismissNotices();
+      emit();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Owns when the app acts by itself while someone is signed in: the refresh every two minutes (assignments only
+// once they are stale), the new day at local midnight, and saving the cache a moment after the state changes.
+// Every timer is in one DisposableStore: disposing the schedule stops them all, and none starts afterwards.
+import { DisposableStore, type Disposable } from './lifecycle';
+import type { Clock } from './ports';
+import type { TimerService } from './timer';
+
+const refreshEveryMs = 2 * 60_000;
+/** Assignments change rarely and cost many requests: asked for again after this long, or when there are none. */
+const assignmentsEveryMs = 30 * 60_000;
+const cacheDelayMs = 1000;
+
+export interface ScheduleDeps {
+  clock: Clock;
+  /** The signed-in person's timer; null when signed out. */
+  timer(): TimerService | null;
+  /** Whether someone is signed in to an account whose cache is kept on disk. */
+  keepsCache(): boolean;
+  saveCache(): Promise<void>;
+  /** Shows the state again (the day turned over). */
+  emit(): void;
+}
+
+export class Schedule implements Disposable {
+  private readonly lifetime = new DisposableStore();
+  private refreshTimer: Disposable | null = null;
+  private midnightTimer: Disposable | null = null;
+  private cacheTimer: Disposable | null = null;
+  /** Bumps on each start and stop, so a midnight refresh that ends after either schedules nothing of its own. */
+  private run = 0;
+  private lastAssignmentsAt = 0;
+
+  constructor(private readonly d: ScheduleDeps) {}
+
+  /** Signed in: refresh every two minutes, and show the new day at midnight. */
+  start(): void {
+    this.stop();
+    this.refreshTimer = this.lifetime.interval(() => void this.refresh(), refreshEveryMs);
+    this.scheduleMidnight(this.run);
+  }
+
+  /** Signed out, or the token stopped working: nothing more is asked of Harvest. */
+  stop(): void {
+    this.run++;
+    this.lifetime.delete(this.refreshTimer);
+    this.lifetime.delete(this.midnightTimer);
+    this.refreshTimer = null;
+    this.midnightTimer = null;
+  }
+
+  /** The assignments were just loaded (sign-in): fresh for the next half hour. */
+  assignmentsLoaded(): void {
+    this.lastAssignmentsAt = this.d.clock.now().getTime();
+  }
+
+  async refresh(): Promise<void> {
+    const timer = this.d.timer();
+    if (!timer) return;
+    const now = this.d.clock.now().getTime();
+    const assignments = timer.assignments().length === 0 || now - this.lastAssignmentsAt > assignmentsEveryMs;
+    if (assignments) this.lastAssignmentsAt = now;
+    await timer.refresh({ assignments });
+  }
+
+  /** The state changed: the last known state goes to disk a moment later, so the next cold start opens instantly. */
+  stateChanged(): void {
+    if (this.cacheTimer || !this.d.keepsCache()) return;
+    this.cacheTimer = this.lifetime.timeout(() => {
+      this.cacheTimer = null;
+      void this.d.saveCache();
+    }, cacheDelayMs);
+  }
+
+  dispose(): void {
+    this.lifetime.dispose();
+  }
+
+  /** "Today" turns over at local midnight even when nothing else happens: show the new day then. */
+  private scheduleMidnight(run: number): void {
+    if (run !== this.run) return;
+    const now = this.d.clock.now();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    this.midnightTimer = this.lifetime.timeout(
+      () => {
+        this.d.emit();
+        void this.refresh().finally(() => this.scheduleMidnight(run));
+      },
+      Math.min(Math.max(next.getTime() - now.getTime(), 1000), 86_400_000),
+    );
+  }
+}
