@@ -1,5 +1,6 @@
 // Owns Sheaf's desktop side as core sees it: settings applied to the OS ports (global shortcuts, launch at login),
 // the idle question and its answers (through the timer's durable intents), shortcut feedback and reminders.
+// Its poll, its listeners and the shortcuts it holds live in one DisposableStore: dispose() ends them all.
 import {
   type IdleAnswer,
   type IdleQuestion,
@@ -14,6 +15,7 @@ import { formatElapsed, formatTimeOfDay } from '../../../shared/format';
 import { sameTimeOfDay } from '../../../shared/format';
 import { wallClockTime } from './dates';
 import { IdlePolicy, type Away } from './idle';
+import { DisposableStore, type Disposable } from './lifecycle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
 import { Reminders } from './reminders';
 import { memorySettingsStore, SettingsService } from './settings';
@@ -80,7 +82,10 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     ? null
     : 'Launch at login is set by the desktop app; this preview only keeps the setting.';
   let settingsRequested = 0;
-  let poll: ReturnType<typeof setInterval> | null = null;
+  const lifetime = new DisposableStore();
+  let poll: Disposable | null = null;
+  // Global shortcuts belong to the OS until released: given back however the desktop ends.
+  lifetime.add({ dispose: () => shortcuts.unregisterAll() });
 
   const running = (): EntryView | null => deps.timer()?.view().running ?? null;
   const notify = (kind: Parameters<Notifier['show']>[0], title: string, body: string) => {
@@ -89,22 +94,24 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
   };
   const timeOfDay = (at: Date) => formatTimeOfDay(at, deps.prefs().clock);
 
-  const idle = new IdlePolicy({
-    clock: deps.clock,
-    source,
-    thresholdMinutes: () => settings.get().idleThresholdMinutes,
-    running,
-    currentId: (id) => deps.timer()?.entry(id)?.id ?? null,
-    onQuestion(question) {
-      deps.onChange();
-      if (!question) return;
-      notify(
-        'idle',
-        `You were away since ${timeOfDay(new Date(question.since))} (${question.minutes} min)`,
-        `${question.projectName} — ${question.taskName} kept running. Open Sheaf to keep or discard that time.`,
-      );
-    },
-  });
+  const idle = lifetime.add(
+    new IdlePolicy({
+      clock: deps.clock,
+      source,
+      thresholdMinutes: () => settings.get().idleThresholdMinutes,
+      running,
+      currentId: (id) => deps.timer()?.entry(id)?.id ?? null,
+      onQuestion(question) {
+        deps.onChange();
+        if (!question) return;
+        notify(
+          'idle',
+          `You were away since ${timeOfDay(new Date(question.since))} (${question.minutes} min)`,
+          `${question.projectName} — ${question.taskName} kept running. Open Sheaf to keep or discard that time.`,
+        );
+      },
+    }),
+  );
 
   function check(): void {
     idle.check();
@@ -216,10 +223,12 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     };
   }
 
-  settings.onChange((next, before) => {
-    if (JSON.stringify(next.shortcuts) !== JSON.stringify(before.shortcuts)) applyShortcuts(next);
-    if (next.idleThresholdMinutes === 0) idle.clear();
-    deps.onChange();
+  lifetime.add({
+    dispose: settings.onChange((next, before) => {
+      if (JSON.stringify(next.shortcuts) !== JSON.stringify(before.shortcuts)) applyShortcuts(next);
+      if (next.idleThresholdMinutes === 0) idle.clear();
+      deps.onChange();
+    }),
   });
 
   return {
@@ -261,17 +270,16 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     check,
     toggleByShortcut,
     start(): void {
+      if (lifetime.isDisposed) return;
       applyShortcuts(settings.get());
       // Re-assert an existing "on" (the app may have moved); "off" leaves the OS alone until the person changes it.
       if (settings.get().launchAtLogin) void applyLoginItem(settings.get());
-      poll = setInterval(check, ports.pollMs ?? 30_000);
-      poll.unref?.();
+      lifetime.delete(poll);
+      poll = lifetime.interval(check, ports.pollMs ?? 30_000);
     },
+    /** Stops the poll and the listeners and releases the shortcuts; nothing of the desktop runs afterwards. */
     dispose(): void {
-      if (poll) clearInterval(poll);
-      poll = null;
-      idle.dispose();
-      shortcuts.unregisterAll();
+      lifetime.dispose();
     },
   };
 }

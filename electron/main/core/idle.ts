@@ -2,6 +2,7 @@
 // and holding the question for when the person comes back. Answering it is desktop.ts's job; nothing here edits time.
 import type { IdleQuestion } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
+import { DisposableStore, type Disposable } from './lifecycle';
 import type { Clock, IdleEvent, IdleSource } from './ports';
 
 export interface IdlePolicyOptions {
@@ -32,15 +33,16 @@ export interface Asked {
   back: Date;
 }
 
-export class IdlePolicy {
+export class IdlePolicy implements Disposable {
   private away: Away | null = null;
   private asked: Asked | null = null;
   /** Asleep or locked: the person is away until resume/unlock/activity, whatever the idle counter says. */
   private locked = false;
-  private readonly unsubscribe: () => void;
+  /** The OS listener, removed by dispose(). */
+  private readonly lifetime = new DisposableStore();
 
   constructor(private readonly o: IdlePolicyOptions) {
-    this.unsubscribe = o.source.on((event) => this.handle(event));
+    this.lifetime.add({ dispose: o.source.on((event) => this.handle(event)) });
   }
 
   question(): IdleQuestion | null {
@@ -75,7 +77,7 @@ export class IdlePolicy {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    this.lifetime.dispose();
   }
 
   private handle(event: IdleEvent): void {

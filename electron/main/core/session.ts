@@ -111,6 +111,7 @@ export class SessionService {
 
   /** Restores the session: the environment's token first, then the keychain's, else the demo or signed out. */
   async start(autoDemo: boolean): Promise<void> {
+    if (this.disposed) return;
     const env = this.env;
     if (env.token && env.accountId) {
       this.fromEnvironment = true;
