@@ -30,7 +30,7 @@ import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { createLoginItems } from './platform/login-items';
 import { createNotifier } from './platform/notifier';
 import { createPopover } from './platform/popover';
-import { createSettingsStore } from './platform/settings-store';
+import { createSettingsStore } from './adapters/settings-store';
 import { createShortcuts } from './platform/shortcuts';
 import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';

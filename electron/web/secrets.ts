@@ -1,6 +1,6 @@
 // Owns where the preview keeps the Harvest token: the OS keychain when one answers, else memory for this run only.
 import type { SecretStore } from '../main/core/ports';
-import { createKeytarSecretStore, keyringAnswers, loadKeytar } from '../main/platform/keytar-secret-store';
+import { createKeytarSecretStore, keyringAnswers, loadKeytar } from '../main/adapters/keytar-secret-store';
 
 export function createMemorySecretStore(): SecretStore {
   const secrets = new Map<string, string>();

@@ -5,7 +5,7 @@ import type { Notifier } from '../../electron/main/core/ports';
 import {
   createSimulatedIdleSource,
   type SimulatedIdleSource,
-} from '../../electron/main/platform/idle-source';
+} from '../../electron/main/adapters/simulated-idle';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -9,7 +9,7 @@ import {
   createKeytarSecretStore,
   keyringAnswers,
   loadKeytar,
-} from '../../electron/main/platform/keytar-secret-store';
+} from '../../electron/main/adapters/keytar-secret-store';
 import { createSecretStore } from '../../electron/main/platform/secret-store';
 
 const hasSession = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);

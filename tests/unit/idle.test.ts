@@ -2,7 +2,7 @@
 // on return, and that an unanswered question just waits.
 import { describe, expect, it } from 'vitest';
 import { IdlePolicy } from '../../electron/main/core/idle';
-import { createSimulatedIdleSource } from '../../electron/main/platform/idle-source';
+import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import type { IdleQuestion } from '../../shared/settings';
 import type { EntryView } from '../../shared/state';
 import { entryView } from '../fixtures/app-state';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SettingsService } from '../../electron/main/core/settings';
-import { createSettingsStore } from '../../electron/main/platform/settings-store';
+import { createSettingsStore } from '../../electron/main/adapters/settings-store';
 import { defaultSettings } from '../../shared/settings';
 import { electronStoreInNode, type ElectronStoreInNode } from '../fixtures/electron-store-in-node';
 

@@ -12,7 +12,7 @@ import {
   SETTINGS_SCHEMA_VERSION,
   type SettingsMigration,
 } from '../../electron/main/core/settings-file';
-import { createSettingsStore, type StoreOptions } from '../../electron/main/platform/settings-store';
+import { createSettingsStore, type StoreOptions } from '../../electron/main/adapters/settings-store';
 import { defaultSettings } from '../../shared/settings';
 
 let dir: string;

@@ -7,7 +7,7 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSheafApp } from '../../electron/main/core/app';
 import { memorySettingsStore, SettingsService } from '../../electron/main/core/settings';
-import { createSettingsStore, type StoreOptions } from '../../electron/main/platform/settings-store';
+import { createSettingsStore, type StoreOptions } from '../../electron/main/adapters/settings-store';
 import { commands } from '../../shared/ipc';
 import { MemorySecrets } from '../fixtures/memory-secrets';
 import { acceleratorPattern, defaultSettings, Settings, SettingsUpdate } from '../../shared/settings';
