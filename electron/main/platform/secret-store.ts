@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SafeStorage } from 'electron';
 import type { SecretStore } from '../core/ports';
-import { createKeytarSecretStore, keyringAnswers, loadKeytar as loadRealKeytar } from '../adapters/keytar-secret-store';
+import {
+  createKeytarSecretStore,
+  keyringAnswers,
+  loadKeytar as loadRealKeytar,
+} from '../adapters/keytar-secret-store';
 
 export type SafeStorageLike = Pick<
   SafeStorage,
