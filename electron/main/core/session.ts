@@ -22,8 +22,9 @@ import type { TimerService } from './timer';
 /** The keychain entry: token and account id together, so one lookup restores the session. */
 const keychainAccount = 'harvest';
 
+/** What "Try the demo" says in a host that passed no demo Harvest. */
 export const demoUnavailableMessage =
-  "The demo isn't available in this host. Sign in with a Harvest token, or try the demo in the Sheaf app.";
+  "The demo isn't available in this host. Sign in with a Harvest token instead.";
 
 interface Credentials {
   token: string;
