@@ -115,7 +115,7 @@ const allowed: Case[] = [
   { file: 'electron/web/lint-probe.ts', from: '../sandbox/server' },
 ];
 
-const described = (c: Case) => ({ ...c, what: c.typeOnly ? `a type from ${c.from}` : c.from });
+const described = <C extends Case>(c: C) => ({ ...c, what: c.typeOnly ? `a type from ${c.from}` : c.from });
 
 describe('the layer lint', () => {
   it.each(refused.map(described))('refuses $what in $file, saying why', async (c) => {

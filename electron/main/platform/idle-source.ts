@@ -1,15 +1,26 @@
 // Owns where "is the person at the computer" comes from in the app: Electron's powerMonitor (idle seconds, sleep,
 // wake, lock). The browser preview and tests steer a simulated one (adapters/simulated-idle.ts).
+import type { PowerMonitor } from 'electron';
 import type { IdleEvent, IdleSource } from '../core/ports';
 
-/** The slice of Electron's powerMonitor the adapter uses. */
-export interface PowerMonitorLike {
-  getSystemIdleTime(): number;
-  on(event: string, listener: () => void): unknown;
-  removeListener(event: string, listener: () => void): unknown;
-}
+type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-did-become-active';
+/** The names among PowerEvent that Electron's powerMonitor declares: a misspelt one would never fire. */
+type DeclaredPowerEvent<N = PowerEvent> = N extends string
+  ? PowerMonitor extends { on(event: N, listener: () => void): unknown }
+    ? N
+    : never
+  : never;
 
-const powerEvents: Record<string, IdleEvent> = {
+/**
+ * The slice of Electron's powerMonitor the adapter uses. Electron declares on/removeListener once per event
+ * name, and the adapter subscribes to its events in a loop, so they take any one of them here.
+ */
+export type PowerMonitorLike = Pick<PowerMonitor, 'getSystemIdleTime'> & {
+  on(event: PowerEvent, listener: () => void): unknown;
+  removeListener(event: PowerEvent, listener: () => void): unknown;
+};
+
+const powerEvents: Record<DeclaredPowerEvent, IdleEvent> = {
   suspend: 'suspend',
   resume: 'resume',
   'lock-screen': 'lock-screen',
@@ -22,7 +33,7 @@ export function createPowerMonitorIdleSource(powerMonitor: PowerMonitorLike): Id
   return {
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     on(listener) {
-      const bound = Object.entries(powerEvents).map(([name, event]) => {
+      const bound = (Object.entries(powerEvents) as Array<[PowerEvent, IdleEvent]>).map(([name, event]) => {
         const forward = () => listener(event);
         powerMonitor.on(name, forward);
         return [name, forward] as const;

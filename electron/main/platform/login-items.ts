@@ -2,11 +2,11 @@
 // (~/.config/autostart/sheaf.desktop) on Linux, where Electron has no login-item API.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { App } from 'electron';
 import type { LoginItems } from '../core/ports';
 
-export interface LoginItemApp {
-  setLoginItemSettings(settings: { openAtLogin: boolean; path?: string; args?: string[] }): void;
-}
+/** The slice of Electron's app the adapter uses. */
+export type LoginItemApp = Pick<App, 'setLoginItemSettings'>;
 
 export interface LoginItemsOptions {
   platform: NodeJS.Platform;

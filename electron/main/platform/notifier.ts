@@ -1,16 +1,14 @@
 // Owns desktop notifications through Electron's Notification: one per message, a click opens the popover, and
 // each shown notification is kept referenced until it closes (a collected one loses its click handler).
+import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { Notifier } from '../core/ports';
 
-export interface NotificationLike {
-  on(event: 'click' | 'close', listener: () => void): unknown;
-  show(): void;
-}
+/** The slice of an Electron Notification the notifier uses. */
+export type NotificationLike = Pick<Notification, 'on' | 'show'>;
 
-export interface NotificationClass {
-  new (options: { title: string; body: string; silent?: boolean }): NotificationLike;
-  isSupported(): boolean;
-}
+/** Electron's Notification class, as far as the notifier goes. */
+export type NotificationClass = Pick<typeof Notification, 'isSupported'> &
+  (new (options: NotificationConstructorOptions) => NotificationLike);
 
 export function createNotifier(Notification: NotificationClass): Notifier {
   const open = new Set<NotificationLike>();

@@ -3,19 +3,41 @@
 import type {
   BrowserWindow as ElectronBrowserWindow,
   BrowserWindowConstructorOptions,
+  Display,
   Rectangle,
   Screen,
   Shell,
 } from 'electron';
 import { popoverPosition } from './popover-position';
-import { hardenWebContents } from './window-security';
+import { hardenWebContents, type PopoverContents } from './window-security';
 
 export const popoverSize = { width: 360, height: 600 };
 
-export interface PopoverOptions {
+/** The slice of Electron's BrowserWindow the popover drives (its webContents: what hardenWebContents needs). */
+export type PopoverWindow = Pick<
+  ElectronBrowserWindow,
+  | 'isDestroyed'
+  | 'isVisible'
+  | 'show'
+  | 'hide'
+  | 'focus'
+  | 'setPosition'
+  | 'setVisibleOnAllWorkspaces'
+  | 'loadURL'
+  | 'on'
+> & { webContents: PopoverContents };
+
+/** Electron's screen as placing the popover reads it: of a display, only its bounds and work area. */
+export type PopoverScreen = {
+  [K in 'getDisplayMatching' | 'getDisplayNearestPoint']: (
+    ...args: Parameters<Screen[K]>
+  ) => Pick<Display, 'bounds' | 'workArea'>;
+} & Pick<Screen, 'getCursorScreenPoint'>;
+
+export interface PopoverOptions<W extends PopoverWindow = ElectronBrowserWindow> {
   /** Electron's BrowserWindow class (a fake in tests). */
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => ElectronBrowserWindow;
-  screen: Pick<Screen, 'getDisplayMatching' | 'getDisplayNearestPoint' | 'getCursorScreenPoint'>;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  screen: PopoverScreen;
   shell: Pick<Shell, 'openExternal'>;
   platform: NodeJS.Platform;
   preload: string;
@@ -25,8 +47,8 @@ export interface PopoverOptions {
   now?: () => number;
 }
 
-export interface Popover {
-  readonly window: ElectronBrowserWindow;
+export interface Popover<W extends PopoverWindow = ElectronBrowserWindow> {
+  readonly window: W;
   show(trayBounds: Rectangle): void;
   hide(): void;
   /** What a tray click does: show if hidden, hide if shown. */
@@ -37,7 +59,7 @@ export interface Popover {
 // Within this window after a blur-hide, a tray click means "close it", not "open it again".
 const clickAfterBlurMs = 300;
 
-export function createPopover(options: PopoverOptions): Popover {
+export function createPopover<W extends PopoverWindow>(options: PopoverOptions<W>): Popover<W> {
   const now = options.now ?? Date.now;
   const { BrowserWindow } = options;
   // Electron's security checklist, stated literally where the window is made (so scanners and reviewers see it).

@@ -1,7 +1,7 @@
 // Owns the tray icon: what it shows for an AppState (icon, macOS title, tooltip, menu), one render() that touches
 // the real tray only for what changed (Signal-Desktop's pattern), and a tick aligned to the running timer's minutes.
 import { join } from 'node:path';
-import type { MenuItemConstructorOptions, NativeImage, Rectangle } from 'electron';
+import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } from 'electron';
 import type { AppState, AssignmentOption } from '../../../shared/state';
 import { formatElapsed } from '../../../shared/duration';
 
@@ -25,24 +25,24 @@ export interface TrayActions {
   quit(): void;
 }
 
-/** The slice of Electron's Tray the service drives. */
-export interface TrayLike {
-  setImage(image: NativeImage | string): void;
-  setTitle(title: string): void;
-  setToolTip(tooltip: string): void;
-  setContextMenu(menu: unknown): void;
-  popUpContextMenu(menu?: unknown): void;
-  getBounds(): Rectangle;
-  on(event: 'click' | 'right-click', listener: () => void): unknown;
-  destroy(): void;
-}
+/**
+ * The slice of Electron's Tray the service drives. The menu is whatever buildMenu makes and the service only
+ * passes it on: Electron's Menu in the app (where a Tray is a TrayLike<Menu>), a stand-in in tests.
+ */
+export type TrayLike<TMenu = Menu> = Pick<
+  Tray,
+  'setImage' | 'setTitle' | 'setToolTip' | 'getBounds' | 'on' | 'destroy'
+> & {
+  setContextMenu(menu: TMenu | null): void;
+  popUpContextMenu(menu?: TMenu): void;
+};
 
-export interface TrayServiceOptions {
+export interface TrayServiceOptions<TMenu = Menu> {
   platform: NodeJS.Platform;
   resourcesDir: string;
-  createTray: (image: NativeImage | string) => TrayLike;
+  createTray: (image: NativeImage | string) => TrayLike<TMenu>;
   loadImage: (path: string) => NativeImage | string;
-  buildMenu: (template: MenuItemConstructorOptions[]) => unknown;
+  buildMenu: (template: MenuItemConstructorOptions[]) => TMenu;
   actions: TrayActions;
   onClick: (bounds: Rectangle) => void;
 }
@@ -100,12 +100,12 @@ export function msUntilNextMinute(state: AppState, now: Date): number | null {
   return 60_000 - (elapsed % 60_000);
 }
 
-export function createTrayService(options: TrayServiceOptions): TrayService {
+export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): TrayService {
   const { platform, actions } = options;
   const image = (running: boolean) =>
     options.loadImage(join(options.resourcesDir, trayIconFile(platform, running)));
   const tray = options.createTray(image(false));
-  let menu: unknown = null;
+  let menu: TMenu | null = null;
   let last: TrayView | null = null;
 
   tray.on('click', () => options.onClick(tray.getBounds()));

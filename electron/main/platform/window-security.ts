@@ -1,6 +1,6 @@
 // Owns the rest of Electron's security checklist (webPreferences sit in popover.ts): no navigation, no new windows,
 // no permissions, a CSP header, and Harvest links opened in the person's browser instead.
-import type { Session, Shell, WebContents } from 'electron';
+import type { Session, Shell, WebContents, WebRequest } from 'electron';
 
 /** Only Harvest's own sites may be opened, and only over https. */
 export function isHarvestUrl(raw: string): boolean {
@@ -27,8 +27,16 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
 ].join('; ');
 
+/** The slice of Electron's WebContents hardenWebContents locks down. */
+export type PopoverContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/** The slice of Electron's Session hardenSession locks down. */
+export type PopoverSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  webRequest: Pick<WebRequest, 'onHeadersReceived'>;
+};
+
 /** The popover never leaves its page: navigations and new windows are refused; Harvest links go to the browser. */
-export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>): void {
+export function hardenWebContents(contents: PopoverContents, shell: Pick<Shell, 'openExternal'>): void {
   const openIfHarvest = (url: string) => {
     if (isHarvestUrl(url)) void shell.openExternal(url);
   };
@@ -45,7 +53,7 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
 }
 
 /** No permission (camera, notifications from the page, geolocation…) is ever granted; production gets a CSP header. */
-export function hardenSession(session: Session, options: { cspHeader: boolean }): void {
+export function hardenSession(session: PopoverSession, options: { cspHeader: boolean }): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   if (options.cspHeader) {

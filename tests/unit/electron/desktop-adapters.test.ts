@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { App } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktop } from '../../../electron/main/core/desktop';
 import { memorySettingsStore } from '../../../electron/main/core/settings';
@@ -121,6 +122,13 @@ describe('notifications', () => {
   });
 });
 
+/** Electron's app, as far as launch at login goes. */
+const loginApp = () =>
+  ({ setLoginItemSettings: vi.fn<App['setLoginItemSettings']>() }) satisfies Pick<
+    App,
+    'setLoginItemSettings'
+  >;
+
 describe('launch at login', () => {
   let home: string;
   beforeEach(() => {
@@ -129,7 +137,7 @@ describe('launch at login', () => {
   afterEach(() => rmSync(home, { recursive: true, force: true }));
 
   it.each(['darwin', 'win32'] as const)('%s: app.setLoginItemSettings', async (platform) => {
-    const app = { setLoginItemSettings: vi.fn() };
+    const app = loginApp();
     const items = createLoginItems({ platform, app, env: {}, home, execPath: '/x/Sheaf' });
     expect(items.supported).toBe(true);
     await items.set(true);
@@ -138,7 +146,7 @@ describe('launch at login', () => {
   });
 
   it('linux: writes and removes an XDG autostart entry (never calls Electron)', async () => {
-    const app = { setLoginItemSettings: vi.fn() };
+    const app = loginApp();
     const items = createLoginItems({
       platform: 'linux',
       app,
@@ -162,7 +170,7 @@ describe('launch at login', () => {
     const config = join(home, 'cfg');
     const items = createLoginItems({
       platform: 'linux',
-      app: { setLoginItemSettings: vi.fn() },
+      app: loginApp(),
       env: { XDG_CONFIG_HOME: config, APPIMAGE: '/home/ada/Apps/Sheaf "beta".AppImage' },
       home,
       execPath: '/tmp/.mount_x/sheaf',
@@ -177,7 +185,7 @@ describe('launch at login', () => {
   it('other systems: not supported, and settings say so', async () => {
     const items = createLoginItems({
       platform: 'freebsd',
-      app: { setLoginItemSettings: vi.fn() },
+      app: loginApp(),
       env: {},
       home,
       execPath: '/x',
@@ -191,7 +199,7 @@ describe('launch at login', () => {
   });
 
   it('turning it on in settings reaches the OS', async () => {
-    const app = { setLoginItemSettings: vi.fn() };
+    const app = loginApp();
     const desktop = createDesktop(
       {
         loginItems: createLoginItems({ platform: 'darwin', app, env: {}, home, execPath: '/x' }),

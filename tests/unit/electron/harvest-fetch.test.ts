@@ -21,16 +21,26 @@ class FakeSession implements HarvestSession {
     this.fetched.push([input, init]);
     return Promise.resolve(new Response('{}', { status: 200 }));
   }
-  webRequest = {
-    onBeforeSendHeaders: ((...args: unknown[]) => {
-      this.listener = args[args.length - 1] as Listener;
-    }) as HarvestSession['webRequest']['onBeforeSendHeaders'],
+  webRequest: HarvestSession['webRequest'] = {
+    // Electron's onBeforeSendHeaders takes (listener) or (filter, listener); the listener comes last.
+    onBeforeSendHeaders: (...args: unknown[]) => {
+      this.listener = args.at(-1) as Listener;
+    },
   };
   /** What Chromium would send after the listener ran. */
-  send(headers: Record<string, string>): Record<string, string> | undefined {
-    let out: Record<string, string> | undefined;
-    this.listener!({ requestHeaders: headers } as unknown as OnBeforeSendHeadersListenerDetails, (r) => {
-      out = r.requestHeaders as Record<string, string> | undefined;
+  send(headers: Record<string, string>): BeforeSendResponse['requestHeaders'] {
+    let out: BeforeSendResponse['requestHeaders'];
+    const details: OnBeforeSendHeadersListenerDetails = {
+      id: 1,
+      url: 'https://api.harvestapp.com/v2/users/me',
+      method: 'GET',
+      resourceType: 'xhr',
+      referrer: '',
+      timestamp: 0,
+      requestHeaders: headers,
+    };
+    this.listener!(details, (r) => {
+      out = r.requestHeaders;
     });
     return out;
   }

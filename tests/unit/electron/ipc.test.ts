@@ -4,7 +4,7 @@ import type { WebContents } from 'electron';
 import { channelOf, commandNames, stateChannel, type CommandHandlers } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/state';
 import { appState } from './app-state';
-import { pushStateTo, registerIpc, type IpcMainLike, type PopoverPage } from '../../../electron/main/ipc';
+import { pushStateTo, registerIpc, type PopoverPage } from '../../../electron/main/ipc';
 import { FakeIpcMain, FakeWebContents, fakeFrame } from './fake-electron';
 
 const pageUrl = 'file:///app/out/renderer/index.html';
@@ -14,11 +14,12 @@ const state = appState();
 function setup(url = pageUrl) {
   const ipcMain = new FakeIpcMain();
   const contents = new FakeWebContents(url);
+  // ipc.ts takes Electron's whole WebContents; the fake has the slice it reads (isDestroyed, mainFrame, send).
   const page: PopoverPage = { webContents: () => contents as unknown as WebContents, url };
   const handlers = Object.fromEntries(
     commandNames.map((name) => [name, vi.fn(async () => (name === 'getState' ? state : undefined))]),
   ) as unknown as CommandHandlers;
-  const unregister = registerIpc(ipcMain as unknown as IpcMainLike, handlers, page);
+  const unregister = registerIpc(ipcMain, handlers, page);
   return { ipcMain, contents, handlers, unregister, ours: contents.mainFrame };
 }
 

@@ -4,11 +4,15 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { App, Dock, MenuItemConstructorOptions, Net, SafeStorage, Shell } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelOf, commandNames, stateChannel } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/state';
+import type { HarvestSession } from '../../../electron/main/platform/harvest-fetch';
+import type { PopoverSession } from '../../../electron/main/platform/window-security';
 import {
   FakeBrowserWindow,
+  FakeEmitter,
   FakeGlobalShortcut,
   FakeIpcMain,
   FakePowerMonitor,
@@ -16,12 +20,16 @@ import {
   fakeEvent,
   fakeFrame,
   fakeScreen,
+  type FakeMenu,
 } from './fake-electron';
 
-const electron = vi.hoisted(() => ({ current: {} as Record<string, unknown> }));
+/** This test's stand-ins, by the name 'electron' exports each under (a name it doesn't export fails tsc). */
+type ElectronFakes = Partial<Record<keyof typeof import('electron'), unknown>>;
+
+const electron = vi.hoisted(() => ({ current: {} as ElectronFakes }));
 // The mocked module is made once, so each export forwards to this test's fakes in `electron.current`.
 vi.mock('electron', () => {
-  const forward = (name: string) =>
+  const forward = (name: keyof ElectronFakes) =>
     new Proxy(
       {},
       {
@@ -32,7 +40,7 @@ vi.mock('electron', () => {
         },
       },
     );
-  const construct = (name: string) =>
+  const construct = (name: keyof ElectronFakes) =>
     function (...args: unknown[]) {
       return new (electron.current[name] as new (...a: unknown[]) => object)(...args);
     };
@@ -48,47 +56,55 @@ vi.mock('electron', () => {
     'safeStorage',
     'screen',
     'session',
-  ];
+  ] satisfies Array<keyof typeof import('electron')>;
   return {
     ...Object.fromEntries(objects.map((name) => [name, forward(name)])),
     BrowserWindow: construct('BrowserWindow'),
     Tray: construct('Tray'),
     Notification: class {
       static isSupported = () => false;
-    },
-  };
+    } satisfies Pick<(typeof import('electron'))['Notification'], 'isSupported'>,
+  } satisfies ElectronFakes;
 });
 
 // electron-store is conf plus Electron's default folder; with the folder given, conf itself stands in for it here.
 vi.mock('electron-store', async () => ({ default: (await import('conf')).default }));
 
-class FakeApp {
-  listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+type AppMethod =
+  | 'isPackaged'
+  | 'quit'
+  | 'exit'
+  | 'setPath'
+  | 'getPath'
+  | 'getAppPath'
+  | 'requestSingleInstanceLock'
+  | 'whenReady'
+  | 'on';
+
+class FakeApp extends FakeEmitter implements Pick<App, AppMethod> {
   isPackaged = false;
   locked = true;
-  dock = { hide: vi.fn() };
-  quit = vi.fn(() => this.emit('before-quit', fakeEvent()));
-  exit = vi.fn();
-  setPath = vi.fn();
-  constructor(private dataDir: string) {}
-  requestSingleInstanceLock = vi.fn(() => this.locked);
-  whenReady = vi.fn(() => Promise.resolve());
+  dock = { hide: vi.fn<Dock['hide']>() } satisfies Pick<Dock, 'hide'>;
+  quit = vi.fn<App['quit']>(() => void this.emit('before-quit', fakeEvent()));
+  exit = vi.fn<App['exit']>();
+  setPath = vi.fn<App['setPath']>();
+  constructor(private dataDir: string) {
+    super();
+  }
+  requestSingleInstanceLock = vi.fn<App['requestSingleInstanceLock']>(() => this.locked);
+  whenReady = vi.fn<App['whenReady']>(() => Promise.resolve());
   getPath = () => this.dataDir;
   getAppPath = () => '/opt/sheaf';
-  on(event: string, listener: (...args: unknown[]) => void) {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]) {
-    for (const l of this.listeners.get(event) ?? []) l(...args);
-  }
 }
 
 let dataDir: string;
 let app: FakeApp;
 let ipcMain: FakeIpcMain;
 let globalShortcut: FakeGlobalShortcut;
-const shell = { openExternal: vi.fn(async () => {}) };
+const shell = { openExternal: vi.fn<Shell['openExternal']>(async () => {}) } satisfies Pick<
+  Shell,
+  'openExternal'
+>;
 const sessionCalls: string[] = [];
 /** The session Harvest requests go through: its agent, and how many requests it carried. */
 const harvestSession = {
@@ -99,11 +115,11 @@ const harvestSession = {
     this.userAgent = agent;
   },
   webRequest: { onBeforeSendHeaders: () => undefined },
-  fetch(input: string, init?: RequestInit) {
+  fetch(input: string | Request, init?: RequestInit) {
     harvestSession.requests++;
     return fetch(input, init);
   },
-};
+} satisfies HarvestSession & { partition: string; userAgent: string; requests: number };
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sheaf-main-'));
@@ -127,30 +143,38 @@ beforeEach(async () => {
     shell,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
-    Menu: { buildFromTemplate: (template: unknown) => template },
-    nativeImage: { createFromPath: (path: string) => path },
-    net: { fetch: () => Promise.reject(new Error('Harvest requests go through their own session')) },
+    // The template stands in for the built Menu, so the test can read the tray's items.
+    Menu: { buildFromTemplate: (template: MenuItemConstructorOptions[]): FakeMenu => template },
+    // A path is an image to a Tray (NativeImage | string), so the test can read which icon it shows.
+    nativeImage: { createFromPath: (path: string): string => path },
+    net: {
+      fetch: () => Promise.reject(new Error('Harvest requests go through their own session')),
+    } satisfies Pick<Net, 'fetch'>,
     // No keyring in this test: the safeStorage fallback has no encryption, so nothing is written.
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: vi.fn<SafeStorage['encryptString']>(),
+      decryptString: vi.fn<SafeStorage['decryptString']>(),
+    } satisfies Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>,
     screen: fakeScreen(),
     session: {
       defaultSession: {
-        setPermissionRequestHandler: () => sessionCalls.push('permission-request'),
-        setPermissionCheckHandler: () => sessionCalls.push('permission-check'),
-        webRequest: { onHeadersReceived: () => sessionCalls.push('csp-header') },
-      },
-      fromPartition: (partition: string) => {
+        setPermissionRequestHandler: () => void sessionCalls.push('permission-request'),
+        setPermissionCheckHandler: () => void sessionCalls.push('permission-check'),
+        webRequest: { onHeadersReceived: () => void sessionCalls.push('csp-header') },
+      } satisfies PopoverSession,
+      fromPartition: (partition: string): HarvestSession => {
         harvestSession.partition = partition;
         return harvestSession;
       },
     },
-  };
+  } satisfies ElectronFakes;
   vi.resetModules();
 });
 
 afterEach(async () => {
   // Quit so core stops its timers and sandbox before the next test.
-  if (app.listeners.has('before-quit')) app.quit();
+  if (app.listenerCount('before-quit') > 0) app.quit();
   await vi.waitFor(() => expect(app.quit.mock.calls.length).toBeGreaterThanOrEqual(1));
   vi.unstubAllEnvs();
   await rm(dataDir, { recursive: true, force: true });
@@ -186,9 +210,7 @@ describe('main process wiring', () => {
       sandbox: true,
       nodeIntegration: false,
     });
-    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(
-      /preload[\\/]index\.cjs$/,
-    );
+    expect(win.options.webPreferences?.preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(win.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
     expect([...ipcMain.handlers.keys()].sort()).toEqual(commandNames.map(channelOf).sort());
 

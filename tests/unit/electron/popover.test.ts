@@ -1,24 +1,34 @@
 // Tests the popover window: secure webPreferences, placement on show, hide on blur/close, and the locked-down
 // webContents and session (no navigation, no new windows, no permissions, CSP header).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow, Session, WebContents } from 'electron';
+import type {
+  HeadersReceivedResponse,
+  OnHeadersReceivedListenerDetails,
+  Session,
+  Shell,
+  WebContents,
+} from 'electron';
 import { createPopover } from '../../../electron/main/platform/popover';
 import {
   contentSecurityPolicy,
   hardenSession,
   isHarvestUrl,
+  type PopoverSession,
 } from '../../../electron/main/platform/window-security';
-import { FakeBrowserWindow, fakeEvent, fakeScreen } from './fake-electron';
+import { FakeBrowserWindow, fakeEvent, fakeScreen, openDetails } from './fake-electron';
 
 let clock = 0;
-const shell = { openExternal: vi.fn(async () => {}) };
+const shell = { openExternal: vi.fn<Shell['openExternal']>(async () => {}) } satisfies Pick<
+  Shell,
+  'openExternal'
+>;
 
 function setup(platform: NodeJS.Platform = 'darwin') {
   FakeBrowserWindow.created = [];
   const screen = fakeScreen();
   const popover = createPopover({
-    BrowserWindow: FakeBrowserWindow as unknown as typeof BrowserWindow,
-    screen: screen as never,
+    BrowserWindow: FakeBrowserWindow,
+    screen,
     shell,
     platform,
     preload: '/app/out/preload/index.cjs',
@@ -121,9 +131,9 @@ describe('popover window', () => {
   it('denies every new window, opening only https Harvest links externally', () => {
     const { contents } = setup();
     const open = contents.windowOpenHandler!;
-    expect(open({ url: 'https://id.getharvest.com/developers' })).toEqual({ action: 'deny' });
-    expect(open({ url: 'http://id.getharvest.com/' })).toEqual({ action: 'deny' });
-    expect(open({ url: 'https://harvestapp.com.evil.example/' })).toEqual({ action: 'deny' });
+    expect(open(openDetails('https://id.getharvest.com/developers'))).toEqual({ action: 'deny' });
+    expect(open(openDetails('http://id.getharvest.com/'))).toEqual({ action: 'deny' });
+    expect(open(openDetails('https://harvestapp.com.evil.example/'))).toEqual({ action: 'deny' });
     expect(shell.openExternal.mock.calls).toEqual([['https://id.getharvest.com/developers']]);
   });
 });
@@ -144,39 +154,63 @@ describe('isHarvestUrl', () => {
 });
 
 describe('hardenSession', () => {
-  type RequestHandler = (wc: unknown, permission: string, callback: (ok: boolean) => void) => void;
-  type CheckHandler = (...args: unknown[]) => boolean;
+  type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
+  type CheckHandler = NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]>;
   type HeadersHandler = (
-    details: { responseHeaders?: Record<string, string[]> },
-    callback: (response: unknown) => void,
+    details: OnHeadersReceivedListenerDetails,
+    callback: (response: HeadersReceivedResponse) => void,
   ) => void;
 
+  /** A session that keeps the handlers it is given, as Electron calls them. */
   function fakeSession() {
     const handlers: { request?: RequestHandler; check?: CheckHandler; headers?: HeadersHandler } = {};
-    const session = {
-      setPermissionRequestHandler: (h: RequestHandler) => (handlers.request = h),
-      setPermissionCheckHandler: (h: CheckHandler) => (handlers.check = h),
-      webRequest: { onHeadersReceived: (h: HeadersHandler) => (handlers.headers = h) },
+    const session: PopoverSession = {
+      setPermissionRequestHandler: (h) => void (handlers.request = h ?? undefined),
+      setPermissionCheckHandler: (h) => void (handlers.check = h ?? undefined),
+      webRequest: {
+        // Electron's onHeadersReceived takes (listener) or (filter, listener); the listener comes last.
+        onHeadersReceived: (...args: unknown[]) => void (handlers.headers = args.at(-1) as HeadersHandler),
+      },
     };
-    return { session: session as unknown as Session, handlers };
+    return { session, handlers };
   }
+
+  /** What Chromium hands the headers listener for the page's own response. */
+  const response = (responseHeaders: Record<string, string[]>): OnHeadersReceivedListenerDetails => ({
+    id: 1,
+    url: 'file:///app/out/renderer/index.html',
+    method: 'GET',
+    resourceType: 'mainFrame',
+    referrer: '',
+    timestamp: 0,
+    statusLine: 'HTTP/1.1 200 OK',
+    statusCode: 200,
+    responseHeaders,
+  });
 
   it('denies every permission request and check', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session, { cspHeader: true });
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+    const page = 'file:///app/out/renderer/index.html';
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+    ] as const) {
       const callback = vi.fn();
-      handlers.request!({} as WebContents, permission, callback);
+      handlers.request!({} as WebContents, permission, callback, { requestingUrl: page, isMainFrame: true });
       expect(callback).toHaveBeenCalledWith(false);
     }
-    expect(handlers.check!({}, 'media')).toBe(false);
+    expect(handlers.check!(null, 'media', 'file://', { requestingUrl: page, isMainFrame: true })).toBe(false);
   });
 
   it('adds the CSP header in production and leaves headers alone for the dev server', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session, { cspHeader: true });
     const callback = vi.fn();
-    handlers.headers!({ responseHeaders: { 'X-Other': ['1'] } }, callback);
+    handlers.headers!(response({ 'X-Other': ['1'] }), callback);
     expect(callback).toHaveBeenCalledWith({
       responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] },
     });

@@ -1,17 +1,25 @@
 // Tests the preload's surface: exactly the contract's commands plus subscribe, built on invoke, nothing else exposed.
+import type { ContextBridge, IpcRenderer } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, commandNames, stateChannel, type SheafApi } from '../../../shared/ipc';
 import { contractChannels } from '../../../electron/preload/channels';
 
-const ipcRenderer = vi.hoisted(() => ({
-  invoke: vi.fn(async () => ({ ok: true, value: undefined })),
-  on: vi.fn(),
-  removeListener: vi.fn(),
-  send: vi.fn(),
-  sendSync: vi.fn(),
+// Typed from Electron's declarations: send and sendSync are there so the test can show they never leak.
+const ipcRenderer = vi.hoisted(
+  () =>
+    ({
+      invoke: vi.fn<IpcRenderer['invoke']>(async () => ({ ok: true, value: undefined })),
+      on: vi.fn<IpcRenderer['on']>(),
+      removeListener: vi.fn<IpcRenderer['removeListener']>(),
+      send: vi.fn<IpcRenderer['send']>(),
+      sendSync: vi.fn<IpcRenderer['sendSync']>(),
+    }) satisfies Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener' | 'send' | 'sendSync'>,
+);
+const exposeInMainWorld = vi.hoisted(() => vi.fn<ContextBridge['exposeInMainWorld']>());
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld } satisfies Pick<ContextBridge, 'exposeInMainWorld'>,
+  ipcRenderer,
 }));
-const exposeInMainWorld = vi.hoisted(() => vi.fn());
-vi.mock('electron', () => ({ contextBridge: { exposeInMainWorld }, ipcRenderer }));
 
 let api: SheafApi;
 

@@ -2,12 +2,9 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SafeStorage } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createSecretStore,
-  notRememberedMessage,
-  type SafeStorageLike,
-} from '../../../electron/main/platform/secret-store';
+import { createSecretStore, notRememberedMessage } from '../../../electron/main/platform/secret-store';
 
 const token = 'pat-1234567890-SECRET';
 let dataDir: string;
@@ -22,36 +19,46 @@ afterEach(async () => {
 /** safeStorage stand-in: a reversible transform that (like the real one) leaves no plaintext in the bytes. */
 function fakeSafeStorage(
   available = true,
-  backend: ReturnType<NonNullable<SafeStorageLike['getSelectedStorageBackend']>> = 'gnome_libsecret',
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']> = 'gnome_libsecret',
 ) {
   const key = 0x5a;
   return {
-    isEncryptionAvailable: vi.fn(() => available),
-    getSelectedStorageBackend: vi.fn(() => backend),
-    encryptString: vi.fn((text: string) => Buffer.from([...Buffer.from(`v10${text}`)].map((b) => b ^ key))),
-    decryptString: vi.fn((bytes: Buffer) => {
+    isEncryptionAvailable: vi.fn<SafeStorage['isEncryptionAvailable']>(() => available),
+    getSelectedStorageBackend: vi.fn<SafeStorage['getSelectedStorageBackend']>(() => backend),
+    encryptString: vi.fn<SafeStorage['encryptString']>((text) =>
+      Buffer.from([...Buffer.from(`v10${text}`)].map((b) => b ^ key)),
+    ),
+    decryptString: vi.fn<SafeStorage['decryptString']>((bytes) => {
       const text = Buffer.from([...bytes].map((b) => b ^ key)).toString();
       if (!text.startsWith('v10')) throw new Error('bad ciphertext');
       return text.slice(3);
     }),
-  };
+  } satisfies Pick<
+    SafeStorage,
+    'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'
+  >;
 }
 
+/** keytar, typed from its own declarations. */
 function fakeKeytar(answers: boolean) {
   const vault = new Map<string, string>();
-  return {
-    vault,
-    getPassword: vi.fn(async (service: string, account: string) => {
+  const keytar = {
+    getPassword: vi.fn<Keytar['getPassword']>(async (service, account) => {
       if (!answers)
         throw new Error('The name org.freedesktop.secrets was not provided by any .service files');
       return vault.get(`${service}/${account}`) ?? null;
     }),
-    setPassword: vi.fn(async (service: string, account: string, password: string) => {
+    setPassword: vi.fn<Keytar['setPassword']>(async (service, account, password) => {
       vault.set(`${service}/${account}`, password);
     }),
-    deletePassword: vi.fn(async (service: string, account: string) => vault.delete(`${service}/${account}`)),
-  };
+    deletePassword: vi.fn<Keytar['deletePassword']>(async (service, account) =>
+      vault.delete(`${service}/${account}`),
+    ),
+  } satisfies Pick<Keytar, 'getPassword' | 'setPassword' | 'deletePassword'>;
+  return { vault, ...keytar };
 }
+
+type Keytar = typeof import('keytar');
 
 async function filesIn(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
