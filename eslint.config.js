@@ -67,6 +67,16 @@ const preloadLayer = {
   ],
 };
 
+/** Adapters that need no Electron, so the plain-Node preview host can use them too. */
+const adaptersLayer = {
+  paths: [
+    { name: 'electron', message: "adapters/ run in plain Node too: no 'electron' (that is platform/)." },
+  ],
+  patterns: [
+    forbid(['platform'], 'adapters/ run in plain Node too: nothing from platform/, which needs Electron.'),
+  ],
+};
+
 /** Shared code is imported by every side, so it imports none of them. */
 const sharedLayer = {
   patterns: [
@@ -107,6 +117,7 @@ export default tseslint.config(
   layer(['electron/sandbox/**/*.ts'], sandboxLayer),
   layer(['electron/preload/**/*.ts'], preloadLayer),
   layer(['shared/**/*.ts'], sharedLayer),
+  layer(['electron/main/adapters/**/*.ts'], adaptersLayer),
   {
     files: ['scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

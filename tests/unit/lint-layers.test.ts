@@ -40,6 +40,7 @@ const sandboxRoute = 'electron/sandbox/routes/lint-probe.ts';
 const preload = 'electron/preload/lint-probe.ts';
 const shared = 'shared/lint-probe.ts';
 const sharedDeeper = 'shared/harvest/lint-probe.ts';
+const adapters = 'electron/main/adapters/lint-probe.ts';
 
 const refused: Array<Case & { why: RegExp }> = [
   { file: core, from: 'electron', why: /port/ },
@@ -78,6 +79,9 @@ const refused: Array<Case & { why: RegExp }> = [
   { file: shared, from: '../electron/main/core/ports', typeOnly: true, why: /every side/ },
   { file: sharedDeeper, from: '../../electron/sandbox/server', why: /every side/ },
   { file: shared, from: '../renderer/src/lib/match', why: /every side/ },
+
+  { file: adapters, from: 'electron', why: /plain Node/ },
+  { file: adapters, from: '../platform/secret-store', why: /plain Node/ },
 ];
 
 const allowed: Case[] = [
@@ -104,6 +108,9 @@ const allowed: Case[] = [
   { file: shared, from: './state' },
   { file: sharedDeeper, from: '../calendar' },
   { file: shared, from: 'zod' },
+
+  { file: adapters, from: '../core/ports' },
+  { file: adapters, from: 'keytar' },
 
   // The hosts wire everything together, so they may import every layer.
   { file: 'electron/main/lint-probe.ts', from: 'electron' },
