@@ -1,4 +1,4 @@
-// Owns the lint: ESLint + typescript-eslint for every file, React's hook rules, and the layer arrows of
+// Owns the lint: typescript-eslint (with type-aware promise rules), React's hook rules, and the layer arrows of
 // ARCHITECTURE.md ("Layers, and what may import what") as no-restricted-imports, one files block per layer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
