@@ -1,7 +1,7 @@
 // Owns `npm run sandbox`: starts the demo Harvest server, prints how to reach it, and runs until Ctrl-C.
 import { parseArgs } from 'node:util';
 import { WEEK_START_DAYS, type WeekStartDay } from '../../shared/calendar';
-import { computerZone, harvestZoneNameFor } from '../main/core/harvest/time-zones';
+import { computerZone, harvestZoneNameFor } from '../../shared/harvest/time-zones';
 import type { PaginationMode } from './pagination';
 import { isLoopbackHost, startSandbox } from './server';
 

@@ -1,7 +1,7 @@
 // Owns Harvest's request budgets: at most `limit` requests per rolling window per token, timed by the sandbox
 // clock (so tests with a fake clock decide when a window frees up). Real responses carry no X-Rate-Limit-*
 // headers (none in fastruby/harvesting's recorded traffic, 429 included), so neither does the sandbox.
-import type { Clock } from '../main/core/ports';
+import type { Clock } from '../../shared/clock';
 
 export interface RateLimitConfig {
   limit: number;

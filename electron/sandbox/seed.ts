@@ -2,7 +2,7 @@
 // for benchmarks. Everything is derived from the clock's date, never from Math.random, so runs repeat.
 import { weekOf, type WeekStartDay } from '../../shared/calendar';
 import type { ClockStyle, ProjectAssignment, TaskAssignment } from '../../shared/harvest/schemas';
-import { computerZone, harvestZoneNameFor, ianaZoneOf } from '../main/core/harvest/time-zones';
+import { computerZone, harvestZoneNameFor, ianaZoneOf } from '../../shared/harvest/time-zones';
 import type { EntryRecord, SandboxAccount, SandboxClient } from './account';
 import { addDays, daysBetween, formatWallClock, instantAt, localDate, round2 } from './time';
 

@@ -2,7 +2,7 @@
 // account and the test suite. Never imports 'electron', so it runs in Electron's main process and plain Node.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIPv4, type AddressInfo } from 'node:net';
-import { systemClock } from '../main/core/ports';
+import { systemClock } from '../../shared/clock';
 import { createAdmin, type AdminSwitches } from './admin';
 import { FaultSwitchboard } from './faults';
 import { HttpError, NOT_FOUND_PAGE, badRequest, parseBody, readBody, send, unauthorized } from './http';

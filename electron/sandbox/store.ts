@@ -1,7 +1,7 @@
 // Owns the sandbox account's state and every rule Harvest applies to time entries: one running timer per user,
 // both timer styles, times in the company's clock, locked/closed entries refusing changes, archived projects
 // refusing deletes, updated_at bumped on every change.
-import type { Clock } from '../main/core/ports';
+import type { Clock } from '../../shared/clock';
 import type { TimeEntry } from '../../shared/harvest/schemas';
 import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './account';
 import type { EntryChanges, NewEntry } from './entry-input';

@@ -1,6 +1,6 @@
 // Owns the sandbox's public types (re-exported by server.ts, the module other code imports).
 import type { WeekStartDay } from '../../shared/calendar';
-import type { Clock } from '../main/core/ports';
+import type { Clock } from '../../shared/clock';
 import type { ClockStyle, ProjectAssignment, TimeEntry } from '../../shared/harvest/schemas';
 import type { PaginationMode } from './pagination';
 import type { SeedOption } from './seed';

@@ -3,7 +3,7 @@
 // zone; each is set by a SandboxOptions field and switchable through the admin back door.
 import { describe, expect, it } from 'vitest';
 import { WEEK_START_DAYS, addDays, weekOf } from '../../shared/calendar';
-import { computerZone, harvestZoneNameFor } from '../../electron/main/core/harvest/time-zones';
+import { computerZone, harvestZoneNameFor } from '../../shared/harvest/time-zones';
 import { startSandbox } from '../../electron/sandbox/server';
 import { TODAY, sandboxAt } from '../fixtures/harvest/sandbox-harness';
 

@@ -6,7 +6,7 @@ import { defaultPrefs, type AccountPrefs } from '../../../shared/state';
 import type { HarvestApi } from './harvest/api';
 import { HarvestError } from './harvest/errors';
 import type { Company, User } from '../../../shared/harvest/schemas';
-import { ianaZoneOf, sameClock } from './harvest/time-zones';
+import { ianaZoneOf, sameClock } from '../../../shared/harvest/time-zones';
 
 export interface AccountProfile {
   me: User;

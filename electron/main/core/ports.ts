@@ -1,12 +1,9 @@
 // Owns the interfaces core needs from the outside world; platform/ (Electron) and the Node hosts implement them.
+import type { Clock } from '../../../shared/clock';
 import type { NotificationKind, Settings } from '../../../shared/settings';
 
-/** Wall clock, injected so tests and the sandbox can move time by hand. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
+/** Wall clock, injected so tests and the sandbox can move time by hand (shared: the sandbox reads it too). */
+export { systemClock, type Clock } from '../../../shared/clock';
 
 /** The fetch signature core uses: global fetch in Node, net.fetch in Electron (honours the system proxy). */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;

@@ -10,7 +10,7 @@ import { LocalError } from './errors';
 import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { HarvestError, UnauthorizedError } from './harvest/errors';
-import { computerZone } from './harvest/time-zones';
+import { computerZone } from '../../../shared/harvest/time-zones';
 import { LastSessionFile, signedInSession, type LastSession } from './last-session';
 import { DisposableStore } from './lifecycle';
 import type { Notices } from './notices';
