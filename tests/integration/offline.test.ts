@@ -351,6 +351,35 @@ describe('a timer restarted and stopped again while offline', () => {
   });
 });
 
+describe('a timer restarted, then another started, while offline', () => {
+  it('ends the restarted one when the other began, even when Harvest hears of both a day later', async () => {
+    h = await signedInApp({ seed: 'empty' });
+    const o = pick();
+    await h.app.commands.addEntry({
+      projectId: o.projectId,
+      taskId: o.taskId,
+      spentDate: localDate(h.clock.now()),
+      hours: 0.5,
+      notes: 'ran until the next',
+    });
+    await h.app.whenSynced();
+    const [entry] = harvest('ran until the next');
+    h.sandbox.faults.outage = true;
+    await h.app.commands.restartEntry({ entryId: entry!.id });
+    h.clock.advanceMinutes(18);
+    const other = pick(1);
+    await h.app.commands.startTimer({ projectId: other.projectId, taskId: other.taskId, notes: 'the next' });
+    h.clock.advanceMinutes(25 * 60);
+    h.sandbox.faults.outage = false;
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    expect(harvest('ran until the next')).toEqual([
+      expect.objectContaining({ is_running: false, hours: 0.8 }),
+    ]);
+    expect(harvest('the next')).toEqual([expect.objectContaining({ is_running: true })]);
+  });
+});
+
 describe('hours set on a running timer while offline', () => {
   it('count on from when they were set, not from when Harvest heard of them', async () => {
     h = await signedInApp();

@@ -168,13 +168,18 @@ export class Sender {
     queue: readonly Intent[],
   ): Promise<SendResult> {
     const before = this.s.confirmed.get(ref);
-    const stop = this.nextStopOf(queue, ref);
-    if (intent.baseHours === undefined || (stop && stop.targetHours === undefined)) {
-      intent.baseHours ??= before?.hours ?? 0;
-      // Stopped again before this was sent: that stop ends the entry at the hours the person really ran it,
-      // whatever Harvest's timer says when it hears of both (a day late, its 24 h cap would decide otherwise).
-      if (stop) stop.targetHours ??= intent.baseHours + hoursBetween(at, new Date(stop.at));
+    if (intent.baseHours === undefined) {
+      intent.baseHours = before?.hours ?? 0;
       await save();
+    }
+    // Sent late, with its end already waiting behind it (its own stop, or the next timer started): the resumed
+    // stretch is over, so it becomes one edit of the hours the person ran. Restarting a timer a day late and
+    // stopping it again would leave the answer to Harvest's 24 h cap instead.
+    const end = this.s.timestampTimers || before?.runningSince ? undefined : this.endOf(queue, ref);
+    if (end && this.isLate(at)) {
+      const hours = Math.min(maxEntryHours, round2(intent.baseHours + hoursBetween(at, new Date(end.at))));
+      this.accept(await this.api.updateTimeEntry(ref, { hours }));
+      return { consumed: end.stopId ? [end.stopId] : [] };
     }
     let entry: TimeEntry;
     try {
@@ -192,11 +197,16 @@ export class Sender {
     return { consumed: [], ...(entry.id !== ref ? { moved: { from: ref, to: entry.id } } : {}) };
   }
 
-  /** The stop right behind a change to `ref` (before anything else touches that entry), if there is one. */
-  private nextStopOf(queue: readonly Intent[], ref: number): Extract<Intent, { kind: 'stop' }> | undefined {
+  /**
+   * When what `queue[0]` restarts ended, if the queue already says: its own stop, or the next start or restart
+   * of anything else (Harvest runs one timer at a time). Any other change to the entry first: not known here.
+   */
+  private endOf(queue: readonly Intent[], ref: number): { at: string; stopId?: string } | undefined {
     for (const next of queue.slice(1)) {
-      if (isCreate(next) || resolveRef(next.ref, this.s.ids) !== ref) continue;
-      return next.kind === 'stop' ? next : undefined;
+      if (!isCreate(next) && resolveRef(next.ref, this.s.ids) === ref) {
+        return next.kind === 'stop' ? { at: next.at, stopId: next.id } : undefined;
+      }
+      if (next.kind === 'start' || next.kind === 'resume') return { at: next.at };
     }
     return undefined;
   }
