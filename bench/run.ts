@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { toOptions } from '../electron/main/core/assignments';
 import type { CachedEntry } from '../electron/main/core/entries';
 import type { HarvestApi } from '../electron/main/core/harvest/api';
-import { TimerService } from '../electron/main/core/timer';
+import { TimerService } from '../electron/main/core/timesheet';
 import { buildAccount } from '../electron/sandbox/seed';
 import { createMatcher } from '../renderer/src/lib/match';
 import { defaultPrefs } from '../shared/state';

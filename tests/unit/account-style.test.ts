@@ -1,7 +1,7 @@
 // Checks that changes reach Harvest in the account's own style and clock, since Harvest silently ignores the other.
 import { describe, expect, it } from 'vitest';
-import { addedTimes, editInStyle, hoursOfTimes } from '../../electron/main/core/account-style';
-import type { Intent } from '../../electron/main/core/intents';
+import { addedTimes, editInStyle, hoursOfTimes } from '../../electron/main/core/timesheet/account-style';
+import type { Intent } from '../../electron/main/core/timesheet/intents';
 import { entryNames, localEntry } from '../fixtures/local-entry';
 
 const names = entryNames;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalEntry } from '../../electron/main/core/entries';
-import { applyIntents, type Intent } from '../../electron/main/core/intents';
+import { applyIntents, type Intent } from '../../electron/main/core/timesheet/intents';
 import { entryNames, localEntry } from '../fixtures/local-entry';
 
 const names = entryNames;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import type { Intent } from '../../electron/main/core/intents';
+import type { Intent } from '../../electron/main/core/timesheet/intents';
 import { Outbox } from '../../electron/main/core/outbox';
 
 let dir = '';

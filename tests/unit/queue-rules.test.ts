@@ -1,7 +1,7 @@
 // Checks how a change joins the queue of unsent changes: edits of one entry coalesce, so only the latest goes.
 import { describe, expect, it } from 'vitest';
-import type { Intent } from '../../electron/main/core/intents';
-import { queueWith } from '../../electron/main/core/queue-rules';
+import type { Intent } from '../../electron/main/core/timesheet/intents';
+import { queueWith } from '../../electron/main/core/timesheet/queue-rules';
 
 const at = '2026-11-25T10:00:00.000Z';
 const notes = (id: string, ref: number | string, text: string): Intent => ({

@@ -12,7 +12,7 @@ import { DisposableStore, type Disposable } from './lifecycle';
 import { Outbox } from './outbox';
 import type { Clock } from './ports';
 import { Reports } from './reports';
-import { TimerService, type TimerCache } from './timer';
+import { TimerService, type TimerCache } from './timesheet';
 
 const CacheFile = z.object({
   savedAt: z.string(),

@@ -19,7 +19,7 @@ import { DisposableStore, type Disposable } from './lifecycle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
 import { Reminders } from './reminders';
 import { memorySettingsStore, SettingsService } from './settings';
-import type { TimerService } from './timer';
+import type { TimerService } from './timesheet';
 
 /** What a host plugs in; anything missing behaves as "not available here" and says so. */
 export interface DesktopPorts {

@@ -1,7 +1,8 @@
-// Owns the errors core raises about this machine rather than Harvest: a change Sheaf could not save (so it was
-// not made), said in the person's words; the IPC dispatch passes their message through as it is.
+// Owns the errors core raises itself rather than Harvest: a command refused before anything was saved (an entry
+// gone or locked, a project not assigned), and a change Sheaf could not save (so it was not made), both in the
+// person's words; the IPC dispatch passes their message through as it is.
 import { DiskError } from './disk';
-import type { Intent } from './intents';
+import type { Intent } from './timesheet/intents';
 
 export class LocalError extends Error {
   /** The IPC error code the popover receives. */
@@ -10,6 +11,14 @@ export class LocalError extends Error {
     super(message, options);
     this.name = 'LocalError';
     this.ipcCode = ipcCode;
+  }
+}
+
+/** A command Sheaf refuses as it stands, checked against what it holds: nothing was saved or sent. */
+export class NotAllowedError extends LocalError {
+  constructor(message: string) {
+    super(message, 'validation');
+    this.name = 'NotAllowedError';
   }
 }
 

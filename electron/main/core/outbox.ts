@@ -4,7 +4,7 @@
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { disk, errnoOf, shownFolder } from './disk';
-import type { Intent } from './intents';
+import type { Intent } from './timesheet/intents';
 import { writeInOrder } from './local-store';
 
 const ref = z.union([z.number().int(), z.string()]);
@@ -16,7 +16,7 @@ const names = z.object({
 });
 const base = { id: z.string(), at: z.string().datetime({ offset: true }) };
 
-/** The fields every create carries (CreateFields in intents.ts). */
+/** The fields every create carries (CreateFields in timesheet/intents.ts). */
 const create = {
   ...base,
   localRef: z.string(),

@@ -3,7 +3,7 @@
 // Every timer is in one DisposableStore: disposing the schedule stops them all, and none starts afterwards.
 import { DisposableStore, type Disposable } from './lifecycle';
 import type { Clock } from './ports';
-import type { TimerService } from './timer';
+import type { TimerService } from './timesheet';
 
 const refreshEveryMs = 2 * 60_000;
 /** Assignments change rarely and cost many requests: asked for again after this long, or when there are none. */

@@ -17,7 +17,7 @@ import type { Notices } from './notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from './ports';
 import type { Schedule } from './schedule';
 import { Serial } from './serial';
-import type { TimerService } from './timer';
+import type { TimerService } from './timesheet';
 
 /** The keychain entry: token and account id together, so one lookup restores the session. */
 const keychainAccount = 'harvest';

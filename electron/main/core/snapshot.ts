@@ -9,7 +9,7 @@ import {
   type Session,
 } from '../../../shared/state';
 import type { DesktopState } from './desktop';
-import type { TimerView } from './timer';
+import type { TimerView } from './timesheet';
 
 export interface SnapshotParts {
   session: Session;

@@ -1,5 +1,6 @@
 // Owns the pure rules for the queue of unsent changes: how a new change joins it (edits of the same entry
-// coalesce, so only the latest value is sent) and how changes follow an entry Harvest replaced.
+// coalesce, so only the latest value is sent), which changes travel with a create not yet sent, and how
+// changes follow an entry Harvest replaced.
 import { isCreate, type Intent } from './intents';
 
 /**
@@ -30,4 +31,28 @@ export function queueWith(queue: readonly Intent[], intent: Intent, inFlight: In
 /** Later changes to an entry Harvest replaced with a new one (a restart on a start/end-time account). */
 export function retarget(queue: readonly Intent[], from: number, to: number): Intent[] {
   return queue.map((i) => (!isCreate(i) && i.ref === from ? { ...i, ref: to } : i));
+}
+
+/**
+ * What later intents say about a start not yet sent: its notes edits, and when it ended — its own stop, or
+ * the next start or resume of anything else (Harvest runs one timer at a time). Those intents travel with it.
+ */
+export function followersOf(
+  queue: readonly Intent[],
+  localRef: string,
+): { consumed: string[]; notes?: string; endAt?: string } {
+  const consumed: string[] = [];
+  let notes: string | undefined;
+  let endAt: string | undefined;
+  for (const next of queue.slice(1)) {
+    if (!isCreate(next) && next.ref === localRef) {
+      if (next.kind === 'updateNotes') notes = next.notes;
+      else if (next.kind === 'stop' && endAt === undefined) endAt = next.at;
+      else break; // An edit, resume or delete of it: send what we have and let that follow as it is.
+      consumed.push(next.id);
+    } else if (endAt === undefined && (next.kind === 'start' || next.kind === 'resume')) {
+      endAt = next.at;
+    }
+  }
+  return { consumed, notes, endAt };
 }

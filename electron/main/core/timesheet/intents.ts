@@ -1,8 +1,8 @@
 // Owns the person's intents (start, stop, resume, notes) and applying them to entries optimistically.
 // Intents are plain JSON and carry the moment the person acted, so they can be stored and sent later
 // (the offline outbox) and still put time where it was really spent.
-import { localDate, msPerHour, parseWallClockTime, wallClockTime } from './dates';
-import { hoursUntil, type EntryRef, type LocalEntry } from './entries';
+import { localDate, msPerHour, parseWallClockTime, wallClockTime } from '../dates';
+import { hoursUntil, type EntryRef, type LocalEntry } from '../entries';
 
 export interface EntryNames {
   clientName: string;
@@ -82,6 +82,18 @@ export type Intent =
     };
 
 export type CreateIntent = Extract<Intent, { kind: 'start' | 'add' }>;
+
+/** How a create was sent (see CreateFields): enough to find it again if its answer is lost. */
+export type CreateNote = Pick<
+  CreateFields,
+  'attempted' | 'sentNotes' | 'sentAt' | 'sentHours' | 'sentStartedTime' | 'knownIds'
+>;
+
+/**
+ * What the sender learns about a queued intent while sending it: a create's record of how it was sent, a
+ * stop's or restart's hours. The sync queue keeps it on the intent and saves it before the request leaves.
+ */
+export type SendNote = CreateNote | { targetHours: number } | { baseHours: number };
 
 export function isCreate(intent: Intent): intent is CreateIntent {
   return intent.kind === 'start' || intent.kind === 'add';

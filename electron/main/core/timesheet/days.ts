@@ -1,8 +1,8 @@
 // Owns what the popover's day and week views are made of: the shown day's entries and total, each day's total
 // in the week around it, and the recent project/task pairs, all from the entries Sheaf holds.
-import { weekDates, weekOf, type WeekStartDay } from '../../../shared/calendar';
-import type { AssignmentRef, EntryView, ShownDay } from '../../../shared/state';
-import { round, type LocalEntry } from './entries';
+import { weekDates, weekOf, type WeekStartDay } from '../../../../shared/calendar';
+import type { AssignmentRef, EntryView, ShownDay } from '../../../../shared/state';
+import { round, type LocalEntry } from '../entries';
 
 const recentCount = 8;
 

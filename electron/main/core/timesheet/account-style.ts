@@ -2,10 +2,10 @@
 // started_time/ended_time on duration accounts (so an edit in the other style is silently lost), and it answers
 // times in the company's clock: what Sheaf sends is converted here, where the style is known for sure (a
 // member's account style may be learned after the change was queued).
-import { harvestTime, minutesOfDay, type ClockStyle } from '../../../shared/format';
-import { localDate } from './dates';
-import type { LocalEntry } from './entries';
-import type { TimeEntryUpdate } from './harvest/api';
+import { harvestTime, minutesOfDay, type ClockStyle } from '../../../../shared/format';
+import { localDate } from '../dates';
+import type { LocalEntry } from '../entries';
+import type { TimeEntryUpdate } from '../harvest/api';
 import type { EntryChanges, Intent } from './intents';
 
 export interface AccountStyle {

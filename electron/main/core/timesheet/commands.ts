@@ -1,0 +1,256 @@
+// Owns the person's commands to the timesheet: each is checked against what Sheaf shows (the entry is still
+// there and not locked, the project and task are assigned, the times are in order) and becomes an intent for
+// the sync queue. A command resolves once its intent is saved and shown; sending happens behind.
+import { endBeforeStart, timesInOrder, undoDeleteMs } from '../../../../shared/ipc';
+import type { AssignmentOption, EntryView } from '../../../../shared/state';
+import { findOption } from '../assignments';
+import { localDate, parseWallClockTime } from '../dates';
+import { hoursBetween, type EntryRef, type LocalEntry } from '../entries';
+import { NotAllowedError } from '../errors';
+import type { Clock } from '../ports';
+import { newestWorkedOn } from './days';
+import { resolveRef, type CreateFields, type EntryChanges, type EntryNames } from './intents';
+import type { Ledger } from './ledger';
+import type { SyncQueue } from './sync-queue';
+import { runningIn, shownEntries, type ShownEntries } from './view';
+
+export class Commands {
+  /** Numbers this run's intents and new entries, after the moment and the process. */
+  private nextLocal = 1;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly ledger: Ledger,
+    private readonly queue: SyncQueue,
+  ) {}
+
+  /** `at`: when the person really began (e.g. came back from being away), if not now. */
+  async startTimer(input: { projectId: number; taskId: number; notes?: string; at?: Date }): Promise<void> {
+    await this.queue.enqueue({ kind: 'start', ...this.createFields(input) });
+  }
+
+  async stopTimer(): Promise<void> {
+    const running = this.running();
+    if (!running) return;
+    await this.queue.enqueue({ kind: 'stop', id: this.newId(), at: this.nowIso(), ref: running.id });
+  }
+
+  /**
+   * Stops `ref` as of `at` (idle start: the time away is not counted), through the same durable stop as Stop;
+   * the sender puts Harvest's end back to `at`. False when `ref` no longer runs (stopped or replaced elsewhere).
+   */
+  async stopTimerAt(ref: EntryRef, at: Date): Promise<boolean> {
+    const running = this.running();
+    const ids = this.ledger.ids;
+    if (!running || resolveRef(running.id, ids) !== resolveRef(ref, ids)) return false;
+    const since = running.runningSince ? Date.parse(running.runningSince) : at.getTime();
+    const when = Math.min(this.clock.now().getTime(), Math.max(at.getTime(), since));
+    await this.queue.enqueue({
+      kind: 'stop',
+      id: this.newId(),
+      at: new Date(when).toISOString(),
+      ref: running.id,
+    });
+    return true;
+  }
+
+  /**
+   * Stop what runs, else restart the entry worked on last: the newest entry of the first recent pair, the one
+   * the tray lists first (a week stepped back to, or an entry made late for an earlier day, doesn't jump ahead).
+   */
+  async toggleTimer(): Promise<void> {
+    if (this.running()) return this.stopTimer();
+    const last = newestWorkedOn([...this.shown().entries.values()])[0];
+    if (!last) throw new NotAllowedError('Nothing to restart yet: pick a project and task, then Start.');
+    await this.restartEntry(last.ref);
+  }
+
+  /**
+   * Today's entry continues (Harvest's restart); an older one becomes a new entry today with the same
+   * project, task and notes. Timestamp accounts always get a new entry: one start/end pair per entry.
+   */
+  async restartEntry(ref: EntryRef): Promise<void> {
+    const entry = this.existing(ref);
+    if (entry.runningSince) return;
+    const today = localDate(this.clock.now());
+    if (entry.spentDate === today && !this.ledger.style.timestampTimers && !entry.isLocked) {
+      await this.queue.enqueue({ kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref });
+      return;
+    }
+    await this.startTimer({ projectId: entry.projectId, taskId: entry.taskId, notes: entry.notes });
+  }
+
+  async updateNotes(ref: EntryRef, notes: string): Promise<void> {
+    const entry = this.editable(ref);
+    await this.queue.enqueue({
+      kind: 'updateNotes',
+      id: this.newId(),
+      at: this.nowIso(),
+      ref: entry.ref,
+      notes,
+    });
+  }
+
+  /** Time added without a timer: hours, or a start and end on timestamp accounts. */
+  async addEntry(input: {
+    projectId: number;
+    taskId: number;
+    spentDate: string;
+    hours?: number;
+    startedTime?: string;
+    endedTime?: string;
+    notes?: string;
+  }): Promise<void> {
+    const fields = this.createFields(input);
+    let hours = input.hours ?? 0;
+    if (input.startedTime && input.endedTime) {
+      const from = parseWallClockTime(input.spentDate, input.startedTime);
+      const to = parseWallClockTime(input.spentDate, input.endedTime);
+      if (!from || !to || to < from) throw new NotAllowedError('The end time must be after the start time.');
+      hours = hoursBetween(from, to);
+    }
+    await this.queue.enqueue({
+      kind: 'add',
+      ...fields,
+      spentDate: input.spentDate,
+      hours,
+      startedTime: input.startedTime ?? null,
+      endedTime: input.endedTime ?? null,
+    });
+  }
+
+  async editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
+    const entry = this.editable(ref);
+    // The contract orders two new times; one new time is ordered against the entry's other (a running one has
+    // no end yet), so a mistake is refused here rather than acknowledged and then refused by Harvest.
+    const end = changes.endedTime ?? (entry.runningSince ? null : entry.endedTime);
+    if (!timesInOrder(changes.startedTime ?? entry.startedTime, end))
+      throw new NotAllowedError(endBeforeStart);
+    let names: EntryNames | undefined;
+    if (changes.projectId !== undefined || changes.taskId !== undefined) {
+      names = namesOf(this.assigned(changes.projectId ?? entry.projectId, changes.taskId ?? entry.taskId));
+    }
+    await this.queue.enqueue({
+      kind: 'edit',
+      id: this.newId(),
+      at: this.nowIso(),
+      ref: entry.ref,
+      changes: { ...changes, ...(names ? { names } : {}) },
+    });
+  }
+
+  /**
+   * `undoable`: the delete is saved at once (so a quit can't lose it, and the totals drop now) but waits
+   * `undoDeleteMs` before it is sent, in which `undoDelete` takes it back.
+   */
+  async deleteEntry(ref: EntryRef, options: { undoable?: boolean } = {}): Promise<void> {
+    const entry = this.editable(ref);
+    const now = this.clock.now();
+    await this.queue.enqueue({
+      kind: 'delete',
+      id: this.newId(),
+      at: now.toISOString(),
+      ref: entry.ref,
+      ...(options.undoable ? { holdUntil: new Date(now.getTime() + undoDeleteMs).toISOString() } : {}),
+    });
+  }
+
+  /** Takes back an undoable delete that hasn't left for Harvest yet: the entry shows again. */
+  async undoDelete(ref: EntryRef): Promise<void> {
+    const ids = this.ledger.ids;
+    const target = resolveRef(ref, ids);
+    const held = this.queue.waiting(
+      (i) => i.kind === 'delete' && i.holdUntil !== undefined && resolveRef(i.ref, ids) === target,
+    );
+    if (!held) throw new NotAllowedError('Too late to undo: the entry has already been deleted in Harvest.');
+    await this.queue.withdraw(held, 'The entry was not put back.');
+  }
+
+  /** A change Harvest refused: drop it, or redo it as a new entry today. */
+  async resolveSetAside(id: string, action: 'discard' | 'applyElsewhere'): Promise<void> {
+    const item = this.queue.setAside.find((s) => s.id === id);
+    if (!item) return;
+    if (action === 'applyElsewhere' && item.entry) {
+      const e = item.entry;
+      // A new finished entry today keeps the time and words the person had; the refused one stays as Harvest has it.
+      await this.addEntry({
+        projectId: e.projectId,
+        taskId: e.taskId,
+        notes: e.notes,
+        spentDate: localDate(this.clock.now()),
+        hours: Math.round(e.hours * 100) / 100,
+      });
+    }
+    await this.queue.discardSetAside(item, 'The change is still in the list.');
+  }
+
+  // ---- checks ----------------------------------------------------------------------------------
+
+  /** The fields of a new entry for an assigned project/task (refused when it isn't among the assignments). */
+  private createFields(input: {
+    projectId: number;
+    taskId: number;
+    notes?: string;
+    at?: Date;
+  }): CreateFields {
+    const option = this.assigned(input.projectId, input.taskId);
+    return {
+      id: this.newId(),
+      at: input.at && input.at < this.clock.now() ? input.at.toISOString() : this.nowIso(),
+      localRef: `local-${this.newId()}`,
+      projectId: option.projectId,
+      taskId: option.taskId,
+      notes: input.notes?.trim() ?? '',
+      names: namesOf(option),
+    };
+  }
+
+  private assigned(projectId: number, taskId: number): AssignmentOption {
+    const option = findOption(this.ledger.assignments, projectId, taskId);
+    if (!option) {
+      throw new NotAllowedError(
+        "That project and task aren't among your Harvest assignments. Pick another one.",
+      );
+    }
+    return option;
+  }
+
+  private existing(ref: EntryRef): LocalEntry {
+    const entry = this.shown().entries.get(resolveRef(ref, this.ledger.ids));
+    if (!entry) throw new NotAllowedError('That entry is no longer there. Refresh and try again.');
+    return entry;
+  }
+
+  private editable(ref: EntryRef): LocalEntry {
+    const entry = this.existing(ref);
+    if (entry.isLocked) {
+      throw new NotAllowedError(`This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`);
+    }
+    return entry;
+  }
+
+  private shown(): ShownEntries {
+    return shownEntries(this.ledger, this.queue.queued);
+  }
+
+  private running(): EntryView | null {
+    return runningIn(this.shown());
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private newId(): string {
+    return `${this.clock.now().getTime().toString(36)}-${process.pid.toString(36)}-${this.nextLocal++}`;
+  }
+}
+
+function namesOf(o: AssignmentOption): EntryNames {
+  return {
+    clientName: o.clientName,
+    projectName: o.projectName,
+    projectCode: o.projectCode,
+    taskName: o.taskName,
+  };
+}

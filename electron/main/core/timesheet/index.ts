@@ -1,0 +1,271 @@
+// Owns one person's timesheet on one account as the rest of Sheaf sees it: it builds the ledger (Harvest's last
+// word), the sync queue (changes on their way, saved before they are shown), the commands (checked, then
+// queued) and the view, gives them one lifetime, and hands each call to the part that owns it.
+import type { WeekStartDay } from '../../../../shared/calendar';
+import type { ClockStyle } from '../../../../shared/format';
+import type { AssignmentOption, EntryView } from '../../../../shared/state';
+import type { CachedEntry, EntryRef } from '../entries';
+import type { HarvestApi } from '../harvest/api';
+import type { HarvestError } from '../harvest/errors';
+import { DisposableStore } from '../lifecycle';
+import type { Outbox } from '../outbox';
+import type { Clock } from '../ports';
+import { Commands } from './commands';
+import type { EntryChanges } from './intents';
+import { Ledger } from './ledger';
+import { SyncLine } from './sync-line';
+import { SyncQueue } from './sync-queue';
+import { entryIn, quickStarts, runningIn, shownEntries, timesheetView, type TimerView } from './view';
+
+export type { TimerView } from './view';
+
+export interface TimerOptions {
+  api: HarvestApi;
+  clock: Clock;
+  userId: number;
+  timestampTimers: boolean;
+  /** The company's clock ("12h" / "24h"): the style Harvest answers times in, and Sheaf sends them in. */
+  clockStyle: ClockStyle;
+  weekStartDay: WeekStartDay;
+  /** Learn the timer style and clock from entries when /company was not readable (members get 403 there). */
+  learnTimerStyle: boolean;
+  /** Where unsent changes are kept; none for the demo account. */
+  outbox?: Outbox;
+  onChange: () => void;
+  onUnauthorized: (error: HarvestError) => void;
+  log?: (line: string) => void;
+  /** Log whole changes, notes included (off: log lines never carry what the person wrote). */
+  debug?: boolean;
+  /** First retry delay after a failed send; doubles up to a minute. */
+  retryDelayMs?: number;
+}
+
+/** What a cold start shows before Harvest answers. */
+export interface TimerCache {
+  savedAt: string;
+  assignments: AssignmentOption[];
+  entries: CachedEntry[];
+}
+
+export class TimerService {
+  private api: HarvestApi;
+  private readonly clock: Clock;
+  private readonly onChange: () => void;
+  /** Everything the timesheet starts (its retry and wake-up timers), stopped together by dispose(). */
+  private readonly lifetime = new DisposableStore();
+  private readonly syncLine = new SyncLine();
+  private readonly ledger: Ledger;
+  private readonly queue: SyncQueue;
+  private readonly commands: Commands;
+
+  constructor(options: TimerOptions) {
+    this.api = options.api;
+    this.clock = options.clock;
+    this.onChange = options.onChange;
+    this.ledger = new Ledger({
+      api: () => this.api,
+      clock: options.clock,
+      userId: options.userId,
+      style: { timestampTimers: options.timestampTimers, clock: options.clockStyle },
+      weekStartDay: options.weekStartDay,
+      learnTimerStyle: options.learnTimerStyle,
+      syncLine: this.syncLine,
+      onUnauthorized: options.onUnauthorized,
+    });
+    this.queue = new SyncQueue({
+      api: () => this.api,
+      clock: options.clock,
+      ledger: this.ledger,
+      syncLine: this.syncLine,
+      outbox: options.outbox,
+      lifetime: this.lifetime,
+      onChange: () => this.changed(),
+      onUnauthorized: options.onUnauthorized,
+      refresh: () => void this.refresh(),
+      log: options.log,
+      debug: options.debug,
+      retryDelayMs: options.retryDelayMs,
+    });
+    this.commands = new Commands(options.clock, this.ledger, this.queue);
+  }
+
+  get userId(): number {
+    return this.ledger.userId;
+  }
+
+  get weekStartDay(): WeekStartDay {
+    return this.ledger.weekStartDay;
+  }
+
+  /** The week now starts on another day (a member chose it in Settings): read that week from Harvest. */
+  useWeekStartDay(day: WeekStartDay): void {
+    this.ledger.useWeekStartDay(day);
+    void this.refresh();
+  }
+
+  /** A fresh sign-in to the same account brings a new client (new token); queued changes carry on. */
+  replaceApi(api: HarvestApi): void {
+    this.api = api;
+  }
+
+  // ---- opening and closing -------------------------------------------------------------------
+
+  /** Reads the outbox left by the last run (after a crash too) and the cached last known state. */
+  async restore(cache: TimerCache | null): Promise<void> {
+    if (cache) {
+      this.ledger.restore(cache.assignments, cache.entries);
+      this.syncLine.restoredFrom(cache.savedAt);
+    }
+    await this.queue.restore();
+    this.changed();
+  }
+
+  cache(): TimerCache {
+    return {
+      savedAt: this.syncLine.lastSyncedAt ?? this.clock.now().toISOString(),
+      assignments: this.ledger.assignments,
+      entries: this.ledger.cachedEntries(),
+    };
+  }
+
+  /** Resolves when every queued change has been sent (or set aside). For tests and shutdown. */
+  whenIdle(): Promise<void> {
+    return this.queue.whenIdle();
+  }
+
+  /** Like whenIdle, but gives up after `ms` (sign-out and quit must not hang on a dead network). */
+  whenIdleOrTimeout(ms: number): Promise<void> {
+    return this.queue.whenIdleOrTimeout(ms);
+  }
+
+  /** After a sign-in with the same account, carry on sending. */
+  resume(): void {
+    this.queue.resume();
+  }
+
+  dispose(): void {
+    this.lifetime.dispose();
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  assignments(): AssignmentOption[] {
+    return this.ledger.assignments;
+  }
+
+  /** Any entry Sheaf knows (this week's, or a timer left running from earlier), as the popover shows it. */
+  entry(ref: EntryRef): EntryView | null {
+    return entryIn(this.shown(), ref, this.ledger.ids);
+  }
+
+  /** What runs now, for callers that need only that (cheaper than the whole view). */
+  running(): EntryView | null {
+    return runningIn(this.shown());
+  }
+
+  /** The last `limit` distinct project/task pairs worked on, newest first (the tray's quick starts). */
+  recentPairs(limit: number): AssignmentOption[] {
+    return quickStarts(this.shown(), this.ledger.assignments, limit);
+  }
+
+  view(): TimerView {
+    return timesheetView({
+      now: this.clock.now(),
+      ledger: this.ledger,
+      queued: this.queue.queued,
+      setAside: this.queue.setAside,
+      sync: this.syncLine.shown(this.queue.queued.length),
+      notices: this.queue.notices,
+    });
+  }
+
+  dismissNotices(): void {
+    this.queue.dismissNotices();
+    this.changed();
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  /** First load after sign-in: assignments and this week's entries (which include today's). */
+  async load(): Promise<void> {
+    await this.ledger.load();
+    this.changed();
+    this.queue.kick();
+  }
+
+  /** Asks Harvest for this week's entries; changes made elsewhere replace ours. Never throws. */
+  async refresh(options: { assignments?: boolean } = {}): Promise<void> {
+    if (await this.ledger.refresh(options)) this.queue.kick();
+    this.changed();
+  }
+
+  /** Only what changed in Harvest since the last read (see Ledger.refreshChanges). Never throws. */
+  async refreshChanges(): Promise<void> {
+    if (!this.ledger.hasRead) return this.refresh();
+    if (await this.ledger.refreshChanges()) this.queue.kick();
+    this.changed();
+  }
+
+  /** Steps to another day; its week's entries come from Harvest unless they are here already. */
+  async showDay(date: string): Promise<void> {
+    const reading = this.ledger.showDay(date);
+    this.changed();
+    if (!reading) return;
+    await reading;
+    this.changed();
+  }
+
+  // ---- commands (resolve once applied locally and saved; sending happens behind) ----------------
+
+  startTimer(input: Parameters<Commands['startTimer']>[0]): Promise<void> {
+    return this.commands.startTimer(input);
+  }
+
+  stopTimer(): Promise<void> {
+    return this.commands.stopTimer();
+  }
+
+  stopTimerAt(ref: EntryRef, at: Date): Promise<boolean> {
+    return this.commands.stopTimerAt(ref, at);
+  }
+
+  toggleTimer(): Promise<void> {
+    return this.commands.toggleTimer();
+  }
+
+  restartEntry(ref: EntryRef): Promise<void> {
+    return this.commands.restartEntry(ref);
+  }
+
+  updateNotes(ref: EntryRef, notes: string): Promise<void> {
+    return this.commands.updateNotes(ref, notes);
+  }
+
+  addEntry(input: Parameters<Commands['addEntry']>[0]): Promise<void> {
+    return this.commands.addEntry(input);
+  }
+
+  editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
+    return this.commands.editEntry(ref, changes);
+  }
+
+  deleteEntry(ref: EntryRef, options: { undoable?: boolean } = {}): Promise<void> {
+    return this.commands.deleteEntry(ref, options);
+  }
+
+  undoDelete(ref: EntryRef): Promise<void> {
+    return this.commands.undoDelete(ref);
+  }
+
+  resolveSetAside(id: string, action: 'discard' | 'applyElsewhere'): Promise<void> {
+    return this.commands.resolveSetAside(id, action);
+  }
+
+  private shown() {
+    return shownEntries(this.ledger, this.queue.queued);
+  }
+
+  private changed(): void {
+    if (!this.lifetime.isDisposed) this.onChange();
+  }
+}

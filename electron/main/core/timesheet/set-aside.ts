@@ -1,0 +1,48 @@
+// Owns what a change Harvest refused keeps for the person: what it was, in their words, and the entry as they
+// had it then, so "apply elsewhere" can make it again as a new entry.
+import type { LocalEntry } from '../entries';
+import type { SetAside } from '../outbox';
+import type { Intent } from './intents';
+
+export function setAsideFor(intent: Intent, reason: string, entry: LocalEntry | undefined): SetAside {
+  return { id: intent.id, intent, reason, summary: summarize(intent, entry), entry: kept(entry, intent) };
+}
+
+/** What the person had when a change was set aside, so "apply elsewhere" can recreate it. */
+function kept(entry: LocalEntry | undefined, intent: Intent): SetAside['entry'] {
+  if (!entry) return null;
+  return {
+    projectId: entry.projectId,
+    taskId: entry.taskId,
+    notes: entry.notes,
+    hours: entry.runningSince
+      ? entry.hours + (Date.parse(intent.at) - entry.runningSince.getTime()) / 3.6e6
+      : entry.hours,
+    names: {
+      clientName: entry.clientName,
+      projectName: entry.projectName,
+      projectCode: entry.projectCode,
+      taskName: entry.taskName,
+    },
+  };
+}
+
+function summarize(intent: Intent, entry: LocalEntry | undefined): string {
+  const what = entry ? `${entry.projectName} — ${entry.taskName}` : 'an entry';
+  switch (intent.kind) {
+    case 'start':
+      return `Start ${what}`;
+    case 'add':
+      return `Add ${intent.hours.toFixed(2)} h to ${what}`;
+    case 'stop':
+      return `Stop ${what}`;
+    case 'resume':
+      return `Restart ${what}`;
+    case 'updateNotes':
+      return `Notes on ${what}: “${intent.notes}”`;
+    case 'edit':
+      return `Edit ${what}`;
+    case 'delete':
+      return `Delete ${what}`;
+  }
+}

@@ -1,0 +1,54 @@
+// Owns the sync line the popover shows: up to date, sending, offline or in trouble, when Harvest last answered,
+// and why not, in Harvest's words or the disk's.
+import type { SyncStatus } from '../../../../shared/state';
+import type { DiskError } from '../disk';
+import { HarvestError } from '../harvest/errors';
+
+export class SyncLine {
+  private status: SyncStatus = { state: 'idle', pending: 0, lastSyncedAt: null, message: null };
+
+  /** The line as shown, with the number of changes still to send. */
+  shown(pending: number): SyncStatus {
+    return { ...this.status, pending };
+  }
+
+  get lastSyncedAt(): string | null {
+    return this.status.lastSyncedAt;
+  }
+
+  /** A cold start shows when the saved copy was last up to date. */
+  restoredFrom(savedAt: string): void {
+    this.status = { ...this.status, lastSyncedAt: savedAt };
+  }
+
+  /** Harvest answered a read or a change at `at`: up to date. */
+  heard(at: Date): void {
+    this.status = { ...this.status, state: 'idle', lastSyncedAt: at.toISOString(), message: null };
+  }
+
+  sending(): void {
+    this.status = { ...this.status, state: 'syncing' };
+  }
+
+  failed(err: unknown): void {
+    const offline = err instanceof HarvestError && (err.code === 'network' || err.code === 'timeout');
+    this.status = {
+      ...this.status,
+      state: offline ? 'offline' : 'error',
+      message: err instanceof Error ? err.message : String(err),
+    };
+  }
+
+  /** The outbox could not be written: what memory holds is kept, and saving is tried again shortly. */
+  cannotSave(err: DiskError): void {
+    this.status = {
+      ...this.status,
+      state: 'error',
+      message: `${err.message} Unsent changes wait until it can.`,
+    };
+  }
+
+  canSaveAgain(): void {
+    this.status = { ...this.status, state: 'idle', message: null };
+  }
+}

@@ -1,0 +1,119 @@
+// Owns the timesheet as the popover shows it, worked out afresh from Harvest's last word and the changes still
+// queued: the running timer, today's entries and total, the week's total, the day stepped to, recent pairs.
+// Pure: it reads what it is given and changes nothing.
+import type { ClockStyle } from '../../../../shared/format';
+import type {
+  AssignmentOption,
+  AssignmentRef,
+  EntryView,
+  SetAsideView,
+  ShownDay,
+  SyncStatus,
+} from '../../../../shared/state';
+import { findOption } from '../assignments';
+import { localDate, weekRange } from '../dates';
+import { round, toView, type EntryRef, type LocalEntry } from '../entries';
+import type { SetAside } from '../outbox';
+import { recentPairs, shownDay } from './days';
+import { applyIntents, resolveRef, type Intent } from './intents';
+import type { Ledger, LedgerReading } from './ledger';
+
+export interface TimerView {
+  running: EntryView | null;
+  today: { date: string; entries: EntryView[]; totalHours: number };
+  week: { start: string; end: string; totalHours: number };
+  sync: SyncStatus;
+  error: string | null;
+  notices: string[];
+  setAside: SetAsideView[];
+  assignmentsVersion: number;
+  timestampTimers: boolean;
+  clock: ClockStyle;
+  day: ShownDay;
+  recent: AssignmentRef[];
+}
+
+/** The entries as the person sees them, and which of them have changes not yet confirmed. */
+export interface ShownEntries {
+  entries: Map<EntryRef, LocalEntry>;
+  pendingRefs: Set<EntryRef>;
+}
+
+/** Harvest's last word plus every change not yet confirmed. */
+export function shownEntries(ledger: LedgerReading, queued: readonly Intent[]): ShownEntries {
+  return applyIntents(ledger.entries, queued, ledger.ids, ledger.style.timestampTimers);
+}
+
+/** Any entry Sheaf knows (this week's, or a timer left running from earlier), as the popover shows it. */
+export function entryIn(shown: ShownEntries, ref: EntryRef, ids: LedgerReading['ids']): EntryView | null {
+  const found = shown.entries.get(resolveRef(ref, ids));
+  return found ? toView(found, shown.pendingRefs.has(found.ref)) : null;
+}
+
+/**
+ * What runs now, without sorting or summing the rest: of the running entries the newest made (on a tie the
+ * first held), the same one the whole snapshot shows as running.
+ */
+export function runningIn(shown: ShownEntries): EntryView | null {
+  let newest: LocalEntry | undefined;
+  for (const e of shown.entries.values()) {
+    if (e.runningSince && (!newest || e.createdAt.localeCompare(newest.createdAt) > 0)) newest = e;
+  }
+  return newest ? toView(newest, shown.pendingRefs.has(newest.ref)) : null;
+}
+
+/** The last `limit` distinct project/task pairs worked on, newest first (the tray's quick starts). */
+export function quickStarts(
+  shown: ShownEntries,
+  assignments: readonly AssignmentOption[],
+  limit: number,
+): AssignmentOption[] {
+  return recentPairs([...shown.entries.values()], Number.MAX_SAFE_INTEGER)
+    .map((p) => findOption(assignments, p.projectId, p.taskId))
+    .filter((o): o is AssignmentOption => o !== undefined)
+    .slice(0, limit);
+}
+
+export interface ViewInput {
+  now: Date;
+  ledger: Ledger;
+  queued: readonly Intent[];
+  setAside: readonly SetAside[];
+  sync: SyncStatus;
+  notices: string[];
+}
+
+export function timesheetView({ now, ledger, queued, setAside, sync, notices }: ViewInput): TimerView {
+  const { entries, pendingRefs } = shownEntries(ledger, queued);
+  const today = localDate(now);
+  const week = weekRange(now, ledger.weekStartDay);
+  const all = [...entries.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const view = (e: LocalEntry) => toView(e, pendingRefs.has(e.ref));
+  const running = all.find((e) => e.runningSince);
+  const sum = (list: LocalEntry[]) => round(list.reduce((total, e) => total + e.hours, 0));
+  const todays = all.filter((e) => e.spentDate === today);
+  return {
+    running: running ? view(running) : null,
+    today: { date: today, entries: todays.map(view), totalHours: sum(todays) },
+    week: {
+      ...week,
+      totalHours: sum(all.filter((e) => e.spentDate >= week.start && e.spentDate <= week.end)),
+    },
+    sync,
+    // Nothing in the timesheet is shown as an error line: a refused command rejects, trouble sending shows on
+    // the sync line, and a refused change in the list set aside.
+    error: null,
+    notices,
+    setAside: setAside.map((s) => ({
+      id: s.id,
+      summary: s.summary,
+      reason: s.reason,
+      canApplyElsewhere: s.entry !== null,
+    })),
+    assignmentsVersion: ledger.assignmentsVersion,
+    timestampTimers: ledger.style.timestampTimers,
+    clock: ledger.style.clock,
+    day: shownDay(all, view, ledger.shownDate ?? today, today, ledger.weekStartDay, ledger.readingWeek),
+    recent: recentPairs(all),
+  };
+}
