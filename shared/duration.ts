@@ -25,6 +25,11 @@ export function formatElapsed(ms: number): string {
   return `${h}:${pad(m)}:${pad(seconds % 60)}`;
 }
 
+/** A long stretch in words a notification can carry: "8:05" (hours and minutes, no seconds). */
+export function formatElapsedMinutes(ms: number): string {
+  return formatElapsed(ms).replace(/:\d\d$/, '');
+}
+
 const clockStyle = /^(\d{1,2}):(\d{1,2})$/;
 // Both decimal separators: people type "1,5" where the comma is the decimal mark.
 const decimalStyle = /^(\d+(?:[.,]\d*)?|[.,]\d+)$/;

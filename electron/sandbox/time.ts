@@ -1,5 +1,7 @@
 // Owns the sandbox's date and time conventions: local calendar dates, wall-clock times in the company's clock
 // ("9:05am" or "09:05"), second-precision ISO stamps, and the hour rounding Harvest applies in responses.
+import { roundHours } from '../../shared/elapsed';
+
 import type { ClockStyle } from '../../shared/harvest/schemas';
 
 export type { ClockStyle };
@@ -92,9 +94,8 @@ export function instantAt(date: string, minutes: number): number {
   return new Date(y, mo - 1, d, Math.floor(minutes / 60), minutes % 60).getTime();
 }
 
-export function round2(hours: number): number {
-  return Math.round(hours * 100) / 100;
-}
+/** Harvest's 0.01 h, the one rounding every side uses. */
+export const round2 = roundHours;
 
 /** Harvest's rounded_hours under a "round up to 15 minutes" preference. */
 export function roundUpToQuarter(hours: number): number {

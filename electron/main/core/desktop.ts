@@ -11,8 +11,9 @@ import {
   type ShortcutStatus,
 } from '../../../shared/settings';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
-import { formatElapsed, formatTimeOfDay } from '../../../shared/format';
-import { sameTimeOfDay } from '../../../shared/format';
+import { formatElapsedMinutes } from '../../../shared/duration';
+import { msPerHour, roundHours } from '../../../shared/elapsed';
+import { formatTimeOfDay, sameTimeOfDay } from '../../../shared/format';
 import { wallClockTime } from './dates';
 import { IdlePolicy, type Away } from './idle';
 import { DisposableStore, type Disposable } from './lifecycle';
@@ -164,7 +165,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     const after = running();
     if (before && !after) {
       const worked = deps.timer()?.entry(before.id);
-      const hours = worked ? formatElapsed(worked.hours * 3_600_000).replace(/:\d\d$/, '') : '';
+      const hours = worked ? formatElapsedMinutes(worked.hours * msPerHour) : '';
       notify(
         'shortcut',
         'Timer stopped',
@@ -210,7 +211,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       // Harvest writes times in the company's clock ("14:30" for "2:30pm"): compare minutes, not text.
       if (!sameTimeOfDay(entry.endedTime, end)) await timer.editEntry(entry.id, { endedTime: end });
     } else if (entry.hours > away.hoursAtSince + 0.005) {
-      await timer.editEntry(entry.id, { hours: Math.round(away.hoursAtSince * 100) / 100 });
+      await timer.editEntry(entry.id, { hours: roundHours(away.hoursAtSince) });
     }
   }
 

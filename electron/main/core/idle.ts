@@ -1,5 +1,6 @@
 // Owns noticing time away from the computer while a timer runs (no input past the threshold, sleep, screen lock)
 // and holding the question for when the person comes back. Answering it is desktop.ts's job; nothing here edits time.
+import { msPerHour } from '../../../shared/elapsed';
 import type { IdleQuestion } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
 import { DisposableStore, type Disposable } from './lifecycle';
@@ -107,13 +108,13 @@ export class IdlePolicy implements Disposable {
     // Never before the timer's own time began: its start less any hours it carried (a start sent late is
     // recorded by Harvest as "now" plus the hours already spent).
     const restarted = Date.parse(running.runningSince);
-    const began = restarted - running.hours * 3_600_000;
+    const began = restarted - running.hours * msPerHour;
     const at = new Date(Math.max(since.getTime(), began));
     if (this.away && this.away.entryId === running.id && this.away.since <= at) return;
     this.away = {
       since: at,
       entryId: running.id,
-      hoursAtSince: Math.max(0, running.hours + (at.getTime() - restarted) / 3_600_000),
+      hoursAtSince: Math.max(0, running.hours + (at.getTime() - restarted) / msPerHour),
     };
   }
 

@@ -1,6 +1,8 @@
 // Owns the nudges: "timer still running" after the set hours (once per timer) and "no timer running" while the
 // person is at the computer during their working hours, at most once per interval.
-import { formatElapsed } from '../../../shared/duration';
+import { formatElapsedMinutes } from '../../../shared/duration';
+import { elapsedMs, msPerHour } from '../../../shared/elapsed';
+import { minutesOfDay } from '../../../shared/format';
 import type { NotificationKind, Settings } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
 
@@ -21,16 +23,14 @@ export interface ReminderCheck {
   idleSeconds: number;
 }
 
-function minutesOfDay(time: string): number {
-  const [h, m] = time.split(':').map(Number);
-  return h! * 60 + m!;
-}
-
 /** True during the person's set working days and hours (local time; the end minute itself is outside). */
 export function inWorkingHours(now: Date, reminder: Settings['noTimerReminder']): boolean {
   if (!reminder.days.includes(now.getDay())) return false;
   const minute = now.getHours() * 60 + now.getMinutes();
-  return minute >= minutesOfDay(reminder.start) && minute < minutesOfDay(reminder.end);
+  // Settings hold these as "09:00"; one that can't be read keeps no working hours rather than all of them.
+  const start = minutesOfDay(reminder.start) ?? Infinity;
+  const end = minutesOfDay(reminder.end) ?? -Infinity;
+  return minute >= start && minute < end;
 }
 
 export class Reminders {
@@ -48,13 +48,12 @@ export class Reminders {
 
   private stillRunning(c: ReminderCheck, running: EntryView): Reminder | null {
     if (!c.settings.notifications.stillRunning || this.toldStillRunning === running.id) return null;
-    const since = running.runningSince ? c.now.getTime() - Date.parse(running.runningSince) : 0;
-    const elapsedMs = running.hours * 3_600_000 + Math.max(0, since);
-    if (elapsedMs < c.settings.stillRunningHours * 3_600_000) return null;
+    const elapsed = elapsedMs(running, c.now.getTime());
+    if (elapsed < c.settings.stillRunningHours * msPerHour) return null;
     this.toldStillRunning = running.id;
     return {
       kind: 'stillRunning',
-      title: `Timer still running (${formatElapsed(elapsedMs).replace(/:\d\d$/, '')})`,
+      title: `Timer still running (${formatElapsedMinutes(elapsed)})`,
       body: `${running.projectName} — ${running.taskName}. Stop it if you're done.`,
     };
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } from 'electron';
 import type { AppState, AssignmentOption } from '../../../shared/state';
 import { formatElapsed } from '../../../shared/duration';
+import { elapsedMs } from '../../../shared/elapsed';
 
 export interface TrayView {
   running: boolean;
@@ -61,10 +62,7 @@ export function trayIconFile(platform: NodeJS.Platform, running: boolean): strin
 
 /** Elapsed time of the running entry in ms, from its start (never counted ticks). */
 export function runningElapsedMs(state: AppState, now: Date): number | null {
-  const running = state.running;
-  if (!running) return null;
-  const since = running.runningSince ? now.getTime() - Date.parse(running.runningSince) : 0;
-  return running.hours * 3_600_000 + Math.max(0, since);
+  return state.running ? elapsedMs(state.running, now.getTime()) : null;
 }
 
 export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform): TrayView {

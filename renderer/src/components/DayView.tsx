@@ -5,7 +5,7 @@ import { addDays } from '../../../shared/calendar';
 import { formatDate, formatDay, formatHours, formatWeekday } from '../../../shared/format';
 import type { AppState } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
-import { extraHours } from '../lib/liveHours';
+import { extraHours } from '../../../shared/elapsed';
 import { useSheaf } from '../state/StoreContext';
 import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
 import { TodayList } from './TodayList';

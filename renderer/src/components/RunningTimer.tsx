@@ -4,7 +4,7 @@ import { formatElapsed } from '../../../shared/format';
 import type { EntryView } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
 import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
-import { elapsedMs } from '../lib/liveHours';
+import { elapsedMs } from '../../../shared/elapsed';
 import { useSheaf } from '../state/StoreContext';
 import { StopIcon } from './Icons';
 

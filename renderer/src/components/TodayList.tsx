@@ -6,7 +6,7 @@ import { undoDeleteMs } from '../../../shared/ipc';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
 import { entryLabel } from '../lib/labels';
-import { liveHours } from '../lib/liveHours';
+import { liveHours } from '../../../shared/elapsed';
 import { useSheaf } from '../state/StoreContext';
 import { EntryForm } from './EntryForm';
 import { LockIcon, PlayIcon } from './Icons';
