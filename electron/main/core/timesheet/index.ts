@@ -201,7 +201,6 @@ export class TimerService {
 
   /** Only what changed in Harvest since the last read (see Ledger.refreshChanges). Never throws. */
   async refreshChanges(): Promise<void> {
-    if (!this.ledger.hasRead) return this.refresh();
     if (await this.ledger.refreshChanges()) this.queue.kick();
     this.changed();
   }

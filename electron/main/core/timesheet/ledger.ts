@@ -122,11 +122,6 @@ export class Ledger implements LedgerReading {
     return this.weekBeingRead !== null;
   }
 
-  /** Whether Harvest was read since Sheaf opened (what changed since then can be asked for). */
-  get hasRead(): boolean {
-    return this.lastReadAt !== null;
-  }
-
   useWeekStartDay(day: WeekStartDay): void {
     this.weekStart = day;
   }
@@ -205,8 +200,10 @@ export class Ledger implements LedgerReading {
    * opens. Deletions made elsewhere are only seen by the periodic full refresh. False when it failed.
    */
   async refreshChanges(): Promise<boolean> {
+    // Nothing read yet since Sheaf opened (a cold start from the cache): there is no "since" to ask from.
+    if (!this.lastReadAt) return this.refresh();
     // Harvest's clock and ours may differ a little; reading a minute back only repeats a few entries.
-    const since = new Date(this.lastReadAt!.getTime() - 60_000);
+    const since = new Date(this.lastReadAt.getTime() - 60_000);
     try {
       await this.turns.run(async () => {
         const now = this.clock.now();
