@@ -77,11 +77,6 @@ export function hoursUntil(entry: LocalEntry, at: Date): number {
   return Math.max(0, entry.hours + (at.getTime() - entry.runningSince.getTime()) / msPerHour);
 }
 
-/** Hours from `from` to `to`, never less than none. */
-export function hoursBetween(from: Date, to: Date): number {
-  return Math.max(0, to.getTime() - from.getTime()) / msPerHour;
-}
-
 export function toView(entry: LocalEntry, pending: boolean): EntryView {
   return {
     id: entry.ref,

@@ -5,7 +5,8 @@ import { endBeforeStart, timesInOrder, undoDeleteMs } from '../../../../shared/i
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
 import { findOption } from '../assignments';
 import { localDate, parseWallClockTime } from '../dates';
-import { hoursBetween, type EntryRef, type LocalEntry } from '../entries';
+import { hoursBetween } from '../../../../shared/elapsed';
+import type { EntryRef, LocalEntry } from '../entries';
 import { NotAllowedError } from '../errors';
 import type { Clock } from '../ports';
 import { newestWorkedOn } from './days';

@@ -3,7 +3,8 @@
 import { sameTimeOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
 import { localDate, wallClockTime } from '../dates';
-import { hoursBetween, hoursUntil, type LocalEntry } from '../entries';
+import { hoursBetween } from '../../../../shared/elapsed';
+import { hoursUntil, type LocalEntry } from '../entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
