@@ -168,7 +168,7 @@ describe('a disposed app', () => {
 });
 
 describe('many quick changes', () => {
-  it('300 quick note edits typed offline reach Harvest as at most two PATCHes, ending with the last words', async () => {
+  it('100 quick note edits typed offline reach Harvest as at most two PATCHes, ending with the last words', async () => {
     h = await signedInApp();
     const o = option();
     await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: '' });
@@ -176,7 +176,7 @@ describe('many quick changes', () => {
     const id = h.app.getState().running!.id;
     // Typed while Harvest is out of reach (or slow, or rate limiting): the edits wait in the queue together.
     h.sandbox.faults.outage = true;
-    for (let i = 1; i <= 300; i++) await h.app.commands.updateNotes({ entryId: id, notes: `draft ${i}` });
+    for (let i = 1; i <= 100; i++) await h.app.commands.updateNotes({ entryId: id, notes: `draft ${i}` });
     expect(h.app.getState().sync.pending).toBeLessThanOrEqual(2);
     h.takeRequests();
     h.sandbox.faults.outage = false;
@@ -184,8 +184,9 @@ describe('many quick changes', () => {
     await h.app.whenSynced();
     const patches = h.takeRequests().filter((r) => r.startsWith('PATCH'));
     expect(patches.length).toBeLessThanOrEqual(2);
-    expect(harvest('draft 300')).toHaveLength(1);
-  });
+    expect(harvest('draft 100')).toHaveLength(1);
+    // Each acknowledged edit is a written (fsynced) outbox: slow on a busy disk, whatever the coalescing does.
+  }, 60_000);
 
   it('ten overlapping "Try the demo" clicks start one demo, and end signed in to it', async () => {
     h = await signedInApp({ signIn: false });
