@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/dates';
 import { accountDir } from '../../electron/main/core/local-store';
+import type { SheafApp } from '../../electron/main/core/app';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
@@ -146,8 +147,15 @@ describe('damaged files', () => {
     await startOffline('second change', 1);
     damage(outboxFile());
     const app = await h.restart();
-    h.sandbox.faults.outage = false;
+    // Still offline: what the restart read is checked before anything could be sent; `back()` reconnects.
     return app;
+  }
+
+  /** The network returns and the restarted app sends what it kept. */
+  async function back(app: SheafApp) {
+    h.sandbox.faults.outage = false;
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
   }
 
   it('a truncated outbox keeps every intact change and says what it set aside', async () => {
@@ -158,8 +166,7 @@ describe('damaged files', () => {
     const s = app.getState();
     expect(s.notices.join(' ')).toMatch(/1 damaged line .* set aside/);
     expect(s.sync.pending).toBe(2);
-    await app.commands.refresh(undefined);
-    await app.whenSynced();
+    await back(app);
     expect(harvest('first change')).toMatchObject([{ is_running: false, hours: expect.closeTo(10 / 60, 2) }]);
     expect(harvest('second change')).toHaveLength(0);
     expect(readdirSync(join(outboxFile(), '..')).some((n) => n.includes('.damaged-'))).toBe(true);
@@ -173,8 +180,7 @@ describe('damaged files', () => {
     });
     expect(app.getState().notices.join(' ')).toMatch(/2 damaged lines/);
     expect(app.getState().sync.pending).toBe(3);
-    await app.commands.refresh(undefined);
-    await app.whenSynced();
+    await back(app);
     expect(harvest('first change')).toHaveLength(1);
     expect(harvest('second change')).toHaveLength(1);
   });
