@@ -10,25 +10,22 @@ const money = z.number().nullable().optional();
 
 export const IdName = z.looseObject({ id, name: z.string() });
 
-export const UserAssignmentRef = z.looseObject({
+/** What a time entry says of its user and task assignment: the same rates and dates, and one flag each. */
+const assignmentRef = {
   id,
-  is_project_manager: z.boolean().optional(),
   is_active: z.boolean().optional(),
   budget: z.number().nullable().optional(),
   hourly_rate: money,
   created_at: isoDateTime.optional(),
   updated_at: isoDateTime.optional(),
+};
+
+export const UserAssignmentRef = z.looseObject({
+  ...assignmentRef,
+  is_project_manager: z.boolean().optional(),
 });
 
-export const TaskAssignmentRef = z.looseObject({
-  id,
-  billable: z.boolean().optional(),
-  is_active: z.boolean().optional(),
-  budget: z.number().nullable().optional(),
-  hourly_rate: money,
-  created_at: isoDateTime.optional(),
-  updated_at: isoDateTime.optional(),
-});
+export const TaskAssignmentRef = z.looseObject({ ...assignmentRef, billable: z.boolean().optional() });
 
 export const TimeEntry = z.looseObject({
   id,

@@ -332,53 +332,45 @@ describe('the rate limit', () => {
   });
 });
 
-describe('a timer restarted and stopped again while offline', () => {
-  it('keeps the minutes it really ran, even when Harvest hears of both a day later (past its 24 h cap)', async () => {
-    h = await signedInApp({ seed: 'empty' });
-    const o = pick();
-    await h.app.commands.addEntry({
-      projectId: o.projectId,
-      taskId: o.taskId,
-      spentDate: localDate(h.clock.now()),
-      hours: 0.5,
-      notes: 'ran twice',
-    });
-    await h.app.whenSynced();
-    const [entry] = harvest('ran twice');
-    h.sandbox.faults.outage = true;
-    await h.app.commands.restartEntry({ entryId: entry!.id });
+/** Half an hour logged today (found again by its notes), then restarted while Harvest is out of reach. */
+async function restartOffline(notes: string) {
+  h = await signedInApp({ seed: 'empty' });
+  const o = pick();
+  await h.app.commands.addEntry({
+    projectId: o.projectId,
+    taskId: o.taskId,
+    spentDate: localDate(h.clock.now()),
+    hours: 0.5,
+    notes,
+  });
+  await h.app.whenSynced();
+  h.sandbox.faults.outage = true;
+  await h.app.commands.restartEntry({ entryId: harvest(notes)[0]!.id });
+}
+
+/** Harvest hears of everything a day later (past its 24 h cap on a running timer). */
+async function backADayLater() {
+  h.clock.advanceMinutes(25 * 60);
+  h.sandbox.faults.outage = false;
+  await h.app.commands.refresh(undefined);
+  await h.app.whenSynced();
+}
+
+describe('a timer restarted while offline, Harvest hearing of it a day later', () => {
+  it('stopped again: keeps the minutes it really ran', async () => {
+    await restartOffline('ran twice');
     h.clock.advanceMinutes(12);
     await h.app.commands.stopTimer(undefined);
-    h.clock.advanceMinutes(25 * 60);
-    h.sandbox.faults.outage = false;
-    await h.app.commands.refresh(undefined);
-    await h.app.whenSynced();
+    await backADayLater();
     expect(harvest('ran twice')).toEqual([expect.objectContaining({ is_running: false, hours: 0.7 })]);
   });
-});
 
-describe('a timer restarted, then another started, while offline', () => {
-  it('ends the restarted one when the other began, even when Harvest hears of both a day later', async () => {
-    h = await signedInApp({ seed: 'empty' });
-    const o = pick();
-    await h.app.commands.addEntry({
-      projectId: o.projectId,
-      taskId: o.taskId,
-      spentDate: localDate(h.clock.now()),
-      hours: 0.5,
-      notes: 'ran until the next',
-    });
-    await h.app.whenSynced();
-    const [entry] = harvest('ran until the next');
-    h.sandbox.faults.outage = true;
-    await h.app.commands.restartEntry({ entryId: entry!.id });
+  it('followed by another timer: ends when the other began', async () => {
+    await restartOffline('ran until the next');
     h.clock.advanceMinutes(18);
     const other = pick(1);
     await h.app.commands.startTimer({ projectId: other.projectId, taskId: other.taskId, notes: 'the next' });
-    h.clock.advanceMinutes(25 * 60);
-    h.sandbox.faults.outage = false;
-    await h.app.commands.refresh(undefined);
-    await h.app.whenSynced();
+    await backADayLater();
     expect(harvest('ran until the next')).toEqual([
       expect.objectContaining({ is_running: false, hours: 0.8 }),
     ]);

@@ -1,17 +1,17 @@
-// Owns calendar math in the person's local time: spent dates, week ranges, Harvest's "8:00am" wall-clock times.
-import { addDays, format, isValid, parse, startOfWeek } from 'date-fns';
-import { weekdayIndex, type WeekStartDay } from '../../../shared/calendar';
+// Owns core's reading of moments as Harvest's dates and times: the person's local spent date, the week around a
+// moment, and Harvest's "8:00am" wall-clock times on a spent date. The calendar rules themselves live in shared/.
+import { isValid, parse } from 'date-fns';
+import { localSpentDate, weekOf, type WeekStartDay } from '../../../shared/calendar';
 import { formatTimeOfDay, type ClockStyle } from '../../../shared/format';
 
+export { msPerHour } from '../../../shared/elapsed';
+
 /** Harvest's spent_date is the person's local calendar date, not UTC. */
-export function localDate(at: Date): string {
-  return format(at, 'yyyy-MM-dd');
-}
+export const localDate = localSpentDate;
 
 /** The week containing `at`, as spent dates (inclusive), starting on the company's week_start_day. */
 export function weekRange(at: Date, weekStartDay: WeekStartDay): { start: string; end: string } {
-  const start = startOfWeek(at, { weekStartsOn: weekdayIndex(weekStartDay) });
-  return { start: localDate(start), end: localDate(addDays(start, 6)) };
+  return weekOf(localSpentDate(at), weekStartDay);
 }
 
 /** A moment's time of day as Harvest writes it on an account with this clock: "8:00am" or "08:00". */
@@ -29,5 +29,3 @@ export function parseWallClockTime(spentDate: string, time: string): Date | null
   }
   return null;
 }
-
-export const msPerHour = 3_600_000;

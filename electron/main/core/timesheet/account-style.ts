@@ -2,6 +2,7 @@
 // started_time/ended_time on duration accounts (so an edit in the other style is silently lost), and it answers
 // times in the company's clock: what Sheaf sends is converted here, where the style is known for sure (a
 // member's account style may be learned after the change was queued).
+import { roundHours } from '../../../../shared/elapsed';
 import { harvestTime, minutesOfDay, type ClockStyle } from '../../../../shared/format';
 import { localDate } from '../dates';
 import type { LocalEntry } from '../entries';
@@ -15,10 +16,6 @@ export interface AccountStyle {
 
 /** The last minute of a day Harvest's start/end times can name (23:59). */
 const lastMinute = 24 * 60 - 1;
-
-function round2(hours: number): number {
-  return Math.round(hours * 100) / 100;
-}
 
 function minutesAt(at: Date): number {
   return at.getHours() * 60 + at.getMinutes();
@@ -72,7 +69,7 @@ export function editInStyle(
     (timesChanged
       ? hoursOfTimes(c.startedTime ?? entry?.startedTime, c.endedTime ?? entry?.endedTime)
       : undefined);
-  return hours === undefined ? body : { ...body, hours: round2(hours) };
+  return hours === undefined ? body : { ...body, hours: roundHours(hours) };
 }
 
 function timesFor(

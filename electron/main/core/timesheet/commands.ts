@@ -5,7 +5,7 @@ import { endBeforeStart, timesInOrder, undoDeleteMs } from '../../../../shared/i
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
 import { findOption } from '../assignments';
 import { localDate, parseWallClockTime } from '../dates';
-import { hoursBetween } from '../../../../shared/elapsed';
+import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import type { EntryRef, LocalEntry } from '../entries';
 import { NotAllowedError } from '../errors';
 import type { Clock } from '../ports';
@@ -179,7 +179,7 @@ export class Commands {
         taskId: e.taskId,
         notes: e.notes,
         spentDate: localDate(this.clock.now()),
-        hours: Math.round(e.hours * 100) / 100,
+        hours: roundHours(e.hours),
       });
     }
     await this.queue.discardSetAside(item, 'The change is still in the list.');

@@ -3,7 +3,7 @@
 import { sameTimeOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
 import { localDate, wallClockTime } from '../dates';
-import { hoursBetween } from '../../../../shared/elapsed';
+import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type LocalEntry } from '../entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
@@ -26,10 +26,6 @@ const lateThresholdHours = 0.01;
 const maxEntryHours = 23.99;
 /** How far before our send a created entry may claim to be created and still be ours (Harvest's clock behind). */
 const clockSkewMs = 2 * 60_000;
-
-function round2(hours: number): number {
-  return Math.round(hours * 100) / 100;
-}
 
 /**
  * How the sender tells the sync queue what happens while one intent is sent. Answers are reported as they
@@ -155,7 +151,7 @@ export class Sender {
       return;
     }
     if (targetHours === undefined || Math.abs(stopped.hours - targetHours) < lateThresholdHours) return;
-    report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: round2(targetHours) }) });
+    report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: roundHours(targetHours) }) });
   }
 
   private async resume(
@@ -174,7 +170,7 @@ export class Sender {
     const end =
       this.ledger.style.timestampTimers || before?.runningSince ? undefined : this.endOf(queue, ref);
     if (end && this.isLate(at)) {
-      const hours = Math.min(maxEntryHours, round2(baseHours + hoursBetween(at, new Date(end.at))));
+      const hours = Math.min(maxEntryHours, roundHours(baseHours + hoursBetween(at, new Date(end.at))));
       report.heard({ entry: await this.api().updateTimeEntry(ref, { hours }) });
       return { consumed: end.stopId ? [end.stopId] : [] };
     }
@@ -242,7 +238,7 @@ export class Sender {
     if (Math.abs(lateBy - credited) < lateThresholdHours || (entry.hours_without_timer ?? 0) >= maxEntryHours)
       return;
     // Harvest takes at most 24 h in an entry; a timer left running offline longer than that is capped.
-    const hours = Math.min(maxEntryHours, round2(base + hoursBetween(at, this.clock.now())));
+    const hours = Math.min(maxEntryHours, roundHours(base + hoursBetween(at, this.clock.now())));
     report.heard({ entry: await this.api().updateTimeEntry(entry.id, { hours }) });
   }
 
@@ -314,7 +310,7 @@ export class Sender {
     };
     if (intent.kind === 'add') {
       // Only the account's own style reaches Harvest (it ignores the other): times there, hours here.
-      if (!timestampTimers) return { ...common, hours: round2(intent.hours) };
+      if (!timestampTimers) return { ...common, hours: roundHours(intent.hours) };
       return { ...common, ...addedTimes(clock, intent, at) };
     }
     if (timestampTimers) {
@@ -325,7 +321,7 @@ export class Sender {
       };
     }
     return stoppedAt
-      ? { ...common, hours: Math.min(maxEntryHours, round2(hoursBetween(at, stoppedAt))) }
+      ? { ...common, hours: Math.min(maxEntryHours, roundHours(hoursBetween(at, stoppedAt))) }
       : common;
   }
 

@@ -1,5 +1,6 @@
 // Owns what a change Harvest refused keeps for the person: what it was, in their words, and the entry as they
 // had it then, so "apply elsewhere" can make it again as a new entry.
+import { msPerHour } from '../../../../shared/elapsed';
 import type { LocalEntry } from '../entries';
 import type { SetAside } from '../outbox';
 import type { Intent } from './intents';
@@ -16,7 +17,7 @@ function kept(entry: LocalEntry | undefined, intent: Intent): SetAside['entry'] 
     taskId: entry.taskId,
     notes: entry.notes,
     hours: entry.runningSince
-      ? entry.hours + (Date.parse(intent.at) - entry.runningSince.getTime()) / 3.6e6
+      ? entry.hours + (Date.parse(intent.at) - entry.runningSince.getTime()) / msPerHour
       : entry.hours,
     names: {
       clientName: entry.clientName,
