@@ -128,9 +128,7 @@ export const ProjectAssignment = z.looseObject({
 });
 export type ProjectAssignment = z.infer<typeof ProjectAssignment>;
 
-export const ProjectTimeReportResult = z.looseObject({
-  project_id: id,
-  project_name: z.string(),
+export const ClientTimeReportResult = z.looseObject({
   client_id: id,
   client_name: z.string(),
   total_hours: z.number(),
@@ -139,17 +137,14 @@ export const ProjectTimeReportResult = z.looseObject({
   currency: z.string().nullable().optional(),
   billable_amount: z.number().nullable().optional(),
 });
-export type ProjectTimeReportResult = z.infer<typeof ProjectTimeReportResult>;
-
-export const ClientTimeReportResult = z.looseObject({
-  client_id: id,
-  client_name: z.string(),
-  total_hours: z.number(),
-  billable_hours: z.number(),
-  currency: z.string().nullable().optional(),
-  billable_amount: z.number().nullable().optional(),
-});
 export type ClientTimeReportResult = z.infer<typeof ClientTimeReportResult>;
+
+/** A project's row carries its client's totals fields, plus the project. */
+export const ProjectTimeReportResult = ClientTimeReportResult.extend({
+  project_id: id,
+  project_name: z.string(),
+});
+export type ProjectTimeReportResult = z.infer<typeof ProjectTimeReportResult>;
 
 export const PageLinks = z.looseObject({
   first: z.string().nullable().optional(),
