@@ -158,6 +158,14 @@ export const commandNames = Object.keys(commands) as CommandName[];
 /** Channel names are derived, so a command can't be dropped from the preload by hand. */
 export const channelOf = (name: CommandName): string => `sheaf:${name}`;
 export const stateChannel = 'sheaf:state';
+export const eventChannel = 'sheaf:event';
+
+/**
+ * Something main tells the popover that isn't state: it happens once, and a snapshot sent later must not
+ * happen it again (the tray's "Settings…" opens the settings view once, however many snapshots follow).
+ */
+export const PopoverEvent = z.discriminatedUnion('type', [z.object({ type: z.literal('openSettings') })]);
+export type PopoverEvent = z.infer<typeof PopoverEvent>;
 
 export const IpcErrorCode = z.enum([
   'bad_input',
@@ -178,13 +186,14 @@ export type IpcErrorCode = z.infer<typeof IpcErrorCode>;
 export type IpcResult<T> =
   { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
 
-/** What `window.sheaf` looks like to the renderer: a function per command plus a state subscription. */
+/** What `window.sheaf` looks like to the renderer: a function per command, the state, and main's events. */
 export type SheafApi = {
   [C in CommandName]: (
     ...args: Commands[C]['input'] extends z.ZodVoid ? [] : [CommandInput<C>]
   ) => Promise<IpcResult<CommandOutput<C>>>;
 } & {
   subscribe(listener: (state: AppState) => void): () => void;
+  onEvent(listener: (event: PopoverEvent) => void): () => void;
 };
 
 /** What a host (Electron main, or the browser-preview host) implements for each command, inputs already parsed. */

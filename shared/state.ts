@@ -78,6 +78,9 @@ export type SetAsideView = z.infer<typeof SetAsideView>;
 export const AssignmentRef = z.object({ projectId: z.number().int(), taskId: z.number().int() });
 export type AssignmentRef = z.infer<typeof AssignmentRef>;
 
+/** The project/task pair's identity, the same in assignments, entries, recents and favourites. */
+export const pairKey = (p: AssignmentRef): string => `${p.projectId}/${p.taskId}`;
+
 export const DayTotal = z.object({ date: z.string(), totalHours: z.number() });
 export type DayTotal = z.infer<typeof DayTotal>;
 
@@ -103,11 +106,23 @@ export const emptyDay: ShownDay = {
   loading: false,
 };
 
+/** The desktop's part of the snapshot: the idle question and the look the settings ask for. */
+export const DesktopView = z.object({
+  idleQuestion: IdleQuestion.nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
+  trayTitle: z.boolean(),
+});
+export type DesktopView = z.infer<typeof DesktopView>;
+
 export const AppState = z.object({
   session: Session,
   prefs: AccountPrefs,
   running: EntryView.nullable(),
-  today: z.object({ date: z.string(), entries: z.array(EntryView), totalHours: z.number() }),
+  /**
+   * Today's date and hours, whichever day the popover shows (the tray, scripts and the totals across accounts
+   * read them). Excluding the running timer's time since `runningSince`, like every total in the snapshot.
+   */
+  today: z.object({ date: z.string(), totalHours: z.number() }),
   /** Hours this week up to the snapshot, excluding the running timer's time since `runningSince`. */
   week: z.object({ start: z.string(), end: z.string(), totalHours: z.number() }),
   /** Bumps whenever the assignments change; the popover then asks for them (they can be 20,000 pairs). */
@@ -118,23 +133,15 @@ export const AppState = z.object({
   /** Things the person should know that aren't errors (e.g. damaged local files that were set aside). */
   notices: z.array(z.string()),
   setAside: z.array(SetAsideView),
-  /** Desktop integration: the idle question, the tray's quick starts and the look the settings ask for. */
-  desktop: z
-    .object({
-      idleQuestion: IdleQuestion.nullable(),
-      /** Bumps when the tray's Settings item asks the popover to open its settings view. */
-      settingsRequested: z.number().int(),
-      /** The last five distinct project/task pairs, with names, for the tray menu. */
-      quickStarts: z.array(z.lazy(() => AssignmentOption)),
-      theme: z.enum(['system', 'light', 'dark']),
-      trayTitle: z.boolean(),
-    })
-    .optional(),
-  day: ShownDay.default(emptyDay),
-  /** The last few distinct project/task pairs worked on, newest first. */
-  recent: z.array(AssignmentRef).default([]),
+  desktop: DesktopView,
+  day: ShownDay,
+  /**
+   * The last few distinct project/task pairs worked on that are still assigned, newest first, with their
+   * names: the picker's "Recent" and the tray's quick starts.
+   */
+  recent: z.array(z.lazy(() => AssignmentOption)),
   /** Pairs the person pinned, in the order pinned. */
-  favourites: z.array(AssignmentRef).default([]),
+  favourites: z.array(AssignmentRef),
 });
 export type AppState = z.infer<typeof AppState>;
 

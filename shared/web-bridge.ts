@@ -1,6 +1,6 @@
 // Owns the browser preview's WebSocket message shapes, shared (as types only) by the host and the renderer's bridge.
 import type { AppState } from './state';
-import type { IpcResult } from './ipc';
+import type { IpcResult, PopoverEvent } from './ipc';
 
 /** Path of the bridge on the preview host; the per-run key rides in `?key=`. */
 export const bridgePath = '/bridge';
@@ -14,4 +14,7 @@ export interface CommandCall {
   input?: unknown;
 }
 
-export type HostMessage = { id: number; result: IpcResult<unknown> } | { type: 'state'; state: AppState };
+export type HostMessage =
+  | { id: number; result: IpcResult<unknown> }
+  | { type: 'state'; state: AppState }
+  | { type: 'event'; event: PopoverEvent };

@@ -25,7 +25,7 @@ import { startSandbox } from '../sandbox/server';
 import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
-import { pushStateTo, registerIpc, type PopoverPage } from './ipc';
+import { pushTo, registerIpc, type PopoverPage } from './ipc';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { createLoginItems } from './platform/login-items';
 import { createNotifier } from './platform/notifier';
@@ -118,7 +118,7 @@ async function start(): Promise<void> {
     url,
   };
   const unregisterIpc = registerIpc(ipcMain, handlers, page, log);
-  const stopPushing = pushStateTo(page, sheaf.subscribe);
+  const stopPushing = pushTo(page, sheaf);
 
   // Menu clicks go through dispatch like the popover's commands, so a failure is logged, never unhandled.
   const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);

@@ -1,12 +1,14 @@
 // Owns binding the IPC contract to the app in Electron: one ipcMain handler per command, each refusing any sender
-// that isn't our popover's own page, and pushing every AppState snapshot to the popover.
+// that isn't our popover's own page, and pushing every AppState snapshot and every event to the popover.
 import type { IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import {
   channelOf,
   commandNames,
+  eventChannel,
   stateChannel,
   type CommandHandlers,
   type IpcResult,
+  type PopoverEvent,
 } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { dispatch } from './dispatch';
@@ -71,13 +73,22 @@ export function registerIpc(
   };
 }
 
-/** Sends each new snapshot to the popover (if it is alive); returns the unsubscribe. */
-export function pushStateTo(
-  page: Pick<PopoverPage, 'webContents'>,
-  subscribe: (listener: (state: AppState) => void) => () => void,
-): () => void {
-  return subscribe((state) => {
+/** What the popover is sent: each new snapshot, and each event. */
+export interface PopoverFeed {
+  subscribe(listener: (state: AppState) => void): () => void;
+  onEvent(listener: (event: PopoverEvent) => void): () => void;
+}
+
+/** Sends each new snapshot and each event to the popover (if it is alive); returns the unsubscribe. */
+export function pushTo(page: Pick<PopoverPage, 'webContents'>, feed: PopoverFeed): () => void {
+  const sendOn = (channel: string, message: unknown) => {
     const contents = page.webContents();
-    if (contents && !contents.isDestroyed()) contents.send(stateChannel, state);
-  });
+    if (contents && !contents.isDestroyed()) contents.send(channel, message);
+  };
+  const stopState = feed.subscribe((state) => sendOn(stateChannel, state));
+  const stopEvents = feed.onEvent((event) => sendOn(eventChannel, event));
+  return () => {
+    stopState();
+    stopEvents();
+  };
 }

@@ -1,12 +1,14 @@
-// Owns building window.sheaf from the contract's channel list: one invoke per command and a state subscription.
+// Owns building window.sheaf from the contract's channel list: one invoke per command, and subscriptions to the
+// state and to main's events.
 // Nothing else from ipcRenderer (not send, not on) ever reaches the page.
 import type { IpcRendererEvent } from 'electron';
-import type { CommandName, SheafApi } from '../../shared/ipc';
+import type { CommandName, PopoverEvent, SheafApi } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 
 export interface IpcChannels {
   commands: ReadonlyArray<{ name: CommandName; channel: string }>;
   state: string;
+  event: string;
 }
 
 /** The slice of ipcRenderer the API is built from. */
@@ -22,13 +24,17 @@ export function buildSheafApi(ipc: IpcRendererLike, channels: IpcChannels): Shea
     // Only the input crosses; extra arguments a page might pass are dropped, not forwarded.
     api[name] = (input?: unknown) => ipc.invoke(channel, input);
   }
-  api.subscribe = (listener: (state: AppState) => void) => {
-    // The page gets the snapshot only, never the IPC event (it carries a sender with IPC methods).
-    const relay = (_event: IpcRendererEvent, state: unknown) => listener(state as AppState);
-    ipc.on(channels.state, relay);
-    return () => {
-      ipc.removeListener(channels.state, relay);
+  /** The page gets the message only, never the IPC event (it carries a sender with IPC methods). */
+  const listenOn =
+    <T>(channel: string) =>
+    (listener: (message: T) => void) => {
+      const relay = (_event: IpcRendererEvent, message: unknown) => listener(message as T);
+      ipc.on(channel, relay);
+      return () => {
+        ipc.removeListener(channel, relay);
+      };
     };
-  };
+  api.subscribe = listenOn<AppState>(channels.state);
+  api.onEvent = listenOn<PopoverEvent>(channels.event);
   return Object.freeze(api) as SheafApi;
 }

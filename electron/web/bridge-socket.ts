@@ -1,9 +1,9 @@
-// Owns the preview's WebSocket bridge: who may connect (per-run key + own Origin), and the call/state protocol.
+// Owns the preview's WebSocket bridge: who may connect (per-run key + own Origin), and the call/state/event protocol.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { CommandHandlers } from '../../shared/ipc';
+import type { CommandHandlers, PopoverEvent } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { dispatch } from '../main/dispatch';
 import { bridgePath, maxMessageBytes, type CommandCall, type HostMessage } from '../../shared/web-bridge';
@@ -15,6 +15,7 @@ export interface BridgeOptions {
   handlers: CommandHandlers;
   getState: () => AppState;
   subscribe: (listener: (state: AppState) => void) => () => void;
+  onEvent: (listener: (event: PopoverEvent) => void) => () => void;
   log: (line: string) => void;
 }
 
@@ -60,6 +61,9 @@ export function createBridge(options: BridgeOptions): Bridge {
   const unsubscribe = options.subscribe((state) => {
     for (const ws of wss.clients) send(ws, { type: 'state', state });
   });
+  const stopEvents = options.onEvent((event) => {
+    for (const ws of wss.clients) send(ws, { type: 'event', event });
+  });
 
   wss.on('connection', (ws) => {
     ws.on('error', (err) => log(`bridge socket error: ${err.message}`));
@@ -98,6 +102,7 @@ export function createBridge(options: BridgeOptions): Bridge {
     },
     close() {
       unsubscribe();
+      stopEvents();
       for (const ws of wss.clients) ws.terminate();
       return new Promise((done) => wss.close(() => done()));
     },

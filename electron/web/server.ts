@@ -100,6 +100,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     handlers,
     getState: () => app.getState(),
     subscribe: (listener) => app.subscribe(listener),
+    onEvent: (listener) => app.onEvent(listener),
     log,
   });
 

@@ -87,7 +87,7 @@ function summary(s: AppState): Summary {
   return {
     signedIn: s.session.status === 'signed_in',
     running: s.running ? tokenOf(s.running) : null,
-    today: s.today.entries.map((e) => ({
+    today: s.day.entries.map((e) => ({
       token: tokenOf(e),
       spentDate: e.spentDate,
       hours: e.hours,
@@ -108,7 +108,7 @@ function summary(s: AppState): Summary {
 }
 
 function entryId(token: string) {
-  const e = app.getState().today.entries.find((x) => tokenOf(x) === token);
+  const e = app.getState().day.entries.find((x) => tokenOf(x) === token);
   if (!e) throw new Error(`no entry ${token} today`);
   return e.id;
 }

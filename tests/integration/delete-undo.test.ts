@@ -15,7 +15,7 @@ afterEach(async () => {
 function todaysEntry(): EntryView {
   const e = h.app
     .getState()
-    .today.entries.find((x) => !x.isRunning && !x.isLocked && typeof x.id === 'number' && x.hours > 0);
+    .day.entries.find((x) => !x.isRunning && !x.isLocked && typeof x.id === 'number' && x.hours > 0);
   if (!e) throw new Error('the seed has no finished entry today');
   return e;
 }
@@ -39,7 +39,7 @@ describe('delete with undo', () => {
 
     await deleteUndoably(e);
     const during = h.app.getState();
-    expect(during.today.entries.some((x) => x.id === e.id)).toBe(false);
+    expect(during.day.entries.some((x) => x.id === e.id)).toBe(false);
     expect(during.day.entries.some((x) => x.id === e.id)).toBe(false);
     expect(during.today.totalHours).toBeCloseTo(before.today.totalHours - e.hours, 2);
     expect(during.week.totalHours).toBeCloseTo(before.week.totalHours - e.hours, 2);
@@ -51,7 +51,7 @@ describe('delete with undo', () => {
 
     await h.app.commands.undoDelete({ entryId: e.id });
     const after = h.app.getState();
-    expect(after.today.entries.some((x) => x.id === e.id)).toBe(true);
+    expect(after.day.entries.some((x) => x.id === e.id)).toBe(true);
     expect(after.today.totalHours).toBeCloseTo(before.today.totalHours, 2);
     h.clock.advance(undoDeleteMs * 2);
     await letTimersRun();
@@ -89,7 +89,7 @@ describe('delete with undo', () => {
     h.takeRequests();
     await h.restart();
     await vi.waitFor(() => expect(h.app.getState().session.status).toBe('signed_in'));
-    expect(h.app.getState().today.entries.some((x) => x.id === e.id)).toBe(false);
+    expect(h.app.getState().day.entries.some((x) => x.id === e.id)).toBe(false);
     await letTimersRun();
     expect(changesSent()).toEqual([]);
     expect(inHarvest(e.id)).toBe(true);

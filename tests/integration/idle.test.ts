@@ -86,7 +86,7 @@ for (const style of ['duration', 'timestamp'] as const) {
       await h.app.commands.answerIdle({ answer: 'discard' });
       // At once in the popover, before Harvest hears of it.
       expect(h.app.getState().running).toBeNull();
-      expect(h.app.getState().today.entries.find((e) => e.id === id)?.hours).toBeCloseTo(23 / 60, 4);
+      expect(h.app.getState().day.entries.find((e) => e.id === id)?.hours).toBeCloseTo(23 / 60, 4);
       await h.app.whenSynced();
       const e = harvestEntry(id);
       expect(e.is_running).toBe(false);

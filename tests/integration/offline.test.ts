@@ -37,7 +37,7 @@ describe('the outbox', () => {
     // Cold start from cache: the session and the unsent change show before Harvest is reachable.
     expect(app.getState().session.status).toBe('signed_in');
     expect(app.getState().sync.pending).toBe(2);
-    expect(app.getState().today.entries.find((e) => e.notes === 'survives a restart')).toMatchObject({
+    expect(app.getState().day.entries.find((e) => e.notes === 'survives a restart')).toMatchObject({
       pending: true,
       hours: expect.closeTo(1 / 3, 3),
     });
@@ -276,7 +276,7 @@ describe('manual entries, edits and deletes', () => {
             }
           : { projectId: o.projectId, taskId: o.taskId, spentDate: today, hours: 1.5, notes: 'manual' },
       );
-      const local = h.app.getState().today.entries.find((e) => e.notes === 'manual')!;
+      const local = h.app.getState().day.entries.find((e) => e.notes === 'manual')!;
       expect(local).toMatchObject({ hours: 1.5, pending: true });
       await h.app.commands.editEntry({
         entryId: local.id,
@@ -286,7 +286,7 @@ describe('manual entries, edits and deletes', () => {
       expect(harvest('manual, edited')).toMatchObject([{ hours: 2, is_running: false }]);
       const id = harvest('manual, edited')[0]!.id;
       await h.app.commands.deleteEntry({ entryId: id });
-      expect(h.app.getState().today.entries.some((e) => e.id === id)).toBe(false);
+      expect(h.app.getState().day.entries.some((e) => e.id === id)).toBe(false);
       await h.app.whenSynced();
       expect(harvest('manual, edited')).toEqual([]);
     });

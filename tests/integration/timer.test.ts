@@ -39,7 +39,7 @@ for (const style of ['duration', 'timestamp'] as const) {
       expect(s.prefs.timestampTimers).toBe(timestamp);
       const today = localDate(h.clock.now());
       const mine = h.sandbox.admin.entries().filter((e) => e.spent_date === today);
-      expect(s.today.entries.map((e) => e.id).sort()).toEqual(mine.map((e) => e.id).sort());
+      expect(s.day.entries.map((e) => e.id).sort()).toEqual(mine.map((e) => e.id).sort());
       // Only active assignments are offered.
       const active = h.sandbox.admin
         .assignments()
@@ -101,7 +101,7 @@ for (const style of ['duration', 'timestamp'] as const) {
       h.clock.advanceMinutes(15);
       await h.app.commands.stopTimer(undefined);
       await h.app.whenSynced();
-      const first = h.app.getState().today.entries.find((e) => e.notes === 'Reviews')!;
+      const first = h.app.getState().day.entries.find((e) => e.notes === 'Reviews')!;
       h.clock.advanceMinutes(10);
       h.takeRequests();
       await h.app.commands.restartEntry({ entryId: first.id });
@@ -264,7 +264,7 @@ describe('trouble', () => {
     h.clock.advanceMinutes(5);
     await h.app.commands.stopTimer(undefined);
     await h.app.whenSynced();
-    const id = h.app.getState().today.entries.find((e) => e.notes === 'lock me')!.id as number;
+    const id = h.app.getState().day.entries.find((e) => e.notes === 'lock me')!.id as number;
     h.sandbox.admin.lockEntry(id, 'Item Approved and Locked for this Time Period');
     await h.app.commands.updateNotes({ entryId: id, notes: 'too late' });
     await h.app.whenSynced();
@@ -333,7 +333,7 @@ describe('time is recorded when the person acted, not when the network came back
 });
 
 describe('recent pairs', () => {
-  it('the tray’s quick starts and the picker’s recent list agree: distinct pairs, newest first', async () => {
+  it('lists recent pairs once each, newest first, with their names for the tray', async () => {
     h = await signedInApp();
     const [a, b] = [firstOption()[4]!, firstOption()[5]!];
     await h.app.commands.startTimer({ projectId: a.projectId, taskId: a.taskId });
@@ -344,7 +344,7 @@ describe('recent pairs', () => {
     const s = h.app.getState();
     const pair = (o: { projectId: number; taskId: number }) => `${o.projectId}/${o.taskId}`;
     expect(s.recent.slice(0, 2).map(pair)).toEqual([pair(a), pair(b)]);
-    expect(s.desktop?.quickStarts.map(pair)).toEqual(s.recent.slice(0, 5).map(pair));
+    expect(s.recent[0]).toEqual(a);
     expect(new Set(s.recent.map(pair)).size).toBe(s.recent.length);
   });
 
@@ -373,6 +373,6 @@ describe('recent pairs', () => {
     const pair = (o: { projectId: number; taskId: number }) => `${o.projectId}/${o.taskId}`;
     expect(s.running && pair(s.running)).toBe(pair(a));
     expect(s.running?.notes).toBe('today’s work');
-    expect(s.desktop?.quickStarts[0] && pair(s.desktop.quickStarts[0])).toBe(pair(a));
+    expect(s.recent[0] && pair(s.recent[0])).toBe(pair(a));
   });
 });

@@ -1,7 +1,7 @@
 // Owns what a host hands the core app (SheafAppOptions) and what it gets back (SheafApp), kept apart from how
 // the app is put together so its parts can name them without importing the app itself.
 import type { AppState } from '../../../shared/state';
-import type { CommandHandlers } from '../../../shared/ipc';
+import type { CommandHandlers, PopoverEvent } from '../../../shared/ipc';
 import type { Desktop, DesktopPorts } from './desktop';
 import type { Clock, DemoHarvest, Fetch, SecretStore } from './ports';
 
@@ -47,6 +47,8 @@ export interface SheafApp {
   /** The tray's Settings item (`requestSettings`), shortcut start/stop, and an idle/reminder check on demand. */
   desktop: Pick<Desktop, 'requestSettings' | 'toggleByShortcut' | 'check' | 'settings'>;
   subscribe(listener: (state: AppState) => void): () => void;
+  /** What the popover is told that isn't state (the tray asked for the settings view). */
+  onEvent(listener: (event: PopoverEvent) => void): () => void;
   /** Restores the session: environment token first, then the one in the secret store, else signed out. */
   start(): Promise<void>;
   /** Resolves once every queued change has been sent or set aside (tests; a clean quit). */

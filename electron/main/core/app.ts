@@ -1,6 +1,7 @@
 // Owns the whole Sheaf app as the hosts see it: the session, its account, the schedule and the desktop put
 // together behind the IPC command handlers, and the snapshots of their state pushed to whoever subscribes.
 import type { WeekStartDay } from '../../../shared/calendar';
+import type { PopoverEvent } from '../../../shared/ipc';
 import type { AccountPrefs, AppState } from '../../../shared/state';
 import type { SheafApp, SheafAppOptions } from './app-options';
 import { weekStartFor } from './account-profile';
@@ -17,6 +18,7 @@ export type { CoreCommands, HostCommand, SheafApp, SheafAppOptions } from './app
 export function createSheafApp(o: SheafAppOptions): SheafApp {
   const clock: Clock = o.clock ?? systemClock;
   const listeners = new Set<(s: AppState) => void>();
+  const eventListeners = new Set<(e: PopoverEvent) => void>();
   const notices = new Notices();
   let snapshot: AppState | null = null;
 
@@ -29,6 +31,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     onChange: () => {
       followWeekStart();
       emit();
+    },
+    tellPopover: (event) => {
+      for (const listener of eventListeners) listener(event);
     },
     log: o.log,
   });
@@ -87,6 +92,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     async start() {
       desktop.start();
       await session.start(o.autoDemo ?? false);
@@ -99,6 +108,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       desktop.dispose();
       await session.dispose(waitForSyncMs);
       listeners.clear();
+      eventListeners.clear();
     },
   };
 }

@@ -3,14 +3,14 @@
 // Its poll, its listeners and the shortcuts it holds live in one DisposableStore: dispose() ends them all.
 import {
   type IdleAnswer,
-  type IdleQuestion,
   type Settings,
   type SettingsUpdate,
   type SettingsView,
   type ShortcutName,
   type ShortcutStatus,
 } from '../../../shared/settings';
-import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
+import type { PopoverEvent } from '../../../shared/ipc';
+import type { AccountPrefs, DesktopView, EntryView } from '../../../shared/state';
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { msPerHour, roundHours } from '../../../shared/elapsed';
 import { formatTimeOfDay, sameTimeOfDay } from '../../../shared/format';
@@ -45,18 +45,13 @@ export interface DesktopDeps {
   toggleTimer(): Promise<void>;
   startTimer(input: { projectId: number; taskId: number; notes?: string; at?: Date }): Promise<void>;
   onChange(): void;
+  /** Tells the popover something happened that isn't state (the tray asked for the settings view). */
+  tellPopover(event: PopoverEvent): void;
   log?: (line: string) => void;
 }
 
 /** The slice of AppState this module fills. */
-export interface DesktopState {
-  idleQuestion: IdleQuestion | null;
-  /** Bumps when the tray's Settings item asks the popover to show settings. */
-  settingsRequested: number;
-  quickStarts: AssignmentOption[];
-  theme: Settings['theme'];
-  trayTitle: boolean;
-}
+export type DesktopState = DesktopView;
 
 const neverIdle: IdleSource = { idleSeconds: () => 0, on: () => () => {} };
 const noShortcuts: Shortcuts = { register: () => 'unsupported', unregisterAll: () => {} };
@@ -82,13 +77,12 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
   let loginMessage: string | null = loginItems.supported
     ? null
     : 'Launch at login is set by the desktop app; this preview only keeps the setting.';
-  let settingsRequested = 0;
   const lifetime = new DisposableStore();
   let poll: Disposable | null = null;
   // Global shortcuts belong to the OS until released: given back however the desktop ends.
   lifetime.add({ dispose: () => shortcuts.unregisterAll() });
 
-  const running = (): EntryView | null => deps.timer()?.view().running ?? null;
+  const running = (): EntryView | null => deps.timer()?.running() ?? null;
   const notify = (kind: Parameters<Notifier['show']>[0], title: string, body: string) => {
     if (!settings.get().notifications[kind]) return;
     notifier?.show(kind, title, body, () => ports.showPopover?.());
@@ -237,8 +231,6 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       const s = settings.get();
       return {
         idleQuestion: idle.question(),
-        settingsRequested,
-        quickStarts: deps.timer()?.recentPairs(5) ?? [],
         theme: s.theme,
         trayTitle: s.trayTitle,
       };
@@ -263,8 +255,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     },
     /** The tray's Settings item: the popover opens on the settings view. */
     requestSettings(): void {
-      settingsRequested++;
-      deps.onChange();
+      deps.tellPopover({ type: 'openSettings' });
       ports.showPopover?.();
     },
     /** Runs a check now (tests; the poll does it every `pollMs`). */

@@ -31,7 +31,7 @@ export function buildAppState(p: SnapshotParts): AppState {
     // What a member's entries taught Sheaf (timer style, clock) overrides the defaults it started from.
     prefs: v ? { ...shown, timestampTimers: v.timestampTimers, clock: v.clock } : shown,
     running: v?.running ?? null,
-    today: v?.today ?? { date: '', entries: [], totalHours: 0 },
+    today: v?.today ?? { date: '', totalHours: 0 },
     week: v?.week ?? { start: '', end: '', totalHours: 0 },
     assignmentsVersion: v?.assignmentsVersion ?? 0,
     sync: v?.sync ?? { state: 'idle', pending: 0, lastSyncedAt: null, message: null },

@@ -60,6 +60,9 @@ export function trayIconFile(platform: NodeJS.Platform, running: boolean): strin
   return platform === 'darwin' ? `${name}Template.png` : `${name}.png`;
 }
 
+/** The tray menu offers the last few pairs worked on, not every recent one the picker lists. */
+const quickStartCount = 5;
+
 /** Elapsed time of the running entry in ms, from its start (never counted ticks). */
 export function runningElapsedMs(state: AppState, now: Date): number | null {
   return state.running ? elapsedMs(state.running, now.getTime()) : null;
@@ -69,7 +72,7 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
   const signedIn = state.session.status === 'signed_in';
   const elapsed = runningElapsedMs(state, now);
   const quickStarts = signedIn
-    ? (state.desktop?.quickStarts ?? []).map(({ projectId, taskId, projectName, taskName }) => ({
+    ? state.recent.slice(0, quickStartCount).map(({ projectId, taskId, projectName, taskName }) => ({
         projectId,
         taskId,
         projectName,
@@ -81,7 +84,7 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
   }
   const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
   // The menu bar title is optional (settings); the tooltip always says what runs.
-  const showTitle = platform === 'darwin' && state.desktop?.trayTitle !== false;
+  const showTitle = platform === 'darwin' && state.desktop.trayTitle;
   return {
     running: true,
     signedIn,

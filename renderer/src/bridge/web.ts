@@ -1,5 +1,5 @@
 // Owns the browser preview's window.sheaf: commands and state over the host's key-guarded WebSocket.
-import { commandNames, type IpcResult, type SheafApi } from '../../../shared/ipc';
+import { commandNames, type IpcResult, type PopoverEvent, type SheafApi } from '../../../shared/ipc';
 import type { AppState } from '../../../shared/state';
 import type { HostMessage } from '../../../shared/web-bridge';
 
@@ -17,6 +17,7 @@ const failure = (code: 'network' | 'forbidden_sender', message: string): IpcResu
 export function createWebBridge(location: Pick<Location, 'host' | 'search'>): SheafApi {
   const key = new URLSearchParams(location.search).get('key');
   const listeners = new Set<(state: AppState) => void>();
+  const eventListeners = new Set<(event: PopoverEvent) => void>();
   const waiting: Pending[] = [];
   const inFlight = new Map<number, Pending>();
   let latest: AppState | undefined;
@@ -38,7 +39,9 @@ export function createWebBridge(location: Pick<Location, 'host' | 'search'>): Sh
       } catch {
         return;
       }
-      if ('type' in message) {
+      if ('type' in message && message.type === 'event') {
+        for (const listener of eventListeners) listener(message.event);
+      } else if ('type' in message) {
         latest = message.state;
         for (const listener of listeners) listener(message.state);
       } else {
@@ -92,6 +95,13 @@ export function createWebBridge(location: Pick<Location, 'host' | 'search'>): Sh
       if (latest) listener(latest);
       return () => {
         listeners.delete(listener);
+      };
+    },
+    // Unlike the state, an event that came before anyone listened is not replayed: it happened then.
+    onEvent(listener: (event: PopoverEvent) => void) {
+      eventListeners.add(listener);
+      return () => {
+        eventListeners.delete(listener);
       };
     },
   };

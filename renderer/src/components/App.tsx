@@ -30,34 +30,33 @@ async function backToToday(store: SheafStore): Promise<void> {
 }
 
 function Popover() {
-  const app = useSheaf((s) => s.app);
-  const hidePopover = useSheaf((s) => s.hidePopover);
-  useAppliedTheme(app?.desktop?.theme);
+  const session = useSheaf((s) => s.app?.session);
+  const send = useSheaf((s) => s.send);
+  useAppliedTheme(useSheaf((s) => s.app?.desktop.theme));
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       // Controls that use Escape themselves (the picker closing its list) mark it handled.
       if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
       event.preventDefault();
-      void hidePopover();
+      void send('hidePopover');
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [hidePopover]);
+  }, [send]);
 
-  if (!app) {
+  if (!session) {
     return (
       <main className="popover" aria-busy="true">
         <p className="muted loading">Loading…</p>
       </main>
     );
   }
-  const { session } = app;
   return (
     <main className="popover">
       {session.status === 'signed_in' ? (
-        <DesktopViews app={app}>
-          <SignedInView app={app} session={session} />
+        <DesktopViews>
+          <SignedInView session={session} />
         </DesktopViews>
       ) : (
         <SignedOutView session={session} />

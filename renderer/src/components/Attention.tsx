@@ -1,10 +1,12 @@
 // Owns what waits for the person's decision: changes Harvest refused (apply elsewhere or discard) and notices
 // that aren't errors (dismissible).
-import type { AppState } from '../../../shared/state';
-import { useSheaf } from '../state/StoreContext';
+import { memo } from 'react';
+import { useApp, useSheaf } from '../state/StoreContext';
 
-export function Attention({ setAside, notices }: Pick<AppState, 'setAside' | 'notices'>) {
+export const Attention = memo(function Attention() {
   const send = useSheaf((s) => s.send);
+  const setAside = useApp((app) => app.setAside);
+  const notices = useApp((app) => app.notices);
   if (setAside.length === 0 && notices.length === 0) return null;
   return (
     <>
@@ -59,4 +61,4 @@ export function Attention({ setAside, notices }: Pick<AppState, 'setAside' | 'no
       )}
     </>
   );
-}
+});

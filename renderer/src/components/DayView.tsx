@@ -1,12 +1,12 @@
 // Owns the shown day: stepping between days, the week strip with each day's total, the day's entries, totals
 // against the weekly capacity; and asking Harvest what changed whenever the popover opens.
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
-import { formatDate, formatDay, formatHours, formatWeekday } from '../../../shared/format';
-import type { AppState } from '../../../shared/state';
+import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
+import type { ShownDay } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
 import { extraHours } from '../../../shared/elapsed';
-import { useSheaf } from '../state/StoreContext';
+import { useApp, useSheaf } from '../state/StoreContext';
 import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
 import { TodayList } from './TodayList';
 import { Totals } from './Totals';
@@ -14,21 +14,16 @@ import { Totals } from './Totals';
 /** Opening the popover twice within this long asks Harvest once. */
 const openRefreshMs = 10_000;
 
-export function DayView({
-  app,
+export const DayView = memo(function DayView({
   weeklyCapacitySeconds,
 }: {
-  app: AppState;
   weeklyCapacitySeconds: number | null;
 }) {
   const send = useSheaf((s) => s.send);
   const sendQuietly = useSheaf((s) => s.sendQuietly);
-  const { day, running, prefs } = app;
-  const today = app.today.date || day.date;
-  const now = useNow(1000, running !== null);
-  const extra = extraHours(running, now);
-  const runningOn = (date: string) => (running && running.spentDate === date ? extra : 0);
-  const inWeek = running && running.spentDate >= day.week.start && running.spentDate <= day.week.end;
+  const day = useApp((app) => app.day);
+  const prefs = useApp((app) => app.prefs);
+  const today = useApp((app) => app.today.date) || day.date;
 
   useRefreshWhenOpened(() => void sendQuietly('refreshChanges'));
 
@@ -64,41 +59,86 @@ export function DayView({
           </button>
         )}
       </nav>
-      <ol className="week-strip" aria-label="Week by day">
-        {day.week.days.map((d) => {
-          const hours = d.totalHours + runningOn(d.date);
-          const shown = d.date === day.date;
-          return (
-            <li key={d.date}>
-              <button
-                type="button"
-                className={['week-day', shown && 'shown', d.date === today && 'today']
-                  .filter(Boolean)
-                  .join(' ')}
-                aria-label={`${formatDate(d.date)}: ${formatHours(hours, prefs.timeFormat)}`}
-                aria-current={shown ? 'date' : undefined}
-                onClick={() => show(d.date)}
-              >
-                <span className="week-day-name">{formatWeekday(d.date)}</span>
-                <span className="week-day-hours">
-                  {hours > 0 ? formatHours(hours, prefs.timeFormat) : '–'}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+      <WeekStrip day={day} today={today} timeFormat={prefs.timeFormat} show={show} />
       <TodayList day={day} prefs={prefs} loading={day.loading} />
-      <Totals
-        running={running}
-        dayHours={day.totalHours + runningOn(day.date)}
-        weekHours={day.week.totalHours + (inWeek ? extra : 0)}
-        isToday={day.isToday}
-        isThisWeek={today >= day.week.start && today <= day.week.end}
+      <DayTotals
+        day={day}
+        today={today}
         weeklyCapacitySeconds={weeklyCapacitySeconds}
         timeFormat={prefs.timeFormat}
       />
     </>
+  );
+});
+
+/** The running timer's hours since the snapshot, re-read every second while one runs; 0 on other days. */
+function useLiveHours(): (date: string) => number {
+  const running = useApp((app) => app.running);
+  const now = useNow(1000, running !== null);
+  const extra = extraHours(running, now);
+  return (date) => (running && running.spentDate === date ? extra : 0);
+}
+
+function WeekStrip({
+  day,
+  today,
+  timeFormat,
+  show,
+}: {
+  day: ShownDay;
+  today: string;
+  timeFormat: TimeFormat;
+  show(date: string): void;
+}) {
+  const liveOn = useLiveHours();
+  return (
+    <ol className="week-strip" aria-label="Week by day">
+      {day.week.days.map((d) => {
+        const hours = d.totalHours + liveOn(d.date);
+        const shown = d.date === day.date;
+        return (
+          <li key={d.date}>
+            <button
+              type="button"
+              className={['week-day', shown && 'shown', d.date === today && 'today']
+                .filter(Boolean)
+                .join(' ')}
+              aria-label={`${formatDate(d.date)}: ${formatHours(hours, timeFormat)}`}
+              aria-current={shown ? 'date' : undefined}
+              onClick={() => show(d.date)}
+            >
+              <span className="week-day-name">{formatWeekday(d.date)}</span>
+              <span className="week-day-hours">{hours > 0 ? formatHours(hours, timeFormat) : '–'}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function DayTotals({
+  day,
+  today,
+  weeklyCapacitySeconds,
+  timeFormat,
+}: {
+  day: ShownDay;
+  today: string;
+  weeklyCapacitySeconds: number | null;
+  timeFormat: TimeFormat;
+}) {
+  const liveOn = useLiveHours();
+  const weekLive = day.week.days.reduce((sum, d) => sum + liveOn(d.date), 0);
+  return (
+    <Totals
+      dayHours={day.totalHours + liveOn(day.date)}
+      weekHours={day.week.totalHours + weekLive}
+      isToday={day.isToday}
+      isThisWeek={today >= day.week.start && today <= day.week.end}
+      weeklyCapacitySeconds={weeklyCapacitySeconds}
+      timeFormat={timeFormat}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ import { SettingsButton } from './Settings';
 type SignedIn = Extract<Session, { status: 'signed_in' }>;
 
 export function Header({ session }: { session: SignedIn }) {
-  const signOut = useSheaf((s) => s.signOut);
+  const send = useSheaf((s) => s.send);
   return (
     <header className="header">
       <div className="who">
@@ -18,7 +18,7 @@ export function Header({ session }: { session: SignedIn }) {
       </div>
       <div className="header-actions">
         <SettingsButton />
-        <button type="button" className="quiet" onClick={() => void signOut()}>
+        <button type="button" className="quiet" onClick={() => void send('signOut')}>
           Sign out
         </button>
       </div>

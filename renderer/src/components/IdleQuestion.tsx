@@ -4,9 +4,9 @@ import { formatTimeOfDay, type ClockStyle } from '../../../shared/format';
 import { useSheaf } from '../state/StoreContext';
 
 export function IdleQuestion({ question, clock }: { question: Question; clock: ClockStyle }) {
-  const answerIdle = useSheaf((s) => s.answerIdle);
+  const send = useSheaf((s) => s.send);
   const since = formatTimeOfDay(new Date(question.since), clock);
-  const answer = (a: IdleAnswer) => void answerIdle(a);
+  const answer = (a: IdleAnswer) => void send('answerIdle', { answer: a });
   return (
     <section className="idle-question" aria-labelledby="idle-title" aria-describedby="idle-detail">
       <h2 id="idle-title">You were away</h2>

@@ -20,7 +20,7 @@ export function Picker() {
   const favourites = useSheaf((s) => s.app?.favourites);
   const setPickerQuery = useSheaf((s) => s.setPickerQuery);
   const choose = useSheaf((s) => s.choose);
-  const startTimer = useSheaf((s) => s.startTimer);
+  const startChosen = useSheaf((s) => s.startChosen);
   const send = useSheaf((s) => s.send);
   const matcher = useMemo(() => matcherFor(assignments), [assignments]);
   const input = useRef<HTMLInputElement>(null);
@@ -47,7 +47,7 @@ export function Picker() {
       selected={selected}
       onQueryChange={setPickerQuery}
       onChoose={choose}
-      onEnter={(option) => void startTimer(option)}
+      onEnter={(option) => void startChosen(option)}
       recent={recent}
       favourites={favourites}
       onTogglePin={(o, pin) =>

@@ -2,14 +2,15 @@
 // shows them), and how old the figures are when they come from the saved copy.
 import { useEffect, useState } from 'react';
 import { formatAge, formatHours, formatMoney, formatMonth, formatRange } from '../../../shared/format';
-import type { AccountPrefs, ReportView } from '../../../shared/state';
+import type { ReportView } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
-import { useSheaf } from '../state/StoreContext';
+import { useApp, useSheaf } from '../state/StoreContext';
 
 type Period = ReportView['period'];
 
-export function Reports({ prefs }: { prefs: AccountPrefs }) {
+export function Reports() {
   const send = useSheaf((s) => s.send);
+  const prefs = useApp((app) => app.prefs);
   const [period, setPeriod] = useState<Period>('week');
   const [answers, setAnswers] = useState<
     Partial<Record<Period, { report: ReportView } | { problem: string }>>

@@ -1,16 +1,16 @@
 // Owns the running-timer card: what is being tracked, its notes (editable in place), its live elapsed time, Stop.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatElapsed } from '../../../shared/format';
 import type { EntryView } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
 import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 import { elapsedMs } from '../../../shared/elapsed';
-import { useSheaf } from '../state/StoreContext';
+import { useApp, useSheaf } from '../state/StoreContext';
 import { StopIcon } from './Icons';
 
-export function RunningTimer({ running }: { running: EntryView | null }) {
-  const stopTimer = useSheaf((s) => s.stopTimer);
-  const now = useNow(1000, running !== null);
+export const RunningTimer = memo(function RunningTimer() {
+  const send = useSheaf((s) => s.send);
+  const running = useApp((app) => app.running);
   return (
     <section className={running ? 'card running is-running' : 'card running'} aria-label="Running timer">
       {running ? (
@@ -22,10 +22,8 @@ export function RunningTimer({ running }: { running: EntryView | null }) {
             <RunningNotes key={String(running.id)} entry={running} />
           </div>
           <div className="running-side">
-            <span className="elapsed" role="timer" aria-label="Elapsed time">
-              {formatElapsed(elapsedMs(running, now))}
-            </span>
-            <button type="button" className="stop" onClick={() => void stopTimer()}>
+            <Elapsed entry={running} />
+            <button type="button" className="stop" onClick={() => void send('stopTimer')}>
               <StopIcon /> Stop
             </button>
           </div>
@@ -34,6 +32,16 @@ export function RunningTimer({ running }: { running: EntryView | null }) {
         <p className="muted idle">No timer running</p>
       )}
     </section>
+  );
+});
+
+/** The one part of the card that changes every second. */
+function Elapsed({ entry }: { entry: EntryView }) {
+  const now = useNow(1000);
+  return (
+    <span className="elapsed" role="timer" aria-label="Elapsed time">
+      {formatElapsed(elapsedMs(entry, now))}
+    </span>
   );
 }
 

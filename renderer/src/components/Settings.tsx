@@ -8,8 +8,7 @@ import {
   type SettingsView,
 } from '../../../shared/settings';
 import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
-import type { AppState } from '../../../shared/state';
-import { useSheaf } from '../state/StoreContext';
+import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { IdleQuestion } from './IdleQuestion';
 import { Field, useDraft } from './SettingsField';
@@ -49,20 +48,20 @@ export function SettingsButton() {
 }
 
 /** Above everything: the idle question when there is one; then settings or the normal view. */
-export function DesktopViews({ app, children }: { app: AppState; children: ReactNode }) {
+export function DesktopViews({ children }: { children: ReactNode }) {
   const settingsOpen = useSheaf((s) => s.settingsOpen);
-  const question = app.desktop?.idleQuestion ?? null;
+  const question = useApp((app) => app.desktop.idleQuestion);
+  const clock = useApp((app) => app.prefs.clock);
   return (
     <>
-      {question && <IdleQuestion question={question} clock={app.prefs.clock} />}
+      {question && <IdleQuestion question={question} clock={clock} />}
       {settingsOpen ? <Settings /> : children}
     </>
   );
 }
 
 export function Settings() {
-  const getSettings = useSheaf((s) => s.getSettings);
-  const updateSettings = useSheaf((s) => s.updateSettings);
+  const send = useSheaf((s) => s.send);
   const setSettingsOpen = useSheaf((s) => s.setSettingsOpen);
   // Members can't read the company's week start from Harvest, so they choose it here.
   const chooseWeekStart = useSheaf(
@@ -73,7 +72,7 @@ export function Settings() {
 
   useEffect(() => {
     let live = true;
-    void getSettings().then((result) => {
+    void send('getSettings').then((result) => {
       if (!live) return;
       if (result.ok) setView(result.value);
       else setError(result.error.message);
@@ -81,13 +80,13 @@ export function Settings() {
     return () => {
       live = false;
     };
-  }, [getSettings]);
+  }, [send]);
 
   /** Shows the change at once (a checkbox must not flick back while main saves), then main's answer. */
   async function saveNow(update: SettingsUpdate): Promise<void> {
     const before = view;
     if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
-    const result = await updateSettings(update);
+    const result = await send('updateSettings', update);
     if (result.ok) {
       setView(result.value);
       setError(null);

@@ -1,7 +1,8 @@
-// Owns the signed-in popover's layout, top to bottom.
-import { useState } from 'react';
-import type { AppState, Session } from '../../../shared/state';
-import { useSheaf } from '../state/StoreContext';
+// Owns the signed-in popover's layout, top to bottom. Each part reads its own slice of the snapshot, so a part
+// re-renders when its slice changes, not when another's does.
+import { memo, useState } from 'react';
+import type { Session } from '../../../shared/state';
+import { useApp, useSheaf } from '../state/StoreContext';
 import { Alert } from './Alert';
 import { Attention } from './Attention';
 import { DayView } from './DayView';
@@ -11,21 +12,14 @@ import { StartForm } from './StartForm';
 import { SyncLine } from './SyncLine';
 import { Reports } from './Reports';
 
-export function SignedInView({
-  app,
-  session,
-}: {
-  app: AppState;
-  session: Extract<Session, { status: 'signed_in' }>;
-}) {
-  const commandError = useSheaf((s) => s.commandError);
+export function SignedInView({ session }: { session: Extract<Session, { status: 'signed_in' }> }) {
   const [view, setView] = useState<'timer' | 'reports'>('timer');
   return (
     <>
       <Header session={session} />
-      <Alert messages={[commandError, app.error]} />
-      <Attention setAside={app.setAside} notices={app.notices} />
-      <RunningTimer running={app.running} />
+      <Problems />
+      <Attention />
+      <RunningTimer />
       <div className="view-switch" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
           Timesheet
@@ -37,12 +31,19 @@ export function SignedInView({
       {view === 'timer' ? (
         <>
           <StartForm />
-          <DayView app={app} weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
+          <DayView weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
         </>
       ) : (
-        <Reports prefs={app.prefs} />
+        <Reports />
       )}
-      <SyncLine sync={app.sync} clock={app.prefs.clock} />
+      <SyncLine />
     </>
   );
 }
+
+/** The failed command's message and main's own, above everything else. */
+const Problems = memo(function Problems() {
+  const commandError = useSheaf((s) => s.commandError);
+  const error = useApp((app) => app.error);
+  return <Alert messages={[commandError, error]} />;
+});

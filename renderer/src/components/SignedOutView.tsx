@@ -11,8 +11,7 @@ type SignedOut = Exclude<Session, { status: 'signed_in' }>;
 const tokenPage = 'https://id.getharvest.com/developers';
 
 export function SignedOutView({ session }: { session: SignedOut }) {
-  const signIn = useSheaf((s) => s.signIn);
-  const signInDemo = useSheaf((s) => s.signInDemo);
+  const send = useSheaf((s) => s.send);
   const commandError = useSheaf((s) => s.commandError);
   const [accountId, setAccountId] = useState('');
   const [invalid, setInvalid] = useState<{ field: 'token' | 'accountId'; message: string }[]>([]);
@@ -37,7 +36,7 @@ export function SignedOutView({ session }: { session: SignedOut }) {
     setInvalid([]);
     // Sent once, then gone from the page: a wrong token is pasted again, never left sitting in the DOM.
     if (field) field.value = '';
-    void signIn(parsed.data);
+    void send('signIn', parsed.data);
   }
 
   const isInvalid = (field: 'token' | 'accountId') => invalid.some((p) => p.field === field);
@@ -91,7 +90,12 @@ export function SignedOutView({ session }: { session: SignedOut }) {
       <div className="or" aria-hidden="true">
         <span>or</span>
       </div>
-      <button type="button" className="secondary" disabled={signingIn} onClick={() => void signInDemo()}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={signingIn}
+        onClick={() => void send('signInDemo')}
+      >
         Try the demo
       </button>
       <p className="muted small">

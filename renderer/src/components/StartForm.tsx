@@ -13,13 +13,13 @@ export function StartForm() {
   const pinned = useSheaf(
     (s) => s.selected !== null && (s.app?.favourites ?? []).some((f) => pairKey(f) === pairKey(s.selected!)),
   );
-  const startTimer = useSheaf((s) => s.startTimer);
+  const startChosen = useSheaf((s) => s.startChosen);
   const send = useSheaf((s) => s.send);
   const ids = useId();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (selected) void startTimer();
+    if (selected) void startChosen();
   }
 
   return (

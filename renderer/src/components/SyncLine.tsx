@@ -1,12 +1,14 @@
 // Owns the sync line: whether Sheaf and Harvest agree, and a way to sync now.
-import type { AccountPrefs, SyncStatus } from '../../../shared/state';
+import { memo } from 'react';
 import { useNow } from '../hooks/useNow';
 import { syncLineText } from '../lib/syncLine';
-import { useSheaf } from '../state/StoreContext';
+import { useApp, useSheaf } from '../state/StoreContext';
 import { SyncIcon } from './Icons';
 
-export function SyncLine({ sync, clock }: { sync: SyncStatus; clock: AccountPrefs['clock'] }) {
-  const refresh = useSheaf((s) => s.refresh);
+export const SyncLine = memo(function SyncLine() {
+  const send = useSheaf((s) => s.send);
+  const sync = useApp((app) => app.sync);
+  const clock = useApp((app) => app.prefs.clock);
   // "Synced 3 min ago" only needs minute precision (the clock is read in 15 s steps).
   const now = useNow(15_000);
   return (
@@ -20,10 +22,10 @@ export function SyncLine({ sync, clock }: { sync: SyncStatus; clock: AccountPref
         aria-label="Sync now"
         title="Sync now"
         disabled={sync.state === 'syncing'}
-        onClick={() => void refresh()}
+        onClick={() => void send('refresh')}
       >
         <SyncIcon />
       </button>
     </footer>
   );
-}
+});

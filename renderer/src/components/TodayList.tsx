@@ -1,7 +1,7 @@
 // Owns the shown day's entries: hours (live for the running one), sync and lock state, Restart, Edit, Delete
 // (confirmed, then a few seconds to undo while core holds it back), and adding time without a timer.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { formatDate, formatHours, formatWallClock } from '../../../shared/format';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
+import { formatDate, formatHours, formatWallClock, type TimeFormat } from '../../../shared/format';
 import { undoDeleteMs } from '../../../shared/ipc';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { useNow } from '../hooks/useNow';
@@ -17,7 +17,16 @@ export { undoDeleteMs };
 
 type Id = EntryView['id'];
 
-export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: AccountPrefs; loading: boolean }) {
+/** Memoised: a timer tick re-renders only the running entry's hours, not the list. */
+export const TodayList = memo(function TodayList({
+  day,
+  prefs,
+  loading,
+}: {
+  day: ShownDay;
+  prefs: AccountPrefs;
+  loading: boolean;
+}) {
   const send = useSheaf((s) => s.send);
   const [editing, setEditing] = useState<Id | 'new' | null>(null);
   const [confirming, setConfirming] = useState<Id | null>(null);
@@ -29,10 +38,6 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
     undoTimers.current = deleted;
   }, [deleted]);
   const entries = day.entries.filter((e) => !deleted.some((d) => d.entry.id === e.id));
-  const now = useNow(
-    1000,
-    entries.some((e) => e.isRunning),
-  );
 
   useEffect(
     () => () => {
@@ -106,7 +111,7 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
                     pending
                   </span>
                 )}
-                <span className="hours">{formatHours(liveHours(entry, now), prefs.timeFormat)}</span>
+                <EntryHours entry={entry} timeFormat={prefs.timeFormat} />
                 <div className="entry-actions">
                   <EntryAction
                     label={`Restart ${entryLabel(entry)}`}
@@ -164,6 +169,12 @@ export function TodayList({ day, prefs, loading }: { day: ShownDay; prefs: Accou
       )}
     </section>
   );
+});
+
+/** An entry's hours; the running one's re-read every second. */
+function EntryHours({ entry, timeFormat }: { entry: EntryView; timeFormat: TimeFormat }) {
+  const now = useNow(1000, entry.isRunning);
+  return <span className="hours">{formatHours(liveHours(entry, now), timeFormat)}</span>;
 }
 
 /** One of an entry's icon buttons: named for the entry, with a tooltip saying what it does. */

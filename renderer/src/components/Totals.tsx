@@ -1,10 +1,9 @@
 // Owns the shown day's and week's totals (live with the running timer) and the week's progress against the
 // person's weekly capacity.
+import { msPerHour } from '../../../shared/elapsed';
 import { formatHours, type TimeFormat } from '../../../shared/format';
-import type { AppState } from '../../../shared/state';
 
 interface Props {
-  running: AppState['running'];
   /** Already including the running timer's live time. */
   dayHours: number;
   weekHours: number;
@@ -22,7 +21,7 @@ export function Totals({
   weeklyCapacitySeconds,
   timeFormat,
 }: Props) {
-  const capacity = weeklyCapacitySeconds ? weeklyCapacitySeconds / 3600 : null;
+  const capacity = weeklyCapacitySeconds ? (weeklyCapacitySeconds * 1000) / msPerHour : null;
   const week = isThisWeek ? 'This week' : 'That week';
   return (
     <dl className="totals">

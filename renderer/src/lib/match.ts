@@ -1,7 +1,7 @@
 // Owns choosing and ranking the assignments that match what the person typed in the picker. The renderer and
 // `npm run bench` both use this module, so the numbers the bench prints are the picker's own.
 import uFuzzy from '@leeoniya/ufuzzy';
-import type { AssignmentOption } from '../../../shared/state';
+import { pairKey, type AssignmentOption } from '../../../shared/state';
 
 // Letters of every script count as letters (client names are not all English); the rest is uFuzzy's default.
 const matcherOptions: uFuzzy.Options = {
@@ -140,8 +140,7 @@ export function groupByClient(options: readonly AssignmentOption[]): ClientGroup
   return [...groups].map(([clientName, grouped]) => ({ clientName, options: grouped }));
 }
 
-/** The project/task pair's identity, the same in assignments, entries, recents and favourites. */
-export const pairKey = (p: { projectId: number; taskId: number }): string => `${p.projectId}/${p.taskId}`;
+export { pairKey };
 
 const matchers = new WeakMap<readonly AssignmentOption[], AssignmentMatcher>();
 

@@ -1,12 +1,15 @@
 // Owns the popover's store: a mirror of main's latest AppState, the assignments list, and UI-only state.
 import { createStore } from 'zustand/vanilla';
-import type { CommandInput, CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
-import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
+import type { CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
+import type { AppState, AssignmentOption } from '../../../shared/state';
 import { assignmentLabel } from '../lib/labels';
-import type { IdleAnswer, SettingsUpdate, SettingsView } from '../../../shared/settings';
+import { shareUnchanged } from '../lib/share-unchanged';
 
 export interface PopoverState {
-  /** Null until main's first snapshot arrives. */
+  /**
+   * Null until main's first snapshot arrives. Parts equal to the last snapshot's are the last snapshot's own
+   * objects (structural sharing), so a component that selects one re-renders only when it changed.
+   */
   app: AppState | null;
   assignments: AssignmentOption[];
   pickerQuery: string;
@@ -18,25 +21,17 @@ export interface PopoverState {
   settingsOpen: boolean;
 
   connect(): () => void;
+
+  // What the popover alone holds: the picker, the notes draft, the error shown, the settings view.
   setPickerQuery(query: string): void;
   choose(option: AssignmentOption | null): void;
   setNotesDraft(notes: string): void;
   dismissError(): void;
   setSettingsOpen(open: boolean): void;
-  getSettings(): Promise<IpcResult<SettingsView>>;
-  updateSettings(update: SettingsUpdate): Promise<IpcResult<SettingsView>>;
-  answerIdle(answer: IdleAnswer): Promise<boolean>;
+  /** Starts a timer for the given (or the chosen) pair with the notes draft, then clears the form. */
+  startChosen(option?: AssignmentOption): Promise<boolean>;
 
-  signIn(input: CommandInput<'signIn'>): Promise<boolean>;
-  signInDemo(): Promise<boolean>;
-  signOut(): Promise<boolean>;
-  /** Starts a timer for the given (or the chosen) assignment with the notes draft. */
-  startTimer(option?: AssignmentOption): Promise<boolean>;
-  stopTimer(): Promise<boolean>;
-  restartEntry(entryId: EntryView['id']): Promise<boolean>;
-  hidePopover(): Promise<boolean>;
-  refresh(): Promise<boolean>;
-  /** Any other command; a failure shows like the others' (in `commandError`). */
+  /** Every command to main goes through here; a failure shows in `commandError`, a success clears it. */
   send<C extends CommandName>(
     name: C,
     ...input: Parameters<SheafApi[C]>
@@ -54,8 +49,6 @@ export function createSheafStore(api: SheafApi) {
   return createStore<PopoverState>()((set, get) => {
     /** The assignmentsVersion last asked for, so each version is fetched once. */
     let requestedVersion: number | null = null;
-    /** The tray's last "Settings…" request seen, so each one opens the settings view once. */
-    let settingsRequested: number | null = null;
 
     async function run<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
       let result: IpcResult<T>;
@@ -82,18 +75,15 @@ export function createSheafStore(api: SheafApi) {
       else requestedVersion = null;
     }
 
-    function receive(app: AppState): void {
-      const request = app.desktop?.settingsRequested ?? null;
-      if (request !== null && settingsRequested !== null && request !== settingsRequested) {
-        set({ settingsOpen: true });
-      }
-      settingsRequested = request;
+    function receive(next: AppState): void {
+      const previous = get().app;
+      const app = previous ? shareUnchanged(previous, next) : next;
       if (app.session.status !== 'signed_in') {
         requestedVersion = null;
-        set({ app, assignments: [], selected: null, pickerQuery: '' });
+        if (app !== previous) set({ app, assignments: [], selected: null, pickerQuery: '' });
         return;
       }
-      set({ app });
+      if (app !== previous) set({ app });
       if (requestedVersion !== app.assignmentsVersion) void loadAssignments(app.assignmentsVersion);
     }
 
@@ -112,11 +102,17 @@ export function createSheafStore(api: SheafApi) {
           pushed = true;
           receive(app);
         });
+        const stopEvents = api.onEvent((event) => {
+          if (event.type === 'openSettings') set({ settingsOpen: true });
+        });
         void run(() => api.getState()).then((result) => {
           // A pushed snapshot is at least as new as the answer to getState.
           if (result.ok && !pushed) receive(result.value);
         });
-        return unsubscribe;
+        return () => {
+          unsubscribe();
+          stopEvents();
+        };
       },
       setPickerQuery(pickerQuery) {
         set({ pickerQuery, selected: null });
@@ -133,14 +129,7 @@ export function createSheafStore(api: SheafApi) {
       setSettingsOpen(settingsOpen) {
         set({ settingsOpen });
       },
-      getSettings: () => run(() => api.getSettings()),
-      updateSettings: (update) => run(() => api.updateSettings(update)),
-      answerIdle: async (answer) => (await run(() => api.answerIdle({ answer }))).ok,
-
-      signIn: async (input) => (await run(() => api.signIn(input))).ok,
-      signInDemo: async () => (await run(() => api.signInDemo())).ok,
-      signOut: async () => (await run(() => api.signOut())).ok,
-      async startTimer(option) {
+      async startChosen(option) {
         const chosen = option ?? get().selected;
         if (!chosen) {
           set({ commandError: 'Choose a project and task first.' });
@@ -153,10 +142,6 @@ export function createSheafStore(api: SheafApi) {
         if (result.ok) set({ selected: null, pickerQuery: '', notesDraft: '' });
         return result.ok;
       },
-      stopTimer: async () => (await run(() => api.stopTimer())).ok,
-      restartEntry: async (entryId) => (await run(() => api.restartEntry({ entryId }))).ok,
-      hidePopover: async () => (await run(() => api.hidePopover())).ok,
-      refresh: async () => (await run(() => api.refresh())).ok,
       send: (name, ...input) =>
         run(() => (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input)),
       sendQuietly: (name, ...input) =>

@@ -28,10 +28,37 @@ function desktopWith(globalShortcut: FakeGlobalShortcut, extra: { togglePopover?
       toggleTimer,
       startTimer: async () => {},
       onChange: () => {},
+      tellPopover: () => {},
     },
   );
   return { desktop, toggleTimer };
 }
+
+describe("the tray's Settings item", () => {
+  it('tells the popover to open its settings view, once per click, and shows the popover', () => {
+    const told: unknown[] = [];
+    const showPopover = vi.fn();
+    const desktop = createDesktop(
+      { settingsStore: memorySettingsStore(), showPopover },
+      {
+        clock: new FakeClock(new Date(2026, 10, 25, 10)),
+        timer: () => null,
+        prefs: () => defaultPrefs,
+        toggleTimer: async () => {},
+        startTimer: async () => {},
+        onChange: () => {},
+        tellPopover: (event) => told.push(event),
+      },
+    );
+    desktop.requestSettings();
+    desktop.requestSettings();
+    expect(told).toEqual([{ type: 'openSettings' }, { type: 'openSettings' }]);
+    expect(showPopover).toHaveBeenCalledTimes(2);
+    // An event, not state: nothing of it is left in the snapshot's part for a later snapshot to replay.
+    expect(Object.keys(desktop.state()).sort()).toEqual(['idleQuestion', 'theme', 'trayTitle']);
+    desktop.dispose();
+  });
+});
 
 describe('global shortcuts', () => {
   it('registers both defaults on start, runs them when pressed, and releases them on dispose', async () => {
@@ -105,11 +132,12 @@ describe('notifications', () => {
       { notifier, settingsStore: memorySettingsStore() },
       {
         clock: new FakeClock(new Date(2026, 10, 25, 10)), // A Wednesday in working hours.
-        timer: () => ({ view: () => ({ running: null }) }) as never,
+        timer: () => ({ running: () => null }) as never,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},
         startTimer: async () => {},
         onChange: () => {},
+        tellPopover: () => {},
       },
     );
     await desktop.commands.updateSettings({ notifications: { noTimer: false } });
@@ -212,6 +240,7 @@ describe('launch at login', () => {
         toggleTimer: async () => {},
         startTimer: async () => {},
         onChange: () => {},
+        tellPopover: () => {},
       },
     );
     await desktop.commands.updateSettings({ launchAtLogin: true });

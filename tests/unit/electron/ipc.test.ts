@@ -1,10 +1,17 @@
 // Tests main's IPC binding: every contract command is handled, payloads are validated, foreign senders refused.
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { channelOf, commandNames, stateChannel, type CommandHandlers } from '../../../shared/ipc';
+import {
+  channelOf,
+  commandNames,
+  eventChannel,
+  stateChannel,
+  type CommandHandlers,
+  type PopoverEvent,
+} from '../../../shared/ipc';
 import type { AppState } from '../../../shared/state';
 import { appState } from './app-state';
-import { pushStateTo, registerIpc, type PopoverPage } from '../../../electron/main/ipc';
+import { pushTo, registerIpc, type PopoverPage } from '../../../electron/main/ipc';
 import { FakeIpcMain, FakeWebContents, fakeFrame } from './fake-electron';
 
 const pageUrl = 'file:///app/out/renderer/index.html';
@@ -102,19 +109,38 @@ describe('registerIpc', () => {
   });
 });
 
-describe('pushStateTo', () => {
-  it('sends every snapshot on the state channel while the popover lives', () => {
+describe('pushTo', () => {
+  it('sends every snapshot on the state channel and every event on the event channel while the popover lives', () => {
     const contents = new FakeWebContents();
     let listener: (s: AppState) => void = () => {};
-    const unsubscribe = vi.fn();
-    pushStateTo({ webContents: () => contents as unknown as WebContents }, (l) => {
-      listener = l;
-      return unsubscribe;
-    });
+    let tell: (e: PopoverEvent) => void = () => {};
+    const stopState = vi.fn();
+    const stopEvents = vi.fn();
+    const stop = pushTo(
+      { webContents: () => contents as unknown as WebContents },
+      {
+        subscribe: (l) => {
+          listener = l;
+          return stopState;
+        },
+        onEvent: (l) => {
+          tell = l;
+          return stopEvents;
+        },
+      },
+    );
     listener(state);
-    expect(contents.sent).toEqual([[stateChannel, state]]);
+    tell({ type: 'openSettings' });
+    expect(contents.sent).toEqual([
+      [stateChannel, state],
+      [eventChannel, { type: 'openSettings' }],
+    ]);
     contents.destroyed = true;
     listener(state);
-    expect(contents.sent).toHaveLength(1);
+    tell({ type: 'openSettings' });
+    expect(contents.sent).toHaveLength(2);
+    stop();
+    expect(stopState).toHaveBeenCalledOnce();
+    expect(stopEvents).toHaveBeenCalledOnce();
   });
 });

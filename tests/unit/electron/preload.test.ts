@@ -1,7 +1,7 @@
 // Tests the preload's surface: exactly the contract's commands plus subscribe, built on invoke, nothing else exposed.
 import type { ContextBridge, IpcRenderer } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelOf, commandNames, stateChannel, type SheafApi } from '../../../shared/ipc';
+import { channelOf, commandNames, eventChannel, stateChannel, type SheafApi } from '../../../shared/ipc';
 import { contractChannels } from '../../../electron/preload/channels';
 
 // Typed from Electron's declarations: send and sendSync are there so the test can show they never leak.
@@ -33,8 +33,8 @@ beforeAll(async () => {
 });
 
 describe('window.sheaf', () => {
-  it('has one function per contract command plus subscribe, and nothing else', () => {
-    expect(Object.keys(api).sort()).toEqual([...commandNames, 'subscribe'].sort());
+  it('has one function per contract command plus subscribe and onEvent, and nothing else', () => {
+    expect(Object.keys(api).sort()).toEqual([...commandNames, 'subscribe', 'onEvent'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
   });
@@ -55,19 +55,25 @@ describe('window.sheaf', () => {
     }
   });
 
-  it('subscribe relays snapshots without the IPC event and unsubscribes the same listener', () => {
-    const listener = vi.fn();
-    const unsubscribe = api.subscribe(listener);
-    const [channel, relay] = ipcRenderer.on.mock.calls.at(-1) as unknown as [
-      string,
-      (e: unknown, s: unknown) => void,
-    ];
-    expect(channel).toBe(stateChannel);
-    const event = { sender: ipcRenderer };
-    relay(event, { snapshot: 1 });
-    expect(listener).toHaveBeenCalledWith({ snapshot: 1 });
-    expect(listener.mock.calls[0]).toHaveLength(1);
-    unsubscribe();
-    expect(ipcRenderer.removeListener).toHaveBeenCalledWith(stateChannel, relay);
-  });
+  it.each([
+    ['subscribe', stateChannel],
+    ['onEvent', eventChannel],
+  ] as const)(
+    '%s relays messages without the IPC event and unsubscribes the same listener',
+    (method, channelName) => {
+      const listener = vi.fn();
+      const unsubscribe = api[method](listener);
+      const [channel, relay] = ipcRenderer.on.mock.calls.at(-1) as unknown as [
+        string,
+        (e: unknown, s: unknown) => void,
+      ];
+      expect(channel).toBe(channelName);
+      const event = { sender: ipcRenderer };
+      relay(event, { snapshot: 1 });
+      expect(listener).toHaveBeenCalledWith({ snapshot: 1 });
+      expect(listener.mock.calls[0]).toHaveLength(1);
+      unsubscribe();
+      expect(ipcRenderer.removeListener).toHaveBeenCalledWith(channelName, relay);
+    },
+  );
 });

@@ -33,7 +33,7 @@ function runningSince(iso: string, hours = 0): AppState {
     isRunning: true,
     runningSince: iso,
   });
-  return { ...idle, running: entry, today: { ...idle.today, entries: [entry] } };
+  return { ...idle, running: entry, day: { ...idle.day, entries: [entry] } };
 }
 
 function setup(platform: NodeJS.Platform) {
@@ -90,6 +90,12 @@ describe('trayViewOf', () => {
       tooltip: 'Sheaf — no timer running',
       quickStarts: [],
     });
+  });
+
+  it('offers the five newest of the recent pairs as quick starts', () => {
+    const recent = Array.from({ length: 8 }, (_, i) => pair(10 + i, 20 + i, `Project ${i}`, 'Design'));
+    const view = trayViewOf({ ...idle, recent }, new Date(), 'linux');
+    expect(view.quickStarts.map((q) => q.projectName)).toEqual([0, 1, 2, 3, 4].map((i) => `Project ${i}`));
   });
 
   it('leaves the macOS title off when the settings say so; the tooltip still tells', () => {
@@ -165,10 +171,10 @@ describe('tray service', () => {
     expect(signedOut.find((i) => i.label === 'Sign out')?.enabled).toBe(false);
   });
 
-  it('offers the last project/task pairs to start directly, plus Settings', () => {
+  it('offers the last five project/task pairs to start directly, plus Settings', () => {
     const { service, menus, actions, tray } = setup('linux');
     const quickStarts = [pair(10, 20, 'Website', 'Design'), pair(11, 21, 'R&D', 'Research')];
-    service.render(trayViewOf(withDesktop(idle, { quickStarts }), new Date(), 'linux'));
+    service.render(trayViewOf({ ...idle, recent: quickStarts }, new Date(), 'linux'));
     const labels = menus.at(-1)!.map((i) => i.label ?? i.type);
     expect(labels).toEqual([
       'Start timer',
@@ -192,14 +198,10 @@ describe('tray service', () => {
 
     // A new pair rebuilds the menu; the same pairs again do not.
     const menusBefore = menus.length;
-    service.render(trayViewOf(withDesktop(idle, { quickStarts }), new Date(), 'linux'));
+    service.render(trayViewOf({ ...idle, recent: quickStarts }, new Date(), 'linux'));
     expect(menus).toHaveLength(menusBefore);
     service.render(
-      trayViewOf(
-        withDesktop(idle, { quickStarts: [pair(12, 22, 'Ops', 'On call'), ...quickStarts] }),
-        new Date(),
-        'linux',
-      ),
+      trayViewOf({ ...idle, recent: [pair(12, 22, 'Ops', 'On call'), ...quickStarts] }, new Date(), 'linux'),
     );
     expect(menus).toHaveLength(menusBefore + 1);
     expect(tray.menu).toBe(menus.at(-1));

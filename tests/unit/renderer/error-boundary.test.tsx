@@ -11,7 +11,7 @@ import { renderApp } from './render-app';
 
 /** Today, 2025-06-04, shown as main shows it. */
 function onDay(date: string): AppState {
-  const base = signedIn({ today: { date: '2025-06-04', entries: [], totalHours: 0 } });
+  const base = signedIn({ today: { date: '2025-06-04', totalHours: 0 } });
   return { ...base, day: { ...base.day, date, isToday: date === '2025-06-04' } };
 }
 

@@ -1,5 +1,11 @@
 // A small fake of window.sheaf for popover tests: records every command, answers from a script, pushes AppState.
-import { commandNames, type CommandName, type IpcResult, type SheafApi } from '../../../shared/ipc';
+import {
+  commandNames,
+  type CommandName,
+  type IpcResult,
+  type PopoverEvent,
+  type SheafApi,
+} from '../../../shared/ipc';
 import { emptyDay, type AppState, type AssignmentOption } from '../../../shared/state';
 import { sampleAppState } from '../../fixtures/app-state';
 
@@ -20,11 +26,14 @@ export interface FakeSheaf {
   answers: Partial<Record<CommandName, IpcResult<unknown>>>;
   /** Main pushes a new snapshot to every subscriber. */
   push(state: AppState): void;
+  /** Main tells the popover something that isn't state. */
+  tell(event: PopoverEvent): void;
   callsTo(name: CommandName): unknown[];
 }
 
 export function createFakeSheaf(state: AppState, assignments: AssignmentOption[] = []): FakeSheaf {
   const listeners = new Set<(state: AppState) => void>();
+  const eventListeners = new Set<(event: PopoverEvent) => void>();
   const fake: FakeSheaf = {
     api: undefined as unknown as SheafApi,
     calls: [],
@@ -34,6 +43,9 @@ export function createFakeSheaf(state: AppState, assignments: AssignmentOption[]
     push(next) {
       fake.state = next;
       for (const listener of listeners) listener(next);
+    },
+    tell(event) {
+      for (const listener of eventListeners) listener(event);
     },
     callsTo: (name) => fake.calls.filter((c) => c.name === name).map((c) => c.input),
   };
@@ -46,6 +58,10 @@ export function createFakeSheaf(state: AppState, assignments: AssignmentOption[]
     subscribe(listener: (state: AppState) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onEvent(listener: (event: PopoverEvent) => void) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
   };
   for (const name of commandNames) {

@@ -120,9 +120,7 @@ describe('signed in', () => {
       runningSince: '2025-06-02T09:55:00Z',
       notes: 'Hero section',
     });
-    const fake = await renderPopover(
-      signedIn({ running, today: { date: '2025-06-02', entries: [running], totalHours: 0.5 } }),
-    );
+    const fake = await renderPopover(signedIn({ running, today: { date: '2025-06-02', totalHours: 0.5 } }));
 
     const region = screen.getByRole('region', { name: 'Running timer' });
     for (const text of ['Acme', 'Website', 'Design']) expect(region).toHaveTextContent(text);

@@ -143,11 +143,15 @@ describe('settings view', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('set it aside');
   });
 
-  it("the tray's Settings item opens the view", async () => {
-    const fake = await renderPopover(signedIn({ desktop: desktop({ settingsRequested: 3 }) }));
+  it("the tray's Settings item opens the view once; later snapshots leave it to the person", async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn());
     expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
-    await act(async () => fake.push(signedIn({ desktop: desktop({ settingsRequested: 4 }) })));
+    await act(async () => fake.tell({ type: 'openSettings' }));
     expect(await screen.findByRole('region', { name: 'Settings' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '← Back' }));
+    await act(async () => fake.push(signedIn({ sync: { ...fake.state.sync, pending: 1 } })));
+    expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
   });
 
   it('applies the chosen theme to the page; "system" leaves it to the OS', async () => {

@@ -34,7 +34,7 @@ function dayOf(list: EntryView[], date = '2025-06-04', isToday = true): ShownDay
 
 function state(overrides: Partial<AppState> = {}): AppState {
   return signedIn({
-    today: { date: '2025-06-04', entries: [], totalHours: 0 },
+    today: { date: '2025-06-04', totalHours: 0 },
     day: dayOf([]),
     ...overrides,
   });
@@ -251,7 +251,7 @@ describe('picker extras', () => {
     const user = userEvent.setup();
     const fake = await renderPopover(
       state({
-        recent: [{ projectId: 22, taskId: 103 }],
+        recent: [assignments[3]!],
         favourites: [{ projectId: 11, taskId: 102 }],
       }),
     );

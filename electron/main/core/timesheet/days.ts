@@ -1,7 +1,7 @@
 // Owns what the popover's day and week views are made of: the shown day's entries and total, each day's total
 // in the week around it, and the recent project/task pairs, all from the entries Sheaf holds.
 import { weekDates, weekOf, type WeekStartDay } from '../../../../shared/calendar';
-import type { AssignmentRef, EntryView, ShownDay } from '../../../../shared/state';
+import { pairKey, type AssignmentRef, type EntryView, type ShownDay } from '../../../../shared/state';
 import { round, type LocalEntry } from '../entries';
 
 const recentCount = 8;
@@ -48,7 +48,7 @@ export function recentPairs(entries: readonly LocalEntry[], limit = recentCount)
   const seen = new Set<string>();
   const pairs: AssignmentRef[] = [];
   for (const e of newestWorkedOn(entries)) {
-    const key = `${e.projectId}/${e.taskId}`;
+    const key = pairKey(e);
     if (seen.has(key)) continue;
     seen.add(key);
     pairs.push({ projectId: e.projectId, taskId: e.taskId });

@@ -15,7 +15,7 @@ import type { EntryChanges } from './intents';
 import { Ledger } from './ledger';
 import { SyncLine } from './sync-line';
 import { SyncQueue } from './sync-queue';
-import { entryIn, quickStarts, runningIn, shownEntries, timesheetView, type TimerView } from './view';
+import { entryIn, runningIn, shownEntries, timesheetView, type TimerView } from './view';
 
 export type { TimerView } from './view';
 
@@ -161,11 +161,6 @@ export class TimerService {
   /** What runs now, for callers that need only that (cheaper than the whole view). */
   running(): EntryView | null {
     return runningIn(this.shown());
-  }
-
-  /** The last `limit` distinct project/task pairs worked on, newest first (the tray's quick starts). */
-  recentPairs(limit: number): AssignmentOption[] {
-    return quickStarts(this.shown(), this.ledger.assignments, limit);
   }
 
   view(): TimerView {

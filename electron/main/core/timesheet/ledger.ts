@@ -5,7 +5,7 @@
 import { addDays, weekOf, type WeekStartDay } from '../../../../shared/calendar';
 import { minutesOfDay } from '../../../../shared/format';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
-import type { AssignmentOption } from '../../../../shared/state';
+import { pairKey, type AssignmentOption } from '../../../../shared/state';
 import { toOptions } from '../assignments';
 import { localDate, weekRange } from '../dates';
 import {
@@ -57,6 +57,7 @@ export class Ledger implements LedgerReading {
   private readonly harvestIds = new Map<string, number>();
   private accountStyle: AccountStyle;
   private assignmentOptions: AssignmentOption[] = [];
+  private optionByPair = new Map<string, AssignmentOption>();
   /** Counts the times the assignments were replaced, so the popover rebuilds its list only then. */
   private assignmentsRead = 0;
   private weekStart: WeekStartDay;
@@ -104,6 +105,11 @@ export class Ledger implements LedgerReading {
 
   get assignments(): AssignmentOption[] {
     return this.assignmentOptions;
+  }
+
+  /** The assigned pair, found by key rather than by walking 20,000 of them. */
+  option(projectId: number, taskId: number): AssignmentOption | undefined {
+    return this.optionByPair.get(pairKey({ projectId, taskId }));
   }
 
   get assignmentsVersion(): number {
@@ -300,6 +306,7 @@ export class Ledger implements LedgerReading {
 
   private keepAssignments(options: AssignmentOption[]): void {
     this.assignmentOptions = options;
+    this.optionByPair = new Map(options.map((o) => [pairKey(o), o]));
     this.assignmentsRead++;
   }
 

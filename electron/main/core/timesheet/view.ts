@@ -1,16 +1,14 @@
 // Owns the timesheet as the popover shows it, worked out afresh from Harvest's last word and the changes still
-// queued: the running timer, today's entries and total, the week's total, the day stepped to, recent pairs.
+// queued: the running timer, today's and the week's totals, the day stepped to, recent pairs.
 // Pure: it reads what it is given and changes nothing.
 import type { ClockStyle } from '../../../../shared/format';
 import type {
   AssignmentOption,
-  AssignmentRef,
   EntryView,
   SetAsideView,
   ShownDay,
   SyncStatus,
 } from '../../../../shared/state';
-import { findOption } from '../assignments';
 import { localDate, weekRange } from '../dates';
 import { round, toView, type EntryRef, type LocalEntry } from '../entries';
 import type { SetAside } from '../outbox';
@@ -20,7 +18,7 @@ import type { Ledger, LedgerReading } from './ledger';
 
 export interface TimerView {
   running: EntryView | null;
-  today: { date: string; entries: EntryView[]; totalHours: number };
+  today: { date: string; totalHours: number };
   week: { start: string; end: string; totalHours: number };
   sync: SyncStatus;
   error: string | null;
@@ -30,7 +28,8 @@ export interface TimerView {
   timestampTimers: boolean;
   clock: ClockStyle;
   day: ShownDay;
-  recent: AssignmentRef[];
+  /** Recent pairs still assigned, with their names. */
+  recent: AssignmentOption[];
 }
 
 /** The entries as the person sees them, and which of them have changes not yet confirmed. */
@@ -62,18 +61,6 @@ export function runningIn(shown: ShownEntries): EntryView | null {
   return newest ? toView(newest, shown.pendingRefs.has(newest.ref)) : null;
 }
 
-/** The last `limit` distinct project/task pairs worked on, newest first (the tray's quick starts). */
-export function quickStarts(
-  shown: ShownEntries,
-  assignments: readonly AssignmentOption[],
-  limit: number,
-): AssignmentOption[] {
-  return recentPairs([...shown.entries.values()], Number.MAX_SAFE_INTEGER)
-    .map((p) => findOption(assignments, p.projectId, p.taskId))
-    .filter((o): o is AssignmentOption => o !== undefined)
-    .slice(0, limit);
-}
-
 export interface ViewInput {
   now: Date;
   ledger: Ledger;
@@ -91,10 +78,9 @@ export function timesheetView({ now, ledger, queued, setAside, sync, notices }: 
   const view = (e: LocalEntry) => toView(e, pendingRefs.has(e.ref));
   const running = all.find((e) => e.runningSince);
   const sum = (list: LocalEntry[]) => round(list.reduce((total, e) => total + e.hours, 0));
-  const todays = all.filter((e) => e.spentDate === today);
   return {
     running: running ? view(running) : null,
-    today: { date: today, entries: todays.map(view), totalHours: sum(todays) },
+    today: { date: today, totalHours: sum(all.filter((e) => e.spentDate === today)) },
     week: {
       ...week,
       totalHours: sum(all.filter((e) => e.spentDate >= week.start && e.spentDate <= week.end)),
@@ -114,6 +100,8 @@ export function timesheetView({ now, ledger, queued, setAside, sync, notices }: 
     timestampTimers: ledger.style.timestampTimers,
     clock: ledger.style.clock,
     day: shownDay(all, view, ledger.shownDate ?? today, today, ledger.weekStartDay, ledger.readingWeek),
-    recent: recentPairs(all),
+    recent: recentPairs(all)
+      .map((p) => ledger.option(p.projectId, p.taskId))
+      .filter((o): o is AssignmentOption => o !== undefined),
   };
 }
