@@ -26,7 +26,6 @@ function desktopWith(globalShortcut: FakeGlobalShortcut, extra: { togglePopover?
       timer: () => null,
       prefs: () => defaultPrefs,
       toggleTimer,
-      startTimer: async () => {},
       onChange: () => {},
     },
   );
@@ -108,7 +107,6 @@ describe('notifications', () => {
         timer: () => ({ view: () => ({ running: null }) }) as never,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},
-        startTimer: async () => {},
         onChange: () => {},
       },
     );
@@ -210,7 +208,6 @@ describe('launch at login', () => {
         timer: () => null,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},
-        startTimer: async () => {},
         onChange: () => {},
       },
     );
