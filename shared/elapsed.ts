@@ -2,7 +2,8 @@
 // timer (re)started, never counted ticks. The popover, the tray, reminders and idle all read it from here.
 import type { EntryView } from './state';
 
-export const msPerHour = 3_600_000;
+export const msPerMinute = 60_000;
+export const msPerHour = 60 * msPerMinute;
 
 /** Hours from one moment to a later one (0 when the second comes first). */
 export function hoursBetween(from: Date, to: Date): number {

@@ -1,5 +1,6 @@
-// Mistakes refused before they are acknowledged: impossible dates at the contract, and an edit whose one new time
-// falls on the wrong side of the entry's other, in core. Harvest never sees either.
+// Mistakes refused before they are acknowledged: impossible dates at the contract, an edit whose one new time
+// falls on the wrong side of the entry's other, settings out of order and commands while signed out, in core.
+// Harvest never sees any of them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands as contract, endBeforeStart, type CommandHandlers } from '../../shared/ipc';
 import type { AssignmentOption } from '../../shared/state';
@@ -120,5 +121,34 @@ describe('editing one time of an entry', () => {
       changes: { startedTime: '9:30am' },
     });
     expect(result).toEqual({ ok: true, value: undefined });
+  });
+});
+
+describe('local refusals as the popover gets them', () => {
+  it('settings whose working hours end before they start come back as validation, in the settings words', async () => {
+    h = await signedInApp();
+    const result = await dispatch(handlers(), 'updateSettings', { noTimerReminder: { start: '19:00' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'validation',
+        message: expect.stringContaining('Working hours must end after they start'),
+      },
+    });
+  });
+
+  it('a timer command while signed out comes back as unauthorized, asking to sign in first', async () => {
+    h = await signedInApp({ signIn: false });
+    const o = { projectId: 1, taskId: 2 };
+    for (const [name, input] of [
+      ['startTimer', o],
+      ['pinAssignment', o],
+      ['getReport', { period: 'week' }],
+    ] as const) {
+      expect(await dispatch(handlers(), name, input)).toEqual({
+        ok: false,
+        error: { code: 'unauthorized', message: 'Sign in to Harvest first.' },
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Owns the idle source the browser preview and tests steer by hand: away since N minutes, back, sleep, lock.
 // Plain Node, no Electron: the app's own source (Electron's powerMonitor) is platform/idle-source.ts.
+import { msPerMinute } from '../../../shared/elapsed';
 import type { Clock, IdleEvent, IdleSource } from '../core/ports';
 
 export interface SimulatedIdleSource extends IdleSource {
@@ -24,7 +25,7 @@ export function createSimulatedIdleSource(clock: Clock): SimulatedIdleSource {
       return () => listeners.delete(listener);
     },
     away(minutes) {
-      awaySince = clock.now().getTime() - minutes * 60_000;
+      awaySince = clock.now().getTime() - minutes * msPerMinute;
     },
     back() {
       awaySince = null;

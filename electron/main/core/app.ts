@@ -27,7 +27,6 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     timer: () => session.signedInTimer(),
     prefs: () => session.prefs,
     toggleTimer: () => session.requireAccount().timer.toggleTimer(),
-    startTimer: (input) => session.requireAccount().timer.startTimer(input),
     onChange: () => {
       followWeekStart();
       emit();

@@ -1,5 +1,5 @@
 // Owns Sheaf's desktop side as core sees it: settings applied to the OS ports (global shortcuts, launch at login),
-// the idle question and its answers (through the timer's durable intents), shortcut feedback and reminders.
+// the idle question (its answers are the timesheet's), shortcut feedback and reminders.
 // Its poll, its listeners and the shortcuts it holds live in one DisposableStore: dispose() ends them all.
 import {
   type IdleAnswer,
@@ -12,10 +12,9 @@ import {
 import type { PopoverEvent } from '../../../shared/ipc';
 import type { AccountPrefs, DesktopView, EntryView } from '../../../shared/state';
 import { formatElapsedMinutes } from '../../../shared/duration';
-import { msPerHour, roundHours } from '../../../shared/elapsed';
-import { formatTimeOfDay, sameTimeOfDay } from '../../../shared/format';
-import { wallClockTime } from './dates';
-import { IdlePolicy, type Away } from './idle';
+import { msPerHour } from '../../../shared/elapsed';
+import { formatTimeOfDay } from '../../../shared/format';
+import { IdlePolicy } from './idle';
 import { DisposableStore, type Disposable } from './lifecycle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
 import { Reminders } from './reminders';
@@ -43,7 +42,6 @@ export interface DesktopDeps {
   timer(): TimerService | null;
   prefs(): AccountPrefs;
   toggleTimer(): Promise<void>;
-  startTimer(input: { projectId: number; taskId: number; notes?: string; at?: Date }): Promise<void>;
   onChange(): void;
   /** Tells the popover something happened that isn't state (the tray asked for the settings view). */
   tellPopover(event: PopoverEvent): void;
@@ -170,43 +168,18 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     }
   }
 
+  /** The idle question answered: the question goes, and the timesheet does what the answer asks. */
   async function answerIdle(answer: IdleAnswer): Promise<void> {
     const asked = idle.pending();
     const timer = deps.timer();
     if (!asked || !timer) return;
     idle.clear();
     if (answer === 'keep') return;
-    const { away } = asked;
-    const entry = timer.entry(away.entryId);
-    if (!entry) return; // Deleted elsewhere meanwhile: nothing left to trim.
-    if (entry.isRunning) await timer.stopTimerAt(entry.id, away.since);
-    // Stopped here, or stopped (or replaced) elsewhere after the person left: that same entry ends when they left.
-    const stopped = timer.entry(entry.id);
-    if (stopped && !stopped.isRunning && !stopped.isLocked) await trimToSince(timer, stopped, away);
-    // Continue only when nothing else runs now: a timer started elsewhere meanwhile is the person's choice.
-    // It counts from when they came back, not from when they answered: work done before answering is kept.
-    if (answer === 'discardAndContinue' && !running()) {
-      await deps.startTimer({
-        projectId: entry.projectId,
-        taskId: entry.taskId,
-        ...(entry.notes ? { notes: entry.notes } : {}),
-        at: asked.back,
-      });
-    }
-  }
-
-  /**
-   * A stop alone can't reach back past the timer's own start as Harvest records it (a create sent late is
-   * backdated by its hours), so the hours, or the end time, are set to what they were when the person left.
-   */
-  async function trimToSince(timer: TimerService, entry: EntryView, away: Away): Promise<void> {
-    if (timer.view().timestampTimers) {
-      const end = wallClockTime(away.since, deps.prefs().clock);
-      // Harvest writes times in the company's clock ("14:30" for "2:30pm"): compare minutes, not text.
-      if (!sameTimeOfDay(entry.endedTime, end)) await timer.editEntry(entry.id, { endedTime: end });
-    } else if (entry.hours > away.hoursAtSince + 0.005) {
-      await timer.editEntry(entry.id, { hours: roundHours(away.hoursAtSince) });
-    }
+    // Continuing counts from when they came back, not from when they answered: work done before answering is kept.
+    await timer.discardTimeAway(
+      asked.away,
+      answer === 'discardAndContinue' ? { continueAt: asked.back } : {},
+    );
   }
 
   function view(): SettingsView {

@@ -1,13 +1,17 @@
 // Owns the errors core raises itself rather than Harvest: a command refused before anything was saved (an entry
-// gone or locked, a project not assigned), and a change Sheaf could not save (so it was not made), both in the
-// person's words; the IPC dispatch passes their message through as it is.
+// gone or locked, a project not assigned, settings out of range, nobody signed in), and a change Sheaf could not
+// save (so it was not made), all in the person's words; the IPC dispatch passes their message through as it is.
+import type { IpcErrorCode } from '../../../shared/ipc';
 import { DiskError } from './disk';
 import type { Intent } from './timesheet/intents';
 
+/** The IPC codes a local refusal may carry: the same ones the popover gets for Harvest's refusals of the kind. */
+export type LocalErrorCode = Extract<IpcErrorCode, 'storage' | 'validation' | 'unauthorized'>;
+
 export class LocalError extends Error {
   /** The IPC error code the popover receives. */
-  readonly ipcCode: 'storage' | 'validation';
-  constructor(message: string, ipcCode: 'storage' | 'validation', options?: { cause?: unknown }) {
+  readonly ipcCode: LocalErrorCode;
+  constructor(message: string, ipcCode: LocalErrorCode, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'LocalError';
     this.ipcCode = ipcCode;
@@ -19,6 +23,14 @@ export class NotAllowedError extends LocalError {
   constructor(message: string) {
     super(message, 'validation');
     this.name = 'NotAllowedError';
+  }
+}
+
+/** Nobody is signed in (or the account was closed): nothing was asked of Harvest. */
+export class SignInFirstError extends LocalError {
+  constructor() {
+    super('Sign in to Harvest first.', 'unauthorized');
+    this.name = 'SignInFirstError';
   }
 }
 

@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { findOption } from './assignments';
-import { refusedFor } from './errors';
-import { ValidationError } from './harvest/errors';
+import { NotAllowedError, refusedFor } from './errors';
 import { readJson, writeJson } from './local-store';
 
 /** A pick list, not a second copy of the assignments: past this many pins they stop helping anyone pick. */
@@ -63,13 +62,12 @@ export class Favourites {
     return this.change((pairs) => {
       if (pairs.some((p) => same(p, pair))) return null;
       if (!findOption(options, pair.projectId, pair.taskId)) {
-        throw new ValidationError(
+        throw new NotAllowedError(
           "That project and task aren't among your Harvest assignments, so they can't be pinned.",
-          0,
         );
       }
       if (pairs.length >= maxPins) {
-        throw new ValidationError(`You can pin up to ${maxPins} projects and tasks. Unpin one first.`, 0);
+        throw new NotAllowedError(`You can pin up to ${maxPins} projects and tasks. Unpin one first.`);
       }
       return [...pairs, { projectId: pair.projectId, taskId: pair.taskId }];
     });

@@ -1,10 +1,11 @@
 // Owns noticing time away from the computer while a timer runs (no input past the threshold, sleep, screen lock)
-// and holding the question for when the person comes back. Answering it is desktop.ts's job; nothing here edits time.
+// and holding the question for when the person comes back. The answers are the timesheet's; nothing here edits time.
 import { msPerHour } from '../../../shared/elapsed';
 import type { IdleQuestion } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
 import { DisposableStore, type Disposable } from './lifecycle';
 import type { Clock, IdleEvent, IdleSource } from './ports';
+import type { TimeAway } from './timesheet';
 
 export interface IdlePolicyOptions {
   clock: Clock;
@@ -19,13 +20,8 @@ export interface IdlePolicyOptions {
   currentId?(id: EntryView['id']): EntryView['id'] | null;
 }
 
-/** What is remembered about the time away, beyond what the popover shows. */
-export interface Away {
-  since: Date;
-  entryId: EntryView['id'];
-  /** The entry's hours when the person went away: what a discard trims a stopped entry back to. */
-  hoursAtSince: number;
-}
+/** What is remembered about the time away, beyond what the popover shows: what the timesheet's answers take. */
+export type Away = TimeAway;
 
 /** An open question: the time away, and when the person came back (a continued timer counts from then). */
 export interface Asked {

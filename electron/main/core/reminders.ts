@@ -1,7 +1,7 @@
 // Owns the nudges: "timer still running" after the set hours (once per timer) and "no timer running" while the
 // person is at the computer during their working hours, at most once per interval.
 import { formatElapsedMinutes } from '../../../shared/duration';
-import { elapsedMs, msPerHour } from '../../../shared/elapsed';
+import { elapsedMs, msPerHour, msPerMinute } from '../../../shared/elapsed';
 import { minutesOfDay } from '../../../shared/format';
 import type { NotificationKind, Settings } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
@@ -63,7 +63,8 @@ export class Reminders {
     if (!c.settings.notifications.noTimer || c.idleSeconds >= activeWithinSeconds) return null;
     if (!inWorkingHours(c.now, r)) return null;
     const now = c.now.getTime();
-    if (this.lastNoTimerAt !== null && now - this.lastNoTimerAt < r.intervalMinutes * 60_000) return null;
+    if (this.lastNoTimerAt !== null && now - this.lastNoTimerAt < r.intervalMinutes * msPerMinute)
+      return null;
     this.lastNoTimerAt = now;
     return {
       kind: 'noTimer',

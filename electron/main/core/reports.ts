@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { monthOf, weekOf, type WeekStartDay } from '../../../shared/calendar';
 import { ReportView } from '../../../shared/state';
 import type { HarvestApi } from './harvest/api';
-import { HarvestError, UnauthorizedError } from './harvest/errors';
+import { HarvestError } from './harvest/errors';
 import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../shared/harvest/schemas';
 import { localDate } from './dates';
+import { SignInFirstError } from './errors';
 import type { Disposable } from './lifecycle';
 import { readJson, writeJson } from './local-store';
 import type { Clock } from './ports';
@@ -45,7 +46,7 @@ export class Reports implements Disposable {
 
   async get(period: ReportPeriod): Promise<ReportView> {
     // A signed-out or closed account asks Harvest nothing.
-    if (this.disposed) throw new UnauthorizedError('Sign in to Harvest first.');
+    if (this.disposed) throw new SignInFirstError();
     const now = this.o.clock.now();
     const today = localDate(now);
     const { start: from, end: to } =

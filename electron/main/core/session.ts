@@ -6,7 +6,7 @@ import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/s
 import type { SheafAppOptions } from './app-options';
 import { AccountContext } from './account-context';
 import { prefsFrom, readProfile, zoneMismatch } from './account-profile';
-import { LocalError } from './errors';
+import { LocalError, SignInFirstError } from './errors';
 import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { HarvestError, UnauthorizedError } from './harvest/errors';
@@ -102,7 +102,7 @@ export class SessionService {
   /** The open account, or the refusal every command that needs one gives. */
   requireAccount(): AccountContext {
     const account = this.signedInAccount();
-    if (!account) throw new UnauthorizedError('Sign in to Harvest first.');
+    if (!account) throw new SignInFirstError();
     return account;
   }
 

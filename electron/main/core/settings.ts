@@ -2,7 +2,7 @@
 // changed only through validated updates, saved at once, and announced to whoever applies them.
 import { ZodError } from 'zod';
 import { defaultSettings, mergeSettings, Settings, type SettingsUpdate } from '../../../shared/settings';
-import { ValidationError } from './harvest/errors';
+import { NotAllowedError } from './errors';
 import type { SettingsStore } from './ports';
 
 /** A store for hosts without a settings file (tests): starts at the defaults, forgets on exit. */
@@ -44,7 +44,7 @@ export class SettingsService {
   /** Merges a partial change, checks the whole result, saves it, then tells the listeners. */
   update(update: SettingsUpdate): Settings {
     const parsed = Settings.safeParse(mergeSettings(this.current, update));
-    if (!parsed.success) throw new ValidationError(messageOf(parsed.error), 0);
+    if (!parsed.success) throw new NotAllowedError(messageOf(parsed.error));
     const before = this.current;
     this.store.write(parsed.data);
     this.current = parsed.data;

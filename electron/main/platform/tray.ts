@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } from 'electron';
 import type { AppState, AssignmentOption } from '../../../shared/state';
 import { formatElapsed } from '../../../shared/duration';
-import { elapsedMs } from '../../../shared/elapsed';
+import { elapsedMs, msPerMinute } from '../../../shared/elapsed';
 
 export interface TrayView {
   running: boolean;
@@ -98,7 +98,7 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
 export function msUntilNextMinute(state: AppState, now: Date): number | null {
   if (!state.running?.runningSince) return null;
   const elapsed = runningElapsedMs(state, now) ?? 0;
-  return 60_000 - (elapsed % 60_000);
+  return msPerMinute - (elapsed % msPerMinute);
 }
 
 export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): TrayService {

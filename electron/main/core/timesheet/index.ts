@@ -15,8 +15,10 @@ import type { EntryChanges } from './intents';
 import { Ledger } from './ledger';
 import { SyncLine } from './sync-line';
 import { SyncQueue } from './sync-queue';
+import { TimeAwayAnswers, type TimeAway, type TimeAwayOptions } from './time-away';
 import { entryIn, runningIn, shownEntries, timesheetView, type TimerView } from './view';
 
+export type { TimeAway, TimeAwayOptions } from './time-away';
 export type { TimerView } from './view';
 
 export interface TimerOptions {
@@ -57,6 +59,7 @@ export class TimerService {
   private readonly ledger: Ledger;
   private readonly queue: SyncQueue;
   private readonly commands: Commands;
+  private readonly timeAway: TimeAwayAnswers;
 
   constructor(options: TimerOptions) {
     this.api = options.api;
@@ -87,6 +90,12 @@ export class TimerService {
       retryDelayMs: options.retryDelayMs,
     });
     this.commands = new Commands(options.clock, this.ledger, this.queue);
+    this.timeAway = new TimeAwayAnswers({
+      commands: this.commands,
+      entry: (ref) => this.entry(ref),
+      running: () => this.running(),
+      style: () => this.ledger.style,
+    });
   }
 
   get userId(): number {
@@ -219,10 +228,6 @@ export class TimerService {
     return this.commands.stopTimer();
   }
 
-  stopTimerAt(ref: EntryRef, at: Date): Promise<boolean> {
-    return this.commands.stopTimerAt(ref, at);
-  }
-
   toggleTimer(): Promise<void> {
     return this.commands.toggleTimer();
   }
@@ -253,6 +258,13 @@ export class TimerService {
 
   resolveSetAside(id: string, action: 'discard' | 'applyElsewhere'): Promise<void> {
     return this.commands.resolveSetAside(id, action);
+  }
+
+  // ---- answers about time away from the computer (see time-away.ts) -----------------------------
+
+  /** The time away is not worked: its entry ends when the person left; `continueAt` carries the work on. */
+  discardTimeAway(away: TimeAway, options: TimeAwayOptions = {}): Promise<void> {
+    return this.timeAway.discard(away, options);
   }
 
   private shown() {

@@ -3,6 +3,7 @@
 // `updated_since`), the project/task pairs the person may track, and the account's timer style and clock.
 // Reads and sends take turns here, so a week read never lands between a create's answer and its id.
 import { addDays, weekOf, type WeekStartDay } from '../../../../shared/calendar';
+import { msPerMinute } from '../../../../shared/elapsed';
 import { minutesOfDay } from '../../../../shared/format';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import { pairKey, type AssignmentOption } from '../../../../shared/state';
@@ -209,7 +210,7 @@ export class Ledger implements LedgerReading {
     // Nothing read yet since Sheaf opened (a cold start from the cache): there is no "since" to ask from.
     if (!this.lastReadAt) return this.refresh();
     // Harvest's clock and ours may differ a little; reading a minute back only repeats a few entries.
-    const since = new Date(this.lastReadAt.getTime() - 60_000);
+    const since = new Date(this.lastReadAt.getTime() - msPerMinute);
     try {
       await this.turns.run(async () => {
         const now = this.clock.now();
