@@ -1,6 +1,7 @@
 // Owns how the popover writes hours, times of day, dates, money and ages, per the account's time_format and
 // clock; and reads the times of day people type. One module, so every view says things the same way.
 import { formatElapsed, formatHours, type TimeFormat } from './duration';
+import { msPerMinute } from './elapsed';
 
 export { formatElapsed, formatHours, type TimeFormat };
 export type ClockStyle = '12h' | '24h';
@@ -126,7 +127,7 @@ export function formatMoney(amount: number, currency: string): string {
 
 /** How old something saved is: "just now", "5 min ago", "3 h ago", "2 days ago". */
 export function formatAge(sinceIso: string, now: number): string {
-  const minutes = Math.floor((now - Date.parse(sinceIso)) / 60_000);
+  const minutes = Math.floor((now - Date.parse(sinceIso)) / msPerMinute);
   if (!Number.isFinite(minutes) || minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);

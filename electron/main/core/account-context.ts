@@ -62,34 +62,34 @@ export class AccountContext implements Disposable {
   constructor(
     owner: AccountOwner,
     api: HarvestApi,
-    private readonly o: AccountContextOptions,
+    private readonly options: AccountContextOptions,
   ) {
     this.accountId = owner.accountId;
     this.userId = owner.userId;
-    this.dir = owner.demo ? null : accountDir(o.dataDir, owner.accountId, owner.userId);
+    this.dir = owner.demo ? null : accountDir(options.dataDir, owner.accountId, owner.userId);
     this.timer = this.lifetime.add(
       new TimerService({
         api,
-        clock: o.clock,
+        clock: options.clock,
         userId: owner.userId,
         timestampTimers: owner.prefs.timestampTimers,
         clockStyle: owner.prefs.clock,
         weekStartDay: owner.weekStartDay,
         learnTimerStyle: !owner.companyReadable,
         outbox: this.dir ? new Outbox(join(this.dir, 'outbox.jsonl')) : undefined,
-        onChange: o.onChange,
-        onUnauthorized: o.onUnauthorized,
-        log: o.log,
-        debug: o.debug,
-        retryDelayMs: o.retryDelayMs,
+        onChange: options.onChange,
+        onUnauthorized: options.onUnauthorized,
+        log: options.log,
+        debug: options.debug,
+        retryDelayMs: options.retryDelayMs,
       }),
     );
     this.reports = this.lifetime.add(
       new Reports(api, {
-        clock: o.clock,
-        weekStartDay: o.weekStartDay,
+        clock: options.clock,
+        weekStartDay: options.weekStartDay,
         file: this.file('reports.json'),
-        log: o.log,
+        log: options.log,
       }),
     );
     this.lifetime.add({ dispose: () => this.favourites.close() });
@@ -98,13 +98,13 @@ export class AccountContext implements Disposable {
   /** The pins and the saved copy of the entries (its outbox the timer reads itself), told about if damaged. */
   async restore(): Promise<void> {
     const pinsProblem = await this.favourites.open(this.file('favourites.json'));
-    if (pinsProblem) this.o.tell(pinsProblem);
+    if (pinsProblem) this.options.tell(pinsProblem);
     let cache: TimerCache | null = null;
     const cacheFile = this.file('cache.json');
     if (cacheFile) {
       const read = await readJson(cacheFile, CacheFile, 'saved copy of your entries');
       cache = read.value;
-      if (read.problem) this.o.tell(read.problem);
+      if (read.problem) this.options.tell(read.problem);
     }
     await this.timer.restore(cache);
   }
@@ -124,7 +124,7 @@ export class AccountContext implements Disposable {
   async saveCache(): Promise<void> {
     const file = this.file('cache.json');
     if (!file) return;
-    await writeJson(file, this.timer.cache()).catch((err) => this.o.log?.(`cache not saved: ${err}`));
+    await writeJson(file, this.timer.cache()).catch((err) => this.options.log?.(`cache not saved: ${err}`));
   }
 
   /** Stops the timer service (its retries and wake-ups), the reports and the pins together. */

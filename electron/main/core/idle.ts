@@ -38,8 +38,8 @@ export class IdlePolicy implements Disposable {
   /** The OS listener, removed by dispose(). */
   private readonly lifetime = new DisposableStore();
 
-  constructor(private readonly o: IdlePolicyOptions) {
-    this.lifetime.add({ dispose: o.source.on((event) => this.handle(event)) });
+  constructor(private readonly options: IdlePolicyOptions) {
+    this.lifetime.add({ dispose: options.source.on((event) => this.handle(event)) });
   }
 
   question(): IdleQuestion | null {
@@ -55,9 +55,9 @@ export class IdlePolicy implements Disposable {
   check(): void {
     const threshold = this.thresholdSeconds();
     if (threshold === null || this.asked) return;
-    const seconds = this.o.source.idleSeconds();
+    const seconds = this.options.source.idleSeconds();
     if (seconds >= threshold) {
-      this.goAway(new Date(this.o.clock.now().getTime() - seconds * 1000));
+      this.goAway(new Date(this.options.clock.now().getTime() - seconds * 1000));
     } else if (this.away && !this.locked) {
       // Some systems report no idle time while locked (Wayland): a lock only ends with unlock or resume.
       this.comeBack();
@@ -70,7 +70,7 @@ export class IdlePolicy implements Disposable {
     this.locked = false;
     if (!this.asked) return;
     this.asked = null;
-    this.o.onQuestion(null);
+    this.options.onQuestion(null);
   }
 
   dispose(): void {
@@ -82,7 +82,7 @@ export class IdlePolicy implements Disposable {
       // Sleep and lock count as the start of idle at once; whether it was long enough is judged on return.
       if (this.thresholdSeconds() !== null && !this.asked) {
         this.locked = true;
-        this.goAway(this.o.clock.now());
+        this.goAway(this.options.clock.now());
       }
       return;
     }
@@ -91,12 +91,12 @@ export class IdlePolicy implements Disposable {
   }
 
   private thresholdSeconds(): number | null {
-    const minutes = this.o.thresholdMinutes();
+    const minutes = this.options.thresholdMinutes();
     return minutes > 0 ? minutes * 60 : null;
   }
 
   private goAway(since: Date): void {
-    const running = this.o.running();
+    const running = this.options.running();
     if (!running?.runningSince) {
       this.away = null;
       return;
@@ -118,10 +118,10 @@ export class IdlePolicy implements Disposable {
     const away = this.away;
     this.away = null;
     const threshold = this.thresholdSeconds();
-    const running = this.o.running();
-    const awayId = this.o.currentId?.(away?.entryId ?? '') ?? away?.entryId;
+    const running = this.options.running();
+    const awayId = this.options.currentId?.(away?.entryId ?? '') ?? away?.entryId;
     if (!away || threshold === null || !running || running.id !== awayId) return;
-    const seconds = (this.o.clock.now().getTime() - away.since.getTime()) / 1000;
+    const seconds = (this.options.clock.now().getTime() - away.since.getTime()) / 1000;
     if (seconds < threshold) return;
     const question: IdleQuestion = {
       since: away.since.toISOString(),
@@ -130,7 +130,7 @@ export class IdlePolicy implements Disposable {
       projectName: running.projectName,
       taskName: running.taskName,
     };
-    this.asked = { question, away, back: this.o.clock.now() };
-    this.o.onQuestion(question);
+    this.asked = { question, away, back: this.options.clock.now() };
+    this.options.onQuestion(question);
   }
 }

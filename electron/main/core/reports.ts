@@ -37,7 +37,7 @@ export class Reports implements Disposable {
 
   constructor(
     private api: HarvestApi,
-    private readonly o: ReportsOptions,
+    private readonly options: ReportsOptions,
   ) {}
 
   useApi(api: HarvestApi): void {
@@ -47,10 +47,10 @@ export class Reports implements Disposable {
   async get(period: ReportPeriod): Promise<ReportView> {
     // A signed-out or closed account asks Harvest nothing.
     if (this.disposed) throw new SignInFirstError();
-    const now = this.o.clock.now();
+    const now = this.options.clock.now();
     const today = localDate(now);
     const { start: from, end: to } =
-      period === 'week' ? weekOf(today, this.o.weekStartDay()) : monthOf(today);
+      period === 'week' ? weekOf(today, this.options.weekStartDay()) : monthOf(today);
     const saved = (await this.load()).find((r) => r.period === period && r.from === from && r.to === to);
     if (saved && now.getTime() - Date.parse(saved.fetchedAt) < reportFreshMs) {
       return { ...saved, stale: false, note: null };
@@ -94,9 +94,9 @@ export class Reports implements Disposable {
   private async load(): Promise<ReportView[]> {
     if (this.saved) return this.saved;
     this.saved = [];
-    if (this.o.file) {
-      const read = await readJson(this.o.file, ReportsFile, 'saved reports');
-      if (read.problem) this.o.log?.(read.problem);
+    if (this.options.file) {
+      const read = await readJson(this.options.file, ReportsFile, 'saved reports');
+      if (read.problem) this.options.log?.(read.problem);
       this.saved = read.value?.reports ?? [];
     }
     return this.saved;
@@ -108,9 +108,9 @@ export class Reports implements Disposable {
     );
     this.saved = [report, ...others].slice(0, keptReports);
     // An answer that comes after dispose is not saved: another instance may own the file by then.
-    if (this.o.file && !this.disposed) {
-      await writeJson(this.o.file, { reports: this.saved }).catch((err) =>
-        this.o.log?.(`reports not saved: ${err}`),
+    if (this.options.file && !this.disposed) {
+      await writeJson(this.options.file, { reports: this.saved }).catch((err) =>
+        this.options.log?.(`reports not saved: ${err}`),
       );
     }
   }

@@ -30,7 +30,7 @@ export class Schedule implements Disposable {
   private run = 0;
   private lastAssignmentsAt = 0;
 
-  constructor(private readonly d: ScheduleDeps) {}
+  constructor(private readonly deps: ScheduleDeps) {}
 
   /** Signed in: refresh every two minutes, and show the new day at midnight. */
   start(): void {
@@ -50,13 +50,13 @@ export class Schedule implements Disposable {
 
   /** The assignments were just loaded (sign-in): fresh for the next half hour. */
   assignmentsLoaded(): void {
-    this.lastAssignmentsAt = this.d.clock.now().getTime();
+    this.lastAssignmentsAt = this.deps.clock.now().getTime();
   }
 
   async refresh(): Promise<void> {
-    const timer = this.d.timer();
+    const timer = this.deps.timer();
     if (!timer) return;
-    const now = this.d.clock.now().getTime();
+    const now = this.deps.clock.now().getTime();
     const assignments = timer.assignments().length === 0 || now - this.lastAssignmentsAt > assignmentsEveryMs;
     if (assignments) this.lastAssignmentsAt = now;
     await timer.refresh({ assignments });
@@ -64,10 +64,10 @@ export class Schedule implements Disposable {
 
   /** The state changed: the last known state goes to disk a moment later, so the next cold start opens instantly. */
   stateChanged(): void {
-    if (this.cacheTimer || !this.d.keepsCache()) return;
+    if (this.cacheTimer || !this.deps.keepsCache()) return;
     this.cacheTimer = this.lifetime.timeout(() => {
       this.cacheTimer = null;
-      void this.d.saveCache();
+      void this.deps.saveCache();
     }, cacheDelayMs);
   }
 
@@ -78,11 +78,11 @@ export class Schedule implements Disposable {
   /** "Today" turns over at local midnight even when nothing else happens: show the new day then. */
   private scheduleMidnight(run: number): void {
     if (run !== this.run) return;
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
     this.midnightTimer = this.lifetime.timeout(
       () => {
-        this.d.emit();
+        this.deps.emit();
         void this.refresh().finally(() => this.scheduleMidnight(run));
       },
       Math.min(Math.max(next.getTime() - now.getTime(), 1000), 86_400_000),

@@ -6,7 +6,7 @@ import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/s
 import type { SheafAppOptions } from './app-options';
 import { AccountContext } from './account-context';
 import { prefsFrom, readProfile, zoneMismatch } from './account-profile';
-import { LocalError, SignInFirstError } from './errors';
+import { NotAllowedError, SignInFirstError } from './errors';
 import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { HarvestError, UnauthorizedError } from './harvest/errors';
@@ -70,14 +70,14 @@ export class SessionService {
   private readonly fetch: Fetch;
 
   constructor(
-    private readonly o: SheafAppOptions,
-    private readonly d: SessionDeps,
+    private readonly options: SheafAppOptions,
+    private readonly deps: SessionDeps,
   ) {
-    this.env = harvestConfigFromEnv(o.env);
-    this.clock = o.clock ?? systemClock;
-    this.lastSession = new LastSessionFile(o.dataDir);
+    this.env = harvestConfigFromEnv(options.env);
+    this.clock = options.clock ?? systemClock;
+    this.lastSession = new LastSessionFile(options.dataDir);
     this.fetch = (input, init) =>
-      this.closed ? Promise.reject(new Error('Sheaf has shut down')) : o.fetch(input, init);
+      this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
   }
 
   get state(): Session {
@@ -121,7 +121,7 @@ export class SessionService {
       );
       return;
     }
-    const stored = await this.o.secrets.get(keychainAccount).catch(() => null);
+    const stored = await this.options.secrets.get(keychainAccount).catch(() => null);
     if (stored) {
       try {
         const { token, accountId } = JSON.parse(stored) as { token: string; accountId: string };
@@ -131,8 +131,8 @@ export class SessionService {
       }
       return;
     }
-    if (autoDemo && this.o.demo) await this.signInDemo().catch(() => undefined);
-    else this.d.emit();
+    if (autoDemo && this.options.demo) await this.signInDemo().catch(() => undefined);
+    else this.deps.emit();
   }
 
   signIn({ token, accountId }: { token: string; accountId: string }): Promise<void> {
@@ -145,8 +145,8 @@ export class SessionService {
 
   /** Pressed again while it is on its way: the same sign-in, not another demo server. */
   signInDemo(): Promise<void> {
-    const demoHarvest = this.o.demo;
-    if (!demoHarvest) return Promise.reject(new LocalError(demoUnavailableMessage, 'validation'));
+    const demoHarvest = this.options.demo;
+    if (!demoHarvest) return Promise.reject(new NotAllowedError(demoUnavailableMessage));
     return (this.demoSigningIn ??= this.sessionSteps
       .run(async () => {
         await this.closeDemo();
@@ -165,11 +165,11 @@ export class SessionService {
       this.opened?.dispose();
       this.opened = null;
       this.credentials = null;
-      this.d.schedule.stop();
+      this.deps.schedule.stop();
       await this.closeDemo();
-      if (!this.fromEnvironment) await this.o.secrets.delete(keychainAccount).catch(() => undefined);
+      if (!this.fromEnvironment) await this.options.secrets.delete(keychainAccount).catch(() => undefined);
       this.session = { status: 'signed_out', message: null };
-      this.d.emit();
+      this.deps.emit();
     });
   }
 
@@ -196,15 +196,15 @@ export class SessionService {
     const shown = this.session;
     if (!how.background) {
       this.session = { status: 'signing_in' };
-      this.d.emit();
+      this.deps.emit();
     }
     try {
       const api = this.client(c);
-      const { me, company } = await readProfile(api, this.o.log);
+      const { me, company } = await readProfile(api, this.options.log);
       this.accountPrefs = prefsFrom(company);
       const told = how.demo ? null : await this.lastSession.toldZoneMismatch(c.accountId);
-      const zone = zoneMismatch(me.timezone, this.o.timeZone ?? computerZone(), this.clock.now());
-      if (zone && zone.key !== told) this.d.notices.tellOnce(zone.message);
+      const zone = zoneMismatch(me.timezone, this.options.timeZone ?? computerZone(), this.clock.now());
+      if (zone && zone.key !== told) this.deps.notices.tellOnce(zone.message);
       const last: LastSession = {
         accountId: c.accountId,
         userId: me.id,
@@ -218,23 +218,26 @@ export class SessionService {
       };
       const account = await this.openAccount(c, api, last, how.demo);
       await account.timer.load();
-      this.d.schedule.assignmentsLoaded();
+      this.deps.schedule.assignmentsLoaded();
       account.timer.resume();
       this.credentials = c;
       this.session = signedInSession(last, how.demo);
       if (how.persist) {
-        await this.o.secrets.set(keychainAccount, JSON.stringify({ token: c.token, accountId: c.accountId }));
+        await this.options.secrets.set(
+          keychainAccount,
+          JSON.stringify({ token: c.token, accountId: c.accountId }),
+        );
       }
-      if (!how.demo) await this.lastSession.write(last, this.o.log);
-      this.d.schedule.start();
-      this.d.emit();
+      if (!how.demo) await this.lastSession.write(last, this.options.log);
+      this.deps.schedule.start();
+      this.deps.emit();
       if (!how.demo) await this.opened?.saveCache();
     } catch (err) {
       this.session =
         how.background && !(err instanceof UnauthorizedError)
           ? shown
           : { status: 'signed_out', message: signInMessage(err) };
-      this.d.emit();
+      this.deps.emit();
       throw err;
     }
   }
@@ -257,21 +260,21 @@ export class SessionService {
         accountId: c.accountId,
         userId: last.userId,
         prefs: last.prefs,
-        weekStartDay: this.d.weekStartFor(last.prefs),
+        weekStartDay: this.deps.weekStartFor(last.prefs),
         companyReadable: last.companyReadable,
         demo,
       },
       api,
       {
-        dataDir: this.o.dataDir,
+        dataDir: this.options.dataDir,
         clock: this.clock,
-        weekStartDay: () => this.d.weekStartFor(this.accountPrefs),
-        onChange: () => this.d.emit(),
+        weekStartDay: () => this.deps.weekStartFor(this.accountPrefs),
+        onChange: () => this.deps.emit(),
         onUnauthorized: () => this.tokenRefused(),
-        tell: (problem) => this.d.notices.tell(problem),
-        log: this.o.log,
-        debug: this.o.debug,
-        retryDelayMs: this.o.retryDelayMs,
+        tell: (problem) => this.deps.notices.tell(problem),
+        log: this.options.log,
+        debug: this.options.debug,
+        retryDelayMs: this.options.retryDelayMs,
       },
     );
     this.opened = account;
@@ -286,8 +289,8 @@ export class SessionService {
       message:
         'Harvest no longer accepts your token (revoked or expired). Sign in again; unsent changes are kept.',
     };
-    this.d.schedule.stop();
-    this.d.emit();
+    this.deps.schedule.stop();
+    this.deps.emit();
   }
 
   /** Signs in to a known token; the first answer may wait on Harvest. */
@@ -304,15 +307,15 @@ export class SessionService {
    */
   private async resumeFromCache(c: Credentials): Promise<boolean> {
     const read = await this.lastSession.read();
-    if (read.problem) this.d.notices.tell(read.problem);
+    if (read.problem) this.deps.notices.tell(read.problem);
     const last = read.value;
     if (!last || last.accountId !== c.accountId) return false;
     this.accountPrefs = last.prefs;
     await this.openAccount(c, this.client(c), last, false);
     this.credentials = c;
     this.session = signedInSession(last, false);
-    this.d.emit();
-    this.checkInBackground(c, this.o.retryDelayMs ?? 1000);
+    this.deps.emit();
+    this.checkInBackground(c, this.options.retryDelayMs ?? 1000);
     return true;
   }
 
@@ -337,7 +340,7 @@ export class SessionService {
       accountId: c.accountId,
       fetch: this.fetch,
       clock: this.clock,
-      ...this.o.harvest,
+      ...this.options.harvest,
     });
   }
 

@@ -44,7 +44,6 @@ describe("the tray's Settings item", () => {
         timer: () => null,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},
-        startTimer: async () => {},
         onChange: () => {},
         tellPopover: (event) => told.push(event),
       },

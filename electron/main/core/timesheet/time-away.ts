@@ -33,7 +33,7 @@ export interface TimeAwayDeps {
 }
 
 export class TimeAwayAnswers {
-  constructor(private readonly d: TimeAwayDeps) {}
+  constructor(private readonly deps: TimeAwayDeps) {}
 
   /** Discard the time away: the entry ends when the person left; `continueAt` starts the same work again. */
   async discard(away: TimeAway, options: TimeAwayOptions = {}): Promise<void> {
@@ -46,10 +46,10 @@ export class TimeAwayAnswers {
    * elsewhere meanwhile. Returns the entry as it was, or null when it was deleted elsewhere: nothing to trim.
    */
   private async endWhenLeft(away: TimeAway): Promise<EntryView | null> {
-    const entry = this.d.entry(away.entryId);
+    const entry = this.deps.entry(away.entryId);
     if (!entry) return null;
-    if (entry.isRunning) await this.d.commands.stopTimerAt(entry.id, away.since);
-    const stopped = this.d.entry(entry.id);
+    if (entry.isRunning) await this.deps.commands.stopTimerAt(entry.id, away.since);
+    const stopped = this.deps.entry(entry.id);
     if (stopped && !stopped.isRunning && !stopped.isLocked) await this.trimToSince(stopped, away);
     return entry;
   }
@@ -59,13 +59,14 @@ export class TimeAwayAnswers {
    * backdated by its hours), so the hours, or the end time, are set to what they were when the person left.
    */
   private async trimToSince(entry: EntryView, away: TimeAway): Promise<void> {
-    const style = this.d.style();
+    const style = this.deps.style();
     if (style.timestampTimers) {
       const end = wallClockTime(away.since, style.clock);
       // Harvest writes times in the company's clock ("14:30" for "2:30pm"): compare minutes, not text.
-      if (!sameTimeOfDay(entry.endedTime, end)) await this.d.commands.editEntry(entry.id, { endedTime: end });
+      if (!sameTimeOfDay(entry.endedTime, end))
+        await this.deps.commands.editEntry(entry.id, { endedTime: end });
     } else if (entry.hours > away.hoursAtSince + 0.005) {
-      await this.d.commands.editEntry(entry.id, { hours: roundHours(away.hoursAtSince) });
+      await this.deps.commands.editEntry(entry.id, { hours: roundHours(away.hoursAtSince) });
     }
   }
 
@@ -74,8 +75,8 @@ export class TimeAwayAnswers {
    * elsewhere meanwhile is the person's choice.
    */
   private async continueFrom(entry: EntryView, at: Date): Promise<void> {
-    if (this.d.running()) return;
-    await this.d.commands.startTimer({
+    if (this.deps.running()) return;
+    await this.deps.commands.startTimer({
       projectId: entry.projectId,
       taskId: entry.taskId,
       ...(entry.notes ? { notes: entry.notes } : {}),
