@@ -1,6 +1,7 @@
 // Owns the signed-in popover's layout, top to bottom.
 import { useState } from 'react';
 import type { AppState, Session } from '../../../shared/state';
+import { Counted } from '../lib/render-counts';
 import { useSheaf } from '../state/StoreContext';
 import { Alert } from './Alert';
 import { Attention } from './Attention';
@@ -25,7 +26,9 @@ export function SignedInView({
       <Header session={session} />
       <Alert messages={[commandError, app.error]} />
       <Attention setAside={app.setAside} notices={app.notices} />
-      <RunningTimer running={app.running} />
+      <Counted id="running">
+        <RunningTimer running={app.running} />
+      </Counted>
       <div className="view-switch" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
           Timesheet
@@ -36,13 +39,19 @@ export function SignedInView({
       </div>
       {view === 'timer' ? (
         <>
-          <StartForm />
-          <DayView app={app} weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
+          <Counted id="picker">
+            <StartForm />
+          </Counted>
+          <Counted id="day">
+            <DayView app={app} weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
+          </Counted>
         </>
       ) : (
         <Reports prefs={app.prefs} />
       )}
-      <SyncLine sync={app.sync} clock={app.prefs.clock} />
+      <Counted id="sync">
+        <SyncLine sync={app.sync} clock={app.prefs.clock} />
+      </Counted>
     </>
   );
 }
