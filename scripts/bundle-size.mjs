@@ -1,11 +1,12 @@
 // Owns checking the built output against its budgets: the popover's JavaScript under 150 KB gzipped, and a preload
-// that a sandboxed window can load (CommonJS, requiring nothing but 'electron'). Run after `electron-vite build`.
+// that a sandboxed window can load (CommonJS, requiring nothing but 'electron'). Run after `electron-vite build`;
+// an argument names another output folder than out/ (the bench builds into its own).
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const out = fileURLToPath(new URL('../out/', import.meta.url));
+const out = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL('../out/', import.meta.url));
 const budgetKb = 150;
 const problems = [];
 

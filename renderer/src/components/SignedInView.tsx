@@ -2,6 +2,7 @@
 // re-renders when its slice changes, not when another's does.
 import { memo, useState } from 'react';
 import type { Session } from '../../../shared/state';
+import { Counted } from '../lib/render-counts';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Alert } from './Alert';
 import { Attention } from './Attention';
@@ -19,7 +20,9 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
       <Header session={session} />
       <Problems />
       <Attention />
-      <RunningTimer />
+      <Counted id="running">
+        <RunningTimer />
+      </Counted>
       <div className="view-switch" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
           Timesheet
@@ -30,13 +33,19 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
       </div>
       {view === 'timer' ? (
         <>
-          <StartForm />
-          <DayView weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
+          <Counted id="picker">
+            <StartForm />
+          </Counted>
+          <Counted id="day">
+            <DayView weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
+          </Counted>
         </>
       ) : (
         <Reports />
       )}
-      <SyncLine />
+      <Counted id="sync">
+        <SyncLine />
+      </Counted>
     </>
   );
 }
