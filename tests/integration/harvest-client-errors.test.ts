@@ -1,6 +1,6 @@
 // Tests the Harvest client's error answers over real loopback HTTP against a scripted server: typed errors,
 // retries on 5xx, timeouts and dropped connections, and repeats that meet their own earlier success.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BadResponseError,
   ForbiddenError,
@@ -12,18 +12,8 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../electron/main/core/harvest/errors';
-import {
-  closeServers,
-  harness,
-  rejection,
-  startServer,
-  timeEntry,
-  TOKEN,
-  user,
-} from '../fixtures/scripted-harvest';
+import { harness, rejection, startServer, timeEntry, TOKEN, user } from '../fixtures/scripted-harvest';
 import { startScriptedServer, type ScriptedServer } from '../fixtures/scripted-server';
-
-afterEach(closeServers);
 
 describe('error answers, as the real API sends them', () => {
   it('maps 401, 403, 404 and 422 to typed errors without retrying', async () => {

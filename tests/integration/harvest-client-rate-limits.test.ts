@@ -1,11 +1,9 @@
 // Tests the Harvest client's rate limits over real loopback HTTP against a scripted server: waiting out a 429,
 // and the client-side request budget that keeps it from getting one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../electron/main/core/harvest/errors';
 import { EDGE_MARGIN_MS } from '../../electron/main/core/harvest/rate-limit';
-import { closeServers, harness, rejection, timeEntry, user } from '../fixtures/scripted-harvest';
-
-afterEach(closeServers);
+import { harness, rejection, timeEntry, user } from '../fixtures/scripted-harvest';
 
 describe('429: too many requests', () => {
   it('waits Retry-After seconds and repeats the request', async () => {

@@ -1,12 +1,11 @@
 // Tests the Harvest client's requests over real loopback HTTP against a scripted server: headers, credentials,
 // every documented path, and lists followed page by page.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { harvestConfigFromEnv } from '../../electron/main/core/harvest/client';
 import { BadResponseError, ValidationError } from '../../electron/main/core/harvest/errors';
 import {
   ACCOUNT_ID,
   assignment,
-  closeServers,
   harness,
   rejection,
   startServer,
@@ -14,8 +13,6 @@ import {
   TOKEN,
   user,
 } from '../fixtures/scripted-harvest';
-
-afterEach(closeServers);
 
 describe('headers and credentials', () => {
   it('sends the token, account id and user agent read from the environment on every request', async () => {

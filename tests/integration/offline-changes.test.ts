@@ -1,16 +1,12 @@
 // Tests changes made offline on their way to Harvest: conflicts shown and never dropped, manual entries, edits and
 // deletes, and Harvest's rate limit never hit however fast the person clicks.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/dates';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
 let h: Harness;
-afterEach(async () => {
-  await h?.close();
-});
-
 const { pick, outboxFile, harvest, startOffline } = offlineHelpers(() => h);
 
 describe('conflicts are shown, never dropped', () => {

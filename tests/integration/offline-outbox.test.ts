@@ -2,7 +2,7 @@
 // for rather than sent again, and damaged or half-written files set aside while the rest is kept.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/dates';
 import { accountDir } from '../../electron/main/core/local-store';
 import type { SheafApp } from '../../electron/main/core/app';
@@ -10,10 +10,6 @@ import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
 let h: Harness;
-afterEach(async () => {
-  await h?.close();
-});
-
 const { pick, outboxFile, harvest, startOffline } = offlineHelpers(() => h);
 
 describe('the outbox', () => {

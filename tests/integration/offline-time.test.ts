@@ -1,15 +1,11 @@
 // Tests that time done offline lands in Harvest as it was spent: a restarted timer heard of a day later, hours
 // set on a running timer, and a one-hour offline session in simulated time.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/dates';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
 let h: Harness;
-afterEach(async () => {
-  await h?.close();
-});
-
 const { pick, harvest, startOffline } = offlineHelpers(() => h);
 
 /** Half an hour logged today (found again by its notes), then restarted while Harvest is out of reach. */
