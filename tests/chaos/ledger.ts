@@ -1,0 +1,105 @@
+// Owns what the scripted person believes was done, one entry a token, and the end of a run's check: Harvest's
+// entries against that ledger (lost, duplicated, wrong duration), with CHAOS_DEBUG's account of one entry.
+import type { Sandbox } from '../../electron/sandbox/server';
+import { msPerMinute as minute } from '../../shared/elapsed';
+
+/** What the person believes about one entry, from the moments they acted. */
+export interface Expected {
+  token: string;
+  /** Running segments end `null`. Hours = sum of segments, or `fixed` once they set hours by hand. */
+  segments: { from: number; to: number | null }[];
+  fixed: number | null;
+  deleted: boolean;
+  resumes: number;
+  spentDate: string;
+  /** The notes the person last gave it: a lost notes change counts as lost too. */
+  notes: string;
+}
+
+export type Ledger = Map<string, Expected>;
+
+/** The person stops whatever runs at `at` (starting or resuming another stops it too). */
+export function stopRunningAt(ledger: Ledger, at: number) {
+  for (const e of ledger.values()) {
+    const last = e.segments.at(-1);
+    if (last && last.to === null) last.to = at;
+  }
+}
+
+export interface Differences {
+  lost: number;
+  duplicated: number;
+  wrongDuration: number;
+}
+
+/** Harvest's entries against the ledger, with running ones ending at `end`; each difference adds a line to `details`. */
+export function compareWithHarvest(
+  ledger: Ledger,
+  sandbox: Sandbox,
+  start: Date,
+  end: number,
+  details: string[],
+): Differences {
+  let lost = 0;
+  let duplicated = 0;
+  let wrongDuration = 0;
+  const inHarvest = new Map<string, { hours: number; notes: string }[]>();
+  for (const e of sandbox.admin.entries()) {
+    const t = (e.notes ?? '').split(' ')[0]!;
+    inHarvest.set(t, [...(inHarvest.get(t) ?? []), { hours: e.hours, notes: e.notes ?? '' }]);
+  }
+  /** CHAOS_DEBUG: the ledger's view of one entry and every request Harvest saw about it, in minutes from the start. */
+  function explain(x: Expected) {
+    const mins = (ms: number | null) => (ms === null ? 'open' : ((ms - start.getTime()) / minute).toFixed(0));
+    const ids = sandbox.admin
+      .entries()
+      .filter((e) => e.notes?.startsWith(`${x.token} `))
+      .map((e) => String(e.id));
+    console.log(
+      `debug ${x.token} ids ${ids.join(',')}: segments ${x.segments.map((g) => `${mins(g.from)}-${mins(g.to)}`).join(', ')}`,
+    );
+    for (const r of sandbox.requestLog) {
+      if (ids.some((id) => r.path.includes(id)) || JSON.stringify(r.body ?? '').includes(`${x.token} `))
+        console.log(
+          `  ${mins(Date.parse(r.at))} ${r.method} ${r.path} ${r.status} ${JSON.stringify(r.body ?? '')}`,
+        );
+    }
+  }
+
+  for (const x of ledger.values()) {
+    const found = inHarvest.get(x.token) ?? [];
+    inHarvest.delete(x.token);
+    if (x.deleted) {
+      if (found.length > 0) {
+        duplicated += found.length;
+        details.push(`${x.token}: deleted, but Harvest still has it`);
+        if (process.env.CHAOS_DEBUG) explain(x);
+      }
+      continue;
+    }
+    if (found.length === 0) {
+      lost++;
+      details.push(`${x.token}: missing in Harvest`);
+      continue;
+    }
+    if (found.length > 1) {
+      duplicated += found.length - 1;
+      details.push(`${x.token}: ${found.length} copies in Harvest`);
+    }
+    if (found[0]!.notes !== x.notes) {
+      lost++;
+      details.push(`${x.token}: notes "${found[0]!.notes}" in Harvest, "${x.notes}" by the ledger`);
+    }
+    const expected = x.fixed ?? x.segments.reduce((h, seg) => h + ((seg.to ?? end) - seg.from) / 3.6e6, 0);
+    if (Math.abs(found[0]!.hours - expected) > 1 / 60) {
+      wrongDuration++;
+      details.push(`${x.token}: ${found[0]!.hours} h in Harvest, ${expected.toFixed(3)} h by the ledger`);
+      if (process.env.CHAOS_DEBUG && wrongDuration === 1) explain(x);
+    }
+  }
+  for (const [t, found] of inHarvest) {
+    duplicated += found.length;
+    details.push(`${t}: in Harvest but never acknowledged`);
+  }
+  return { lost, duplicated, wrongDuration };
+}
