@@ -17,6 +17,14 @@ export function formatHours(hours: number, format: TimeFormat): string {
   return `${sign}${Math.floor(minutes / 60)}:${pad(minutes % 60)}`;
 }
 
+/**
+ * Hours rounded to what `formatHours` writes (0.01 h, or whole minutes), so formatting either gives the same text.
+ * A live figure that keeps this changes only when what the person sees does.
+ */
+export function shownHours(hours: number, format: TimeFormat): number {
+  return format === 'decimal' ? Math.round(hours * 100) / 100 : Math.round(hours * 60) / 60;
+}
+
 /** A running timer's clock, "h:mm:ss"; time before the start (clock skew) shows as zero. */
 export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / msPerSecond));

@@ -1,9 +1,9 @@
 // Owns how the popover writes hours, times of day, dates, money and ages, per the account's time_format and
 // clock; and reads the times of day people type. One module, so every view says things the same way.
-import { formatElapsed, formatHours, type TimeFormat } from './duration';
+import { formatElapsed, formatHours, shownHours, type TimeFormat } from './duration';
 import { msPerMinute } from './elapsed';
 
-export { formatElapsed, formatHours, type TimeFormat };
+export { formatElapsed, formatHours, shownHours, type TimeFormat };
 export type ClockStyle = '12h' | '24h';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,6 +1,6 @@
 // Table tests for shared/duration.ts: display in both Harvest styles, the timer clock, and typed durations.
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, formatHours, parseDuration } from '../../shared/duration';
+import { formatElapsed, formatHours, parseDuration, shownHours } from '../../shared/duration';
 
 describe('formatHours', () => {
   it.each([
@@ -98,5 +98,18 @@ describe('parseDuration', () => {
     const parsed = parseDuration(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe('shownHours', () => {
+  it('rounds to what formatHours writes, so both give the same text, in either format', () => {
+    for (let i = 0; i < 2000; i++) {
+      const hours = i * 0.00731;
+      for (const format of ['decimal', 'hours_minutes'] as const) {
+        expect(formatHours(shownHours(hours, format), format)).toBe(formatHours(hours, format));
+      }
+    }
+    expect(shownHours(1.234, 'decimal')).toBe(1.23);
+    expect(shownHours(1.009, 'hours_minutes')).toBe(61 / 60);
   });
 });

@@ -1,21 +1,25 @@
 // Owns the project/task combobox (WAI-ARIA list autocomplete): ranked fuzzy matches as the person types;
 // with nothing typed, recent pairs, then pinned ones, then everything by client. The list is virtualized so
 // 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Escape).
-import { useVirtualizer, observeElementRect, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
+import { useVirtualRows } from '../hooks/useVirtualRows';
 import { assignmentLabel } from '../lib/labels';
 import { groupByClient, pairKey, type AssignmentMatcher } from '../lib/match';
+import { buildRows, type Section } from '../lib/picker-rows';
 import { StarIcon } from './MoreIcons';
-
-type Row =
-  | { kind: 'heading'; label: string }
-  | { kind: 'option'; option: AssignmentOption; index: number; pinned: boolean };
 
 const headingHeight = 26;
 const optionHeight = 44;
-/** The popup's height when it can't be measured (hidden, or a test's DOM without layout). */
-const fallbackHeight = 240;
 
 export interface AssignmentPickerProps {
   label: string;
@@ -36,16 +40,14 @@ export interface AssignmentPickerProps {
   hideLabel?: boolean;
 }
 
-function section(label: string, options: AssignmentOption[], pinned: Set<string>, rows: Row[]): void {
-  if (options.length === 0) return;
-  rows.push({ kind: 'heading', label });
-  for (const option of options) {
-    rows.push({ kind: 'option', option, index: 0, pinned: pinned.has(pairKey(option)) });
-  }
-}
+const none: readonly AssignmentRef[] = [];
+
+/** Each client's pairs under its name. */
+const byClient = (options: readonly AssignmentOption[]): Section[] =>
+  groupByClient(options).map((g) => ({ label: g.clientName || 'No client', options: g.options }));
 
 export function AssignmentPicker(props: AssignmentPickerProps) {
-  const { assignments, matcher, query, selected, recent = [], favourites = [] } = props;
+  const { assignments, matcher, query, selected, recent = none, favourites = none } = props;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const popupRef = useRef<HTMLDivElement>(null);
@@ -55,52 +57,37 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
 
   // The input shows the chosen option's name; reopening should offer everything, not just that one.
   const typed = selected ? '' : query;
-  const { rows, options } = useMemo(() => {
-    const byKey = new Map(assignments.map((o) => [pairKey(o), o]));
-    const pinned = new Set(favourites.map(pairKey));
-    const found: Row[] = [];
-    if (typed.trim()) {
-      for (const group of groupByClient(matcher.search(typed))) {
-        section(group.clientName || 'No client', group.options, pinned, found);
-      }
-    } else {
-      const lookup = (refs: readonly AssignmentRef[]) =>
-        refs.map((r) => byKey.get(pairKey(r))).filter((o): o is AssignmentOption => Boolean(o));
-      section('Recent', lookup(recent), pinned, found);
-      section('Pinned', lookup(favourites), pinned, found);
-      for (const group of groupByClient(assignments)) {
-        section(group.clientName || 'No client', group.options, pinned, found);
-      }
-    }
-    const flat: AssignmentOption[] = [];
-    for (const row of found) if (row.kind === 'option') row.index = flat.push(row.option) - 1;
-    return { rows: found, options: flat };
-  }, [assignments, matcher, typed, recent, favourites]);
-  const rowOf = useMemo(() => {
-    const at: number[] = [];
-    rows.forEach((row, r) => {
-      if (row.kind === 'option') at[row.index] = r;
-    });
-    return at;
-  }, [rows]);
+  // Everything by client, and a lookup by pair: once per assignments list, not per keystroke.
+  const everything = useMemo(() => byClient(assignments), [assignments]);
+  const byKey = useMemo(() => new Map(assignments.map((o) => [pairKey(o), o])), [assignments]);
+  const pinned = useMemo(() => new Set(favourites.map(pairKey)), [favourites]);
+  const untyped = useMemo(() => {
+    const lookup = (refs: readonly AssignmentRef[]) =>
+      refs.map((r) => byKey.get(pairKey(r))).filter((o): o is AssignmentOption => Boolean(o));
+    return buildRows([
+      { label: 'Recent', options: lookup(recent) },
+      { label: 'Pinned', options: lookup(favourites) },
+      ...everything,
+    ]);
+  }, [byKey, everything, recent, favourites]);
+  const searched = useMemo(
+    () => (typed.trim() ? buildRows(byClient(matcher.search(typed))) : null),
+    [matcher, typed],
+  );
+  const rows = searched ?? untyped;
+  const { options } = rows;
   const expanded = open && options.length > 0;
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => popupRef.current,
-    estimateSize: (r) => (rows[r]?.kind === 'heading' ? headingHeight : optionHeight),
-    overscan: 6,
-    observeElementRect: (instance: Virtualizer<HTMLDivElement, Element>, cb) =>
-      observeElementRect(instance, (rect) =>
-        cb(rect.height > 0 ? rect : { width: rect.width, height: fallbackHeight }),
-      ),
-  });
+  const heightOf = useCallback(
+    (r: number) => (rows.optionAt[r] === -1 ? headingHeight : optionHeight),
+    [rows],
+  );
+  const list = useVirtualRows(popupRef, rows.count, heightOf, expanded);
+  const { reveal } = list;
 
   useEffect(() => {
-    if (expanded && active >= 0 && rowOf[active] !== undefined) {
-      virtualizer.scrollToIndex(rowOf[active]!, { align: 'auto' });
-    }
-  }, [expanded, active, rowOf, virtualizer]);
+    if (expanded && active >= 0 && active < options.length) reveal(rows.rowOf[active]!);
+  }, [expanded, active, options.length, rows, reveal]);
 
   function pick(option: AssignmentOption) {
     props.onChoose(option);
@@ -158,7 +145,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
     }
   }
 
-  const items = expanded ? virtualizer.getVirtualItems() : [];
+  const items = expanded ? list.rows : [];
   return (
     <div className="picker">
       <label htmlFor={`${ids}-input`} className={props.hideLabel ? 'visually-hidden' : undefined}>
@@ -203,22 +190,23 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
           aria-label={props.label}
           className="options"
           hidden={!expanded}
-          style={{ height: virtualizer.getTotalSize() }}
+          style={{ height: list.totalHeight }}
         >
           {items.map((item) => {
-            const row = rows[item.index]!;
+            const index = rows.optionAt[item.row]!;
             const style = { height: item.size, transform: `translateY(${item.start}px)` };
-            if (row.kind === 'heading') {
+            if (index === -1) {
               return (
-                <li key={item.key} role="presentation" className="group-label" style={style}>
-                  {row.label}
+                <li key={item.row} role="presentation" className="group-label" style={style}>
+                  {rows.headings.get(item.row)}
                 </li>
               );
             }
-            const { option, index } = row;
+            const option = options[index]!;
+            const isPinned = pinned.has(pairKey(option));
             return (
               <li
-                key={item.key}
+                key={item.row}
                 id={optionId(index)}
                 role="option"
                 aria-label={assignmentLabel(option)}
@@ -236,15 +224,15 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
                 {props.onTogglePin && (
                   // A mouse shortcut; the keyboard pins with the button beside the picker.
                   <span
-                    className={row.pinned ? 'pin pinned' : 'pin'}
+                    className={isPinned ? 'pin pinned' : 'pin'}
                     aria-hidden="true"
-                    title={row.pinned ? 'Unpin' : 'Pin to the top'}
+                    title={isPinned ? 'Unpin' : 'Pin to the top'}
                     onClick={(e) => {
                       e.stopPropagation();
-                      props.onTogglePin!(option, !row.pinned);
+                      props.onTogglePin!(option, !isPinned);
                     }}
                   >
-                    <StarIcon filled={row.pinned} />
+                    <StarIcon filled={isPinned} />
                   </span>
                 )}
               </li>

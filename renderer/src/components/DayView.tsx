@@ -2,9 +2,16 @@
 // against the weekly capacity; and asking Harvest what changed whenever the popover opens.
 import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
-import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
-import type { ShownDay } from '../../../shared/state';
-import { useNow } from '../hooks/useNow';
+import {
+  formatDate,
+  formatDay,
+  formatHours,
+  formatWeekday,
+  shownHours,
+  type TimeFormat,
+} from '../../../shared/format';
+import type { DayTotal, ShownDay } from '../../../shared/state';
+import { useLive } from '../hooks/useNow';
 import { extraHours } from '../../../shared/elapsed';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
@@ -71,12 +78,18 @@ export const DayView = memo(function DayView({
   );
 });
 
-/** The running timer's hours since the snapshot, re-read every second while one runs; 0 on other days. */
-function useLiveHours(): (date: string) => number {
+/**
+ * A total as shown, live while the running timer counts into it: re-rendered when the shown figure changes
+ * (every minute, or every 36 s in decimal), not on every one-second tick.
+ */
+function useLiveTotal(
+  base: number,
+  countsRunning: (date: string) => boolean,
+  timeFormat: TimeFormat,
+): number {
   const running = useApp((app) => app.running);
-  const now = useNow(1000, running !== null);
-  const extra = extraHours(running, now);
-  return (date) => (running && running.spentDate === date ? extra : 0);
+  const live = running !== null && countsRunning(running.spentDate);
+  return useLive((now) => shownHours(base + (live ? extraHours(running, now) : 0), timeFormat), live);
 }
 
 function WeekStrip({
@@ -90,30 +103,48 @@ function WeekStrip({
   timeFormat: TimeFormat;
   show(date: string): void;
 }) {
-  const liveOn = useLiveHours();
   return (
     <ol className="week-strip" aria-label="Week by day">
-      {day.week.days.map((d) => {
-        const hours = d.totalHours + liveOn(d.date);
-        const shown = d.date === day.date;
-        return (
-          <li key={d.date}>
-            <button
-              type="button"
-              className={['week-day', shown && 'shown', d.date === today && 'today']
-                .filter(Boolean)
-                .join(' ')}
-              aria-label={`${formatDate(d.date)}: ${formatHours(hours, timeFormat)}`}
-              aria-current={shown ? 'date' : undefined}
-              onClick={() => show(d.date)}
-            >
-              <span className="week-day-name">{formatWeekday(d.date)}</span>
-              <span className="week-day-hours">{hours > 0 ? formatHours(hours, timeFormat) : '–'}</span>
-            </button>
-          </li>
-        );
-      })}
+      {day.week.days.map((d) => (
+        <li key={d.date}>
+          <WeekDay
+            day={d}
+            shown={d.date === day.date}
+            today={d.date === today}
+            timeFormat={timeFormat}
+            show={show}
+          />
+        </li>
+      ))}
     </ol>
+  );
+}
+
+function WeekDay({
+  day,
+  shown,
+  today,
+  timeFormat,
+  show,
+}: {
+  day: DayTotal;
+  shown: boolean;
+  today: boolean;
+  timeFormat: TimeFormat;
+  show(date: string): void;
+}) {
+  const hours = useLiveTotal(day.totalHours, (date) => date === day.date, timeFormat);
+  return (
+    <button
+      type="button"
+      className={['week-day', shown && 'shown', today && 'today'].filter(Boolean).join(' ')}
+      aria-label={`${formatDate(day.date)}: ${formatHours(hours, timeFormat)}`}
+      aria-current={shown ? 'date' : undefined}
+      onClick={() => show(day.date)}
+    >
+      <span className="week-day-name">{formatWeekday(day.date)}</span>
+      <span className="week-day-hours">{hours > 0 ? formatHours(hours, timeFormat) : '–'}</span>
+    </button>
   );
 }
 
@@ -128,14 +159,15 @@ function DayTotals({
   weeklyCapacitySeconds: number | null;
   timeFormat: TimeFormat;
 }) {
-  const liveOn = useLiveHours();
-  const weekLive = day.week.days.reduce((sum, d) => sum + liveOn(d.date), 0);
+  const { start, end } = day.week;
+  const dayHours = useLiveTotal(day.totalHours, (date) => date === day.date, timeFormat);
+  const weekHours = useLiveTotal(day.week.totalHours, (date) => date >= start && date <= end, timeFormat);
   return (
     <Totals
-      dayHours={day.totalHours + liveOn(day.date)}
-      weekHours={day.week.totalHours + weekLive}
+      dayHours={dayHours}
+      weekHours={weekHours}
       isToday={day.isToday}
-      isThisWeek={today >= day.week.start && today <= day.week.end}
+      isThisWeek={today >= start && today <= end}
       weeklyCapacitySeconds={weeklyCapacitySeconds}
       timeFormat={timeFormat}
     />

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatAge, formatHours, formatMoney, formatMonth, formatRange } from '../../../shared/format';
 import type { ReportView } from '../../../shared/state';
-import { useNow } from '../hooks/useNow';
+import { useLive } from '../hooks/useNow';
 import { useApp, useSheaf } from '../state/StoreContext';
 
 type Period = ReportView['period'];
@@ -15,7 +15,6 @@ export function Reports() {
   const [answers, setAnswers] = useState<
     Partial<Record<Period, { report: ReportView } | { problem: string }>>
   >({});
-  const now = useNow(30_000);
 
   useEffect(() => {
     let current = true;
@@ -64,7 +63,7 @@ export function Reports() {
           </p>
           <p className={shown.stale ? 'report-age stale small' : 'report-age muted small'} role="status">
             {shown.stale ? `${shown.note ?? 'Saved copy.'} ` : ''}
-            As of {formatAge(shown.fetchedAt, now)}
+            As of <ReportAge fetchedAt={shown.fetchedAt} />
           </p>
           <ReportTable
             caption="By client"
@@ -136,4 +135,9 @@ function ReportTable({ caption, rows, hours }: { caption: string; rows: Row[]; h
       </tbody>
     </table>
   );
+}
+
+/** "5 min ago", re-rendered when the words change. */
+function ReportAge({ fetchedAt }: { fetchedAt: string }) {
+  return useLive((now) => formatAge(fetchedAt, now), true, 30_000);
 }

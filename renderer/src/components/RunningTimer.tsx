@@ -2,7 +2,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { formatElapsed } from '../../../shared/format';
 import type { EntryView } from '../../../shared/state';
-import { useNow } from '../hooks/useNow';
+import { useLive } from '../hooks/useNow';
 import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 import { elapsedMs } from '../../../shared/elapsed';
 import { useApp, useSheaf } from '../state/StoreContext';
@@ -37,10 +37,10 @@ export const RunningTimer = memo(function RunningTimer() {
 
 /** The one part of the card that changes every second. */
 function Elapsed({ entry }: { entry: EntryView }) {
-  const now = useNow(1000);
+  const elapsed = useLive((now) => formatElapsed(elapsedMs(entry, now)));
   return (
     <span className="elapsed" role="timer" aria-label="Elapsed time">
-      {formatElapsed(elapsedMs(entry, now))}
+      {elapsed}
     </span>
   );
 }

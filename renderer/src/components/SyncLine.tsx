@@ -1,6 +1,6 @@
 // Owns the sync line: whether Sheaf and Harvest agree, and a way to sync now.
 import { memo } from 'react';
-import { useNow } from '../hooks/useNow';
+import { useLive } from '../hooks/useNow';
 import { syncLineText } from '../lib/syncLine';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { SyncIcon } from './Icons';
@@ -9,12 +9,12 @@ export const SyncLine = memo(function SyncLine() {
   const send = useSheaf((s) => s.send);
   const sync = useApp((app) => app.sync);
   const clock = useApp((app) => app.prefs.clock);
-  // "Synced 3 min ago" only needs minute precision (the clock is read in 15 s steps).
-  const now = useNow(15_000);
+  // "Synced 3 min ago" only needs minute precision (the clock is read in 15 s steps, shown when it changes).
+  const text = useLive((now) => syncLineText(sync, now, clock), true, 15_000);
   return (
     <footer className="sync">
       <p role="status" className={`muted small sync-${sync.state}`}>
-        {syncLineText(sync, now, clock)}
+        {text}
       </p>
       <button
         type="button"

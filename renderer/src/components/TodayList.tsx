@@ -1,10 +1,16 @@
 // Owns the shown day's entries: hours (live for the running one), sync and lock state, Restart, Edit, Delete
 // (confirmed, then a few seconds to undo while core holds it back), and adding time without a timer.
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
-import { formatDate, formatHours, formatWallClock, type TimeFormat } from '../../../shared/format';
+import {
+  formatDate,
+  formatHours,
+  formatWallClock,
+  shownHours,
+  type TimeFormat,
+} from '../../../shared/format';
 import { undoDeleteMs } from '../../../shared/ipc';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
-import { useNow } from '../hooks/useNow';
+import { useLive } from '../hooks/useNow';
 import { entryLabel } from '../lib/labels';
 import { liveHours } from '../../../shared/elapsed';
 import { useSheaf } from '../state/StoreContext';
@@ -171,10 +177,10 @@ export const TodayList = memo(function TodayList({
   );
 });
 
-/** An entry's hours; the running one's re-read every second. */
+/** An entry's hours; the running one's re-rendered when the shown figure changes. */
 function EntryHours({ entry, timeFormat }: { entry: EntryView; timeFormat: TimeFormat }) {
-  const now = useNow(1000, entry.isRunning);
-  return <span className="hours">{formatHours(liveHours(entry, now), timeFormat)}</span>;
+  const hours = useLive((now) => shownHours(liveHours(entry, now), timeFormat), entry.isRunning);
+  return <span className="hours">{formatHours(hours, timeFormat)}</span>;
 }
 
 /** One of an entry's icon buttons: named for the entry, with a tooltip saying what it does. */
