@@ -1,16 +1,7 @@
 // Owns the project/task combobox (WAI-ARIA list autocomplete): ranked fuzzy matches as the person types;
 // with nothing typed, recent pairs, then pinned ones, then everything by client. The list is virtualized so
 // 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Escape).
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type Ref,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { useVirtualRows } from '../hooks/useVirtualRows';
 import { assignmentLabel } from '../lib/labels';
@@ -47,10 +38,9 @@ const byClient = (options: readonly AssignmentOption[]): Section[] =>
   groupByClient(options).map((g) => ({ label: g.clientName || 'No client', options: g.options }));
 
 export function AssignmentPicker(props: AssignmentPickerProps) {
-  const { assignments, matcher, query, selected, recent = none, favourites = none } = props;
+  const { assignments, matcher, query, selected, recent = none, favourites = none, inputRef } = props;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const popupRef = useRef<HTMLDivElement>(null);
   const ids = useId();
   const listId = `${ids}-list`;
   const optionId = (index: number) => `${ids}-option-${index}`;
@@ -82,8 +72,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
     (r: number) => (rows.optionAt[r] === -1 ? headingHeight : optionHeight),
     [rows],
   );
-  const list = useVirtualRows(popupRef, rows.count, heightOf, expanded);
-  const { reveal } = list;
+  const { attach, visible, totalHeight, reveal } = useVirtualRows(rows.count, heightOf, expanded);
 
   useEffect(() => {
     if (expanded && active >= 0 && active < options.length) reveal(rows.rowOf[active]!);
@@ -145,7 +134,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
     }
   }
 
-  const items = expanded ? list.rows : [];
+  const items = expanded ? visible : [];
   return (
     <div className="picker">
       <label htmlFor={`${ids}-input`} className={props.hideLabel ? 'visually-hidden' : undefined}>
@@ -153,7 +142,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
       </label>
       <input
         id={`${ids}-input`}
-        ref={props.inputRef}
+        ref={inputRef}
         type="text"
         role="combobox"
         autoComplete="off"
@@ -178,7 +167,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
       {/* Mouse presses here keep focus in the input (so its blur doesn't close the list mid-scroll);
           tabIndex makes the scroller reachable, as axe asks of scrollable regions (Tab closes the list first). */}
       <div
-        ref={popupRef}
+        ref={attach}
         className="popup"
         tabIndex={0}
         hidden={!open || assignments.length === 0}
@@ -190,7 +179,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
           aria-label={props.label}
           className="options"
           hidden={!expanded}
-          style={{ height: list.totalHeight }}
+          style={{ height: totalHeight }}
         >
           {items.map((item) => {
             const index = rows.optionAt[item.row]!;

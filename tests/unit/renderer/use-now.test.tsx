@@ -39,9 +39,9 @@ describe('useLive', () => {
     expect(runningTickers()).toBe(1);
     const first = screen.getByTestId('a').textContent;
     const before = renders;
-    act(() => vi.advanceTimersByTime(20_000)); // 9:00:50, the same minute: nothing shown changed.
+    act(() => void vi.advanceTimersByTime(20_000)); // 9:00:50, the same minute: nothing shown changed.
     expect(renders).toBe(before);
-    act(() => vi.advanceTimersByTime(15_000)); // 9:01:05
+    act(() => void vi.advanceTimersByTime(15_000)); // 9:01:05
     expect(renders).toBe(before + 2);
     expect(Number(screen.getByTestId('b').textContent)).toBe(Number(first) + 1);
   });
@@ -52,7 +52,7 @@ describe('useLive', () => {
     act(() => setVisibility('hidden'));
     expect(runningTickers()).toBe(0);
     expect(vi.getTimerCount()).toBe(0);
-    act(() => vi.setSystemTime(new Date(2026, 11, 1, 9, 10, 0)));
+    act(() => void vi.setSystemTime(new Date(2026, 11, 1, 9, 10, 0)));
     act(() => setVisibility('visible'));
     expect(runningTickers()).toBe(1);
     expect(Number(screen.getByTestId('a').textContent)).toBe(first + 10);
