@@ -7,6 +7,7 @@ import type { SheafApp, SheafAppOptions } from './app-options';
 import { weekStartFor } from './account-profile';
 import { createCommands } from './commands';
 import { createDesktop } from './desktop';
+import { Heartbeat } from './heartbeat';
 import { Notices } from './notices';
 import { systemClock, type Clock } from './ports';
 import { Schedule } from './schedule';
@@ -22,8 +23,11 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   const notices = new Notices();
   let snapshot: AppState | null = null;
 
+  // One wake-up a minute for everything periodic: the idle and reminder check, and the refresh.
+  const heartbeat = new Heartbeat();
   const desktop = createDesktop(o.desktop ?? {}, {
     clock,
+    heartbeat,
     timer: () => session.signedInTimer(),
     prefs: () => session.prefs,
     toggleTimer: () => session.requireAccount().timer.toggleTimer(),
@@ -43,6 +47,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
 
   const schedule: Schedule = new Schedule({
     clock,
+    heartbeat,
     timer: () => session.signedInTimer(),
     keepsCache: () => session.signedInAccount()?.keepsCache ?? false,
     saveCache: async () => session.account?.saveCache(),
@@ -105,6 +110,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     async dispose({ waitForSyncMs = 2000 } = {}) {
       schedule.dispose();
       desktop.dispose();
+      heartbeat.dispose();
       await session.dispose(waitForSyncMs);
       listeners.clear();
       eventListeners.clear();

@@ -14,6 +14,7 @@ import type { AccountPrefs, DesktopView, EntryView } from '../../../shared/state
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { msPerHour } from '../../../shared/elapsed';
 import { formatTimeOfDay } from '../../../shared/format';
+import type { Heartbeat } from './heartbeat';
 import { IdlePolicy } from './idle';
 import { DisposableStore, type Disposable } from './lifecycle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
@@ -32,8 +33,6 @@ export interface DesktopPorts {
   showPopover?: () => void;
   /** Shows or hides the popover (its global shortcut). */
   togglePopover?: () => void;
-  /** How often idle and reminders are checked; 30 s by default. */
-  pollMs?: number;
 }
 
 export interface DesktopDeps {
@@ -43,6 +42,8 @@ export interface DesktopDeps {
   prefs(): AccountPrefs;
   toggleTimer(): Promise<void>;
   onChange(): void;
+  /** The beat the idle and reminder check keeps time by (once a minute), shared with the refresh. */
+  heartbeat: Heartbeat;
   /** Tells the popover something happened that isn't state (the tray asked for the settings view). */
   tellPopover(event: PopoverEvent): void;
   log?: (line: string) => void;
@@ -231,7 +232,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       deps.tellPopover({ type: 'openSettings' });
       ports.showPopover?.();
     },
-    /** Runs a check now (tests; the poll does it every `pollMs`). */
+    /** Runs a check now (tests; the heartbeat does it every minute). */
     check,
     toggleByShortcut,
     start(): void {
@@ -240,7 +241,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       // Re-assert an existing "on" (the app may have moved); "off" leaves the OS alone until the person changes it.
       if (settings.get().launchAtLogin) void applyLoginItem(settings.get());
       lifetime.delete(poll);
-      poll = lifetime.interval(check, ports.pollMs ?? 30_000);
+      poll = lifetime.add(deps.heartbeat.every(1, check));
     },
     /** Stops the poll and the listeners and releases the shortcuts; nothing of the desktop runs afterwards. */
     dispose(): void {

@@ -1,17 +1,21 @@
 // Owns when the app acts by itself while someone is signed in: the refresh every two minutes (assignments only
 // once they are stale), the new day at local midnight, and saving the cache a moment after the state changes.
 // Every timer is in one DisposableStore: disposing the schedule stops them all, and none starts afterwards.
+import type { Heartbeat } from './heartbeat';
 import { DisposableStore, type Disposable } from './lifecycle';
 import type { Clock } from './ports';
 import type { TimerService } from './timesheet';
 
-const refreshEveryMs = 2 * 60_000;
+/** Refresh every second beat: every two minutes. */
+const refreshEveryBeats = 2;
 /** Assignments change rarely and cost many requests: asked for again after this long, or when there are none. */
 const assignmentsEveryMs = 30 * 60_000;
 const cacheDelayMs = 1000;
 
 export interface ScheduleDeps {
   clock: Clock;
+  /** The beat the refresh keeps time by, shared with the desktop's checks. */
+  heartbeat: Heartbeat;
   /** The signed-in person's timer; null when signed out. */
   timer(): TimerService | null;
   /** Whether someone is signed in to an account whose cache is kept on disk. */
@@ -35,7 +39,9 @@ export class Schedule implements Disposable {
   /** Signed in: refresh every two minutes, and show the new day at midnight. */
   start(): void {
     this.stop();
-    this.refreshTimer = this.lifetime.interval(() => void this.refresh(), refreshEveryMs);
+    this.refreshTimer = this.lifetime.add(
+      this.deps.heartbeat.every(refreshEveryBeats, () => void this.refresh()),
+    );
     this.scheduleMidnight(this.run);
   }
 

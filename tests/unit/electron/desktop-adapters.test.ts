@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { App } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktop } from '../../../electron/main/core/desktop';
+import { Heartbeat } from '../../../electron/main/core/heartbeat';
 import { memorySettingsStore } from '../../../electron/main/core/settings';
 import { createPowerMonitorIdleSource } from '../../../electron/main/platform/idle-source';
 import { autostartEntry, createLoginItems } from '../../../electron/main/platform/login-items';
@@ -28,6 +29,7 @@ function desktopWith(globalShortcut: FakeGlobalShortcut, extra: { togglePopover?
       toggleTimer,
       onChange: () => {},
       tellPopover: () => {},
+      heartbeat: new Heartbeat(),
     },
   );
   return { desktop, toggleTimer };
@@ -46,6 +48,7 @@ describe("the tray's Settings item", () => {
         toggleTimer: async () => {},
         onChange: () => {},
         tellPopover: (event) => told.push(event),
+        heartbeat: new Heartbeat(),
       },
     );
     desktop.requestSettings();
@@ -135,6 +138,7 @@ describe('notifications', () => {
         toggleTimer: async () => {},
         onChange: () => {},
         tellPopover: () => {},
+        heartbeat: new Heartbeat(),
       },
     );
     await desktop.commands.updateSettings({ notifications: { noTimer: false } });
@@ -237,6 +241,7 @@ describe('launch at login', () => {
         toggleTimer: async () => {},
         onChange: () => {},
         tellPopover: () => {},
+        heartbeat: new Heartbeat(),
       },
     );
     await desktop.commands.updateSettings({ launchAtLogin: true });
