@@ -6,7 +6,8 @@ import { parseDuration } from '../../../shared/duration';
 import { formatHours, formatWallClock, minutesOfDay, parseTimeOfDay } from '../../../shared/format';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
 import { assignmentLabel, entryLabel } from '../lib/labels';
-import { matcherFor, pairKey } from '../lib/match';
+import { useMatcher } from '../hooks/useMatcher';
+import { pairKey } from '../lib/match';
 import { useSheaf } from '../state/StoreContext';
 import { AssignmentPicker } from './AssignmentPicker';
 
@@ -26,7 +27,7 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
   const recent = useSheaf((s) => s.app?.recent);
   const favourites = useSheaf((s) => s.app?.favourites);
   const send = useSheaf((s) => s.send);
-  const matcher = useMemo(() => matcherFor(assignments), [assignments]);
+  const matcher = useMatcher(assignments);
   const initial = useMemo(
     () => (entry ? (assignments.find((o) => pairKey(o) === pairKey(entry)) ?? null) : null),
     [assignments, entry],

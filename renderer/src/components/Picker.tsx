@@ -1,7 +1,7 @@
 // Owns the start form's picker: the combobox bound to the store, Enter starts at once, and "/" or Ctrl/Cmd+K
 // focuses it from anywhere in the popover.
-import { useEffect, useMemo, useRef } from 'react';
-import { matcherFor } from '../lib/match';
+import { useEffect, useRef } from 'react';
+import { useMatcher } from '../hooks/useMatcher';
 import { useSheaf } from '../state/StoreContext';
 import { AssignmentPicker } from './AssignmentPicker';
 
@@ -22,7 +22,7 @@ export function Picker() {
   const choose = useSheaf((s) => s.choose);
   const startChosen = useSheaf((s) => s.startChosen);
   const send = useSheaf((s) => s.send);
-  const matcher = useMemo(() => matcherFor(assignments), [assignments]);
+  const matcher = useMatcher(assignments);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
