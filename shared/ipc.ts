@@ -45,6 +45,15 @@ const assignmentRef = z.strictObject({
   taskId: z.number().int().positive(),
 });
 
+/** A Harvest account id, as Harvest-Account-Id takes it. */
+const accountId = z.string().regex(/^\d{1,12}$/, 'An account ID is a number');
+
+/**
+ * Starting a timer while one runs in another account: stop that one, or keep both. Left out, Sheaf does what the
+ * settings say, and when they say "ask", refuses with `timer_elsewhere` so the popover can ask.
+ */
+const otherAccount = z.enum(['stop', 'keep']).optional();
+
 /** How long an undoable delete waits before it is sent (and the popover offers Undo). */
 export const undoDeleteMs = 5000;
 
@@ -54,28 +63,35 @@ export const commands = {
   signIn: {
     input: z.strictObject({
       token: z.string().trim().min(10, 'Paste your Personal Access Token').max(1000),
+      /** Left empty, Sheaf lists the token's Harvest accounts and the person picks. */
       accountId: z
         .string()
         .trim()
-        .regex(/^\d{1,12}$/, 'The Account ID is a number'),
+        .regex(/^\d{1,12}$/, 'The Account ID is a number')
+        .optional(),
     }),
     output: z.void(),
   },
   signInDemo: { input: z.void(), output: z.void() },
+  /** Out of every account. */
   signOut: { input: z.void(), output: z.void() },
+  signOutOf: { input: z.strictObject({ accountId }), output: z.void() },
+  /** Shows another signed-in account, at once from what Sheaf holds. */
+  switchAccount: { input: z.strictObject({ accountId }), output: z.void() },
   refresh: { input: z.void(), output: z.void() },
   startTimer: {
     input: z.strictObject({
       projectId: z.number().int().positive(),
       taskId: z.number().int().positive(),
       notes: notes.optional(),
+      otherAccount,
     }),
     output: z.void(),
   },
   stopTimer: { input: z.void(), output: z.void() },
   /** Stop if running, else restart the last entry. */
   toggleTimer: { input: z.void(), output: z.void() },
-  restartEntry: { input: z.strictObject({ entryId }), output: z.void() },
+  restartEntry: { input: z.strictObject({ entryId, otherAccount }), output: z.void() },
   updateNotes: { input: z.strictObject({ entryId, notes }), output: z.void() },
   /** Time added without a timer: `hours` (duration accounts) or `startedTime`+`endedTime` ("9:00am"). */
   addEntry: {
@@ -177,6 +193,8 @@ export const IpcErrorCode = z.enum([
   'rate_limited',
   'network',
   'server',
+  /** A timer runs in another account: the person says whether to stop it (`otherAccount`) and asks again. */
+  'timer_elsewhere',
   /** Sheaf could not save the change on this computer (a full disk, a folder it may not write to): not made. */
   'storage',
   'internal',

@@ -109,6 +109,8 @@ export const Settings = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   /** The first day of the week, when Sheaf can't read the company's own (members can't read /company). */
   weekStartDay: z.enum(WEEK_START_DAYS),
+  /** Starting a timer while one runs in another account: ask, stop that one, or keep both running. */
+  otherAccountTimer: z.enum(['ask', 'stop', 'keep']),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -122,6 +124,7 @@ export const defaultSettings: Settings = {
   trayTitle: true,
   theme: 'system',
   weekStartDay: 'Monday',
+  otherAccountTimer: 'ask',
 };
 
 /** What the popover sends: any top-level setting, and any part of a grouped one. */
@@ -135,6 +138,7 @@ export const SettingsUpdate = z.strictObject({
   trayTitle: z.boolean().optional(),
   theme: Settings.shape.theme.optional(),
   weekStartDay: Settings.shape.weekStartDay.optional(),
+  otherAccountTimer: Settings.shape.otherAccountTimer.optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 

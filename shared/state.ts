@@ -114,6 +114,22 @@ export const DesktopView = z.object({
 });
 export type DesktopView = z.infer<typeof DesktopView>;
 
+/** One account the person is signed in to, as the switcher shows it. */
+export const AccountSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  demo: z.boolean(),
+  signedIn: z.boolean(),
+  /** Why it is signed out (Harvest stopped accepting its token); its unsent changes are kept. */
+  message: z.string().nullable(),
+  running: EntryView.nullable(),
+  /** Excluding the running timer's time since `runningSince`, like every total in the snapshot. */
+  todayHours: z.number(),
+  weekHours: z.number(),
+  pending: z.number().int(),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
+
 export const AppState = z.object({
   session: Session,
   prefs: AccountPrefs,
@@ -142,6 +158,10 @@ export const AppState = z.object({
   recent: z.array(z.lazy(() => AssignmentOption)),
   /** Pairs the person pinned, in the order pinned. */
   favourites: z.array(AssignmentRef),
+  /** Every account signed in to, in the order signed in; the switcher shows when there are two or more. */
+  accounts: z.array(AccountSummary),
+  /** The account shown (whose timesheet the rest of the snapshot is). */
+  activeAccountId: z.string().nullable(),
 });
 export type AppState = z.infer<typeof AppState>;
 

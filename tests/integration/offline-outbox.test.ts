@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/dates';
 import { accountDir } from '../../electron/main/core/local-store';
+import { sessionRecordPath } from '../../electron/main/core/last-session';
 import type { SheafApp } from '../../electron/main/core/app';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
@@ -185,7 +186,7 @@ describe('damaged files', () => {
   it('a damaged cache or session record is set aside; the app starts and rebuilds from Harvest', async () => {
     h = await signedInApp();
     await h.app.dispose();
-    writeFileSync(join(h.dataDir, 'last-session.json'), '{"accountId": 12');
+    writeFileSync(sessionRecordPath(h.dataDir, h.sandbox.accountId), '{"accountId": 12');
     writeFileSync(
       join(accountDir(h.dataDir, h.sandbox.accountId, h.sandbox.userId), 'cache.json'),
       'not json',
@@ -193,5 +194,19 @@ describe('damaged files', () => {
     const app = await h.restart();
     expect(app.getState().session.status).toBe('signed_in');
     expect(app.getState().notices.join(' ')).toMatch(/record of your last session was damaged/);
+  });
+});
+
+describe('the record of the last session', () => {
+  it("an older Sheaf's single record still opens its account from the cache, offline", async () => {
+    const { renameSync, mkdirSync } = await import('node:fs');
+    h = await signedInApp();
+    await h.app.dispose();
+    mkdirSync(join(h.dataDir, 'sessions'), { recursive: true });
+    renameSync(sessionRecordPath(h.dataDir, h.sandbox.accountId), join(h.dataDir, 'last-session.json'));
+    h.sandbox.faults.outage = true;
+    const app = await h.restart();
+    expect(app.getState().session.status).toBe('signed_in');
+    expect(app.getState().notices).toEqual([]);
   });
 });

@@ -28,7 +28,10 @@ const open = () =>
   );
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
-/** What a person had chosen, in a file from before `weekStartDay` and `noTimerReminder.intervalMinutes`. */
+/**
+ * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer` and
+ * `noTimerReminder.intervalMinutes`.
+ */
 const olderFile = {
   idleThresholdMinutes: 25,
   shortcuts: { togglePopover: 'Alt+Shift+S', toggleTimer: 'Alt+Shift+T' },
@@ -43,6 +46,7 @@ const chosen = {
   ...olderFile,
   noTimerReminder: { ...olderFile.noTimerReminder, intervalMinutes: 60 },
   weekStartDay: 'Monday',
+  otherAccountTimer: 'ask',
 };
 
 describe('an older or hand-edited settings file', () => {

@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './ports';
 import { Schedule } from './schedule';
 import { SessionService } from './session';
 import { buildAppState } from './snapshot';
+import { accountSummaries } from './across-accounts';
 
 export type { CoreCommands, HostCommand, SheafApp, SheafAppOptions } from './app-options';
 
@@ -28,9 +29,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   const desktop = createDesktop(o.desktop ?? {}, {
     clock,
     heartbeat,
-    timer: () => session.signedInTimer(),
+    // Time away is asked about the timer that runs, in whichever account.
+    timer: () => session.signedInTimers().find((t) => t.running() !== null) ?? session.signedInTimer(),
     prefs: () => session.prefs,
-    toggleTimer: () => session.requireAccount().timer.toggleTimer(),
+    toggleTimer: () => commands.toggleTimer(undefined) as Promise<void>,
     onChange: () => {
       followWeekStart();
       emit();
@@ -48,9 +50,11 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   const schedule: Schedule = new Schedule({
     clock,
     heartbeat,
-    timer: () => session.signedInTimer(),
-    keepsCache: () => session.signedInAccount()?.keepsCache ?? false,
-    saveCache: async () => session.account?.saveCache(),
+    timers: () => session.signedInTimers(),
+    keepsCache: () => session.all().some((a) => a.signedIn && a.account?.keepsCache),
+    saveCache: async () => {
+      await Promise.all(session.all().map((a) => (a.signedIn ? a.account?.saveCache() : undefined)));
+    },
     emit: () => emit(),
   });
   const session: SessionService = new SessionService(o, {
@@ -77,6 +81,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       favourites: account?.favourites.list() ?? [],
       notices: notices.list(),
       desktop: desktop.state(),
+      accounts: accountSummaries(session.all()),
+      activeAccountId: session.activeAccountId,
     });
   }
 
@@ -87,9 +93,18 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   }
 
   const getState = () => snapshot ?? build();
+  const commands = createCommands({
+    session,
+    otherAccountTimer: () => desktop.settings().otherAccountTimer,
+    schedule,
+    desktop,
+    notices,
+    getState,
+    emit,
+  });
 
   return {
-    commands: createCommands({ session, schedule, desktop, notices, getState, emit }),
+    commands,
     getState,
     desktop,
     subscribe(listener) {

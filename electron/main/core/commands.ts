@@ -5,10 +5,14 @@ import type { CoreCommands } from './app-options';
 import type { Desktop } from './desktop';
 import type { Notices } from './notices';
 import type { Schedule } from './schedule';
+import type { Settings } from '../../../shared/settings';
+import { makeRoomFor } from './across-accounts';
 import type { SessionService } from './session';
 
 export interface CommandDeps {
   session: SessionService;
+  /** What the person's settings say about a timer started while one runs in another account. */
+  otherAccountTimer(): Settings['otherAccountTimer'];
   schedule: Pick<Schedule, 'refresh'>;
   desktop: Pick<Desktop, 'commands' | 'dismissNotices'>;
   notices: Notices;
@@ -18,6 +22,7 @@ export interface CommandDeps {
 
 export function createCommands({
   session,
+  otherAccountTimer,
   schedule,
   desktop,
   notices,
@@ -25,6 +30,9 @@ export function createCommands({
   emit,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
+  /** Before a timer starts here: the one running in another account stops, keeps going, or the person is asked. */
+  const makeRoom = (chosen: 'stop' | 'keep' | undefined, canAsk = true) =>
+    makeRoomFor(session.all(), session.activeAccountId, chosen, otherAccountTimer(), canAsk);
   return {
     getState: () => getState(),
     // From the open account even while signed out: a revoked token's picker keeps its list.
@@ -32,11 +40,26 @@ export function createCommands({
     signIn: (input) => session.signIn(input),
     signInDemo: () => session.signInDemo(),
     signOut: () => session.signOut(),
+    signOutOf: ({ accountId }) => session.signOut(accountId),
+    switchAccount: ({ accountId }) => session.switchTo(accountId),
     refresh: () => schedule.refresh(),
-    startTimer: async (input) => timer().startTimer(input),
+    startTimer: async ({ otherAccount, ...input }) => {
+      const here = timer();
+      await makeRoom(otherAccount);
+      await here.startTimer(input);
+    },
     stopTimer: async () => timer().stopTimer(),
-    toggleTimer: async () => timer().toggleTimer(),
-    restartEntry: async ({ entryId }) => timer().restartEntry(entryId),
+    // From the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there.
+    toggleTimer: async () => {
+      const here = timer();
+      if (!here.running()) await makeRoom(undefined, false);
+      await here.toggleTimer();
+    },
+    restartEntry: async ({ entryId, otherAccount }) => {
+      const here = timer();
+      await makeRoom(otherAccount);
+      await here.restartEntry(entryId);
+    },
     updateNotes: async ({ entryId, notes }) => timer().updateNotes(entryId, notes),
     addEntry: async (input) => timer().addEntry(input),
     editEntry: async ({ entryId, changes }) => timer().editEntry(entryId, changes),

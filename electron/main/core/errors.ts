@@ -6,7 +6,10 @@ import { DiskError } from './disk';
 import type { Intent } from './timesheet/intents';
 
 /** The IPC codes a local refusal may carry: the same ones the popover gets for Harvest's refusals of the kind. */
-export type LocalErrorCode = Extract<IpcErrorCode, 'storage' | 'validation' | 'unauthorized'>;
+export type LocalErrorCode = Extract<
+  IpcErrorCode,
+  'storage' | 'validation' | 'unauthorized' | 'timer_elsewhere'
+>;
 
 export class LocalError extends Error {
   /** The IPC error code the popover receives. */

@@ -19,21 +19,37 @@ export const LastSession = z.object({
 });
 export type LastSession = z.infer<typeof LastSession>;
 
+/** Where one account's record is kept. */
+export const sessionRecordPath = (dataDir: string, accountId: string): string =>
+  join(dataDir, 'sessions', `${accountId.replace(/\D/g, '')}.json`);
+
+/**
+ * One account's record, `sessions/<account id>.json`. Before several accounts there was one `last-session.json`;
+ * it is still read for its account until that account's own record is written.
+ */
 export class LastSessionFile {
   private readonly file: string;
+  private readonly older: string;
 
-  constructor(dataDir: string) {
-    this.file = join(dataDir, 'last-session.json');
+  constructor(
+    dataDir: string,
+    private readonly accountId: string,
+  ) {
+    this.file = sessionRecordPath(dataDir, accountId);
+    this.older = join(dataDir, 'last-session.json');
   }
 
-  read(): Promise<ReadResult<LastSession>> {
-    return readJson(this.file, LastSession, 'record of your last session');
+  async read(): Promise<ReadResult<LastSession>> {
+    const own = await readJson(this.file, LastSession, 'record of your last session');
+    if (own.value || own.problem) return own;
+    const older = await readJson(this.older, LastSession, 'record of your last session');
+    return older.value && older.value.accountId !== this.accountId ? { value: null, problem: null } : older;
   }
 
   /** Which zone mismatch this account's person was already told about. */
-  async toldZoneMismatch(accountId: string): Promise<string | null> {
+  async toldZoneMismatch(): Promise<string | null> {
     const read = await this.read();
-    return read.value?.accountId === accountId ? read.value.toldZoneMismatch : null;
+    return read.value?.accountId === this.accountId ? read.value.toldZoneMismatch : null;
   }
 
   /** Kept for the next cold start; a failed write only costs that start its instant view. */

@@ -17,7 +17,10 @@ export interface DemoHarvest {
 export interface DemoServer {
   url: string;
   token: string;
+  /** The demo's first account. */
   accountId: string;
+  /** Every account the demo person belongs to (an agency and a freelance client), the first one first. */
+  accountIds?: string[];
   close(): Promise<void>;
 }
 

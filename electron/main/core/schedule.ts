@@ -16,8 +16,8 @@ export interface ScheduleDeps {
   clock: Clock;
   /** The beat the refresh keeps time by, shared with the desktop's checks. */
   heartbeat: Heartbeat;
-  /** The signed-in person's timer; null when signed out. */
-  timer(): TimerService | null;
+  /** Every signed-in account's timer. */
+  timers(): TimerService[];
   /** Whether someone is signed in to an account whose cache is kept on disk. */
   keepsCache(): boolean;
   saveCache(): Promise<void>;
@@ -59,13 +59,14 @@ export class Schedule implements Disposable {
     this.lastAssignmentsAt = this.deps.clock.now().getTime();
   }
 
+  /** Every signed-in account asks Harvest what changed; assignments too once they are stale. */
   async refresh(): Promise<void> {
-    const timer = this.deps.timer();
-    if (!timer) return;
+    const timers = this.deps.timers();
+    if (timers.length === 0) return;
     const now = this.deps.clock.now().getTime();
-    const assignments = timer.assignments().length === 0 || now - this.lastAssignmentsAt > assignmentsEveryMs;
-    if (assignments) this.lastAssignmentsAt = now;
-    await timer.refresh({ assignments });
+    const stale = now - this.lastAssignmentsAt > assignmentsEveryMs;
+    if (stale) this.lastAssignmentsAt = now;
+    await Promise.all(timers.map((t) => t.refresh({ assignments: stale || t.assignments().length === 0 })));
   }
 
   /** The state changed: the last known state goes to disk a moment later, so the next cold start opens instantly. */

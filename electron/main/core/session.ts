@@ -1,17 +1,15 @@
-// Owns the session: sign in with a token or to the demo, sign out, a revoked token, a cold start from the cache
-// checked with Harvest in the background, and the token in the keychain. Session steps run one at a time; the
-// account they sign in to is opened here as an AccountContext and disposed on sign-out or quit.
+// Owns the session: every account the person is signed in to (one AccountSession each) and which one is shown;
+// signing in with a token or to the demo, switching, signing out of one account or all; the environment's
+// token; and the keychain record. Session steps run one at a time across accounts.
+import { createHash } from 'node:crypto';
 import type { WeekStartDay } from '../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/state';
 import type { SheafAppOptions } from './app-options';
-import { AccountContext } from './account-context';
-import { prefsFrom, readProfile, zoneMismatch } from './account-profile';
+import type { AccountContext } from './account-context';
+import { AccountSession, tokenGrant, type AccountGrant } from './account-session';
 import { NotAllowedError, SignInFirstError } from './errors';
-import { HarvestClient } from './harvest/client';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
-import { HarvestError, UnauthorizedError } from './harvest/errors';
-import { computerZone } from '../../../shared/harvest/time-zones';
-import { LastSessionFile, signedInSession, type LastSession } from './last-session';
+import { Keychain, withAccounts, withoutAccount, type StoredGrant } from './keychain';
 import { DisposableStore } from './lifecycle';
 import type { Notices } from './notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from './ports';
@@ -19,55 +17,36 @@ import type { Schedule } from './schedule';
 import { Serial } from './serial';
 import type { TimerService } from './timesheet';
 
-/** The keychain entry: token and account id together, so one lookup restores the session. */
-const keychainAccount = 'harvest';
-
 /** What "Try the demo" says in a host that passed no demo Harvest. */
 export const demoUnavailableMessage =
   "The demo isn't available in this host. Sign in with a Harvest token instead.";
-
-interface Credentials {
-  token: string;
-  accountId: string;
-  baseUrl: string;
-}
 
 export interface SessionDeps {
   notices: Notices;
   /** The week start `prefs` mean with the person's Settings (see account-profile's weekStartFor). */
   weekStartFor(prefs: AccountPrefs): WeekStartDay;
   schedule: Pick<Schedule, 'start' | 'stop' | 'assignmentsLoaded'>;
-  /** The session or its account changed: show the state again. */
+  /** The session or one of its accounts changed: show the state again. */
   emit(): void;
 }
 
-function signInMessage(err: unknown): string {
-  if (err instanceof UnauthorizedError) {
-    return 'Harvest did not accept that token and account ID. Check both at id.getharvest.com/developers and try again.';
-  }
-  if (err instanceof HarvestError) return err.message;
-  return 'Sign-in failed unexpectedly. Try again.';
-}
-
 export class SessionService {
-  private session: Session = { status: 'signed_out', message: null };
-  private accountPrefs: AccountPrefs = defaultPrefs;
-  /** Kept while signed out by a revoked token: its unsent changes carry on when the same account signs in. */
-  private opened: AccountContext | null = null;
-  private credentials: Credentials | null = null;
+  /** Every account signed in to, in the order signed in; kept while signed out by a refused token. */
+  private readonly accounts = new Map<string, AccountSession>();
+  private activeId: string | null = null;
+  /** Shown while no account is: the last sign-in's failure, or a sign-out. */
+  private signedOut: Session = { status: 'signed_out', message: null };
   private demo: DemoServer | null = null;
   private fromEnvironment = false;
-  /** Sign-in, the demo and sign-out one at a time: a triple-clicked "Try the demo" must not start three demos. */
-  private readonly sessionSteps = new Serial();
+  private readonly steps = new Serial();
   private demoSigningIn: Promise<void> | null = null;
-  /** The background check-in's retries. */
   private readonly lifetime = new DisposableStore();
   /** After dispose nothing reaches Harvest, whatever timer or late answer would still try. */
   private closed = false;
   private readonly env: HarvestEnvConfig;
   private readonly clock: Clock;
-  private readonly lastSession: LastSessionFile;
   private readonly fetch: Fetch;
+  private readonly keychain: Keychain;
 
   constructor(
     private readonly options: SheafAppOptions,
@@ -75,31 +54,41 @@ export class SessionService {
   ) {
     this.env = harvestConfigFromEnv(options.env);
     this.clock = options.clock ?? systemClock;
-    this.lastSession = new LastSessionFile(options.dataDir);
+    this.keychain = new Keychain(options.secrets);
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
   }
 
+  /** The shown account's session; signed out (with why) when there is none. */
   get state(): Session {
-    return this.session;
+    return this.active?.state ?? this.signedOut;
   }
 
-  /** The signed-in account's settings (the defaults before the first sign-in). */
+  /** The shown account's settings (the defaults before the first sign-in). */
   get prefs(): AccountPrefs {
-    return this.accountPrefs;
+    return this.active?.prefs ?? defaultPrefs;
   }
 
-  /** The open account, signed in or not (a revoked token keeps it for its unsent changes). */
+  /** The shown account's context, signed in or not (a refused token keeps it for its unsent changes). */
   get account(): AccountContext | null {
-    return this.opened;
+    return this.active?.account ?? null;
   }
 
-  /** The open account while someone is signed in to it. */
+  /** Every account, in the order signed in to. */
+  all(): AccountSession[] {
+    return [...this.accounts.values()];
+  }
+
+  get activeAccountId(): string | null {
+    return this.activeId;
+  }
+
+  /** The shown account's context while someone is signed in to it. */
   signedInAccount(): AccountContext | null {
-    return this.session.status === 'signed_in' ? this.opened : null;
+    return this.active?.signedIn ? this.active.account : null;
   }
 
-  /** The open account, or the refusal every command that needs one gives. */
+  /** The shown account, or the refusal every command that needs one gives. */
   requireAccount(): AccountContext {
     const account = this.signedInAccount();
     if (!account) throw new SignInFirstError();
@@ -110,36 +99,39 @@ export class SessionService {
     return this.signedInAccount()?.timer ?? null;
   }
 
-  /** Restores the session: the environment's token first, then the keychain's, else the demo or signed out. */
+  /** Every signed-in account's timer (the schedule refreshes them all). */
+  signedInTimers(): TimerService[] {
+    return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
+  }
+
+  /** Restores the session: the environment's token first, then the keychain's accounts, else the demo. */
   async start(autoDemo: boolean): Promise<void> {
-    if (this.disposed) return;
+    if (this.lifetime.isDisposed) return;
     const env = this.env;
     if (env.token && env.accountId) {
       this.fromEnvironment = true;
-      await this.resume({ token: env.token, accountId: env.accountId, baseUrl: env.baseUrl }).catch(
-        () => undefined,
-      );
+      await this.resume(env.accountId, tokenGrant(env.token));
       return;
     }
-    const stored = await this.options.secrets.get(keychainAccount).catch(() => null);
-    if (stored) {
-      try {
-        const { token, accountId } = JSON.parse(stored) as { token: string; accountId: string };
-        await this.resume({ token, accountId, baseUrl: env.baseUrl });
-      } catch {
-        // The message is already in the session; the person signs in again.
-      }
-      return;
+    const record = await this.keychain.load();
+    for (const { accountId, grantId } of record.accounts) {
+      const stored = record.grants[grantId];
+      if (stored) await this.resume(accountId, this.grantFrom(stored));
     }
+    if (record.active && this.accounts.has(record.active)) this.activeId = record.active;
+    if (this.accounts.size > 0) return this.deps.emit();
     if (autoDemo && this.options.demo) await this.signInDemo().catch(() => undefined);
     else this.deps.emit();
   }
 
-  signIn({ token, accountId }: { token: string; accountId: string }): Promise<void> {
-    return this.sessionSteps.run(async () => {
+  signIn({ token, accountId }: { token: string; accountId?: string }): Promise<void> {
+    return this.steps.run(async () => {
+      if (!accountId) throw new NotAllowedError('Enter your Account ID (it is listed beside your token).');
       await this.closeDemo();
       this.fromEnvironment = false;
-      await this.open({ token, accountId, baseUrl: this.env.baseUrl }, { persist: true, demo: false });
+      const grant: StoredGrant = { kind: 'token', token };
+      await this.openNow(accountId, this.grantFrom(grant));
+      await this.keychain.save((r) => withAccounts(r, grantIdFor(grant), grant, [accountId]));
     });
   }
 
@@ -147,206 +139,149 @@ export class SessionService {
   signInDemo(): Promise<void> {
     const demoHarvest = this.options.demo;
     if (!demoHarvest) return Promise.reject(new NotAllowedError(demoUnavailableMessage));
-    return (this.demoSigningIn ??= this.sessionSteps
+    return (this.demoSigningIn ??= this.steps
       .run(async () => {
         await this.closeDemo();
         const demo = (this.demo = await demoHarvest.start({ clock: this.clock }));
-        await this.open(
-          { token: demo.token, accountId: demo.accountId, baseUrl: demo.url },
-          { persist: false, demo: true },
-        );
+        const ids = demo.accountIds ?? [demo.accountId];
+        // The demo's accounts replace whatever was shown; a real account signed in stays in the list.
+        for (const id of ids) await this.openNow(id, tokenGrant(demo.token), { demo, baseUrl: demo.url });
+        this.activeId = ids[0] ?? null;
+        this.deps.emit();
       })
       .finally(() => (this.demoSigningIn = null)));
   }
 
-  signOut(): Promise<void> {
-    return this.sessionSteps.run(async () => {
-      await this.opened?.timer.whenIdleOrTimeout(2000);
-      this.opened?.dispose();
-      this.opened = null;
-      this.credentials = null;
-      this.deps.schedule.stop();
-      await this.closeDemo();
-      if (!this.fromEnvironment) await this.options.secrets.delete(keychainAccount).catch(() => undefined);
-      this.session = { status: 'signed_out', message: null };
+  /** Shows another signed-in account at once, from what it already holds. */
+  switchTo(accountId: string): Promise<void> {
+    return this.steps.run(async () => {
+      if (!this.accounts.has(accountId)) throw new NotAllowedError("Sheaf isn't signed in to that account.");
+      this.activeId = accountId;
+      if (!this.fromEnvironment) await this.keychain.save((r) => ({ ...r, active: accountId }));
       this.deps.emit();
     });
   }
 
-  /** Quitting: unsent changes get up to `waitForSyncMs` to go, the cache is saved, then nothing more is sent. */
+  /** Signs out of one account (its unsent changes get two seconds to go), or of every one. */
+  signOut(accountId?: string): Promise<void> {
+    return this.steps.run(async () => {
+      const leaving =
+        accountId === undefined ? this.all() : this.all().filter((a) => a.accountId === accountId);
+      for (const account of leaving) {
+        await account.close(2000);
+        this.accounts.delete(account.accountId);
+        if (!this.fromEnvironment && !account.demo)
+          await this.keychain.save((r) => withoutAccount(r, account.accountId));
+      }
+      if (!this.all().some((a) => a.demo)) await this.closeDemo();
+      if (this.activeId === null || !this.accounts.has(this.activeId)) this.activeId = this.firstId();
+      if (this.signedInTimers().length === 0) this.deps.schedule.stop();
+      this.signedOut = { status: 'signed_out', message: null };
+      this.deps.emit();
+    });
+  }
+
+  /** Quitting: unsent changes get up to `waitForSyncMs` to go, each cache is saved, then nothing more is sent. */
   async dispose(waitForSyncMs: number): Promise<void> {
     this.lifetime.dispose();
-    await this.opened?.timer.whenIdleOrTimeout(waitForSyncMs);
-    await this.opened?.saveCache();
-    this.opened?.dispose();
+    await Promise.all(this.all().map((a) => a.close(waitForSyncMs)));
     // From here on, nothing reaches Harvest: a late retry or check-in of this instance is silent.
     this.closed = true;
     await this.closeDemo();
   }
 
-  private get disposed(): boolean {
-    return this.lifetime.isDisposed;
+  private get active(): AccountSession | null {
+    return this.activeId === null ? null : (this.accounts.get(this.activeId) ?? null);
   }
 
-  /** `background`: the person already sees their cached session; check with Harvest without a spinner. */
-  private async open(
-    c: Credentials,
-    how: { persist: boolean; demo: boolean; background?: boolean },
-  ): Promise<void> {
-    const shown = this.session;
-    if (!how.background) {
-      this.session = { status: 'signing_in' };
-      this.deps.emit();
+  private firstId(): string | null {
+    return this.accounts.keys().next().value ?? null;
+  }
+
+  /** The account's session, made on first use; signing in again to it carries its context on. */
+  private accountFor(
+    accountId: string,
+    grant: AccountGrant,
+    how: { demo?: DemoServer; baseUrl?: string } = {},
+  ): AccountSession {
+    const credentials = { accountId, baseUrl: how.baseUrl ?? this.env.baseUrl, grant };
+    const known = this.accounts.get(accountId);
+    if (known && known.demo === Boolean(how.demo)) {
+      known.useCredentials(credentials);
+      return known;
     }
+    known?.dispose();
+    const account = new AccountSession(credentials, Boolean(how.demo), {
+      options: this.options,
+      clock: this.clock,
+      fetch: this.fetch,
+      notices: this.deps.notices,
+      steps: this.steps,
+      weekStartFor: this.deps.weekStartFor,
+      signedIn: () => {
+        this.deps.schedule.assignmentsLoaded();
+        this.deps.schedule.start();
+      },
+      emit: () => this.deps.emit(),
+    });
+    this.accounts.set(accountId, account);
+    return account;
+  }
+
+  /** Signs in now, waiting on Harvest; the account is shown. A failure leaves no account behind. */
+  private async openNow(
+    accountId: string,
+    grant: AccountGrant,
+    how: { demo?: DemoServer; baseUrl?: string } = {},
+  ): Promise<void> {
+    const known = this.accounts.has(accountId);
+    const account = this.accountFor(accountId, grant, how);
+    const before = this.activeId;
+    this.activeId = accountId;
     try {
-      const api = this.client(c);
-      const { me, company } = await readProfile(api, this.options.log);
-      this.accountPrefs = prefsFrom(company);
-      const told = how.demo ? null : await this.lastSession.toldZoneMismatch(c.accountId);
-      const zone = zoneMismatch(me.timezone, this.options.timeZone ?? computerZone(), this.clock.now());
-      if (zone && zone.key !== told) this.deps.notices.tellOnce(zone.message);
-      const last: LastSession = {
-        accountId: c.accountId,
-        userId: me.id,
-        userName: `${me.first_name} ${me.last_name}`.trim(),
-        email: me.email,
-        accountName: company?.name ?? 'Harvest',
-        weeklyCapacitySeconds: me.weekly_capacity ?? null,
-        prefs: this.accountPrefs,
-        companyReadable: company !== null,
-        toldZoneMismatch: zone?.key ?? null,
-      };
-      const account = await this.openAccount(c, api, last, how.demo);
-      await account.timer.load();
-      this.deps.schedule.assignmentsLoaded();
-      account.timer.resume();
-      this.credentials = c;
-      this.session = signedInSession(last, how.demo);
-      if (how.persist) {
-        await this.options.secrets.set(
-          keychainAccount,
-          JSON.stringify({ token: c.token, accountId: c.accountId }),
-        );
-      }
-      if (!how.demo) await this.lastSession.write(last, this.options.log);
-      this.deps.schedule.start();
-      this.deps.emit();
-      if (!how.demo) await this.opened?.saveCache();
+      await account.open();
     } catch (err) {
-      this.session =
-        how.background && !(err instanceof UnauthorizedError)
-          ? shown
-          : { status: 'signed_out', message: signInMessage(err) };
+      this.signedOut = account.state;
+      if (!known) {
+        account.dispose();
+        this.accounts.delete(accountId);
+        this.activeId = before !== null && this.accounts.has(before) ? before : this.firstId();
+      }
       this.deps.emit();
       throw err;
     }
   }
 
-  /** This account and person's context: the open one carries on, any other is closed for a fresh one. */
-  private async openAccount(
-    c: Credentials,
-    api: HarvestClient,
-    last: LastSession,
-    demo: boolean,
-  ): Promise<AccountContext> {
-    const open = this.opened;
-    if (open && this.credentials?.accountId === c.accountId && open.userId === last.userId) {
-      open.useApi(api);
-      return open;
-    }
-    open?.dispose();
-    const account = new AccountContext(
-      {
-        accountId: c.accountId,
-        userId: last.userId,
-        prefs: last.prefs,
-        weekStartDay: this.deps.weekStartFor(last.prefs),
-        companyReadable: last.companyReadable,
-        demo,
-      },
-      api,
-      {
-        dataDir: this.options.dataDir,
-        clock: this.clock,
-        weekStartDay: () => this.deps.weekStartFor(this.accountPrefs),
-        onChange: () => this.deps.emit(),
-        onUnauthorized: () => this.tokenRefused(),
-        tell: (problem) => this.deps.notices.tell(problem),
-        log: this.options.log,
-        debug: this.options.debug,
-        retryDelayMs: this.options.retryDelayMs,
-      },
-    );
-    this.opened = account;
-    await account.restore();
-    return account;
-  }
-
-  private tokenRefused(): void {
-    // Unsent changes stay in the paused timer and the outbox; signing in again to the same account carries on.
-    this.session = {
-      status: 'signed_out',
-      message:
-        'Harvest no longer accepts your token (revoked or expired). Sign in again; unsent changes are kept.',
-    };
-    this.deps.schedule.stop();
-    this.deps.emit();
-  }
-
-  /** Signs in to a known token; the first answer may wait on Harvest. */
-  private resume(c: Credentials): Promise<void> {
-    return this.sessionSteps.run(async () => {
-      if (await this.resumeFromCache(c)) return;
-      await this.open(c, { persist: false, demo: false });
+  /** A known account at start: shown from its saved copy at once when there is one, else signed in now. */
+  private resume(accountId: string, grant: AccountGrant): Promise<void> {
+    return this.steps.run(async () => {
+      const account = this.accountFor(accountId, grant);
+      this.activeId ??= accountId;
+      if (await account.resumeFromCache()) return;
+      // The message is in the account's session; the person signs in again.
+      await account.open().catch(() => undefined);
     });
   }
 
-  /**
-   * With a known token and a saved copy of the last session, show it at once and check with Harvest behind:
-   * opening never waits on the network, and offline the person keeps working from the cache.
-   */
-  private async resumeFromCache(c: Credentials): Promise<boolean> {
-    const read = await this.lastSession.read();
-    if (read.problem) this.deps.notices.tell(read.problem);
-    const last = read.value;
-    if (!last || last.accountId !== c.accountId) return false;
-    this.accountPrefs = last.prefs;
-    await this.openAccount(c, this.client(c), last, false);
-    this.credentials = c;
-    this.session = signedInSession(last, false);
-    this.deps.emit();
-    this.checkInBackground(c, this.options.retryDelayMs ?? 1000);
-    return true;
-  }
-
-  /** Confirms a cached session with Harvest; offline, keeps trying (backing off to a minute) while it lasts. */
-  private checkInBackground(c: Credentials, delayMs: number): void {
-    // In line with the person's own sign-in and sign-out: a late check-in must not undo a sign-out.
-    void this.sessionSteps
-      .run(async () => {
-        if (this.credentials === c && !this.disposed)
-          await this.open(c, { persist: false, demo: false, background: true });
-      })
-      .catch((err) => {
-        if (err instanceof UnauthorizedError || this.credentials !== c || this.disposed) return;
-        this.lifetime.timeout(() => this.checkInBackground(c, Math.min(delayMs * 2, 60_000)), delayMs);
-      });
-  }
-
-  private client(c: Credentials): HarvestClient {
-    return new HarvestClient({
-      baseUrl: c.baseUrl,
-      token: c.token,
-      accountId: c.accountId,
-      fetch: this.fetch,
-      clock: this.clock,
-      ...this.options.harvest,
-    });
+  private grantFrom(stored: StoredGrant): AccountGrant {
+    if (stored.kind === 'token') return tokenGrant(stored.token);
+    return tokenGrant(stored.accessToken);
   }
 
   private async closeDemo(): Promise<void> {
     const d = this.demo;
     this.demo = null;
+    for (const account of this.all().filter((a) => a.demo)) {
+      account.dispose();
+      this.accounts.delete(account.accountId);
+    }
+    if (this.activeId !== null && !this.accounts.has(this.activeId)) this.activeId = this.firstId();
     await d?.close();
   }
+}
+
+/** One keychain grant per token, so the accounts one token reaches share it (named by a hash, not the token). */
+function grantIdFor(grant: StoredGrant): string {
+  const secret = grant.kind === 'token' ? grant.token : grant.refreshToken;
+  return `${grant.kind}:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}`;
 }

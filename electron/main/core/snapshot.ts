@@ -3,6 +3,7 @@
 import type { WeekStartDay } from '../../../shared/calendar';
 import {
   emptyDay,
+  type AccountSummary,
   type AccountPrefs,
   type AppState,
   type AssignmentRef,
@@ -21,6 +22,8 @@ export interface SnapshotParts {
   favourites: readonly AssignmentRef[];
   notices: readonly string[];
   desktop: DesktopState;
+  accounts: AccountSummary[];
+  activeAccountId: string | null;
 }
 
 export function buildAppState(p: SnapshotParts): AppState {
@@ -42,5 +45,7 @@ export function buildAppState(p: SnapshotParts): AppState {
     recent: v?.recent ?? [],
     favourites: [...p.favourites],
     desktop: p.desktop,
+    accounts: p.accounts,
+    activeAccountId: p.activeAccountId,
   };
 }

@@ -23,7 +23,11 @@ export function SignedOutView({ session }: { session: SignedOut }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const field = tokenRef.current;
-    const parsed = commands.signIn.input.safeParse({ token: field?.value ?? '', accountId });
+    // Left empty, Sheaf lists the token's accounts to pick from.
+    const parsed = commands.signIn.input.safeParse({
+      token: field?.value ?? '',
+      ...(accountId.trim() ? { accountId } : {}),
+    });
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => ({
         field: issue.path[0] === 'accountId' ? ('accountId' as const) : ('token' as const),

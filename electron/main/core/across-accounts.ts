@@ -1,0 +1,71 @@
+// Owns what spans the accounts the person is signed in to: the timer running in another one, what happens when
+// a timer starts while it runs (ask, stop it, or keep both), and each account's line in the switcher with its
+// day's and week's hours, which the popover adds up for all accounts together.
+import type { AccountSummary, EntryView } from '../../../shared/state';
+import type { Settings } from '../../../shared/settings';
+import type { AccountSession } from './account-session';
+import { LocalError } from './errors';
+
+/** A timer runs in another account; the person is asked whether to stop it before this one starts. */
+export class TimerElsewhereError extends LocalError {
+  constructor(accountName: string, entry: EntryView) {
+    super(
+      `A timer is running in ${accountName}: ${entry.projectName} — ${entry.taskName}. Stop it, or keep both running?`,
+      'timer_elsewhere',
+    );
+    this.name = 'TimerElsewhereError';
+  }
+}
+
+export interface Elsewhere {
+  account: AccountSession;
+  entry: EntryView;
+}
+
+/** The timers running in signed-in accounts other than `accountId`. */
+export function runningElsewhere(accounts: readonly AccountSession[], accountId: string | null): Elsewhere[] {
+  return accounts.flatMap((account) => {
+    const entry =
+      account.accountId !== accountId && account.signedIn ? account.account?.timer.running() : null;
+    return entry ? [{ account, entry }] : [];
+  });
+}
+
+/**
+ * Before a timer starts in `accountId`: what the person chose, else what the settings say. "Ask" refuses with
+ * the question when the popover can ask it; from the tray or a shortcut, which can't, the other timer stops, as
+ * Harvest itself stops a running timer when another starts.
+ */
+export async function makeRoomFor(
+  accounts: readonly AccountSession[],
+  accountId: string | null,
+  chosen: 'stop' | 'keep' | undefined,
+  setting: Settings['otherAccountTimer'],
+  canAsk: boolean,
+): Promise<void> {
+  const others = runningElsewhere(accounts, accountId);
+  if (others.length === 0) return;
+  const choice = chosen ?? (setting === 'ask' ? (canAsk ? 'ask' : 'stop') : setting);
+  if (choice === 'keep') return;
+  if (choice === 'ask') throw new TimerElsewhereError(others[0]!.account.name, others[0]!.entry);
+  for (const { account } of others) await account.account?.timer.stopTimer();
+}
+
+/** Each account's line in the switcher. */
+export function accountSummaries(accounts: readonly AccountSession[]): AccountSummary[] {
+  return accounts.map((account) => {
+    const view = account.signedIn ? (account.account?.timer.view() ?? null) : null;
+    const state = account.state;
+    return {
+      id: account.accountId,
+      name: account.name,
+      demo: account.demo,
+      signedIn: account.signedIn,
+      message: state.status === 'signed_out' ? state.message : null,
+      running: view?.running ?? null,
+      todayHours: view?.today.totalHours ?? 0,
+      weekHours: view?.week.totalHours ?? 0,
+      pending: view?.sync.pending ?? 0,
+    };
+  });
+}
