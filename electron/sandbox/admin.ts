@@ -6,15 +6,21 @@ import { LOCKED_REASON, profileZone } from './seed';
 import type { SandboxStore } from './store';
 import type { RequestLogEntry, SandboxAdmin } from './types';
 
-export interface AdminSwitches {
+/** One account's switches. */
+export interface AccountSwitches {
   companyForbidden: boolean;
+}
+
+/** What every account shares: the person's personal token works in all of them, and there is one request log. */
+export interface SharedSwitches {
   tokenRevoked: boolean;
+  requestLog: RequestLogEntry[];
 }
 
 export function createAdmin(
   store: SandboxStore,
-  switches: AdminSwitches,
-  requestLog: RequestLogEntry[],
+  switches: AccountSwitches,
+  shared: SharedSwitches,
 ): SandboxAdmin {
   const { company, user } = store.account;
   return {
@@ -72,10 +78,10 @@ export function createAdmin(
       return structuredClone(store.account.assignments);
     },
     revokeToken() {
-      switches.tokenRevoked = true;
+      shared.tokenRevoked = true;
     },
     resetRequestLog() {
-      requestLog.splice(0, requestLog.length);
+      shared.requestLog.splice(0, shared.requestLog.length);
     },
   };
 }

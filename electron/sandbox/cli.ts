@@ -1,9 +1,10 @@
-// Owns `npm run sandbox`: starts the demo Harvest server, prints how to reach it, and runs until Ctrl-C.
+// Owns `npm run sandbox`: starts the demo Harvest server (both demo accounts, and Harvest ID), prints how to
+// reach it, and runs until Ctrl-C.
 import { parseArgs } from 'node:util';
 import { WEEK_START_DAYS, type WeekStartDay } from '../../shared/calendar';
 import { computerZone, harvestZoneNameFor } from '../../shared/harvest/time-zones';
 import type { PaginationMode } from './pagination';
-import { isLoopbackHost, startSandbox } from './server';
+import { DEMO_ACCOUNTS, isLoopbackHost, startSandbox } from './server';
 
 const { values } = parseArgs({
   options: {
@@ -53,6 +54,7 @@ const sandbox = await startSandbox({
   port,
   host: values.host,
   allowRemote: values['allow-remote'],
+  accounts: DEMO_ACCOUNTS,
   wantsTimestampTimers: values.timestamp,
   timeClock: clock,
   weekStartDay: weekStart,
@@ -68,6 +70,9 @@ weeks from ${weekStart}, profile zone "${zone}", ${pagination} paging) is runnin
   HARVEST_API_URL=${sandbox.url}
   HARVEST_ACCESS_TOKEN=${sandbox.token}
   HARVEST_ACCOUNT_ID=${sandbox.accountId}
+  HARVEST_ID_URL=${sandbox.idUrl}   (OAuth client id ${sandbox.harvestId.clientId}, secret ${sandbox.harvestId.clientSecret})
+
+Accounts: ${sandbox.accounts.map((a) => `${a.id} ${a.name} (${a.product})`).join(', ')}
 
 Try it:
   curl -H "Authorization: Bearer ${sandbox.token}" -H "Harvest-Account-Id: ${sandbox.accountId}" -H "User-Agent: MyApp (you@example.com)" ${sandbox.url}/users/me

@@ -1,5 +1,7 @@
-// Owns the sandbox's HTTP plumbing: Harvest's error bodies, reading and parsing request bodies, writing answers.
+// Owns the sandbox's HTTP plumbing: Harvest's error bodies, reading and parsing request bodies, writing answers,
+// and who is calling (a loopback address, the bearer token).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4 } from 'node:net';
 
 /** Any answer other than success; handlers throw it and the server writes it. */
 export class HttpError extends Error {
@@ -104,4 +106,23 @@ export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
     return Number(value);
   return NaN;
+}
+
+/** This computer only: the sandbox's token is public (printed, in the README), so any other address opens its data. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const v4 = bare.replace(/^::ffff:/, '');
+  return bare === 'localhost' || bare === '::1' || (isIPv4(v4) && v4.startsWith('127.'));
+}
+
+/**
+ * Harvest takes ?access_token= on reads. On writes only the header counts, and a query token is refused rather than
+ * ignored: a token in a URL ends up in logs and history, and a page that can't set headers can't write here.
+ */
+export function bearerToken(req: IncomingMessage, url: URL): string | undefined {
+  const header = req.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  const query = url.searchParams.get('access_token') ?? undefined;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return query === undefined ? match?.[1] : undefined;
+  return match?.[1] ?? query;
 }

@@ -1,12 +1,25 @@
-// Owns the sandbox's starting data: the "Try the demo" account, an empty one, and large generated accounts
+// Owns the sandbox's starting data: the "Try the demo" accounts, an empty one, and large generated accounts
 // for benchmarks. Everything is derived from the clock's date, never from Math.random, so runs repeat.
 import { weekOf, type WeekStartDay } from '../../shared/calendar';
 import type { ClockStyle, ProjectAssignment, TaskAssignment } from '../../shared/harvest/schemas';
 import { computerZone, harvestZoneNameFor, ianaZoneOf } from '../../shared/harvest/time-zones';
 import type { EntryRecord, SandboxAccount, SandboxClient } from './account';
+import {
+  AGENCY_CATALOG,
+  FREELANCE_CATALOG,
+  NOT_BILLABLE,
+  TASK_NAMES,
+  type Catalog,
+  type ProjectSpec,
+} from './seed-catalogs';
 import { addDays, daysBetween, formatWallClock, instantAt, localDate, round2 } from './time';
+import type { SandboxAccountSeed } from './types';
 
-export type SeedOption = 'demo' | 'empty' | { projects: number; tasksPerProject: number };
+/**
+ * 'demo' is the agency with this week's entries, 'empty' the agency without entries, 'freelance' the demo's
+ * second account (a client's own account) with its week; an object generates a large account for benchmarks.
+ */
+export type SeedOption = 'demo' | 'empty' | 'freelance' | { projects: number; tasksPerProject: number };
 
 /** The account settings a sandbox starts with (SandboxOptions, defaults filled in). */
 export interface AccountSettings {
@@ -40,51 +53,15 @@ export const LOCKED_REASON = 'Item Approved and Locked for this Time Period';
 // Account objects predate every entry; a fixed stamp keeps payloads identical between runs.
 const SETUP_STAMP = '2024-01-08T09:00:00Z';
 
-const TASK_NAMES = [
-  'Design',
-  'Development',
-  'Meetings',
-  'Project Management',
-  'Research',
-  'Quality Assurance',
-  'Writing',
-  'Support',
-];
-const taskId = (index: number) => 2001 + index;
-const taskName = (index: number) => TASK_NAMES[index] ?? `Task ${index + 1}`;
-// Meetings are tracked but not billed, the way most Harvest accounts set them up.
-const NOT_BILLABLE = new Set(['Meetings']);
-
-interface ProjectSpec {
-  client: number;
-  name: string;
-  code: string | null;
-  rate: number | null;
-  tasks: number[];
-  isActive?: boolean;
-  inactiveTask?: number;
-}
-
-const DEMO_CLIENTS: Omit<SandboxClient, 'id'>[] = [
-  { name: 'Acme Corp', currency: 'USD' },
-  { name: 'Globex', currency: 'USD' },
-  { name: 'Initech', currency: 'EUR' },
-  { name: 'Umbrella Health', currency: 'USD' },
-];
-
-const DEMO_PROJECTS: ProjectSpec[] = [
-  { client: 0, name: 'Website Redesign', code: 'WEB-01', rate: 120, tasks: [0, 1, 2, 3] },
-  { client: 0, name: 'Mobile App', code: 'APP-02', rate: 140, tasks: [0, 1, 4, 2, 5] },
-  { client: 1, name: 'Brand Refresh', code: null, rate: 110, tasks: [0, 2, 4] },
-  { client: 1, name: 'Data Migration', code: 'DM-07', rate: 130, tasks: [1, 3, 2, 4] },
-  { client: 2, name: 'Reporting Automation', code: 'TPS-03', rate: 95, tasks: [1, 2, 5] },
-  { client: 2, name: 'Internal Training', code: null, rate: null, tasks: [2, 4, 6] },
-  { client: 3, name: 'Patient Portal', code: 'PP-11', rate: 150, tasks: [0, 1, 5, 3, 4], inactiveTask: 4 },
-  { client: 3, name: 'Legacy Support', code: 'LS-00', rate: 90, tasks: [1, 2, 7], isActive: false },
-];
-
-function buildAssignments(clients: SandboxClient[], projects: ProjectSpec[]): ProjectAssignment[] {
-  let taskAssignmentId = 4_000_001;
+/** Every id is offset by the account's idBase: Harvest's ids are unique across accounts, not per account. */
+function buildAssignments(
+  clients: SandboxClient[],
+  projects: ProjectSpec[],
+  taskNames: string[],
+  idBase: number,
+): ProjectAssignment[] {
+  let taskAssignmentId = idBase + 4_000_001;
+  const taskName = (index: number) => taskNames[index] ?? `Task ${index + 1}`;
   return projects.map((spec, p): ProjectAssignment => {
     const client = clients[spec.client]!;
     const task_assignments = spec.tasks.map((t): TaskAssignment => ({
@@ -95,12 +72,12 @@ function buildAssignments(clients: SandboxClient[], projects: ProjectSpec[]): Pr
       budget: null,
       created_at: SETUP_STAMP,
       updated_at: SETUP_STAMP,
-      task: { id: taskId(t), name: taskName(t) },
+      task: { id: idBase + 2001 + t, name: taskName(t) },
     }));
     // Inactive ones last, so "the first assignment" is always one a person may track time to.
     task_assignments.sort((a, b) => Number(b.is_active) - Number(a.is_active));
     return {
-      id: 3_000_001 + p,
+      id: idBase + 3_000_001 + p,
       is_project_manager: false,
       is_active: spec.isActive ?? true,
       use_default_rates: true,
@@ -109,19 +86,27 @@ function buildAssignments(clients: SandboxClient[], projects: ProjectSpec[]): Pr
       created_at: SETUP_STAMP,
       updated_at: SETUP_STAMP,
       // Recorded assignments name the project with is_billable too (tests/fixtures/harvest/recorded/).
-      project: { id: 5_000_001 + p, name: spec.name, code: spec.code, is_billable: spec.rate !== null },
+      project: {
+        id: idBase + 5_000_001 + p,
+        name: spec.name,
+        code: spec.code,
+        is_billable: spec.rate !== null,
+      },
       client: { id: client.id, name: client.name, currency: client.currency },
       task_assignments,
     };
   });
 }
 
-function baseAccount(settings: AccountSettings): Omit<SandboxAccount, 'clients' | 'assignments' | 'entries'> {
+function baseAccount(
+  settings: AccountSettings,
+  identity: AccountIdentity,
+): Omit<SandboxAccount, 'clients' | 'assignments' | 'entries'> {
   return {
     company: {
-      base_uri: 'https://sheaf-demo.harvestapp.com',
-      full_domain: 'sheaf-demo.harvestapp.com',
-      name: 'Sheaf Demo Co',
+      base_uri: `https://${identity.subdomain}.harvestapp.com`,
+      full_domain: `${identity.subdomain}.harvestapp.com`,
+      name: identity.name,
       is_active: true,
       week_start_day: settings.weekStartDay,
       wants_timestamp_timers: settings.wantsTimestampTimers,
@@ -176,18 +161,6 @@ function weekStart(today: string, startDay: WeekStartDay): string {
   return weekOf(today, startDay).start;
 }
 
-const DEMO_HOURS = [1.5, 0.75, 2.25, 1, 3.5, 0.5, 2, 1.25];
-const DEMO_NOTES = [
-  'Sprint planning',
-  'Homepage hero variants',
-  null,
-  'Fix login redirect',
-  'Client call: scope review',
-  'Migration dry run',
-  null,
-  'Write release notes',
-];
-
 /** A stable per-date number, so each week looks different but a given day always looks the same. */
 function dateHash(date: string): number {
   let h = 7;
@@ -195,9 +168,10 @@ function dateHash(date: string): number {
   return h;
 }
 
-/** A few entries on each day of the current week up to today; the week's first entry is locked. */
+/** A few entries on each day of the current week up to today, at the catalog's rhythm. */
 function demoEntries(
   account: Omit<SandboxAccount, 'entries'>,
+  catalog: Catalog,
   now: Date,
   timestamps: boolean,
   clock: ClockStyle,
@@ -212,14 +186,15 @@ function demoEntries(
   for (let day = 0; day <= daysBetween(first, today); day++) {
     const date = addDays(first, day);
     const hash = dateHash(date);
-    const count = date === today ? 3 : 2 + (hash % 2);
+    const count = catalog.entriesPerDay(hash, date === today);
     let startMinutes = 9 * 60;
     for (let i = 0; i < count; i++) {
       const pair = pairs[(hash + i * 7) % pairs.length]!;
-      const hours = DEMO_HOURS[(hash + i) % DEMO_HOURS.length]!;
+      const hours = catalog.hours[(hash + i) % catalog.hours.length]!;
       const endMinutes = startMinutes + Math.round(hours * 60);
       // Today's entries can't have been created after "now", however early in the day now is.
       const createdMs = Math.min(instantAt(date, endMinutes), nowMs - (count - i) * 60_000);
+      const locked = catalog.lockFirst && entries.length === 0;
       entries.push({
         id: 0,
         spentDate: date,
@@ -229,9 +204,9 @@ function demoEntries(
         timerStartedMs: null,
         startedTime: timestamps ? formatWallClock(startMinutes, clock) : null,
         endedTime: timestamps ? formatWallClock(endMinutes, clock) : null,
-        notes: DEMO_NOTES[(hash + i) % DEMO_NOTES.length] ?? null,
-        isLocked: entries.length === 0,
-        lockedReason: entries.length === 0 ? LOCKED_REASON : null,
+        notes: catalog.notes[(hash + i) % catalog.notes.length] ?? null,
+        isLocked: locked,
+        lockedReason: locked ? LOCKED_REASON : null,
         isClosed: false,
         isBilled: false,
         createdMs,
@@ -259,31 +234,63 @@ function generatedProjects(
   return { clients, specs };
 }
 
+/** Which company an account is and where its ids start; the default is the demo agency. */
+export interface AccountIdentity {
+  name: string;
+  /** The harvestapp.com subdomain, for company.base_uri and full_domain. */
+  subdomain: string;
+  /** Added to every id (clients, projects, tasks, assignments), so no two accounts share one. */
+  idBase: number;
+}
+
+export const DEMO_COMPANY_NAME = 'Sheaf Demo Co';
+export const DEMO_IDENTITY: AccountIdentity = { name: DEMO_COMPANY_NAME, subdomain: 'sheaf-demo', idBase: 0 };
+
+/**
+ * The demo's accounts, so switching accounts can be shown: the agency "Try the demo" has always opened, and a
+ * client's account the same person freelances in (duration timers, its own clients, projects and tasks).
+ * Settings left out here (the agency's timer style, clock, week, zone) come from the sandbox's own options.
+ */
+export const DEMO_ACCOUNTS: SandboxAccountSeed[] = [
+  { id: SANDBOX_ACCOUNT_ID, name: DEMO_COMPANY_NAME, subdomain: DEMO_IDENTITY.subdomain },
+  {
+    id: '1000002',
+    name: 'Northwind Freelance',
+    subdomain: 'northwind-freelance',
+    seed: 'freelance',
+    wantsTimestampTimers: false,
+  },
+];
+
 /** `options` may still be the bare wantsTimestampTimers flag that bench/ and unit tests pass. */
 export function buildAccount(
   seed: SeedOption,
   now: Date,
   options: Partial<AccountSettings> | boolean = {},
+  identity: AccountIdentity = DEMO_IDENTITY,
 ): SandboxAccount {
   const settings = accountSettings(
     typeof options === 'boolean' ? { wantsTimestampTimers: options } : options,
   );
-  const base = baseAccount(settings);
+  const base = baseAccount(settings, identity);
+  const clientsOf = (names: Omit<SandboxClient, 'id'>[]) =>
+    names.map((c, i) => ({ ...c, id: identity.idBase + 6_000_001 + i }));
   if (typeof seed === 'object') {
     const { clients: clientCount, specs } = generatedProjects(
       Math.max(0, Math.floor(seed.projects)),
       Math.max(1, Math.floor(seed.tasksPerProject)),
     );
-    const clients = Array.from({ length: clientCount }, (_, c) => ({
-      id: 6_000_001 + c,
-      name: `Client ${c + 1}`,
-      currency: 'USD',
-    }));
-    return { ...base, clients, assignments: buildAssignments(clients, specs), entries: [] };
+    const clients = clientsOf(
+      Array.from({ length: clientCount }, (_, c) => ({ name: `Client ${c + 1}`, currency: 'USD' })),
+    );
+    const assignments = buildAssignments(clients, specs, TASK_NAMES, identity.idBase);
+    return { ...base, clients, assignments, entries: [] };
   }
-  const clients = DEMO_CLIENTS.map((c, i) => ({ ...c, id: 6_000_001 + i }));
-  const account = { ...base, clients, assignments: buildAssignments(clients, DEMO_PROJECTS) };
+  const catalog = seed === 'freelance' ? FREELANCE_CATALOG : AGENCY_CATALOG;
+  const clients = clientsOf(catalog.clients);
+  const assignments = buildAssignments(clients, catalog.projects, catalog.tasks, identity.idBase);
+  const account = { ...base, clients, assignments };
   const entries =
-    seed === 'demo' ? demoEntries(account, now, settings.wantsTimestampTimers, settings.clock) : [];
+    seed === 'empty' ? [] : demoEntries(account, catalog, now, settings.wantsTimestampTimers, settings.clock);
   return { ...account, entries };
 }

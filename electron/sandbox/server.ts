@@ -1,23 +1,50 @@
-// Owns the sandbox Harvest server: a node:http listener speaking Harvest API v2 over loopback for the demo
-// account and the test suite. Never imports 'electron', so it runs in Electron's main process and plain Node.
+// Owns the sandbox Harvest server: a node:http listener speaking Harvest API v2 (under /v2) and Harvest ID
+// (under /id) over loopback for the demo accounts and the test suite. Never imports 'electron', so it runs in
+// Electron's main process and plain Node.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { isIPv4, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { systemClock } from '../../shared/clock';
-import { createAdmin, type AdminSwitches } from './admin';
+import { AccountBook } from './account-book';
+import type { SharedSwitches } from './admin';
 import { FaultSwitchboard } from './faults';
-import { HttpError, NOT_FOUND_PAGE, badRequest, parseBody, readBody, send, unauthorized } from './http';
+import { oauthClient } from './harvest-id/client';
+import { GrantBook } from './harvest-id/grants';
+import { HARVEST_ID_PATH, answerHarvestId, type HarvestIdContext } from './harvest-id/routes';
+import {
+  HttpError,
+  NOT_FOUND_PAGE,
+  badRequest,
+  bearerToken,
+  isLoopbackHost,
+  parseBody,
+  readBody,
+  send,
+  unauthorized,
+} from './http';
 import { HARVEST_MAX_PER_PAGE } from './pagination';
 import { RateLimiter } from './rate-limit';
 import { matchRoute, type Answer, type Route } from './router';
 import { accountRoutes } from './routes/account';
 import { reportRoutes } from './routes/reports';
 import { timeEntryRoutes } from './routes/time-entries';
-import { SANDBOX_ACCOUNT_ID, SANDBOX_TOKEN, buildAccount } from './seed';
-import { SandboxStore } from './store';
+import { SANDBOX_TOKEN } from './seed';
 import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
 
-export type { Faults, FaultRule, RequestLogEntry, Sandbox, SandboxAdmin, SandboxOptions } from './types';
-export { SANDBOX_ACCOUNT_ID, SANDBOX_TOKEN } from './seed';
+export type {
+  Faults,
+  FaultRule,
+  HarvestIdAdmin,
+  HarvestIdOptions,
+  RequestLogEntry,
+  Sandbox,
+  SandboxAccountInfo,
+  SandboxAccountSeed,
+  SandboxAdmin,
+  SandboxOptions,
+} from './types';
+export { DEMO_ACCOUNTS, SANDBOX_ACCOUNT_ID, SANDBOX_TOKEN } from './seed';
+export { HARVEST_ID_DEFAULTS } from './harvest-id/client';
+export { isLoopbackHost } from './http';
 
 const ROUTES: Route[] = [...accountRoutes, ...timeEntryRoutes, ...reportRoutes];
 // Harvest's API overview: 100 requests per 15 s per token, and the Reports API only 100 per 15 minutes.
@@ -29,27 +56,8 @@ const REQUEST_LOG_LIMIT = 5_000;
 const REQUEST_LOG_BODIES = 1_000;
 const REQUEST_LOG_BODY_CHARS = 16_384;
 
-/** This computer only: the sandbox's token is public (printed, in the README), so any other address opens its data. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  const v4 = bare.replace(/^::ffff:/, '');
-  return bare === 'localhost' || bare === '::1' || (isIPv4(v4) && v4.startsWith('127.'));
-}
-
 interface Headers {
   [name: string]: string;
-}
-
-/**
- * Harvest takes ?access_token= on reads. On writes only the header counts, and a query token is refused rather than
- * ignored: a token in a URL ends up in logs and history, and a page that can't set headers can't write here.
- */
-function bearerToken(req: IncomingMessage, url: URL): string | undefined {
-  const header = req.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  const query = url.searchParams.get('access_token') ?? undefined;
-  if (req.method !== 'GET' && req.method !== 'HEAD') return query === undefined ? match?.[1] : undefined;
-  return match?.[1] ?? query;
 }
 
 function bodyForLog(raw: string): unknown {
@@ -72,14 +80,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     );
   const maxPerPage = options.maxPerPage ?? HARVEST_MAX_PER_PAGE;
   const log = options.log;
-  const account = buildAccount(options.seed ?? 'demo', clock.now(), {
-    wantsTimestampTimers: options.wantsTimestampTimers,
-    clock: options.timeClock,
-    weekStartDay: options.weekStartDay,
-    timezone: options.timezone,
-  });
-  const store = new SandboxStore(account, clock);
-  const switches: AdminSwitches = { companyForbidden: false, tokenRevoked: false };
+  const requestLog: RequestLogEntry[] = [];
+  const shared: SharedSwitches = { tokenRevoked: false, requestLog };
+  const book = new AccountBook(options, clock, shared);
+  const client = oauthClient(options.harvestId);
+  const grants = new GrantBook(client, clock);
   const faults = new FaultSwitchboard();
   const rateLimiter = new RateLimiter(
     options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
@@ -90,9 +95,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
   );
   const pagination = options.pagination ?? 'documented';
-  const requestLog: RequestLogEntry[] = [];
   const pendingDelays = new Set<NodeJS.Timeout>();
   let closed = false;
+
+  // The same person in every account (Harvest ID is one login across them).
+  const person = book.first.store.account.user;
+
+  /**
+   * The accounts a bearer token reaches. Harvest's personal token reaches every account of its person; an OAuth
+   * access token the accounts its grant was allowed, until it expires or the grant is revoked.
+   */
+  const reach = (token: string | undefined): readonly string[] | undefined => {
+    if (token === undefined) return undefined;
+    if (token === SANDBOX_TOKEN) return shared.tokenRevoked ? undefined : book.allIds();
+    return grants.accountsFor(token);
+  };
+  const harvestId: HarvestIdContext = { client, grants, accounts: book.forHarvestId(), person, reach };
 
   // The request log must not be the thing that fails when a test's clock misbehaves.
   const safeNow = () => {
@@ -129,9 +147,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       if (!req.headers['user-agent']?.trim()) throw badRequest('User-Agent header is required');
       const token = bearerToken(req, url);
-      const accountId = req.headers['harvest-account-id'] ?? url.searchParams.get('account_id');
-      if (token !== SANDBOX_TOKEN || switches.tokenRevoked || accountId !== SANDBOX_ACCOUNT_ID)
-        throw unauthorized();
+      const account = book.harvestAccount(
+        req.headers['harvest-account-id'] ?? url.searchParams.get('account_id'),
+      );
+      // A Forecast account's id, or one the token wasn't granted, is refused like an unknown one.
+      if (!account || !token || !reach(token)?.includes(account.id)) throw unauthorized();
       if (!rateLimiter.take(token)) throw tooManyRequests();
       // A report request spends from both budgets; the general one counts it even when Reports refuse it.
       if (REPORTS_PATH.test(url.pathname) && !reportsLimiter.take(token)) throw tooManyRequests();
@@ -142,10 +162,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         params: matched.params,
         url,
         body,
-        store,
+        store: account.store,
         maxPerPage,
         pagination,
-        companyForbidden: switches.companyForbidden,
+        companyForbidden: account.switches.companyForbidden,
       });
       return { ...result, headers };
     } catch (error) {
@@ -187,7 +207,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!path.startsWith('/')) return reply(404, NOT_FOUND_PAGE);
       // Concatenated, not resolved: a path like //other-host/... must stay a path on this server.
       const url = new URL(`http://${req.headers.host ?? `${host}:${port()}`}${path}`);
-      const result = answer(req, raw, url);
+      const result = HARVEST_ID_PATH.test(url.pathname)
+        ? answerHarvestId(
+            {
+              method,
+              url,
+              raw,
+              contentType: req.headers['content-type'],
+              userAgent: req.headers['user-agent'],
+              token: bearerToken(req, url),
+            },
+            harvestId,
+          )
+        : answer(req, raw, url);
       if (fault?.kind === 'drop-after') return drop();
       reply(result.status, result.body, result.headers);
     } catch (error) {
@@ -216,11 +248,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://${hostForUrl}:${port()}/v2`,
     token: SANDBOX_TOKEN,
-    accountId: SANDBOX_ACCOUNT_ID,
-    userId: account.user.id,
+    accountId: book.first.id,
+    userId: person.id,
     faults,
     requestLog,
-    admin: createAdmin(store, switches, requestLog),
+    admin: book.first.admin,
+    accounts: book.listed,
+    adminFor: (accountId) => book.adminFor(accountId),
+    idUrl: `http://${hostForUrl}:${port()}/id`,
+    harvestId: {
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      revokeGrants: () => grants.revokeAll(),
+      expireAccessTokens: () => grants.expireAccessTokens(),
+      grants: () => grants.count(),
+    },
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) return resolve();

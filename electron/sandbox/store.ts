@@ -31,7 +31,7 @@ export interface EntryFilter {
   updatedSinceMs?: number;
 }
 
-const FIRST_ENTRY_ID = 7_000_000_001;
+export const FIRST_ENTRY_ID = 7_000_000_001;
 
 /** Newest spent_date first, then newest created first, the order Harvest lists entries in. */
 function harvestOrder(a: EntryRecord, b: EntryRecord): number {
@@ -42,12 +42,15 @@ function harvestOrder(a: EntryRecord, b: EntryRecord): number {
 export class SandboxStore {
   readonly index: AssignmentIndex;
   private readonly records: EntryRecord[];
-  private nextId = FIRST_ENTRY_ID;
+  private nextId: number;
 
+  /** firstEntryId: entry ids are unique across Harvest accounts, so each account's store numbers its own range. */
   constructor(
     readonly account: SandboxAccount,
     private readonly clock: Clock,
+    firstEntryId = FIRST_ENTRY_ID,
   ) {
+    this.nextId = firstEntryId;
     this.index = new AssignmentIndex(account.assignments);
     this.records = account.entries;
     for (const record of [...this.records].sort((a, b) => a.createdMs - b.createdMs))

@@ -5,12 +5,8 @@ import type { ClockStyle, ProjectAssignment, TimeEntry } from '../../shared/harv
 import type { PaginationMode } from './pagination';
 import type { SeedOption } from './seed';
 
-export interface SandboxOptions {
-  port?: number; // default 0 = random
-  host?: string; // default '127.0.0.1'; anything but loopback throws unless allowRemote
-  /** Listen on a non-loopback host anyway: anyone who reaches it can use the public demo token. */
-  allowRemote?: boolean; // default false
-  clock?: Clock; // default systemClock; tests pass the same fake clock to core and sandbox
+/** The settings one account starts with; each falls back to the SandboxOptions field of the same name. */
+export interface AccountSeedSettings {
   /** 'empty' is the demo's clients, projects and tasks without any time entries. */
   seed?: SeedOption; // default 'demo'
   wantsTimestampTimers?: boolean; // default false (duration account)
@@ -19,6 +15,37 @@ export interface SandboxOptions {
   weekStartDay?: WeekStartDay; // default 'Monday'; /company reports it and the demo seeds "this week" by it
   /** The profile's zone as Harvest names it (Rails), e.g. "Eastern Time (US & Canada)". */
   timezone?: string; // default harvestZoneNameFor(computerZone())
+}
+
+/** One of the person's accounts. A Forecast account is listed by Harvest ID but answers no /v2 request. */
+export interface SandboxAccountSeed extends AccountSeedSettings {
+  /** Harvest account ids are numbers; the API takes them as strings in Harvest-Account-Id. */
+  id: string;
+  /** The company's name (/v2/company name, Harvest ID's account name). */
+  name: string;
+  product?: 'harvest' | 'forecast'; // default 'harvest'
+  /** The harvestapp.com subdomain in /v2/company; default: the name in lower case, dashed. */
+  subdomain?: string;
+}
+
+export interface HarvestIdOptions {
+  clientId?: string; // default 'sheaf-sandbox-client'
+  clientSecret?: string; // default 'sheaf-sandbox-secret'
+  accessTokenTtlSeconds?: number; // default 1209599 (what Harvest ID answers as expires_in)
+  codeTtlSeconds?: number; // default 600
+  /** Sandbox only: GET /id/oauth2/authorize answers the redirect at once, as if this button were pressed. */
+  autoDecision?: 'allow' | 'deny'; // default: show the consent form
+}
+
+export interface SandboxOptions extends AccountSeedSettings {
+  /** The person's accounts, in the order Harvest ID lists them; the first Harvest one is `sandbox.accountId`. */
+  accounts?: SandboxAccountSeed[]; // default one Harvest account, SANDBOX_ACCOUNT_ID, "Sheaf Demo Co"
+  harvestId?: HarvestIdOptions;
+  port?: number; // default 0 = random
+  host?: string; // default '127.0.0.1'; anything but loopback throws unless allowRemote
+  /** Listen on a non-loopback host anyway: anyone who reaches it can use the public demo token. */
+  allowRemote?: boolean; // default false
+  clock?: Clock; // default systemClock; tests pass the same fake clock to core and sandbox
   rateLimit?: { limit: number; windowMs: number } | false; // default { limit: 100, windowMs: 15000 }
   /** The Reports API's own budget, on top of rateLimit: 100 requests per 15 minutes. */
   reportsRateLimit?: { limit: number; windowMs: number } | false; // default { limit: 100, windowMs: 900000 }
@@ -91,11 +118,30 @@ export interface SandboxAdmin {
   archiveTask(projectId: number, taskId: number): void;
   entries(): TimeEntry[];
   assignments(): ProjectAssignment[];
+  /** Revokes the personal token (SANDBOX_TOKEN) in every account; OAuth grants are harvestId's. */
   revokeToken(): void;
+  /** Empties the one request log all accounts and Harvest ID share. */
   resetRequestLog(): void;
 }
 
+export type SandboxAccountInfo =
+  | { id: string; name: string; product: 'harvest'; admin: SandboxAdmin }
+  | { id: string; name: string; product: 'forecast' };
+
+/** The back door to the sandbox's Harvest ID, for tests of sign-in and of tokens going bad. */
+export interface HarvestIdAdmin {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Every OAuth grant revoked (the person removed the app): its codes, refresh and access tokens stop working. */
+  revokeGrants(): void;
+  /** Every access token issued so far is expired now; refresh tokens still work. */
+  expireAccessTokens(): void;
+  /** How many grants have been issued (one per Allow). */
+  grants(): number;
+}
+
 export interface Sandbox {
+  // accountId and admin are the first Harvest account's; the token, user and request log are every account's.
   url: string; // base URL incl. /v2, e.g. 'http://127.0.0.1:43123/v2' (what HARVEST_API_URL takes)
   token: string;
   accountId: string;
@@ -104,5 +150,12 @@ export interface Sandbox {
   /** The newest 5,000 requests, oldest first: a test reading length as a cursor must stay under that. */
   requestLog: RequestLogEntry[];
   admin: SandboxAdmin;
+  /** Every account of the person, as SandboxOptions.accounts listed them. */
+  accounts: SandboxAccountInfo[];
+  /** The admin of one Harvest account; throws for an id that isn't one. */
+  adminFor(accountId: string): SandboxAdmin;
+  /** Harvest ID's base URL, e.g. 'http://127.0.0.1:43123/id' (what HARVEST_ID_URL takes). */
+  idUrl: string;
+  harvestId: HarvestIdAdmin;
   close(): Promise<void>;
 }
