@@ -76,6 +76,16 @@ export const commands = {
   /** Out of every account. */
   signOut: { input: z.void(), output: z.void() },
   signOutOf: { input: z.strictObject({ accountId }), output: z.void() },
+  /** Opens Harvest ID in the browser and waits for its answer on a loopback redirect. */
+  signInWithHarvest: { input: z.void(), output: z.void() },
+  /** Stops waiting for the browser's answer. */
+  cancelSignIn: { input: z.void(), output: z.void() },
+  /** Signs in to the picked accounts of the token or Harvest sign-in that reached several. */
+  chooseAccounts: {
+    input: z.strictObject({ accountIds: z.array(accountId).min(1, 'Pick at least one account').max(50) }),
+    output: z.void(),
+  },
+  cancelAccountChoice: { input: z.void(), output: z.void() },
   /** Shows another signed-in account, at once from what Sheaf holds. */
   switchAccount: { input: z.strictObject({ accountId }), output: z.void() },
   refresh: { input: z.void(), output: z.void() },

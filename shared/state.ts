@@ -162,6 +162,14 @@ export const AppState = z.object({
   accounts: z.array(AccountSummary),
   /** The account shown (whose timesheet the rest of the snapshot is). */
   activeAccountId: z.string().nullable(),
+  /** "Sign in with Harvest" is offered (this Sheaf has a Harvest ID client id configured). */
+  harvestSignIn: z.boolean(),
+  /** A token or Harvest sign-in reached several accounts: the person picks which to use. */
+  accountChoice: z
+    .object({
+      accounts: z.array(z.object({ id: z.string(), name: z.string(), signedIn: z.boolean() })),
+    })
+    .nullable(),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -21,7 +21,7 @@ import {
 import ElectronStore from 'electron-store';
 import type { CommandHandlers, CommandName } from '../../shared/ipc';
 import { createSheafApp } from './core/app';
-import { startSandbox } from '../sandbox/server';
+import { startDemo } from '../sandbox/demo';
 import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
@@ -71,6 +71,10 @@ async function start(): Promise<void> {
       HARVEST_ACCESS_TOKEN: process.env.HARVEST_ACCESS_TOKEN,
       HARVEST_ACCOUNT_ID: process.env.HARVEST_ACCOUNT_ID,
       HARVEST_API_URL: process.env.HARVEST_API_URL,
+      HARVEST_ID_URL: process.env.HARVEST_ID_URL,
+      SHEAF_OAUTH_CLIENT_ID: process.env.SHEAF_OAUTH_CLIENT_ID,
+      SHEAF_OAUTH_CLIENT_SECRET: process.env.SHEAF_OAUTH_CLIENT_SECRET,
+      SHEAF_OAUTH_REDIRECT_PORT: process.env.SHEAF_OAUTH_REDIRECT_PORT,
     },
     dataDir,
     secrets,
@@ -79,7 +83,9 @@ async function start(): Promise<void> {
     log,
     debug: process.env.SHEAF_DEBUG === '1',
     // "Try the demo" runs the sandbox Harvest inside this process, on loopback.
-    demo: { start: startSandbox },
+    demo: { start: startDemo },
+    // Harvest ID's sign-in page opens in the person's own browser, never in a Sheaf window (RFC 8252 §8.12).
+    openUrl: (url) => shell.openExternal(url),
     // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
     desktop: {

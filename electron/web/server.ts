@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
 import { createSheafApp } from '../main/core/app';
-import { startSandbox } from '../sandbox/server';
+import { startDemo } from '../sandbox/demo';
+import { openBrowser } from './open-browser';
 import { systemClock, type Clock, type SecretStore } from '../main/core/ports';
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/adapters/simulated-idle';
 import { createSettingsStore } from '../main/adapters/settings-store';
@@ -66,7 +67,9 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     clock: options.clock,
     log,
     debug: env.SHEAF_DEBUG === '1',
-    demo: { start: startSandbox },
+    demo: { start: startDemo },
+    // Harvest ID's pages open in the person's browser the way the preview itself does (BROWSER, else the OS).
+    openUrl: (url) => void openBrowser(url, { env }),
     // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
     // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
     autoDemo: env.SHEAF_DEMO === '1',

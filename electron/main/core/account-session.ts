@@ -88,6 +88,11 @@ export class AccountSession implements Disposable {
     return this.creds;
   }
 
+  /** Its Harvest sign-in refreshed ahead of expiry: requests from now on carry the new access token. */
+  useToken(token: string): void {
+    this.opened?.useApi(this.clientWith(token));
+  }
+
   /** Signed in again (a new token or a new Harvest sign-in): the same context carries on with it. */
   useCredentials(credentials: AccountCredentials): void {
     this.creds = credentials;

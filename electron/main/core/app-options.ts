@@ -11,6 +11,11 @@ export interface SheafAppOptions {
   /** Where cache and outbox live (SHEAF_DATA_DIR, or the host's default). */
   dataDir: string;
   secrets: SecretStore;
+  /**
+   * Opens a web page in the person's browser ("Sign in with Harvest"): Electron's shell.openExternal in the app,
+   * the BROWSER convention in the preview. Without one, Sheaf can't offer signing in through the browser.
+   */
+  openUrl?: (url: string) => void | Promise<void>;
   fetch: Fetch;
   clock?: Clock;
   log?: (line: string) => void;

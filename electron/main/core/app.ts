@@ -83,6 +83,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       desktop: desktop.state(),
       accounts: accountSummaries(session.all()),
       activeAccountId: session.activeAccountId,
+      harvestSignIn: session.harvestSignIn,
+      accountChoice: session.accountChoice,
     });
   }
 

@@ -41,6 +41,10 @@ export function createCommands({
     signInDemo: () => session.signInDemo(),
     signOut: () => session.signOut(),
     signOutOf: ({ accountId }) => session.signOut(accountId),
+    signInWithHarvest: () => session.signInWithHarvest(),
+    cancelSignIn: () => session.cancelSignIn(),
+    chooseAccounts: ({ accountIds }) => session.chooseAccounts(accountIds),
+    cancelAccountChoice: () => session.cancelAccountChoice(),
     switchAccount: ({ accountId }) => session.switchTo(accountId),
     refresh: () => schedule.refresh(),
     startTimer: async ({ otherAccount, ...input }) => {

@@ -1,14 +1,23 @@
 // Owns the session: every account the person is signed in to (one AccountSession each) and which one is shown;
 // signing in with a token or to the demo, switching, signing out of one account or all; the environment's
 // token; and the keychain record. Session steps run one at a time across accounts.
-import { createHash } from 'node:crypto';
 import type { WeekStartDay } from '../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/state';
 import type { SheafAppOptions } from './app-options';
 import type { AccountContext } from './account-context';
 import { AccountSession, tokenGrant, type AccountGrant } from './account-session';
 import { NotAllowedError, SignInFirstError } from './errors';
+import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
+import {
+  harvestAccountsOnly,
+  harvestIdFromEnv,
+  listAccounts,
+  signInWithHarvest,
+  signInWithHarvestOffered,
+  type HarvestIdAccount,
+  type HarvestIdConfig,
+} from './harvest-id';
 import { Keychain, withAccounts, withoutAccount, type StoredGrant } from './keychain';
 import { DisposableStore } from './lifecycle';
 import type { Notices } from './notices';
@@ -30,6 +39,13 @@ export interface SessionDeps {
   emit(): void;
 }
 
+/** A token or Harvest sign-in that reached several accounts, waiting for the person to pick. Memory only. */
+interface AccountChoice {
+  grantId: string;
+  grant: StoredGrant;
+  accounts: HarvestIdAccount[];
+}
+
 export class SessionService {
   /** Every account signed in to, in the order signed in; kept while signed out by a refused token. */
   private readonly accounts = new Map<string, AccountSession>();
@@ -47,6 +63,13 @@ export class SessionService {
   private readonly clock: Clock;
   private readonly fetch: Fetch;
   private readonly keychain: Keychain;
+  private readonly harvestId: HarvestIdConfig;
+  private readonly grants: Grants;
+  /** Which grant each account signs in with (the environment's and the demo's have none). */
+  private readonly grantOf = new Map<string, string>();
+  private choice: AccountChoice | null = null;
+  /** Stops waiting for the browser's answer to "Sign in with Harvest". */
+  private browserWait: AbortController | null = null;
 
   constructor(
     private readonly options: SheafAppOptions,
@@ -57,6 +80,34 @@ export class SessionService {
     this.keychain = new Keychain(options.secrets);
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
+    this.harvestId = harvestIdFromEnv(options.env);
+    this.grants = new Grants({
+      config: this.harvestId,
+      fetch: this.fetch,
+      clock: this.clock,
+      save: (grantId, grant) =>
+        this.keychain.save((r) => ({ ...r, grants: { ...r.grants, [grantId]: grant } })),
+      renewed: (grantId, token) => {
+        for (const a of this.all()) if (this.grantOf.get(a.accountId) === grantId) a.useToken(token);
+      },
+    });
+  }
+
+  /** "Sign in with Harvest" is offered: a Harvest ID client id is configured. */
+  get harvestSignIn(): boolean {
+    return signInWithHarvestOffered(this.harvestId);
+  }
+
+  /** The accounts waiting to be picked, each saying whether Sheaf is signed in to it already. */
+  get accountChoice(): { accounts: Array<{ id: string; name: string; signedIn: boolean }> } | null {
+    if (!this.choice) return null;
+    return {
+      accounts: this.choice.accounts.map((a) => ({
+        id: a.id,
+        name: a.name,
+        signedIn: this.accounts.get(a.id)?.signedIn ?? false,
+      })),
+    };
   }
 
   /** The shown account's session; signed out (with why) when there is none. */
@@ -116,7 +167,9 @@ export class SessionService {
     const record = await this.keychain.load();
     for (const { accountId, grantId } of record.accounts) {
       const stored = record.grants[grantId];
-      if (stored) await this.resume(accountId, this.grantFrom(stored));
+      if (!stored) continue;
+      this.grantOf.set(accountId, grantId);
+      await this.resume(accountId, this.grants.grantFor(grantId, stored));
     }
     if (record.active && this.accounts.has(record.active)) this.activeId = record.active;
     if (this.accounts.size > 0) return this.deps.emit();
@@ -124,15 +177,66 @@ export class SessionService {
     else this.deps.emit();
   }
 
+  /** A personal token: to the account given, or to the token's Harvest accounts (the person picks several). */
   signIn({ token, accountId }: { token: string; accountId?: string }): Promise<void> {
+    const grant: StoredGrant = { kind: 'token', token };
     return this.steps.run(async () => {
-      if (!accountId) throw new NotAllowedError('Enter your Account ID (it is listed beside your token).');
-      await this.closeDemo();
-      this.fromEnvironment = false;
-      const grant: StoredGrant = { kind: 'token', token };
-      await this.openNow(accountId, this.grantFrom(grant));
-      await this.keychain.save((r) => withAccounts(r, grantIdFor(grant), grant, [accountId]));
+      if (accountId) return this.openGranted(grant, [accountId]);
+      await this.offer(grant, token);
     });
+  }
+
+  /** Harvest ID in the browser, its answer on a loopback redirect, then the accounts it reached. */
+  signInWithHarvest(): Promise<void> {
+    if (!this.harvestSignIn)
+      return Promise.reject(new NotAllowedError('Sign in with Harvest is not set up in this Sheaf.'));
+    const openUrl = this.options.openUrl;
+    if (!openUrl) return Promise.reject(new NotAllowedError("This Sheaf can't open your browser."));
+    this.browserWait?.abort();
+    const wait = (this.browserWait = new AbortController());
+    const showing = this.signedOut;
+    if (!this.active) {
+      this.signedOut = { status: 'signing_in' };
+      this.deps.emit();
+    }
+    return signInWithHarvest({
+      config: this.harvestId,
+      fetch: this.fetch,
+      clock: this.clock,
+      openUrl,
+      signal: wait.signal,
+    })
+      .then((tokens) => this.steps.run(() => this.offer({ kind: 'oauth', ...tokens }, tokens.accessToken)))
+      .catch((err: unknown) => {
+        this.signedOut = this.active ? showing : { status: 'signed_out', message: null };
+        this.deps.emit();
+        throw err;
+      })
+      .finally(() => {
+        if (this.browserWait === wait) this.browserWait = null;
+      });
+  }
+
+  cancelSignIn(): void {
+    this.browserWait?.abort();
+  }
+
+  /** Signs in to the picked accounts of the grant waiting for a choice. */
+  chooseAccounts(accountIds: readonly string[]): Promise<void> {
+    return this.steps.run(async () => {
+      const choice = this.choice;
+      if (!choice) throw new NotAllowedError('There are no accounts waiting to be chosen. Sign in again.');
+      const known = new Set(choice.accounts.map((a) => a.id));
+      const unknown = accountIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw new NotAllowedError("That token doesn't reach the account you picked.");
+      this.choice = null;
+      await this.openGranted(choice.grant, accountIds);
+    });
+  }
+
+  cancelAccountChoice(): void {
+    this.choice = null;
+    this.deps.emit();
   }
 
   /** Pressed again while it is on its way: the same sign-in, not another demo server. */
@@ -184,6 +288,8 @@ export class SessionService {
   /** Quitting: unsent changes get up to `waitForSyncMs` to go, each cache is saved, then nothing more is sent. */
   async dispose(waitForSyncMs: number): Promise<void> {
     this.lifetime.dispose();
+    this.browserWait?.abort();
+    this.grants.dispose();
     await Promise.all(this.all().map((a) => a.close(waitForSyncMs)));
     // From here on, nothing reaches Harvest: a late retry or check-in of this instance is silent.
     this.closed = true;
@@ -263,9 +369,41 @@ export class SessionService {
     });
   }
 
-  private grantFrom(stored: StoredGrant): AccountGrant {
-    if (stored.kind === 'token') return tokenGrant(stored.token);
-    return tokenGrant(stored.accessToken);
+  /** The grant's Harvest accounts: one is signed in to at once; several wait for the person to pick. */
+  private async offer(grant: StoredGrant, token: string): Promise<void> {
+    const { accounts } = await listAccounts({ baseUrl: this.harvestId.baseUrl, fetch: this.fetch, token });
+    const harvest = harvestAccountsOnly(accounts);
+    if (harvest.length === 0)
+      throw new NotAllowedError(
+        'That sign-in reaches no Harvest accounts (Forecast accounts have no timesheets). Try another.',
+      );
+    if (harvest.length === 1) return this.openGranted(grant, [harvest[0]!.id]);
+    this.choice = { grantId: grantIdFor(grant), grant, accounts: harvest };
+    this.deps.emit();
+  }
+
+  /** Signs in to each account with the grant (the first one shown), and keeps the grant in the keychain. */
+  private async openGranted(grant: StoredGrant, accountIds: readonly string[]): Promise<void> {
+    await this.closeDemo();
+    this.fromEnvironment = false;
+    const grantId = grantIdFor(grant);
+    const opened: string[] = [];
+    let failure: unknown = null;
+    for (const accountId of accountIds) {
+      try {
+        await this.openNow(accountId, this.grants.grantFor(grantId, grant));
+        this.grantOf.set(accountId, grantId);
+        opened.push(accountId);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    if (opened.length > 0) {
+      this.activeId = opened[0]!;
+      await this.keychain.save((r) => ({ ...withAccounts(r, grantId, grant, opened), active: opened[0]! }));
+      this.deps.emit();
+    }
+    if (failure) throw failure;
   }
 
   private async closeDemo(): Promise<void> {
@@ -278,10 +416,4 @@ export class SessionService {
     if (this.activeId !== null && !this.accounts.has(this.activeId)) this.activeId = this.firstId();
     await d?.close();
   }
-}
-
-/** One keychain grant per token, so the accounts one token reaches share it (named by a hash, not the token). */
-function grantIdFor(grant: StoredGrant): string {
-  const secret = grant.kind === 'token' ? grant.token : grant.refreshToken;
-  return `${grant.kind}:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}`;
 }

@@ -24,6 +24,8 @@ export interface SnapshotParts {
   desktop: DesktopState;
   accounts: AccountSummary[];
   activeAccountId: string | null;
+  harvestSignIn: boolean;
+  accountChoice: AppState['accountChoice'];
 }
 
 export function buildAppState(p: SnapshotParts): AppState {
@@ -47,5 +49,7 @@ export function buildAppState(p: SnapshotParts): AppState {
     desktop: p.desktop,
     accounts: p.accounts,
     activeAccountId: p.activeAccountId,
+    harvestSignIn: p.harvestSignIn,
+    accountChoice: p.accountChoice,
   };
 }
