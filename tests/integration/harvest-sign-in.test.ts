@@ -1,0 +1,139 @@
+// Tests "Sign in with Harvest" through the whole app, with the sandbox as Harvest ID and a test browser that follows
+// redirects: the accounts it reached are picked, its tokens live only in the keychain, an expired access token is
+// refreshed and the work carries on, a revoked grant signs the accounts out with their unsent changes kept, and
+// a denied consent says so.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
+import { testBrowser } from '../fixtures/harvest-id-server';
+import { signedInApp, type Harness } from '../fixtures/signed-in-app';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const [agency, freelance] = DEMO_ACCOUNTS.map((a) => a.id) as [string, string];
+
+async function withHarvestId(decision: 'allow' | 'deny' = 'allow') {
+  const browser = testBrowser();
+  const lines: string[] = [];
+  const harness = await signedInApp({
+    accounts: DEMO_ACCOUNTS,
+    harvestId: { autoDecision: decision },
+    signIn: false,
+  });
+  const app = await harness.restart({
+    env: {
+      HARVEST_API_URL: harness.sandbox.url,
+      HARVEST_ID_URL: harness.sandbox.idUrl,
+      SHEAF_OAUTH_CLIENT_ID: harness.sandbox.harvestId.clientId,
+      SHEAF_OAUTH_CLIENT_SECRET: harness.sandbox.harvestId.clientSecret,
+    },
+    openUrl: browser.openUrl,
+    log: (line) => lines.push(line),
+  });
+  return { harness, app, browser, lines };
+}
+
+/** Every file under `dir`, as text. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [readFileSync(path, 'utf8')];
+  });
+}
+
+describe('Sign in with Harvest', () => {
+  it('is offered once a client id is configured, and reaches the accounts the person then picks', async () => {
+    const { harness, app, browser } = await withHarvestId();
+    h = harness;
+    expect(app.getState().harvestSignIn).toBe(true);
+    await app.commands.signInWithHarvest(undefined);
+    expect(browser.opened[0]).toMatch(/\/id\/oauth2\/authorize\?/);
+    expect(app.getState().accountChoice?.accounts.map((a) => a.id)).toEqual([agency, freelance]);
+    await app.commands.chooseAccounts({ accountIds: [agency, freelance] });
+    expect(app.getState().accounts.map((a) => a.signedIn)).toEqual([true, true]);
+
+    // The tokens are in the keychain only: not in any file Sheaf wrote, not in the snapshot.
+    const record = harness.secrets.values.get('harvest')!;
+    const { grants } = JSON.parse(record) as {
+      grants: Record<string, { kind: string; refreshToken: string }>;
+    };
+    const grant = Object.values(grants)[0]!;
+    expect(grant.kind).toBe('oauth');
+    for (const text of filesUnder(harness.dataDir)) expect(text).not.toContain(grant.refreshToken);
+    expect(JSON.stringify(app.getState())).not.toContain(grant.refreshToken);
+  });
+
+  it('refreshes an expired access token and carries on with what was being sent', async () => {
+    const { harness, app } = await withHarvestId();
+    h = harness;
+    await app.commands.signInWithHarvest(undefined);
+    await app.commands.chooseAccounts({ accountIds: [agency] });
+    const before = harness.sandbox.harvestId.grants();
+    const tokenRequests = () =>
+      harness.sandbox.requestLog.filter((r) => r.path.endsWith('/oauth2/token') && r.status === 200).length;
+    const exchanged = tokenRequests();
+    harness.sandbox.harvestId.expireAccessTokens();
+    const { projectId, taskId } = (await app.commands.listAssignments(undefined))[0]!;
+    await app.commands.startTimer({ projectId, taskId, notes: 'after the refresh' });
+    await app.whenSynced();
+    await expect
+      .poll(
+        () =>
+          harness.sandbox
+            .adminFor(agency)
+            .entries()
+            .map((e) => e.notes),
+        { timeout: 10_000 },
+      )
+      .toContain('after the refresh');
+    expect(app.getState().session.status).toBe('signed_in');
+    // One refresh, on the same grant: no second sign-in.
+    expect(tokenRequests()).toBe(exchanged + 1);
+    expect(harness.sandbox.harvestId.grants()).toBe(before);
+  });
+
+  it('a revoked grant signs its accounts out with a plain message and keeps their unsent changes', async () => {
+    const { harness, app } = await withHarvestId();
+    h = harness;
+    await app.commands.signInWithHarvest(undefined);
+    await app.commands.chooseAccounts({ accountIds: [agency] });
+    harness.sandbox.harvestId.revokeGrants();
+    const { projectId, taskId } = (await app.commands.listAssignments(undefined))[0]!;
+    await app.commands.startTimer({ projectId, taskId, notes: 'kept for later' });
+    await expect.poll(() => app.getState().session.status, { timeout: 10_000 }).toBe('signed_out');
+    const s = app.getState();
+    expect(s.session.status === 'signed_out' && s.session.message).toMatch(/Harvest signed Sheaf out/);
+    // The change is kept, and goes once the person signs in again (here with the personal token).
+    await app.commands.signIn({ token: harness.sandbox.token, accountId: agency });
+    await app.whenSynced();
+    await expect
+      .poll(
+        () =>
+          harness.sandbox
+            .adminFor(agency)
+            .entries()
+            .map((e) => e.notes),
+        { timeout: 10_000 },
+      )
+      .toContain('kept for later');
+  });
+
+  it('says so when the person denies Sheaf access, and stays signed out', async () => {
+    const { harness, app } = await withHarvestId('deny');
+    h = harness;
+    await expect(app.commands.signInWithHarvest(undefined)).rejects.toThrow(/access/i);
+    expect(app.getState().session.status).toBe('signed_out');
+    expect(app.getState().accounts).toEqual([]);
+  });
+
+  it('is not offered, and refuses, without a client id', async () => {
+    h = await signedInApp({ signIn: false });
+    expect(h.app.getState().harvestSignIn).toBe(false);
+    await expect(h.app.commands.signInWithHarvest(undefined)).rejects.toThrow(/not set up/);
+  });
+});
