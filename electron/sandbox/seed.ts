@@ -13,13 +13,14 @@ import {
   type ProjectSpec,
 } from './seed-catalogs';
 import { addDays, daysBetween, formatWallClock, instantAt, localDate, round2 } from './time';
-import type { SandboxAccountSeed } from './types';
+import type { SandboxAccountSeed, SeedOption } from './types';
+
+export type { SeedOption } from './types';
 
 /**
  * 'demo' is the agency with this week's entries, 'empty' the agency without entries, 'freelance' the demo's
  * second account (a client's own account) with its week; an object generates a large account for benchmarks.
  */
-export type SeedOption = 'demo' | 'empty' | 'freelance' | { projects: number; tasksPerProject: number };
 
 /** The account settings a sandbox starts with (SandboxOptions, defaults filled in). */
 export interface AccountSettings {

@@ -3,9 +3,11 @@ import type { WeekStartDay } from '../../shared/calendar';
 import type { Clock } from '../../shared/clock';
 import type { ClockStyle, ProjectAssignment, TimeEntry } from '../../shared/harvest/schemas';
 import type { PaginationMode } from './pagination';
-import type { SeedOption } from './seed';
 
 /** The settings one account starts with; each falls back to the SandboxOptions field of the same name. */
+/** Which data an account starts with: the demo's, none, the freelance client's, or a large generated one. */
+export type SeedOption = 'demo' | 'empty' | 'freelance' | { projects: number; tasksPerProject: number };
+
 export interface AccountSeedSettings {
   /** 'empty' is the demo's clients, projects and tasks without any time entries. */
   seed?: SeedOption; // default 'demo'
