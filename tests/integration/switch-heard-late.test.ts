@@ -95,3 +95,20 @@ describe('a timer started right after a crash, before Sheaf has read Harvest aga
     });
   }
 });
+
+describe('a start whose answer was lost, Harvest read again before it is looked for', () => {
+  it('timestamp account: its own entry is not taken for the timer it replaces', async () => {
+    h = await signedInApp({ wantsTimestampTimers: true });
+    // The POST lands but its answer is lost, and looking for it fails until Harvest is read again later.
+    h.sandbox.faults.add({ kind: 'drop-after', method: 'POST' });
+    h.sandbox.faults.add({ kind: 500, method: 'GET', path: /^\/v2\/time_entries$/, count: 5 });
+    await startOffline('mine');
+    await h.app.whenSynced();
+    h.clock.advanceMinutes(5);
+    await h.app.commands.refresh(undefined);
+    await h.app.whenSynced();
+    expect(harvest('mine')).toEqual([
+      expect.objectContaining({ is_running: true, started_time: '10:00am', ended_time: null }),
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import { minutesOfDay, sameTimeOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
 import { localDate, wallClockTime } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
-import { hoursUntil } from '../entries';
+import { hoursUntil, type EntryRef } from '../entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
@@ -54,8 +54,8 @@ export interface SendResult {
 }
 
 /** Minutes from `b` to `a`, two times of one day ("7:13am", "07:12"); 0 when either can't be read. */
-function minutesAfter(a: string | null, b: string): number {
-  const [from, to] = [minutesOfDay(b), a === null ? null : minutesOfDay(a)];
+function minutesAfter(a: string | null | undefined, b: string): number {
+  const [from, to] = [minutesOfDay(b), a ? minutesOfDay(a) : null];
   return from === null || to === null ? 0 : to - from;
 }
 
@@ -89,7 +89,15 @@ export class Sender {
         for (const entry of running) report.heard({ entry });
       }
       const target = resolveRef(targetOf(intent), this.ledger.ids);
-      const other = [...this.ledger.entries.values()].find((e) => e.runningSince && e.ref !== target);
+      // A start sent before whose answer was lost may have made a running entry Sheaf has since read: one it
+      // didn't know when it sent the start may be that very entry, not a timer the start replaces.
+      const mayBeItself = (ref: EntryRef) =>
+        intent.kind === 'start' && typeof target === 'string' && intent.knownIds !== undefined
+          ? !intent.knownIds.includes(ref as number)
+          : false;
+      const other = [...this.ledger.entries.values()].find(
+        (e) => e.runningSince && e.ref !== target && !mayBeItself(e.ref),
+      );
       if (other && this.isLate(at)) {
         return {
           consumed: [],
