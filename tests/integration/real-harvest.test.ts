@@ -230,6 +230,7 @@ describe('a create sent in one clock and answered in the other', () => {
         ids,
         style: { timestampTimers: true, clock: '12h' as const },
         userId: sandbox.userId,
+        hasRead: true,
       };
       const sender = new Sender(() => client, clock, ledger);
       const notes: SendNote[] = [];

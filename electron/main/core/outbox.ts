@@ -15,6 +15,7 @@ const names = z.object({
   taskName: z.string(),
 });
 const base = { id: z.string(), at: z.string().datetime({ offset: true }) };
+const replaces = z.object({ ref: z.number().int(), hours: z.number() }).optional();
 
 /** The fields every create carries (CreateFields in timesheet/intents.ts). */
 const create = {
@@ -30,6 +31,7 @@ const create = {
   knownIds: z.array(z.number().int()).optional(),
   sentHours: z.number().optional(),
   sentStartedTime: z.string().optional(),
+  replaces,
 };
 
 export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
@@ -43,7 +45,7 @@ export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
     endedTime: z.string().nullable(),
   }),
   z.object({ ...base, kind: z.literal('stop'), ref, targetHours: z.number().optional() }),
-  z.object({ ...base, kind: z.literal('resume'), ref, baseHours: z.number().optional() }),
+  z.object({ ...base, kind: z.literal('resume'), ref, baseHours: z.number().optional(), replaces }),
   z.object({ ...base, kind: z.literal('updateNotes'), ref, notes: z.string() }),
   z.object({
     ...base,

@@ -22,6 +22,15 @@ export interface EntryChanges {
   endedTime?: string;
 }
 
+/**
+ * The timer Harvest stops itself when it hears of a start or restart, and its hours at the person's moment,
+ * saved before that is sent: if Harvest hears of it late (429s, retries), that timer is ended where it should be.
+ */
+export interface Replaces {
+  ref: number;
+  hours: number;
+}
+
 /** What every create (a timer started, or time added) carries. */
 export interface CreateFields {
   id: string;
@@ -42,6 +51,8 @@ export interface CreateFields {
   /** The hours or start time the create was sent with (a running duration timer has neither). */
   sentHours?: number;
   sentStartedTime?: string;
+  /** A start only: the timer it stops (see Replaces). */
+  replaces?: Replaces;
 }
 
 export type Intent =
@@ -69,6 +80,8 @@ export type Intent =
       ref: EntryRef;
       /** Hours the entry had before resuming, saved before sending (see targetHours). */
       baseHours?: number;
+      /** The timer the restart stops (see Replaces). */
+      replaces?: Replaces;
     }
   | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string }
   | { kind: 'edit'; id: string; at: string; ref: EntryRef; changes: EntryChanges }
@@ -86,14 +99,14 @@ export type CreateIntent = Extract<Intent, { kind: 'start' | 'add' }>;
 /** How a create was sent (see CreateFields): enough to find it again if its answer is lost. */
 export type CreateNote = Pick<
   CreateFields,
-  'attempted' | 'sentNotes' | 'sentAt' | 'sentHours' | 'sentStartedTime' | 'knownIds'
+  'attempted' | 'sentNotes' | 'sentAt' | 'sentHours' | 'sentStartedTime' | 'knownIds' | 'replaces'
 >;
 
 /**
  * What the sender learns about a queued intent while sending it: a create's record of how it was sent, a
  * stop's or restart's hours. The sync queue keeps it on the intent and saves it before the request leaves.
  */
-export type SendNote = CreateNote | { targetHours: number } | { baseHours: number };
+export type SendNote = CreateNote | { targetHours: number } | { baseHours: number; replaces?: Replaces };
 
 export function isCreate(intent: Intent): intent is CreateIntent {
   return intent.kind === 'start' || intent.kind === 'add';

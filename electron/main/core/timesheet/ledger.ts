@@ -31,6 +31,8 @@ export interface LedgerReading {
   readonly ids: IdMap;
   readonly style: AccountStyle;
   readonly userId: number;
+  /** Whether Harvest's entries were read in this run: until then they are the cache's, which may be behind. */
+  readonly hasRead: boolean;
 }
 
 /** Harvest's answer about one entry. `othersStopAt`: it runs now, so whatever else ran stopped then. */
@@ -102,6 +104,10 @@ export class Ledger implements LedgerReading {
 
   get userId(): number {
     return this.personId;
+  }
+
+  get hasRead(): boolean {
+    return this.lastReadAt !== null;
   }
 
   get assignments(): AssignmentOption[] {

@@ -1,13 +1,14 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent, and
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
-import { sameTimeOfDay } from '../../../../shared/format';
+import { minutesOfDay, sameTimeOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
 import { localDate, wallClockTime } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
-import { hoursUntil, type LocalEntry } from '../entries';
+import { hoursUntil, type EntryRef } from '../entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
+import { LostAnswers } from './lost-answers';
 import { followersOf } from './queue-rules';
 import {
   isCreate,
@@ -16,6 +17,7 @@ import {
   type CreateIntent,
   type CreateNote,
   type Intent,
+  type Replaces,
   type SendNote,
 } from './intents';
 import type { EntryNews, Heard, LedgerReading } from './ledger';
@@ -24,8 +26,6 @@ import type { Clock } from '../ports';
 /** Harvest keeps hours to 0.01 h; a send later than this (36 s) is corrected to when the person acted. */
 const lateThresholdHours = 0.01;
 const maxEntryHours = 23.99;
-/** How far before our send a created entry may claim to be created and still be ours (Harvest's clock behind). */
-const clockSkewMs = 2 * 60_000;
 
 /**
  * How the sender tells the sync queue what happens while one intent is sent. Answers are reported as they
@@ -53,16 +53,26 @@ export interface SendResult {
   moved?: { from: number; to: number };
 }
 
+/** Minutes from `b` to `a`, two times of one day ("7:13am", "07:12"); 0 when either can't be read. */
+function minutesAfter(a: string | null | undefined, b: string): number {
+  const [from, to] = [minutesOfDay(b), a ? minutesOfDay(a) : null];
+  return from === null || to === null ? 0 : to - from;
+}
+
 function isHarvest(err: unknown, ...codes: string[]): err is HarvestError {
   return err instanceof HarvestError && codes.includes(err.code);
 }
 
 export class Sender {
+  private readonly lost: LostAnswers;
+
   constructor(
     private readonly api: () => HarvestApi,
     private readonly clock: Clock,
     private readonly ledger: LedgerReading,
-  ) {}
+  ) {
+    this.lost = new LostAnswers(api, clock, ledger);
+  }
 
   /** Sends `queue[0]`, reading the ledger as it is and telling `report` what happens. */
   async send(queue: readonly Intent[], report: SendReport): Promise<SendResult> {
@@ -70,17 +80,34 @@ export class Sender {
     const at = new Date(intent.at);
     // Starting anything makes Harvest stop the running timer when it hears of it; if that is later than the
     // person acted, stop it explicitly first, at the right moment.
+    let replaces: Replaces | undefined;
     if (intent.kind === 'start' || intent.kind === 'resume') {
+      // The cache is saved a moment after a change, so after a crash it may not show a timer the last run had
+      // just started: until Harvest's entries are read again, ask it which timer this one will stop.
+      if (!this.ledger.hasRead) {
+        const running = await this.api().listTimeEntries({ user_id: this.ledger.userId, is_running: true });
+        for (const entry of running) report.heard({ entry });
+      }
       const target = resolveRef(targetOf(intent), this.ledger.ids);
-      const other = [...this.ledger.entries.values()].find((e) => e.runningSince && e.ref !== target);
+      // A start sent before whose answer was lost may have made a running entry Sheaf has since read: one it
+      // didn't know when it sent the start may be that very entry, not a timer the start replaces.
+      const mayBeItself = (ref: EntryRef) =>
+        intent.kind === 'start' && typeof target === 'string' && intent.knownIds !== undefined
+          ? !intent.knownIds.includes(ref as number)
+          : false;
+      const other = [...this.ledger.entries.values()].find(
+        (e) => e.runningSince && e.ref !== target && !mayBeItself(e.ref),
+      );
       if (other && this.isLate(at)) {
         return {
           consumed: [],
           insertBefore: { kind: 'stop', id: `${intent.id}-stop`, at: intent.at, ref: other.ref },
         };
       }
+      // On time now, but the request itself may reach Harvest late (429s, retries): note what it will stop.
+      if (other && typeof other.ref === 'number') replaces = { ref: other.ref, hours: hoursUntil(other, at) };
     }
-    if (isCreate(intent)) return this.sendCreate(intent, queue, report);
+    if (isCreate(intent)) return this.sendCreate(intent, queue, report, replaces);
     const ref = resolveRef(intent.ref, this.ledger.ids);
     if (typeof ref !== 'number') return { consumed: [] }; // Its create was refused; nothing to change.
     switch (intent.kind) {
@@ -88,7 +115,7 @@ export class Sender {
         await this.stop(intent, ref, at, report);
         break;
       case 'resume':
-        return this.resume(intent, ref, at, report, queue);
+        return this.resume(intent, ref, at, report, queue, replaces);
       case 'updateNotes':
         report.heard({ entry: await this.api().updateTimeEntry(ref, { notes: intent.notes }) });
         break;
@@ -160,10 +187,14 @@ export class Sender {
     at: Date,
     report: SendReport,
     queue: readonly Intent[],
+    replacing: Replaces | undefined,
   ): Promise<SendResult> {
     const before = this.ledger.entries.get(ref);
     const baseHours = intent.baseHours ?? before?.hours ?? 0;
-    if (intent.baseHours === undefined) await report.annotate(intent, { baseHours });
+    // A retry after a crash keeps what the first try noted: Harvest may have stopped that timer since.
+    const replaces = intent.replaces ?? replacing;
+    if (intent.baseHours === undefined || intent.replaces !== replaces)
+      await report.annotate(intent, { baseHours, ...(replaces ? { replaces } : {}) });
     // Sent late, with its end already waiting behind it (its own stop, or the next timer started): the resumed
     // stretch is over, so it becomes one edit of the hours the person ran. Restarting a timer a day late and
     // stopping it again would leave the answer to Harvest's 24 h cap instead.
@@ -180,12 +211,13 @@ export class Sender {
     } catch (err) {
       // The client never repeats a restart blindly; look whether it took before trying again.
       if (!isHarvest(err, 'outcome_unknown', 'validation')) throw err;
-      const restarted = await this.findRestarted(ref, before, at);
+      const restarted = await this.lost.findRestarted(ref, before, at);
       if (!restarted) throw err instanceof OutcomeUnknownError ? new NetworkError(err) : err;
       entry = restarted;
     }
     report.heard({ entry, othersStopAt: at });
     await this.countFrom(entry, baseHours, at, report);
+    await this.endReplaced(replaces, at, report);
     return { consumed: [], ...(entry.id !== ref ? { moved: { from: ref, to: entry.id } } : {}) };
   }
 
@@ -204,29 +236,6 @@ export class Sender {
   }
 
   /**
-   * Whether a restart whose answer was lost took: the entry itself runs again (duration accounts), or, on
-   * start/end-time accounts where Harvest answers a restart with a new entry, a new running entry of the same
-   * project and task made since the person pressed it. Harvest runs one timer per person, so at most one.
-   */
-  private async findRestarted(
-    ref: number,
-    before: LocalEntry | undefined,
-    at: Date,
-  ): Promise<TimeEntry | undefined> {
-    const running = await this.api().listTimeEntries({ user_id: this.ledger.userId, is_running: true });
-    const since = at.getTime() - clockSkewMs;
-    return running.find(
-      (e) =>
-        e.id === ref ||
-        (before !== undefined &&
-          !this.ledger.entries.has(e.id) &&
-          e.project.id === before.projectId &&
-          e.task.id === before.taskId &&
-          Date.parse(e.created_at) >= since),
-    );
-  }
-
-  /**
    * A running duration timer should show `base` hours plus the time since the person acted. Harvest counts
    * from when it heard of it; when that was late, set the hours so it counts from the person's moment.
    * The check is on Harvest's own numbers, so repeating it after a crash changes nothing twice.
@@ -242,16 +251,45 @@ export class Sender {
     report.heard({ entry: await this.api().updateTimeEntry(entry.id, { hours }) });
   }
 
+  /**
+   * Harvest stopped the timer a start or restart replaced when it heard of it. When that was late (sent on time,
+   * but held up by 429s or retries), that timer ends where the person switched. Checked on Harvest's numbers, so
+   * a repeat after a crash changes nothing twice; a timer that ended earlier (stopped elsewhere) keeps its end.
+   */
+  private async endReplaced(replaces: Replaces | undefined, at: Date, report: SendReport): Promise<void> {
+    if (!replaces || !this.isLate(at)) return;
+    let entry: TimeEntry;
+    try {
+      entry = await this.api().getTimeEntry(replaces.ref);
+    } catch (err) {
+      if (isHarvest(err, 'not_found')) return; // Deleted elsewhere meanwhile: nothing left to end.
+      throw err;
+    }
+    const { timestampTimers, clock } = this.ledger.style;
+    const switched = wallClockTime(at, clock);
+    const endedLater = timestampTimers
+      ? minutesAfter(entry.ended_time, switched) > 0
+      : entry.hours - replaces.hours >= lateThresholdHours;
+    if (entry.is_running || !endedLater) return report.heard({ entry });
+    const end = timestampTimers ? { ended_time: switched } : { hours: roundHours(replaces.hours) };
+    report.heard({ entry: await this.api().updateTimeEntry(replaces.ref, end) });
+  }
+
   private async sendCreate(
     intent: CreateIntent,
     queue: readonly Intent[],
     report: SendReport,
+    replacing: Replaces | undefined,
   ): Promise<SendResult> {
     const at = new Date(intent.at);
     const known = this.ledger.ids.get(intent.localRef);
     if (known !== undefined) {
-      // Created before a crash or a failed follow-up: only the backdating may be left to do.
-      if (intent.kind === 'start') await this.countFrom(await this.api().getTimeEntry(known), 0, at, report);
+      // Created before a crash or a failed follow-up: only the backdating and the replaced timer's end may be
+      // left to do.
+      if (intent.kind === 'start') {
+        await this.countFrom(await this.api().getTimeEntry(known), 0, at, report);
+        await this.endReplaced(intent.replaces, at, report);
+      }
       return { consumed: [] };
     }
     // Changes queued right behind a create that only touch its entry travel with it: a start and stop
@@ -264,12 +302,12 @@ export class Sender {
     if (intent.attempted) {
       // Sent before a crash: look for it with the notes it was sent with. The changes that travelled with
       // it then may differ from today's queue, so none are taken as done; they follow as they are.
-      created = await this.findCreated(intent, intent.sentNotes ?? notes);
+      created = await this.lost.findCreated(intent, intent.sentNotes ?? notes);
       if (created) consumed = [];
     }
     if (!created) {
       const body = this.createBody(intent, notes, stoppedAt);
-      // What identifies this create if its answer is lost, saved before it leaves (see findCreated).
+      // What identifies this create if its answer is lost, saved before it leaves (see LostAnswers.findCreated).
       const sent: CreateNote = {
         attempted: true,
         sentNotes: notes,
@@ -278,20 +316,26 @@ export class Sender {
         sentStartedTime: 'started_time' in body ? body.started_time : undefined,
         knownIds: [...this.ledger.entries.keys()].filter((k): k is number => typeof k === 'number'),
       };
+      // A retry keeps what the first try noted: that one may have landed, and Harvest stopped the timer then.
+      const replaces = intent.kind === 'start' ? (intent.replaces ?? replacing) : undefined;
+      if (replaces) sent.replaces = replaces;
       await report.annotate(intent, sent);
       try {
         created = await this.api().createTimeEntry(body);
       } catch (err) {
         if (!(err instanceof OutcomeUnknownError)) throw err;
         // The POST may have landed. Look before sending it again, so nothing is created twice.
-        created = await this.findCreated({ ...intent, ...sent }, notes);
+        created = await this.lost.findCreated({ ...intent, ...sent }, notes);
         if (!created) throw err;
       }
     }
     // Saved before the follow-up, so a crash now never creates it again.
     const runs = intent.kind === 'start' && created.is_running;
     await report.created(intent.localRef, { entry: created, ...(runs ? { othersStopAt: at } : {}) });
-    if (intent.kind === 'start') await this.countFrom(created, 0, at, report);
+    if (intent.kind === 'start') {
+      await this.countFrom(created, 0, at, report);
+      if (runs) await this.endReplaced(intent.replaces, at, report);
+    }
     return { consumed };
   }
 
@@ -323,52 +367,5 @@ export class Sender {
     return stoppedAt
       ? { ...common, hours: Math.min(maxEntryHours, roundHours(hoursBetween(at, stoppedAt))) }
       : common;
-  }
-
-  /**
-   * Reconciles a create whose answer was lost (or that was in flight when Sheaf died): that day's entries
-   * changed since just before the person acted, with the same project, task and notes, created no earlier
-   * than that, and not already mapped to another change of ours. Never marks the person's notes.
-   */
-  private async findCreated(intent: CreateIntent, notes: string): Promise<TimeEntry | undefined> {
-    // Measured from when the create was sent (not when the person acted: a create sent an hour late must not
-    // match an entry made on the web in that hour), allowing for Harvest's clock being a little behind ours.
-    const sent = Date.parse(intent.sentAt ?? intent.at);
-    const since = sent - clockSkewMs;
-    const day = intent.kind === 'add' ? intent.spentDate : localDate(new Date(intent.at));
-    const candidates = await this.api().listTimeEntries({
-      user_id: this.ledger.userId,
-      from: day,
-      to: day,
-      updated_since: new Date(since).toISOString(),
-    });
-    // Entries already known then (ours or made elsewhere) can't be the one this create made.
-    const known = new Set([...this.ledger.ids.values(), ...(intent.knownIds ?? [])]);
-    return candidates
-      .filter(
-        (e) =>
-          !known.has(e.id) &&
-          e.project.id === intent.projectId &&
-          e.task.id === intent.taskId &&
-          (e.notes ?? '') === notes &&
-          Date.parse(e.created_at) >= since &&
-          this.sameTime(intent, e, sent),
-      )
-      .sort(
-        (a, b) => Math.abs(Date.parse(a.created_at) - sent) - Math.abs(Date.parse(b.created_at) - sent),
-      )[0];
-  }
-
-  /**
-   * The time a candidate carries must be what the create sent: its start time, its hours, or (a timer) no more
-   * than has passed since it was sent. An entry logged by hand elsewhere with the same project, task and notes
-   * therefore isn't taken for ours.
-   */
-  private sameTime(intent: CreateIntent, e: TimeEntry, sent: number): boolean {
-    // Harvest writes times back in the company's clock ("14:30" for "2:30pm"): compare the minute, not the text.
-    if (intent.sentStartedTime) return sameTimeOfDay(e.started_time, intent.sentStartedTime);
-    if (intent.sentHours !== undefined) return Math.abs(e.hours - intent.sentHours) < lateThresholdHours;
-    if (!intent.sentAt) return true; // Sent by an older version that kept no record: match as before.
-    return e.hours <= hoursBetween(new Date(sent), this.clock.now()) + 2 * lateThresholdHours;
   }
 }
