@@ -9,13 +9,12 @@ import { AccountSession, tokenGrant, type AccountGrant } from './account-session
 import { NotAllowedError, SignInFirstError } from './errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
+import { AccountChoice, type OfferedAccount } from './account-choice';
 import {
-  harvestAccountsOnly,
   harvestIdFromEnv,
   listAccounts,
   signInWithHarvest,
   signInWithHarvestOffered,
-  type HarvestIdAccount,
   type HarvestIdConfig,
 } from './harvest-id';
 import { Keychain, withAccounts, withoutAccount, type StoredGrant } from './keychain';
@@ -39,13 +38,6 @@ export interface SessionDeps {
   emit(): void;
 }
 
-/** A token or Harvest sign-in that reached several accounts, waiting for the person to pick. Memory only. */
-interface AccountChoice {
-  grantId: string;
-  grant: StoredGrant;
-  accounts: HarvestIdAccount[];
-}
-
 export class SessionService {
   /** Every account signed in to, in the order signed in; kept while signed out by a refused token. */
   private readonly accounts = new Map<string, AccountSession>();
@@ -67,7 +59,7 @@ export class SessionService {
   private readonly grants: Grants;
   /** Which grant each account signs in with (the environment's and the demo's have none). */
   private readonly grantOf = new Map<string, string>();
-  private choice: AccountChoice | null = null;
+  private readonly choice = new AccountChoice();
   /** Stops waiting for the browser's answer to "Sign in with Harvest". */
   private browserWait: AbortController | null = null;
 
@@ -99,15 +91,8 @@ export class SessionService {
   }
 
   /** The accounts waiting to be picked, each saying whether Sheaf is signed in to it already. */
-  get accountChoice(): { accounts: Array<{ id: string; name: string; signedIn: boolean }> } | null {
-    if (!this.choice) return null;
-    return {
-      accounts: this.choice.accounts.map((a) => ({
-        id: a.id,
-        name: a.name,
-        signedIn: this.accounts.get(a.id)?.signedIn ?? false,
-      })),
-    };
+  get accountChoice(): { accounts: OfferedAccount[] } | null {
+    return this.choice.view((id) => this.accounts.get(id)?.signedIn ?? false);
   }
 
   /** The shown account's session; signed out (with why) when there is none. */
@@ -223,19 +208,11 @@ export class SessionService {
 
   /** Signs in to the picked accounts of the grant waiting for a choice. */
   chooseAccounts(accountIds: readonly string[]): Promise<void> {
-    return this.steps.run(async () => {
-      const choice = this.choice;
-      if (!choice) throw new NotAllowedError('There are no accounts waiting to be chosen. Sign in again.');
-      const known = new Set(choice.accounts.map((a) => a.id));
-      const unknown = accountIds.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw new NotAllowedError("That token doesn't reach the account you picked.");
-      this.choice = null;
-      await this.openGranted(choice.grant, accountIds);
-    });
+    return this.steps.run(() => this.openGranted(this.choice.take(accountIds), accountIds));
   }
 
   cancelAccountChoice(): void {
-    this.choice = null;
+    this.choice.cancel();
     this.deps.emit();
   }
 
@@ -372,13 +349,8 @@ export class SessionService {
   /** The grant's Harvest accounts: one is signed in to at once; several wait for the person to pick. */
   private async offer(grant: StoredGrant, token: string): Promise<void> {
     const { accounts } = await listAccounts({ baseUrl: this.harvestId.baseUrl, fetch: this.fetch, token });
-    const harvest = harvestAccountsOnly(accounts);
-    if (harvest.length === 0)
-      throw new NotAllowedError(
-        'That sign-in reaches no Harvest accounts (Forecast accounts have no timesheets). Try another.',
-      );
-    if (harvest.length === 1) return this.openGranted(grant, [harvest[0]!.id]);
-    this.choice = { grantId: grantIdFor(grant), grant, accounts: harvest };
+    const only = this.choice.offerFrom(grant, accounts);
+    if (only !== null) return this.openGranted(grant, [only]);
     this.deps.emit();
   }
 
