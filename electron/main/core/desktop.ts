@@ -1,8 +1,10 @@
 // Owns Sheaf's desktop side as core sees it: settings applied to the OS ports (global shortcuts, launch at login),
-// the idle question (its answers are the timesheet's), shortcut feedback and reminders.
+// the idle question (its answers are the timesheet's), shortcut feedback, reminders and their snooze, the focus
+// session, and the notifications that carry their buttons.
 // Its poll, its listeners and the shortcuts it holds live in one DisposableStore: dispose() ends them all.
 import {
   type IdleAnswer,
+  type SnoozeFor,
   type Settings,
   type SettingsUpdate,
   type SettingsView,
@@ -10,14 +12,23 @@ import {
   type ShortcutStatus,
 } from '../../../shared/settings';
 import type { PopoverEvent } from '../../../shared/ipc';
-import type { AccountPrefs, DesktopView, EntryView } from '../../../shared/state';
+import type { AccountPrefs, DesktopView, EntryView, FocusView } from '../../../shared/state';
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { msPerHour } from '../../../shared/elapsed';
 import { formatTimeOfDay } from '../../../shared/format';
 import type { Heartbeat } from './heartbeat';
 import { IdlePolicy } from './idle';
+import { FocusSession } from './focus-session';
 import { DisposableStore, type Disposable } from './lifecycle';
-import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
+import type {
+  IdleSource,
+  LoginItems,
+  Notifier,
+  NotificationAnswers,
+  Clock,
+  Shortcuts,
+  SettingsStore,
+} from './ports';
 import { Reminders } from './reminders';
 import { memorySettingsStore, SettingsService } from './settings';
 import type { TimerService } from './timesheet';
@@ -60,6 +71,14 @@ const shortcutLabels: Record<ShortcutName, string> = {
   toggleTimer: 'Start or stop the timer',
 };
 
+/** The reminders' buttons: each one a snooze. */
+const snoozeActions: Array<{ id: SnoozeFor; label: string }> = [
+  { id: '15m', label: 'Snooze 15 min' },
+  { id: '1h', label: 'Snooze 1 hour' },
+  { id: 'today', label: 'Not again today' },
+];
+const isSnooze = (id: string): id is SnoozeFor => snoozeActions.some((a) => a.id === id);
+
 export type Desktop = ReturnType<typeof createDesktop>;
 
 export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
@@ -82,9 +101,14 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
   lifetime.add({ dispose: () => shortcuts.unregisterAll() });
 
   const running = (): EntryView | null => deps.timer()?.running() ?? null;
-  const notify = (kind: Parameters<Notifier['show']>[0], title: string, body: string) => {
+  const notify = (
+    kind: Parameters<Notifier['show']>[0],
+    title: string,
+    body: string,
+    answers?: NotificationAnswers,
+  ) => {
     if (!settings.get().notifications[kind]) return;
-    notifier?.show(kind, title, body, () => ports.showPopover?.());
+    notifier?.show(kind, title, body, () => ports.showPopover?.(), answers);
   };
   const timeOfDay = (at: Date) => formatTimeOfDay(at, deps.prefs().clock);
 
@@ -102,13 +126,59 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
           'idle',
           `You were away since ${timeOfDay(new Date(question.since))} (${question.minutes} min)`,
           `${question.projectName} — ${question.taskName} kept running. Open Sheaf to keep or discard that time.`,
+          {
+            actions: [
+              { id: 'keep', label: 'Keep' },
+              { id: 'discard', label: 'Discard' },
+            ],
+            // The answer is for this question: a button on an old notification doesn't answer a newer one.
+            onAction: (id) => {
+              const now = idle.question();
+              if (now?.since !== question.since || now.entryId !== question.entryId) return;
+              if (id === 'keep' || id === 'discard') answerFromNotification(id);
+            },
+          },
         );
       },
     }),
   );
 
+  const focus = lifetime.add(
+    new FocusSession({
+      clock: deps.clock,
+      settings: () => settings.get().focus,
+      timer: deps.timer,
+      notify: (title, body) => notify('focus', title, body),
+      onChange: deps.onChange,
+      log: deps.log,
+    }),
+  );
+  const checkFocus = () => void focus.check().catch((err: unknown) => deps.log?.(`focus: ${String(err)}`));
+  // Node's timers pause while the computer sleeps: a boundary slept through is caught on waking.
+  lifetime.add({
+    dispose: source.on((event) => {
+      if (event === 'resume' || event === 'unlock-screen') checkFocus();
+    }),
+  });
+
+  const snoozeButtons: NotificationAnswers = {
+    actions: snoozeActions,
+    onAction: (id) => {
+      if (isSnooze(id)) reminders.snooze(deps.clock.now(), id);
+    },
+  };
+
+  function answerFromNotification(answer: IdleAnswer): void {
+    answerIdle(answer).catch((err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      deps.log?.(`idle answer from a notification: ${reason}`);
+      notify('idle', 'Sheaf could not change the timer', reason);
+    });
+  }
+
   function check(): void {
     idle.check();
+    checkFocus();
     const due = reminders.check({
       now: deps.clock.now(),
       settings: settings.get(),
@@ -116,7 +186,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       running: running(),
       idleSeconds: source.idleSeconds(),
     });
-    if (due) notify(due.kind, due.title, due.body);
+    if (due) notify(due.kind, due.title, due.body, snoozeButtons);
   }
 
   function applyShortcuts(s: Settings): void {
@@ -209,6 +279,8 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         trayTitle: s.trayTitle,
       };
     },
+    /** The focus session's slice of the snapshot. */
+    focus: (): FocusView => focus.view(),
     /** Things to tell the person when Sheaf starts (a damaged settings file set aside). */
     notices: (): string[] => (settings.problem ? [settings.problem] : []),
     /**
@@ -226,6 +298,10 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         return view();
       },
       answerIdle: ({ answer }: { answer: IdleAnswer }) => answerIdle(answer),
+      snoozeReminder: ({ for: length }: { for: SnoozeFor }) => reminders.snooze(deps.clock.now(), length),
+      startFocus: () => focus.start(),
+      stopFocus: () => focus.stop(),
+      skipFocusPhase: () => focus.skip(),
     },
     /** The tray's Settings item: the popover opens on the settings view. */
     requestSettings(): void {

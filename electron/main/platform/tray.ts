@@ -5,6 +5,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } f
 import type { AppState, AssignmentOption } from '../../../shared/state';
 import { formatElapsed } from '../../../shared/duration';
 import { elapsedMs, msPerMinute } from '../../../shared/elapsed';
+import { focusLeftInWords, focusMsLeft, focusTrayText } from '../../../shared/focus';
 
 export interface TrayView {
   running: boolean;
@@ -79,26 +80,40 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
         taskName,
       }))
     : [];
-  if (elapsed === null || !state.running) {
-    return { running: false, signedIn, title: '', tooltip: 'Sheaf — no timer running', quickStarts };
-  }
-  const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
+  // A focus session's phase and what is left ride along with whatever the timer shows.
+  const focusTitle = focusTrayText(state.focus, now.getTime());
+  const focusTip = focusLeftInWords(state.focus, now.getTime());
+  const withFocus = (text: string, extra: string | null) => (extra ? `${text} — ${extra}` : text);
   // The menu bar title is optional (settings); the tooltip always says what runs.
   const showTitle = platform === 'darwin' && state.desktop.trayTitle;
+  if (elapsed === null || !state.running) {
+    return {
+      running: false,
+      signedIn,
+      title: showTitle ? (focusTitle ?? '') : '',
+      tooltip: withFocus('Sheaf — no timer running', focusTip),
+      quickStarts,
+    };
+  }
+  const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
   return {
     running: true,
     signedIn,
-    title: showTitle ? clock : '',
-    tooltip: `${state.running.projectName} — ${state.running.taskName} — ${clock}`,
+    title: showTitle ? (focusTitle ? `${clock} · ${focusTitle}` : clock) : '',
+    tooltip: withFocus(`${state.running.projectName} — ${state.running.taskName} — ${clock}`, focusTip),
     quickStarts,
   };
 }
 
-/** Milliseconds until the shown h:mm changes, or null when nothing is ticking. */
+/** Milliseconds until the shown h:mm or the focus minutes left change, or null when nothing is ticking. */
 export function msUntilNextMinute(state: AppState, now: Date): number | null {
-  if (!state.running?.runningSince) return null;
+  const left = state.focus.phase
+    ? focusMsLeft(state.focus, now.getTime()) % msPerMinute || msPerMinute
+    : null;
+  if (!state.running?.runningSince) return left;
   const elapsed = runningElapsedMs(state, now) ?? 0;
-  return msPerMinute - (elapsed % msPerMinute);
+  const timer = msPerMinute - (elapsed % msPerMinute);
+  return left === null ? timer : Math.min(timer, left);
 }
 
 export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): TrayService {
