@@ -31,3 +31,12 @@ export function focusLeftInWords(focus: FocusView, now: number): string | null {
   if (!focus.phase) return null;
   return `${focusPhaseNames[focus.phase]}: ${focusMinutesLeft(focus, now)} min left`;
 }
+
+/** What is left as a countdown, "24:59" (minutes and seconds; an hour or more reads "1:04:59"). */
+export function formatFocusLeft(ms: number): string {
+  const seconds = Math.ceil(Math.max(0, ms) / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

@@ -7,6 +7,7 @@ import { useApp, useSheaf } from '../state/StoreContext';
 import { Alert } from './Alert';
 import { Attention } from './Attention';
 import { DayView } from './DayView';
+import { FocusCard } from './FocusCard';
 import { Header } from './Header';
 import { RunningTimer } from './RunningTimer';
 import { StartForm } from './StartForm';
@@ -23,6 +24,7 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
       <Counted id="running">
         <RunningTimer />
       </Counted>
+      <FocusCard />
       <div className="view-switch" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
           Timesheet

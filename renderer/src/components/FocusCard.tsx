@@ -1,0 +1,85 @@
+// Owns the focus card under the running timer: a focus session started and stopped here, its phase and what is left
+// (live, re-rendered only when the shown countdown changes), Skip, today's finished sessions beside today's hours,
+// and the boundary's beep when the sound setting is on.
+import { memo, useEffect, useRef } from 'react';
+import { extraHours } from '../../../shared/elapsed';
+import { focusMsLeft, focusPhaseNames, formatFocusLeft } from '../../../shared/focus';
+import { formatHours, shownHours } from '../../../shared/format';
+import type { FocusView } from '../../../shared/state';
+import { useLive } from '../hooks/useNow';
+import { beep } from '../lib/beep';
+import { useApp, useSheaf } from '../state/StoreContext';
+import './focus.css';
+
+export const FocusCard = memo(function FocusCard() {
+  const send = useSheaf((s) => s.send);
+  const focus = useApp((app) => app.focus);
+  useBeep(focus.beepAt);
+  const phase = focus.phase;
+  return (
+    <section
+      className={phase ? `card focus is-${phase}` : 'card focus'}
+      aria-label="Focus session"
+      data-testid="focus-card"
+    >
+      {phase ? (
+        <>
+          <p className="focus-phase">{focusPhaseNames[phase]}</p>
+          <Left focus={focus} />
+          <TodaySoFar completed={focus.completedToday} />
+          <div className="focus-actions">
+            <button type="button" className="quiet" onClick={() => void send('skipFocusPhase')}>
+              {phase === 'work' ? 'Take the break' : 'Skip break'}
+            </button>
+            <button type="button" className="quiet" onClick={() => void send('stopFocus')}>
+              Stop focus
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <TodaySoFar completed={focus.completedToday} />
+          <button type="button" className="focus-start" onClick={() => void send('startFocus')}>
+            Start focus
+          </button>
+        </>
+      )}
+    </section>
+  );
+});
+
+/** The countdown: read from the phase's end, so it is right after the computer slept. */
+function Left({ focus }: { focus: FocusView }) {
+  const left = useLive((now) => formatFocusLeft(focusMsLeft(focus, now)));
+  return (
+    <span className="focus-left" role="timer" aria-label={`${focusPhaseNames[focus.phase!]} time left`}>
+      {left}
+    </span>
+  );
+}
+
+/** "3 sessions · 5:20 today": the count beside today's hours (live while the timer counts into today). */
+function TodaySoFar({ completed }: { completed: number }) {
+  const base = useApp((app) => app.today.totalHours);
+  const date = useApp((app) => app.today.date);
+  const running = useApp((app) => app.running);
+  const timeFormat = useApp((app) => app.prefs.timeFormat);
+  const live = running !== null && running.spentDate === date;
+  const hours = useLive((now) => shownHours(base + (live ? extraHours(running, now) : 0), timeFormat), live);
+  const sessions = `${completed} focus session${completed === 1 ? '' : 's'}`;
+  return (
+    <p className="focus-today muted small" aria-label="Focus sessions today">
+      {sessions} · {formatHours(hours, timeFormat)} today
+    </p>
+  );
+}
+
+/** A beep for each new boundary main marks, never for the one already marked when the card appeared. */
+function useBeep(beepAt: string | null): void {
+  const heard = useRef(beepAt);
+  useEffect(() => {
+    if (!beepAt || beepAt === heard.current) return;
+    heard.current = beepAt;
+    beep();
+  }, [beepAt]);
+}
