@@ -32,9 +32,12 @@ export function focusLeftInWords(focus: FocusView, now: number): string | null {
   return `${focusPhaseNames[focus.phase]}: ${focusMinutesLeft(focus, now)} min left`;
 }
 
-/** What is left as a countdown, "24:59" (minutes and seconds; an hour or more reads "1:04:59"). */
+/**
+ * What is left as a countdown, "24:59" (minutes and seconds; an hour or more reads "1:04:59"). Whole seconds
+ * rounded down: the popover reads "now" rounded down to the second, so a fresh 25 minutes shows 25:00, not 25:01.
+ */
 export function formatFocusLeft(ms: number): string {
-  const seconds = Math.ceil(Math.max(0, ms) / 1000);
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = String(seconds % 60).padStart(2, '0');

@@ -24,21 +24,26 @@ export const FocusCard = memo(function FocusCard() {
     >
       {phase ? (
         <>
-          <p className="focus-phase">{focusPhaseNames[phase]}</p>
-          <Left focus={focus} />
-          <TodaySoFar completed={focus.completedToday} />
+          <div className="focus-what">
+            <p className="focus-now">
+              <span className="focus-phase">{focusPhaseNames[phase]}</span> <Left focus={focus} />
+            </p>
+            <TodaySoFar completed={focus.completedToday} />
+          </div>
           <div className="focus-actions">
             <button type="button" className="quiet" onClick={() => void send('skipFocusPhase')}>
-              {phase === 'work' ? 'Take the break' : 'Skip break'}
+              {phase === 'work' ? 'Break now' : 'Skip break'}
             </button>
             <button type="button" className="quiet" onClick={() => void send('stopFocus')}>
-              Stop focus
+              End focus
             </button>
           </div>
         </>
       ) : (
         <>
-          <TodaySoFar completed={focus.completedToday} />
+          <div className="focus-what">
+            <TodaySoFar completed={focus.completedToday} />
+          </div>
           <button type="button" className="focus-start" onClick={() => void send('startFocus')}>
             Start focus
           </button>
@@ -66,7 +71,7 @@ function TodaySoFar({ completed }: { completed: number }) {
   const timeFormat = useApp((app) => app.prefs.timeFormat);
   const live = running !== null && running.spentDate === date;
   const hours = useLive((now) => shownHours(base + (live ? extraHours(running, now) : 0), timeFormat), live);
-  const sessions = `${completed} focus session${completed === 1 ? '' : 's'}`;
+  const sessions = `${completed} session${completed === 1 ? '' : 's'}`;
   return (
     <p className="focus-today muted small" aria-label="Focus sessions today">
       {sessions} · {formatHours(hours, timeFormat)} today

@@ -53,7 +53,7 @@ describe('the focus card', () => {
     const state = signedIn({ focus: focus({ completedToday: 2 }) });
     const fake = await renderPopover({ ...state, today: { date: '2025-06-02', totalHours: 3.5 } });
     expect(within(card()).getByLabelText('Focus sessions today')).toHaveTextContent(
-      '2 focus sessions · 3:30 today',
+      '2 sessions · 3:30 today',
     );
     await user.click(within(card()).getByRole('button', { name: 'Start focus' }));
     expect(fake.callsTo('startFocus')).toHaveLength(1);
@@ -90,12 +90,12 @@ describe('the focus card', () => {
     const ends = new Date(Date.now() + 300_000).toISOString();
     const fake = await renderPopover(signedIn({ focus: focus({ phase: 'break', endsAt: ends }) }));
     await user.click(within(card()).getByRole('button', { name: 'Skip break' }));
-    await user.click(within(card()).getByRole('button', { name: 'Stop focus' }));
+    await user.click(within(card()).getByRole('button', { name: 'End focus' }));
     expect(fake.callsTo('skipFocusPhase')).toHaveLength(1);
     expect(fake.callsTo('stopFocus')).toHaveLength(1);
     fake.push({ ...fake.state, focus: focus({ phase: 'work', endsAt: ends }) });
     await act(async () => {});
-    expect(within(card()).getByRole('button', { name: 'Take the break' })).toBeInTheDocument();
+    expect(within(card()).getByRole('button', { name: 'Break now' })).toBeInTheDocument();
   });
 
   it('today’s hours count the running timer live', async () => {
@@ -115,9 +115,9 @@ describe('the focus card', () => {
       }),
     );
     const today = within(card()).getByLabelText('Focus sessions today');
-    expect(today).toHaveTextContent('1 focus session · 1:30 today');
+    expect(today).toHaveTextContent('1 session · 1:30 today');
     await act(async () => vi.advanceTimersByTime(60_000));
-    expect(today).toHaveTextContent('1 focus session · 1:31 today');
+    expect(today).toHaveTextContent('1 session · 1:31 today');
   });
 
   it('beeps once for each new boundary main marks, not for one marked before it appeared', async () => {
