@@ -90,14 +90,14 @@ export const AllAccountsTotals = memo(function AllAccountsTotals({ timeFormat }:
   );
   if (accounts.length < 2) return null;
   return (
-    <dl className="totals all-accounts" aria-label="All accounts">
+    <dl className="totals all-accounts">
       <div className="total">
         <dt className="muted small">All accounts today</dt>
-        <dd>{formatHours(dayHours, timeFormat)}</dd>
+        <dd aria-label="All accounts' total today">{formatHours(dayHours, timeFormat)}</dd>
       </div>
       <div className="total">
         <dt className="muted small">All accounts this week</dt>
-        <dd>{formatHours(weekHours, timeFormat)}</dd>
+        <dd aria-label="All accounts' total this week">{formatHours(weekHours, timeFormat)}</dd>
       </div>
     </dl>
   );
