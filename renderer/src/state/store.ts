@@ -111,9 +111,11 @@ export function createSheafStore(api: SheafApi) {
       const previous = get().app;
       const app = previous ? shareUnchanged(previous, next) : next;
       if (previous && previous.activeAccountId !== app.activeAccountId) {
-        // Another account's timesheet: its own picker, and a start waiting for an answer was meant for the last.
+        // Another account's timesheet: its own assignments (whose version counts apart from the last one's) and
+        // picker, and a start waiting for an answer was meant for the last.
         waitingStart = null;
-        set({ addingAccount: false, timerElsewhere: null, selected: null, pickerQuery: '' });
+        requestedVersion = null;
+        set({ addingAccount: false, timerElsewhere: null, assignments: [], selected: null, pickerQuery: '' });
       }
       if (app.session.status !== 'signed_in') {
         requestedVersion = null;

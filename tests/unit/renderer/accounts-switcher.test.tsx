@@ -87,6 +87,13 @@ describe('the account switcher', () => {
     expect(fake.callsTo('hidePopover')).toHaveLength(1);
   });
 
+  it("asks for the other account's assignments once it is shown, even at the same version", async () => {
+    const fake = await renderPopover(twoAccounts());
+    expect(fake.callsTo('listAssignments')).toHaveLength(1);
+    await act(async () => fake.push({ ...fake.state, activeAccountId: '222' }));
+    expect(fake.callsTo('listAssignments')).toHaveLength(2);
+  });
+
   it('picking the account already shown sends nothing', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(twoAccounts());
