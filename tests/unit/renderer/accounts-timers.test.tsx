@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 // Tests timers across accounts as a person meets them: one running in another account shown with a way there,
 // the question when a start would run two at once (each answer sends the start again, or nothing), all
-// accounts' totals live with every running timer, and the setting for two timers.
+// accounts' totals live with every running timer.
 import '@testing-library/jest-dom/vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultSettings } from '../../../shared/settings';
 import type { AppState } from '../../../shared/state';
 import { accountSummary, entry, signedIn, twoAccounts, type FakeSheaf } from './fake-sheaf';
 import { cleanUpPopover, renderPopover } from './popover-setup';
@@ -157,31 +156,5 @@ describe('all accounts together', () => {
   it('is not shown with one account', async () => {
     await renderPopover(signedIn());
     expect(screen.queryByText('All accounts today')).not.toBeInTheDocument();
-  });
-});
-
-describe('the setting for two timers', () => {
-  it('shows with two accounts and saves the choice', async () => {
-    const user = userEvent.setup();
-    const fake = await renderPopover(twoAccounts());
-    fake.answers.getSettings = {
-      ok: true,
-      value: {
-        settings: defaultSettings,
-        shortcuts: {
-          togglePopover: { state: 'ok', message: null },
-          toggleTimer: { state: 'ok', message: null },
-        },
-        launchAtLogin: { supported: true, message: null },
-        notice: null,
-      },
-    };
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
-    const group = await screen.findByRole('group', {
-      name: 'When you start a timer while one runs in another account',
-    });
-    expect(within(group).getByRole('radio', { name: 'Ask' })).toBeChecked();
-    await user.click(within(group).getByRole('radio', { name: 'Stop the other one' }));
-    expect(fake.callsTo('updateSettings')).toEqual([{ otherAccountTimer: 'stop' }]);
   });
 });
