@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/main/dispatch';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
 import { testBrowser } from '../fixtures/harvest-id-server';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
@@ -145,7 +146,11 @@ describe('Sign in with Harvest', () => {
   it('says so when the person denies Sheaf access, and stays signed out', async () => {
     const { harness, app } = await withHarvestId('deny');
     h = harness;
-    await expect(app.commands.signInWithHarvest(undefined)).rejects.toThrow(/access/i);
+    // Through the IPC, as the popover sees it: Harvest's refusal in words, not "something went wrong".
+    const handlers = { ...app.commands, openHarvest: () => {}, hidePopover: () => {} };
+    const result = await dispatch(handlers, 'signInWithHarvest', undefined, () => {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(!result.ok && result.error.message).toMatch(/didn't give Sheaf access/);
     expect(app.getState().session.status).toBe('signed_out');
     expect(app.getState().accounts).toEqual([]);
   });
