@@ -1,25 +1,32 @@
-// Owns the tray icon: what it shows for an AppState (icon, macOS title, tooltip, menu), one render() that touches
-// the real tray only for what changed (Signal-Desktop's pattern), and a tick aligned to the running timer's minutes.
+// Owns the tray icon: what it shows for an AppState (icon, macOS title, tooltip naming each running timer's account,
+// menu with the accounts to switch between), one render() that touches the real tray only for what changed
+// (Signal-Desktop's pattern), and a tick aligned to the running timers' minutes.
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } from 'electron';
-import type { AppState, AssignmentOption } from '../../../shared/state';
-import { formatElapsed } from '../../../shared/duration';
+import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
+import { formatElapsedMinutes } from '../../../shared/duration';
 import { elapsedMs, msPerMinute } from '../../../shared/elapsed';
 import { focusLeftInWords, focusMsLeft, focusTrayText } from '../../../shared/focus';
 
 export interface TrayView {
+  /** A timer runs, in the shown account or another: the running icon. */
   running: boolean;
+  /** The shown account's timer runs: the menu offers to stop it rather than start one. */
+  runningHere: boolean;
   signedIn: boolean;
   /** macOS menu bar text next to the icon ("1:23"), empty when idle. */
   title: string;
   tooltip: string;
   /** The last project/task pairs, started straight from the menu. */
   quickStarts: Array<Pick<AssignmentOption, 'projectId' | 'taskId' | 'projectName' | 'taskName'>>;
+  /** With two accounts or more, each to switch to; the shown one is checked. */
+  accounts: Array<{ id: string; name: string; signedIn: boolean; active: boolean }>;
 }
 
 export interface TrayActions {
   toggleTimer(): void;
   startTimer(projectId: number, taskId: number): void;
+  switchAccount(accountId: string): void;
   openSettings(): void;
   showPopover(): void;
   openHarvest(): void;
@@ -64,14 +71,20 @@ export function trayIconFile(platform: NodeJS.Platform, running: boolean): strin
 /** The tray menu offers the last few pairs worked on, not every recent one the picker lists. */
 const quickStartCount = 5;
 
-/** Elapsed time of the running entry in ms, from its start (never counted ticks). */
-export function runningElapsedMs(state: AppState, now: Date): number | null {
-  return state.running ? elapsedMs(state.running, now.getTime()) : null;
+/** Every running timer (elapsed from its start, never counted ticks), the shown account's first, each with its account's name (null with a single account). */
+function runningTimers(state: AppState): Array<{ account: string | null; entry: EntryView }> {
+  const several = state.accounts.length >= 2;
+  const nameOf = (id: string | null) =>
+    several ? (state.accounts.find((a) => a.id === id)?.name ?? null) : null;
+  const here = state.running ? [{ account: nameOf(state.activeAccountId), entry: state.running }] : [];
+  const elsewhere = state.accounts.flatMap((a) =>
+    a.id !== state.activeAccountId && a.running ? [{ account: a.name, entry: a.running }] : [],
+  );
+  return [...here, ...elsewhere];
 }
 
 export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform): TrayView {
   const signedIn = state.session.status === 'signed_in';
-  const elapsed = runningElapsedMs(state, now);
   const quickStarts = signedIn
     ? state.recent.slice(0, quickStartCount).map(({ projectId, taskId, projectName, taskName }) => ({
         projectId,
@@ -80,40 +93,57 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
         taskName,
       }))
     : [];
-  // A focus session's phase and what is left ride along with whatever the timer shows.
+  const accounts =
+    state.accounts.length >= 2
+      ? state.accounts.map(({ id, name, signedIn: on }) => ({
+          id,
+          name,
+          signedIn: on,
+          active: id === state.activeAccountId,
+        }))
+      : [];
+  const timers = runningTimers(state).map(({ account, entry }) => {
+    const clock = formatElapsedMinutes(elapsedMs(entry, now.getTime()));
+    const what = `${entry.projectName} — ${entry.taskName} — ${clock}`;
+    return { clock, line: account ? `${account}: ${what}` : what };
+  });
+  const runningHere = state.running !== null;
+  // A focus session's phase and what is left ride along with whatever the timers show.
   const focusTitle = focusTrayText(state.focus, now.getTime());
   const focusTip = focusLeftInWords(state.focus, now.getTime());
   const withFocus = (text: string, extra: string | null) => (extra ? `${text} — ${extra}` : text);
-  // The menu bar title is optional (settings); the tooltip always says what runs.
+  // The menu bar title is optional (settings); the tooltip always says what runs, and where.
   const showTitle = platform === 'darwin' && state.desktop.trayTitle;
-  if (elapsed === null || !state.running) {
+  if (timers.length === 0) {
     return {
       running: false,
+      runningHere,
       signedIn,
       title: showTitle ? (focusTitle ?? '') : '',
       tooltip: withFocus('Sheaf — no timer running', focusTip),
       quickStarts,
+      accounts,
     };
   }
-  const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
+  const clock = timers[0]!.clock;
   return {
     running: true,
+    runningHere,
     signedIn,
     title: showTitle ? (focusTitle ? `${clock} · ${focusTitle}` : clock) : '',
-    tooltip: withFocus(`${state.running.projectName} — ${state.running.taskName} — ${clock}`, focusTip),
+    tooltip: withFocus(timers.map((t) => t.line).join('\n'), focusTip),
     quickStarts,
+    accounts,
   };
 }
 
-/** Milliseconds until the shown h:mm or the focus minutes left change, or null when nothing is ticking. */
+/** Milliseconds until a shown h:mm or the focus minutes left change, or null when nothing is ticking. */
 export function msUntilNextMinute(state: AppState, now: Date): number | null {
-  const left = state.focus.phase
-    ? focusMsLeft(state.focus, now.getTime()) % msPerMinute || msPerMinute
-    : null;
-  if (!state.running?.runningSince) return left;
-  const elapsed = runningElapsedMs(state, now) ?? 0;
-  const timer = msPerMinute - (elapsed % msPerMinute);
-  return left === null ? timer : Math.min(timer, left);
+  const waits = runningTimers(state)
+    .filter(({ entry }) => entry.runningSince)
+    .map(({ entry }) => msPerMinute - (elapsedMs(entry, now.getTime()) % msPerMinute));
+  if (state.focus.phase) waits.push(focusMsLeft(state.focus, now.getTime()) % msPerMinute || msPerMinute);
+  return waits.length > 0 ? Math.min(...waits) : null;
 }
 
 export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): TrayService {
@@ -130,7 +160,7 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
 
   const menuFor = (view: TrayView): MenuItemConstructorOptions[] => [
     {
-      label: view.running ? 'Stop timer' : 'Start timer',
+      label: view.runningHere ? 'Stop timer' : 'Start timer',
       enabled: view.signedIn,
       click: () => actions.toggleTimer(),
     },
@@ -145,11 +175,29 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
           { type: 'separator' as const },
         ]
       : []),
+    ...(view.accounts.length > 0
+      ? [
+          {
+            label: 'Accounts',
+            submenu: view.accounts.map((a) => ({
+              label: `${a.name}${a.signedIn ? '' : ' (signed out)'}`.replace(/&/g, '&&'),
+              type: 'radio' as const,
+              checked: a.active,
+              click: () => actions.switchAccount(a.id),
+            })),
+          },
+          { type: 'separator' as const },
+        ]
+      : []),
     { label: 'Show Sheaf', click: () => actions.showPopover() },
     { label: 'Settings…', click: () => actions.openSettings() },
     { label: 'Open Harvest', click: () => actions.openHarvest() },
     { type: 'separator' },
-    { label: 'Sign out', enabled: view.signedIn, click: () => actions.signOut() },
+    {
+      label: view.accounts.length > 0 ? 'Sign out of all accounts' : 'Sign out',
+      enabled: view.signedIn || view.accounts.length > 0,
+      click: () => actions.signOut(),
+    },
     { label: 'Quit Sheaf', click: () => actions.quit() },
   ];
 
@@ -159,9 +207,10 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
       if (platform === 'darwin' && (last?.title ?? '') !== view.title) tray.setTitle(view.title);
       if (last?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
       if (
-        last?.running !== view.running ||
+        last?.runningHere !== view.runningHere ||
         last?.signedIn !== view.signedIn ||
-        JSON.stringify(last?.quickStarts) !== JSON.stringify(view.quickStarts)
+        JSON.stringify(last?.quickStarts) !== JSON.stringify(view.quickStarts) ||
+        JSON.stringify(last?.accounts) !== JSON.stringify(view.accounts)
       ) {
         menu = options.buildMenu(menuFor(view));
         if (platform !== 'darwin') tray.setContextMenu(menu);

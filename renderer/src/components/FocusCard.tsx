@@ -2,10 +2,10 @@
 // (live, re-rendered only when the shown countdown changes), Skip, today's finished sessions beside today's hours,
 // and the boundary's beep when the sound setting is on.
 import { memo, useEffect, useRef } from 'react';
-import { extraHours } from '../../../shared/elapsed';
 import { focusMsLeft, focusPhaseNames, formatFocusLeft } from '../../../shared/focus';
-import { formatHours, shownHours } from '../../../shared/format';
+import { formatHours } from '../../../shared/format';
 import type { FocusView } from '../../../shared/state';
+import { useLiveHours } from '../hooks/useLiveHours';
 import { useLive } from '../hooks/useNow';
 import { beep } from '../lib/beep';
 import { useApp, useSheaf } from '../state/StoreContext';
@@ -69,8 +69,7 @@ function TodaySoFar({ completed }: { completed: number }) {
   const date = useApp((app) => app.today.date);
   const running = useApp((app) => app.running);
   const timeFormat = useApp((app) => app.prefs.timeFormat);
-  const live = running !== null && running.spentDate === date;
-  const hours = useLive((now) => shownHours(base + (live ? extraHours(running, now) : 0), timeFormat), live);
+  const hours = useLiveHours(base, running && running.spentDate === date ? [running] : [], timeFormat);
   const sessions = `${completed} session${completed === 1 ? '' : 's'}`;
   return (
     <p className="focus-today muted small" aria-label="Focus sessions today">

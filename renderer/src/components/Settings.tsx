@@ -1,5 +1,6 @@
-// Owns the settings view (idle, shortcuts, notifications and working hours, system, theme), the gear that opens
-// it, the gate that shows it instead of the timesheet, and applying the chosen theme to the popover.
+// Owns the settings view (idle, shortcuts, notifications and working hours, focus sessions, timers in two
+// accounts, system, theme), the gear that opens it, the gate that shows it instead of the timesheet, and applying
+// the chosen theme.
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import {
   mergeSettings,
@@ -11,7 +12,7 @@ import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { IdleQuestion } from './IdleQuestion';
-import { Check, Field, NumberField, useDraft } from './SettingsField';
+import { Check, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
 import { ShortcutField } from './SettingsShortcut';
 
@@ -23,6 +24,18 @@ const days = [
   [5, 'Fri', 'Friday'],
   [6, 'Sat', 'Saturday'],
   [0, 'Sun', 'Sunday'],
+] as const;
+
+const themes = [
+  ['system', 'Same as the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+] as const;
+
+const otherAccountTimer = [
+  ['ask', 'Ask'],
+  ['stop', 'Stop the other one'],
+  ['keep', 'Keep both running'],
 ] as const;
 
 /** Sets the popover's colours: "system" follows the OS; light and dark override it. */
@@ -68,6 +81,8 @@ export function Settings() {
   const chooseWeekStart = useSheaf(
     (s) => s.app?.session.status === 'signed_in' && s.app.prefs.weekStartChosenHere,
   );
+  // Only someone signed in to two accounts or more can have a timer running in another one.
+  const severalAccounts = useSheaf((s) => (s.app?.accounts.length ?? 0) >= 2);
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -239,6 +254,16 @@ export function Settings() {
             </fieldset>
           )}
 
+          {severalAccounts && (
+            <Choices
+              legend="When you start a timer while one runs in another account"
+              name="other-account-timer"
+              value={s.otherAccountTimer}
+              options={otherAccountTimer}
+              onChange={(otherAccountTimer) => save({ otherAccountTimer })}
+            />
+          )}
+
           <fieldset>
             <legend>System</legend>
             <Check
@@ -254,21 +279,14 @@ export function Settings() {
             />
           </fieldset>
 
-          <fieldset className="theme">
-            <legend>Theme</legend>
-            {(['system', 'light', 'dark'] as const).map((theme) => (
-              <label key={theme} className="check">
-                <input
-                  type="radio"
-                  name="theme"
-                  value={theme}
-                  checked={s.theme === theme}
-                  onChange={() => save({ theme })}
-                />
-                {theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend="Theme"
+            name="theme"
+            className="theme"
+            value={s.theme}
+            options={themes}
+            onChange={(theme) => save({ theme })}
+          />
         </div>
       )}
     </section>
