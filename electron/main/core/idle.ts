@@ -126,7 +126,11 @@ export class IdlePolicy implements Disposable {
     const running = this.options.running();
     if (!running || !this.options.stopAtSleep?.()) return false;
     this.away = null;
-    this.slept = { entry: running, at: this.options.clock.now(), why: event === 'suspend' ? 'sleep' : 'shutdown' };
+    this.slept = {
+      entry: running,
+      at: this.options.clock.now(),
+      why: event === 'suspend' ? 'sleep' : 'shutdown',
+    };
     this.options.onSleep?.(this.slept);
     return true;
   }
