@@ -4,12 +4,7 @@ import type { PowerMonitor } from 'electron';
 import type { IdleEvent, IdleSource } from '../core/ports';
 
 type PowerEvent =
-  | 'suspend'
-  | 'resume'
-  | 'lock-screen'
-  | 'unlock-screen'
-  | 'user-did-become-active'
-  | 'shutdown';
+  'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-did-become-active' | 'shutdown';
 /** The names among PowerEvent that Electron's powerMonitor declares: a misspelt one would never fire. */
 type DeclaredPowerEvent<N = PowerEvent> = N extends string
   ? PowerMonitor extends { on(event: N, listener: () => void): unknown }
