@@ -54,6 +54,23 @@ function awayFrom1023(clock: FakeClock, id: number) {
   return { since: new Date(2026, 10, 25, 10, 23), entryId: id, hoursAtSince: 23 / 60 };
 }
 
+/** The timer stopped and another started on the web while the person was away. */
+function startedOnTheWeb(s: Sandbox, pair: { projectId: number; taskId: number }) {
+  s.admin.stopRunning();
+  return s.admin.createEntry({
+    project_id: pair.projectId,
+    task_id: pair.taskId,
+    spent_date: '2026-11-25',
+    notes: 'started on the web',
+    running: true,
+  });
+}
+
+/** Another assigned project/task than the timer's, for the time away. */
+function otherPair(t: TimerService, option: { projectId: number; taskId: number }) {
+  return t.assignments().find((o) => o.projectId !== option.projectId || o.taskId !== option.taskId)!;
+}
+
 const harvestEntry = (s: Sandbox, id: number) => s.admin.entries().find((e) => e.id === id);
 const runningInHarvest = (s: Sandbox) => s.admin.entries().filter((e) => e.is_running);
 
@@ -122,17 +139,7 @@ for (const style of ['duration', 'timestamp'] as const) {
     it('trims the old entry but continues nothing when another timer was started meanwhile', async () => {
       const { clock, option, id, t, s } = await runningFromTen(timestamp);
       const away = awayFrom1023(clock, id);
-      const other = t
-        .assignments()
-        .find((o) => o.projectId !== option.projectId || o.taskId !== option.taskId)!;
-      s.admin.stopRunning();
-      const web = s.admin.createEntry({
-        project_id: other.projectId,
-        task_id: other.taskId,
-        spent_date: '2026-11-25',
-        notes: 'started on the web',
-        running: true,
-      });
+      const web = startedOnTheWeb(s, otherPair(t, option));
       await t.refresh();
       await t.discardTimeAway(away, { continueAt: clock.now() });
       await t.whenIdle();
@@ -152,11 +159,6 @@ describe('discarding time away on a 24-hour start/end-time account', () => {
     expect(harvestEntry(s, id)?.hours).toBeCloseTo(0.38, 2);
   });
 });
-
-/** Another assigned project/task than the timer's, for the time away. */
-function otherPair(t: TimerService, option: { projectId: number; taskId: number }) {
-  return t.assignments().find((o) => o.projectId !== option.projectId || o.taskId !== option.taskId)!;
-}
 
 const back = new Date(2026, 10, 25, 11, 0);
 const on = (pair: { projectId: number; taskId: number }, notes = 'client call') => ({
@@ -320,14 +322,7 @@ for (const style of ['duration', 'timestamp'] as const) {
       const { clock, option, id, t, s } = await runningFromTen(timestamp);
       const away = awayFrom1023(clock, id);
       const other = otherPair(t, option);
-      s.admin.stopRunning();
-      const web = s.admin.createEntry({
-        project_id: option.projectId,
-        task_id: option.taskId,
-        spent_date: '2026-11-25',
-        notes: 'started on the web',
-        running: true,
-      });
+      const web = startedOnTheWeb(s, option);
       await t.refresh();
       await t.giveTimeAwayTo(away, on(other), back);
       await t.whenIdle();

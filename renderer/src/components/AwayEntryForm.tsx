@@ -3,20 +3,13 @@
 // the person left), or given to that pair while the timer carries on without those minutes.
 import { useId, useState } from 'react';
 import type { IdleAnswerWithPair, IdleQuestion } from '../../../shared/settings';
-import type { AssignmentOption } from '../../../shared/state';
-import { useMatcher } from '../hooks/useMatcher';
-import { assignmentLabel } from '../lib/labels';
+import { usePairChoice } from '../hooks/usePairChoice';
 import { useSheaf } from '../state/StoreContext';
 import { AssignmentPicker } from './AssignmentPicker';
 
 export function AwayEntryForm({ question }: { question: IdleQuestion }) {
-  const assignments = useSheaf((s) => s.assignments);
-  const recent = useSheaf((s) => s.app?.recent);
-  const favourites = useSheaf((s) => s.app?.favourites);
   const send = useSheaf((s) => s.send);
-  const matcher = useMatcher(assignments);
-  const [selected, setSelected] = useState<AssignmentOption | null>(null);
-  const [query, setQuery] = useState('');
+  const { selected, pickerProps } = usePairChoice();
   const [notes, setNotes] = useState('');
   const ids = useId();
   const running = `${question.projectName} — ${question.taskName}`;
@@ -33,20 +26,7 @@ export function AwayEntryForm({ question }: { question: IdleQuestion }) {
         label="What were you doing while away?"
         placeholder="What were you doing while away? Type to search"
         hideLabel
-        assignments={assignments}
-        matcher={matcher}
-        query={query}
-        selected={selected}
-        onQueryChange={(q) => {
-          setQuery(q);
-          setSelected(null);
-        }}
-        onChoose={(o) => {
-          setSelected(o);
-          setQuery(o ? assignmentLabel(o) : '');
-        }}
-        recent={recent}
-        favourites={favourites}
+        {...pickerProps}
       />
       <label htmlFor={`${ids}-notes`} className="visually-hidden">
         Notes for the time away
