@@ -17,12 +17,12 @@ afterEach(async () => {
 
 const [agency, freelance] = DEMO_ACCOUNTS.map((a) => a.id) as [string, string];
 
-async function withHarvestId(decision: 'allow' | 'deny' = 'allow') {
+async function withHarvestId(decision: 'allow' | 'deny' = 'allow', accessTokenTtlSeconds?: number) {
   const browser = testBrowser();
   const lines: string[] = [];
   const harness = await signedInApp({
     accounts: DEMO_ACCOUNTS,
-    harvestId: { autoDecision: decision },
+    harvestId: { autoDecision: decision, ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}) },
     signIn: false,
   });
   const app = await harness.restart({
@@ -95,6 +95,25 @@ describe('Sign in with Harvest', () => {
     // One refresh, on the same grant: no second sign-in.
     expect(tokenRequests()).toBe(exchanged + 1);
     expect(harness.sandbox.harvestId.grants()).toBe(before);
+  });
+
+  it('refreshes ahead of expiry, so no request meets an expired token', async () => {
+    // A 3-second token: refreshed a tenth of its life (0.3 s) before it runs out.
+    const { harness, app } = await withHarvestId('allow', 3);
+    h = harness;
+    await app.commands.signInWithHarvest(undefined);
+    await app.commands.chooseAccounts({ accountIds: [agency] });
+    const refused = () => harness.sandbox.requestLog.filter((r) => r.status === 401).length;
+    const refreshes = () =>
+      harness.sandbox.requestLog.filter((r) => r.path.endsWith('/oauth2/token') && r.status === 200).length;
+    const before = refreshes();
+    // Harvest's clock and Sheaf's move to 2.8 s in; Sheaf's own timer for the refresh runs on real time.
+    harness.clock.advance(2_800);
+    await expect.poll(refreshes, { timeout: 10_000, interval: 100 }).toBe(before + 1);
+    harness.clock.advance(1_000); // the first access token has expired now
+    await app.commands.refresh(undefined);
+    expect(refused()).toBe(0);
+    expect(app.getState().session.status).toBe('signed_in');
   });
 
   it('a revoked grant signs its accounts out with a plain message and keeps their unsent changes', async () => {
