@@ -29,7 +29,7 @@ const open = () =>
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
 /**
- * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer`,
+ * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer`, `stopAtSleep`,
  * `noTimerReminder.intervalMinutes`, `notifications.focus` and `focus`.
  */
 const olderFile = {
@@ -48,6 +48,7 @@ const chosen = {
   notifications: { ...olderFile.notifications, focus: true },
   weekStartDay: 'Monday',
   otherAccountTimer: 'ask',
+  stopAtSleep: false,
   focus: defaultSettings.focus,
 };
 

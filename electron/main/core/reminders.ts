@@ -34,6 +34,15 @@ export function inWorkingHours(now: Date, reminder: Settings['noTimerReminder'])
   return minute >= start && minute < end;
 }
 
+/** The snoozes a reminder offers, as its notification's buttons. */
+export const snoozeChoices: ReadonlyArray<{ id: SnoozeFor; label: string }> = [
+  { id: '15m', label: 'Snooze 15 min' },
+  { id: '1h', label: 'Snooze 1 hour' },
+  { id: 'today', label: 'Not again today' },
+];
+
+export const isSnooze = (id: string): id is SnoozeFor => snoozeChoices.some((c) => c.id === id);
+
 /** When a snooze begun at `now` ends: the next local midnight for "today". */
 export function snoozeEnds(now: Date, length: SnoozeFor): number {
   if (length === '15m') return now.getTime() + 15 * msPerMinute;

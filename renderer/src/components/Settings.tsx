@@ -149,6 +149,11 @@ export function Settings() {
               max={240}
               onCommit={(idleThresholdMinutes) => save({ idleThresholdMinutes })}
             />
+            <Check
+              label="Stop the timer when the computer sleeps or shuts down"
+              checked={s.stopAtSleep}
+              onChange={(stopAtSleep) => save({ stopAtSleep })}
+            />
           </fieldset>
 
           <fieldset>
