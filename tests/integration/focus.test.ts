@@ -8,8 +8,7 @@ import {
   type SimulatedIdleSource,
 } from '../../electron/main/adapters/simulated-idle';
 import type { Notifier } from '../../electron/main/core/ports';
-import type { AssignmentOption } from '../../shared/state';
-import { signedInApp, type Harness } from '../fixtures/signed-in-app';
+import { signedInApp, timerOnFirstPair, type Harness } from '../fixtures/signed-in-app';
 
 let h: Harness;
 let idle: SimulatedIdleSource;
@@ -33,15 +32,9 @@ async function setup(timestamp: boolean, options: { start?: Date; stopTimerDurin
   await h.app.commands.updateSettings({
     focus: { stopTimerDuringBreaks: options.stopTimerDuringBreaks ?? false },
   });
-  const [option, other] = h.app.commands.listAssignments(undefined) as AssignmentOption[];
-  await h.app.commands.startTimer({
-    projectId: option!.projectId,
-    taskId: option!.taskId,
-    notes: 'deep work',
-  });
-  await h.app.whenSynced();
+  const running = await timerOnFirstPair(h, 'deep work');
   await h.app.commands.startFocus(undefined);
-  return { option: option!, other: other!, id: h.app.getState().running!.id as number };
+  return running;
 }
 
 /** Minutes pass with the computer awake; the boundary's check runs as its timer would. */

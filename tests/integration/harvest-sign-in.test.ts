@@ -39,6 +39,13 @@ async function withHarvestId(decision: 'allow' | 'deny' = 'allow', accessTokenTt
   return { harness, app, browser, lines };
 }
 
+/** The notes of every entry Harvest holds in the account. */
+const notesIn = (harness: Harness, accountId: string) =>
+  harness.sandbox
+    .adminFor(accountId)
+    .entries()
+    .map((e) => e.notes);
+
 /** Every file under `dir`, as text. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -82,16 +89,7 @@ describe('Sign in with Harvest', () => {
     const { projectId, taskId } = (await app.commands.listAssignments(undefined))[0]!;
     await app.commands.startTimer({ projectId, taskId, notes: 'after the refresh' });
     await app.whenSynced();
-    await expect
-      .poll(
-        () =>
-          harness.sandbox
-            .adminFor(agency)
-            .entries()
-            .map((e) => e.notes),
-        { timeout: 10_000 },
-      )
-      .toContain('after the refresh');
+    await expect.poll(() => notesIn(harness, agency), { timeout: 10_000 }).toContain('after the refresh');
     expect(app.getState().session.status).toBe('signed_in');
     // One refresh, on the same grant: no second sign-in.
     expect(tokenRequests()).toBe(exchanged + 1);
@@ -131,16 +129,7 @@ describe('Sign in with Harvest', () => {
     // The change is kept, and goes once the person signs in again (here with the personal token).
     await app.commands.signIn({ token: harness.sandbox.token, accountId: agency });
     await app.whenSynced();
-    await expect
-      .poll(
-        () =>
-          harness.sandbox
-            .adminFor(agency)
-            .entries()
-            .map((e) => e.notes),
-        { timeout: 10_000 },
-      )
-      .toContain('kept for later');
+    await expect.poll(() => notesIn(harness, agency), { timeout: 10_000 }).toContain('kept for later');
   });
 
   it('says so when the person denies Sheaf access, and stays signed out', async () => {

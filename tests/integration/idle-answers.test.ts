@@ -7,7 +7,7 @@ import {
   type SimulatedIdleSource,
 } from '../../electron/main/adapters/simulated-idle';
 import type { AssignmentOption } from '../../shared/state';
-import { signedInApp, type Harness } from '../fixtures/signed-in-app';
+import { signedInApp, timerOnFirstPair, type Harness } from '../fixtures/signed-in-app';
 
 let h: Harness;
 let idle: SimulatedIdleSource;
@@ -24,14 +24,7 @@ async function timerRunning(timestamp: boolean, settings: { stopAtSleep?: boolea
   const notifier = { show: (kind: string, title: string, body: string) => shown.push({ kind, title, body }) };
   h = await signedInApp({ wantsTimestampTimers: timestamp, app: { desktop: { idle, notifier } } });
   await h.app.commands.updateSettings(settings);
-  const [option, other] = h.app.commands.listAssignments(undefined) as AssignmentOption[];
-  await h.app.commands.startTimer({
-    projectId: option!.projectId,
-    taskId: option!.taskId,
-    notes: 'deep work',
-  });
-  await h.app.whenSynced();
-  return { option: option!, other: other!, id: h.app.getState().running!.id as number };
+  return timerOnFirstPair(h, 'deep work');
 }
 
 /** The computer sleeps (or shuts down): the stop it causes is saved a moment later, then sent. */
