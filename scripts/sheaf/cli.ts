@@ -118,7 +118,14 @@ class Run {
     return value<T>(await this.connection.request(command, input));
   }
 
-  private state = () => this.ask<AppState>('getState');
+  /** Sheaf said it was offline at some point in this run: a retry shows as "syncing", still offline. */
+  private sawOffline = false;
+
+  private async state(): Promise<AppState> {
+    const state = await this.ask<AppState>('getState');
+    if (state.sync.state === 'offline') this.sawOffline = true;
+    return state;
+  }
 
   async command(name: keyof typeof subcommands, values: Record<string, unknown>, words: string[]): Promise<void> {
     const out = (line: string) => this.io.stdout(line);
@@ -202,11 +209,9 @@ class Run {
       state = await this.state();
     }
     if (state.sync.pending === 0) return;
-    this.io.stdout(
-      state.sync.state === 'offline'
-        ? "Saved; it will reach Harvest when you're back online."
-        : 'Saved; it is on its way to Harvest.',
-    );
+    if (this.sawOffline) this.io.stdout("Saved; it will reach Harvest when you're back online.");
+    else if (state.sync.state === 'error') this.io.stdout(`Saved in Sheaf; Harvest hasn't taken it yet: ${state.sync.message}`);
+    else this.io.stdout('Saved; it is on its way to Harvest.');
   }
 }
 
