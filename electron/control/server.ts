@@ -48,7 +48,7 @@ export async function startControl(o: ControlOptions): Promise<Control> {
   const idle: Control = { path: null, openLink: follow, close: async () => {} };
 
   if (platform !== 'win32') {
-    const problem = await prepareFolder(o.dataDir, path);
+    const problem = await prepareFolder(o.dataDir, path).catch((err: unknown) => String(err));
     if (problem) {
       o.log(`scripts can't reach this Sheaf: ${problem}`);
       return idle;
@@ -90,10 +90,15 @@ export async function startControl(o: ControlOptions): Promise<Control> {
       while ((newline = pending.indexOf(0x0a)) >= 0) {
         const line = pending.subarray(0, newline).toString('utf8');
         pending = pending.subarray(newline + 1);
-        queue = queue.then(async () => {
-          const result = await answer(line);
-          if (!socket.destroyed) socket.write(`${JSON.stringify(result)}\n`);
-        });
+        queue = queue
+          .then(async () => {
+            const result = await answer(line);
+            if (!socket.destroyed) socket.write(`${JSON.stringify(result)}\n`);
+          })
+          .catch((err: unknown) => {
+            o.log(`control socket: answering failed: ${String(err)}`);
+            socket.destroy();
+          });
       }
       if (pending.length > maxRequestBytes) {
         // Nothing this long is a request; stop reading rather than hold it in memory.

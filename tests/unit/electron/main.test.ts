@@ -78,6 +78,7 @@ type AppMethod =
   | 'getPath'
   | 'getAppPath'
   | 'requestSingleInstanceLock'
+  | 'setAsDefaultProtocolClient'
   | 'whenReady'
   | 'on';
 
@@ -92,6 +93,7 @@ class FakeApp extends FakeEmitter implements Pick<App, AppMethod> {
     super();
   }
   requestSingleInstanceLock = vi.fn<App['requestSingleInstanceLock']>(() => this.locked);
+  setAsDefaultProtocolClient = vi.fn<App['setAsDefaultProtocolClient']>(() => true);
   whenReady = vi.fn<App['whenReady']>(() => Promise.resolve());
   getPath = () => this.dataDir;
   getAppPath = () => '/opt/sheaf';
