@@ -32,6 +32,10 @@ type Rank = (typeof Rank)[keyof typeof Rank];
 export interface AssignmentMatcher {
   /** Matches ranked best first (ties keep the list's client/project/task order); empty query → all. */
   search(query: string): AssignmentOption[];
+}
+
+/** The matcher as a script uses it, to tell one clear best match from several equally good ones. */
+export interface RankedMatcher extends AssignmentMatcher {
   /** How many of `search(query)`'s first results share the best rank (all of them for an empty query). */
   bestCount(query: string): number;
 }
@@ -51,7 +55,7 @@ const remembered = 24;
  * Builds the search index once per assignments list. Typing more narrows the last answer instead of searching
  * all pairs again, which keeps each keystroke cheap with 20,000 pairs.
  */
-export function createMatcher(options: readonly AssignmentOption[]): AssignmentMatcher {
+export function createMatcher(options: readonly AssignmentOption[]): RankedMatcher {
   const uf = new uFuzzy(matcherOptions);
   const fields = options.map((o) => [o.clientName, o.projectName, o.projectCode ?? '', o.taskName].map(fold));
   const haystack = fields.map((f) => f.join(' '));

@@ -1,8 +1,10 @@
 // Tests how sheaf:// links reach Sheaf from the OS, against a fake of Electron's app: the scheme registered (from
 // source too), macOS's open-url, a second launch's argv through the single-instance lock, and links that arrive
-// before Sheaf is ready waiting for it.
-import type { App, Event as ElectronEvent } from 'electron';
+// before Sheaf is ready waiting for it; and the scheme claimed in the packages.
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { App, Event as ElectronEvent } from 'electron';
+import { parse } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { receiveLinks, type LinkApp } from '../../../electron/main/platform/links';
 import { FakeEmitter, fakeEvent } from './fake-electron';
@@ -67,5 +69,21 @@ describe('receiveLinks', () => {
     app.emit('second-instance', fakeEvent(), ['/opt/Sheaf/sheaf'], '/home/dana');
     expect(target.openLink).toHaveBeenCalledWith('sheaf://show');
     expect(target.show).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('packaging', () => {
+  it('claims sheaf:// for the app on macOS and Windows (protocols) and Linux (the .desktop MimeType)', async () => {
+    const config = parse(await readFile('electron-builder.yml', 'utf8')) as {
+      protocols: Array<{ schemes: string[] }>;
+      linux: { desktop: { entry: { MimeType: string } } };
+    };
+    expect(config.protocols.flatMap((p) => p.schemes)).toEqual(['sheaf']);
+    expect(config.linux.desktop.entry.MimeType.split(';')).toContain('x-scheme-handler/sheaf');
+  });
+
+  it('declares the sheaf command as the package’s bin', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin).toEqual({ sheaf: 'scripts/sheaf.mjs' });
   });
 });
