@@ -2,8 +2,9 @@
 import type { AssignmentOption, EntryView } from './state';
 
 /** "<Client> — <Project> — <Task>": the picker option's accessible name. */
-export const assignmentLabel = (a: Pick<AssignmentOption, 'clientName' | 'projectName' | 'taskName'>): string =>
-  `${a.clientName} — ${a.projectName} — ${a.taskName}`;
+export const assignmentLabel = (
+  a: Pick<AssignmentOption, 'clientName' | 'projectName' | 'taskName'>,
+): string => `${a.clientName} — ${a.projectName} — ${a.taskName}`;
 
 /** "<Project> — <Task>": how an entry is named on its buttons. */
 export const entryLabel = (e: Pick<EntryView, 'projectName' | 'taskName'>): string =>

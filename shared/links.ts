@@ -67,7 +67,8 @@ function readStart(params: Map<string, string>): ReadLink {
     }
     const words = query.trim();
     if (words === '') return refuse('The words to find a project and task (q) are empty.');
-    if (words.length > maxQuery) return refuse(`The words (q) are too long (at most ${maxQuery} characters).`);
+    if (words.length > maxQuery)
+      return refuse(`The words (q) are too long (at most ${maxQuery} characters).`);
     return { ok: true, link: { verb: 'start', query: words, ...withNotes } };
   }
   if (project === undefined || task === undefined) {
@@ -75,7 +76,10 @@ function readStart(params: Map<string, string>): ReadLink {
   }
   if (!harvestId.test(project)) return refuse(`The project ${quote(project)} isn't a Harvest id.`);
   if (!harvestId.test(task)) return refuse(`The task ${quote(task)} isn't a Harvest id.`);
-  return { ok: true, link: { verb: 'start', projectId: Number(project), taskId: Number(task), ...withNotes } };
+  return {
+    ok: true,
+    link: { verb: 'start', projectId: Number(project), taskId: Number(task), ...withNotes },
+  };
 }
 
 /** Reads a link as the OS (or `sheaf open`) hands it over. Nothing is trusted until this says ok. */
@@ -91,7 +95,8 @@ export function readLink(text: unknown): ReadLink {
   } catch {
     return refuse(`${quote(text)} isn't a link Sheaf can read.`);
   }
-  if (url.protocol !== `${linkScheme}:`) return refuse(`Sheaf opens only sheaf:// links, not ${quote(url.protocol)}.`);
+  if (url.protocol !== `${linkScheme}:`)
+    return refuse(`Sheaf opens only sheaf:// links, not ${quote(url.protocol)}.`);
   // A user, password or port in a link means someone hoped another program would read it: none belongs here.
   if (url.username || url.password) return refuse('A sheaf:// link never carries a user name or password.');
   if (url.port) return refuse('A sheaf:// link never carries a port.');
@@ -105,7 +110,8 @@ export function readLink(text: unknown): ReadLink {
     );
   }
   // Windows adds a slash to a link it hands over ("sheaf://stop/"); anything longer is a path Sheaf has none of.
-  if (url.pathname !== '' && url.pathname !== '/') return refuse(`A ${verb} link has nothing after ${verb}/.`);
+  if (url.pathname !== '' && url.pathname !== '/')
+    return refuse(`A ${verb} link has nothing after ${verb}/.`);
   if (url.hash) return refuse('A sheaf:// link has no #part.');
   const params = readQuery(url.search);
   if (typeof params === 'string') return refuse(`The link can't be read: ${params}.`);

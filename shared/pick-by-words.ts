@@ -30,7 +30,8 @@ export function wordsProblem(
   words: string,
   layout: 'lines' | 'paragraph' = 'paragraph',
 ): string {
-  if (pick.kind === 'none') return `Nothing you're assigned to matches "${words}". Check the words, or open Sheaf.`;
+  if (pick.kind === 'none')
+    return `Nothing you're assigned to matches "${words}". Check the words, or open Sheaf.`;
   const names = pick.candidates.map(assignmentLabel);
   const list = layout === 'lines' ? `\n  ${names.join('\n  ')}\n` : ` ${names.join('; ')}. `;
   return `"${words}" matches more than one project and task:${list}Add a word to pick one.`;

@@ -51,7 +51,10 @@ async function follow(link: SheafLink, ports: LinkPorts): Promise<IpcResult<void
   }
 }
 
-async function start(link: Extract<SheafLink, { verb: 'start' }>, ports: LinkPorts): Promise<IpcResult<void>> {
+async function start(
+  link: Extract<SheafLink, { verb: 'start' }>,
+  ports: LinkPorts,
+): Promise<IpcResult<void>> {
   const state = await dispatch(ports.handlers, 'getState', undefined, ports.log);
   if (!state.ok) return state;
   const signedOut = signedOutAnswer(state.value as AppState);
@@ -73,6 +76,10 @@ async function start(link: Extract<SheafLink, { verb: 'start' }>, ports: LinkPor
       );
     }
   }
-  const input = { projectId: pair.projectId, taskId: pair.taskId, ...(link.notes ? { notes: link.notes } : {}) };
+  const input = {
+    projectId: pair.projectId,
+    taskId: pair.taskId,
+    ...(link.notes ? { notes: link.notes } : {}),
+  };
   return (await dispatch(ports.handlers, 'startTimer', input, ports.log)) as IpcResult<void>;
 }

@@ -45,6 +45,24 @@ export const ControlRequest = z.strictObject({
 
 export type ControlAnswer = IpcResult<unknown>;
 
+/**
+ * Cuts a byte stream into its lines, both ends' way of reading the other. Null once more than `maxBytes` wait
+ * without a newline: nothing that long is a line either end sends.
+ */
+export function lineReader(maxBytes: number): (chunk: Buffer) => string[] | null {
+  let pending = Buffer.alloc(0);
+  return (chunk) => {
+    pending = Buffer.concat([pending, chunk]);
+    const lines: string[] = [];
+    let newline: number;
+    while ((newline = pending.indexOf(0x0a)) >= 0) {
+      lines.push(pending.subarray(0, newline).toString('utf8'));
+      pending = pending.subarray(newline + 1);
+    }
+    return pending.length > maxBytes ? null : lines;
+  };
+}
+
 /** The data folders a Sheaf may be using when SHEAF_DATA_DIR isn't set: the desktop app's, then the preview's. */
 export function defaultDataDirs(
   env: Record<string, string | undefined>,
@@ -58,12 +76,16 @@ export function defaultDataDirs(
       : platform === 'win32'
         ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
         : env.XDG_CONFIG_HOME || join(home, '.config');
-  const desktop = platform === 'win32' ? [join(config, 'Sheaf')] : [join(config, 'Sheaf'), join(config, 'sheaf')];
+  const desktop =
+    platform === 'win32' ? [join(config, 'Sheaf')] : [join(config, 'Sheaf'), join(config, 'sheaf')];
   return [...desktop, defaultPreviewDataDir(env, home)];
 }
 
 /** Where `npm run web` keeps its data without SHEAF_DATA_DIR. */
-export function defaultPreviewDataDir(env: Record<string, string | undefined>, home: string = homedir()): string {
+export function defaultPreviewDataDir(
+  env: Record<string, string | undefined>,
+  home: string = homedir(),
+): string {
   return join(env.XDG_DATA_HOME || join(home, '.local', 'share'), 'sheaf-preview');
 }
 
@@ -86,7 +108,9 @@ export const notRunningMessage =
  * Starting by words or ids reads the assignments, which are simply empty when signed out: say what the popover's
  * commands say then, not that nothing matched.
  */
-export function signedOutAnswer(state: AppState): { ok: false; error: { code: 'unauthorized'; message: string } } | null {
+export function signedOutAnswer(
+  state: AppState,
+): { ok: false; error: { code: 'unauthorized'; message: string } } | null {
   if (state.session.status === 'signed_in') return null;
   return { ok: false, error: { code: 'unauthorized', message: new SignInFirstError().message } };
 }

@@ -12,6 +12,7 @@ import {
   HostRequest,
   controlSocketPath,
   idleTimeoutMs,
+  lineReader,
   maxRequestBytes,
   scriptCommands,
   type ControlAnswer,
@@ -65,7 +66,8 @@ export async function startControl(o: ControlOptions): Promise<Control> {
     const request = ControlRequest.safeParse(message);
     if (!request.success) return refuse('A request is {"command": …, "input": …}.');
     const { command, input } = request.data;
-    if ((scriptCommands as readonly string[]).includes(command)) return dispatch(o.handlers, command, input, o.log);
+    if ((scriptCommands as readonly string[]).includes(command))
+      return dispatch(o.handlers, command, input, o.log);
     const host = HostRequest.safeParse(message);
     if (!host.success) return refuse(`Scripts can't ask Sheaf to ${JSON.stringify(command.slice(0, 40))}.`);
     if (host.data.command === 'show') {
@@ -81,15 +83,18 @@ export async function startControl(o: ControlOptions): Promise<Control> {
     socket.on('close', () => connections.delete(socket));
     socket.on('error', () => socket.destroy());
     socket.setTimeout(idleTimeoutMs, () => socket.destroy());
-    let pending = Buffer.alloc(0);
+    const read = lineReader(maxRequestBytes);
     // Answers go back in the order asked, one at a time: a script's second request may depend on its first.
     let queue = Promise.resolve();
     socket.on('data', (chunk: Buffer) => {
-      pending = Buffer.concat([pending, chunk]);
-      let newline: number;
-      while ((newline = pending.indexOf(0x0a)) >= 0) {
-        const line = pending.subarray(0, newline).toString('utf8');
-        pending = pending.subarray(newline + 1);
+      const lines = read(chunk);
+      if (lines === null) {
+        // Nothing this long is a request; stop reading rather than hold it in memory.
+        socket.end(`${JSON.stringify(refuse('That request is too long.'))}\n`);
+        socket.destroy();
+        return;
+      }
+      for (const line of lines) {
         queue = queue
           .then(async () => {
             const result = await answer(line);
@@ -99,11 +104,6 @@ export async function startControl(o: ControlOptions): Promise<Control> {
             o.log(`control socket: answering failed: ${String(err)}`);
             socket.destroy();
           });
-      }
-      if (pending.length > maxRequestBytes) {
-        // Nothing this long is a request; stop reading rather than hold it in memory.
-        socket.end(`${JSON.stringify(refuse('That request is too long.'))}\n`);
-        socket.destroy();
       }
     });
   });
@@ -147,7 +147,8 @@ export async function startControl(o: ControlOptions): Promise<Control> {
  * calling (SO_PEERCRED), so the file modes are what refuse another user; the client checks the owner too.
  */
 async function prepareFolder(dataDir: string, path: string): Promise<string | null> {
-  if (Buffer.byteLength(path) > maxSocketPathBytes) return `the data folder's path is too long for a socket (${path})`;
+  if (Buffer.byteLength(path) > maxSocketPathBytes)
+    return `the data folder's path is too long for a socket (${path})`;
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const folder = await stat(dataDir);
   if (folder.uid !== process.getuid?.()) return `the data folder ${dataDir} belongs to another user`;

@@ -199,7 +199,10 @@ async function start(links: LinkInbox): Promise<void> {
     .start()
     .catch((err: unknown) => log(`start: ${err instanceof Error ? err.message : String(err)}`));
   // A link that launched Sheaf starts its timer in the restored session, not before it is signed in.
-  links.deliverTo({ openLink: (link) => void restored.then(() => control).then((c) => c.openLink(link)), show: showPopover });
+  links.deliverTo({
+    openLink: (link) => void restored.then(() => control).then((c) => c.openLink(link)),
+    show: showPopover,
+  });
 }
 
 function notify(message: string): void {

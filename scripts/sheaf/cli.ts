@@ -7,7 +7,15 @@ import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
 import type { AppState, AssignmentOption } from '../../shared/state';
 import { completion, shells, subcommands, type Shell } from './completion';
 import { reachSheaf, type SheafConnection } from './client';
-import { formatStatus, statusJson, statusLine, todayJson, todayLines, unknownField, waybarJson } from './views';
+import {
+  formatStatus,
+  statusJson,
+  statusLine,
+  todayJson,
+  todayLines,
+  unknownField,
+  waybarJson,
+} from './views';
 
 export const Exit = { done: 0, refused: 1, usage: 2, notRunning: 3 } as const;
 export type ExitCode = (typeof Exit)[keyof typeof Exit];
@@ -55,7 +63,12 @@ export async function runSheaf(args: readonly string[], io: SheafIo): Promise<Ex
   const command = name as keyof typeof subcommands;
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...rest], options: options[command] ?? {}, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: options[command] ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
     checkUsage(command, parsed);
   } catch (err) {
     io.stderr(`sheaf ${command}: ${err instanceof Error ? err.message : String(err)}\n${usage}`);
@@ -90,7 +103,8 @@ function checkUsage(
   const takes = { start: 'words', note: 'text', open: 'link', completion: 'shell' } as const;
   const needs = (takes as Record<string, string>)[command];
   if (needs && positionals.length === 0) throw new UsageError(`give the ${needs}.`);
-  if (!needs && positionals.length > 0) throw new UsageError(`"${positionals[0]}" isn't something ${command} takes.`);
+  if (!needs && positionals.length > 0)
+    throw new UsageError(`"${positionals[0]}" isn't something ${command} takes.`);
   if ((command === 'open' || command === 'completion') && positionals.length > 1) {
     throw new UsageError(`takes one ${needs}.`);
   }
@@ -127,7 +141,11 @@ class Run {
     return state;
   }
 
-  async command(name: keyof typeof subcommands, values: Record<string, unknown>, words: string[]): Promise<void> {
+  async command(
+    name: keyof typeof subcommands,
+    values: Record<string, unknown>,
+    words: string[],
+  ): Promise<void> {
     const out = (line: string) => this.io.stdout(line);
     switch (name) {
       case 'status': {
@@ -160,7 +178,8 @@ class Run {
       }
       case 'restart': {
         const running = (await this.state()).running;
-        if (running) throw new Refused(`A timer is already running: ${assignmentLabel(running)}. Stop it first.`);
+        if (running)
+          throw new Refused(`A timer is already running: ${assignmentLabel(running)}. Stop it first.`);
         // toggleTimer restarts the entry worked on last (core decides which, as the tray and shortcut do).
         await this.ask('toggleTimer');
         return this.done(await this.startedLine('Restarted'));
@@ -210,7 +229,8 @@ class Run {
     }
     if (state.sync.pending === 0) return;
     if (this.sawOffline) this.io.stdout("Saved; it will reach Harvest when you're back online.");
-    else if (state.sync.state === 'error') this.io.stdout(`Saved in Sheaf; Harvest hasn't taken it yet: ${state.sync.message}`);
+    else if (state.sync.state === 'error')
+      this.io.stdout(`Saved in Sheaf; Harvest hasn't taken it yet: ${state.sync.message}`);
     else this.io.stdout('Saved; it is on its way to Harvest.');
   }
 }

@@ -5,6 +5,7 @@ import { createConnection, type Socket } from 'node:net';
 import {
   controlSocketPath,
   defaultDataDirs,
+  lineReader,
   maxAnswerBytes,
   type ControlAnswer,
 } from '../../electron/control/protocol';
@@ -61,16 +62,18 @@ function connect(path: string): Promise<Socket | null> {
 
 function lines(socket: Socket): SheafConnection {
   const waiting: Array<{ done: (a: ControlAnswer) => void; fail: (e: Error) => void }> = [];
-  let pending = Buffer.alloc(0);
+  const read = lineReader(maxAnswerBytes);
   const failAll = (err: Error) => {
     for (const w of waiting.splice(0)) w.fail(err);
   };
   socket.on('data', (chunk: Buffer) => {
-    pending = Buffer.concat([pending, chunk]);
-    let newline: number;
-    while ((newline = pending.indexOf(0x0a)) >= 0) {
-      const line = pending.subarray(0, newline).toString('utf8');
-      pending = pending.subarray(newline + 1);
+    const lines = read(chunk);
+    if (lines === null) {
+      failAll(new Error('Sheaf answered more than a script can read.'));
+      socket.destroy();
+      return;
+    }
+    for (const line of lines) {
       try {
         waiting.shift()?.done(JSON.parse(line) as ControlAnswer);
       } catch {
@@ -78,13 +81,11 @@ function lines(socket: Socket): SheafConnection {
         socket.destroy();
       }
     }
-    if (pending.length > maxAnswerBytes) {
-      failAll(new Error('Sheaf answered more than a script can read.'));
-      socket.destroy();
-    }
   });
   socket.on('error', (err) => failAll(err));
-  socket.on('close', () => failAll(new Error('Sheaf closed the connection before answering (did it quit?).')));
+  socket.on('close', () =>
+    failAll(new Error('Sheaf closed the connection before answering (did it quit?).')),
+  );
   return {
     request(command, input) {
       return new Promise((done, fail) => {

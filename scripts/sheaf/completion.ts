@@ -20,7 +20,10 @@ const names = Object.keys(subcommands);
 
 function bash(): string {
   const cases = Object.entries(subcommands)
-    .map(([name, flags]) => `    ${name}) words="${name === 'completion' ? shells.join(' ') : flags.join(' ')}" ;;`)
+    .map(
+      ([name, flags]) =>
+        `    ${name}) words="${name === 'completion' ? shells.join(' ') : flags.join(' ')}" ;;`,
+    )
     .join('\n');
   return `# sheaf completion for bash: add  eval "$(sheaf completion bash)"  to ~/.bashrc
 _sheaf() {
@@ -41,7 +44,10 @@ complete -F _sheaf sheaf
 
 function zsh(): string {
   const cases = Object.entries(subcommands)
-    .map(([name, flags]) => `    ${name}) compadd -- ${name === 'completion' ? shells.join(' ') : flags.join(' ')} ;;`)
+    .map(
+      ([name, flags]) =>
+        `    ${name}) compadd -- ${name === 'completion' ? shells.join(' ') : flags.join(' ')} ;;`,
+    )
     .join('\n');
   return `#compdef sheaf
 # sheaf completion for zsh: add  eval "$(sheaf completion zsh)"  to ~/.zshrc (after compinit)

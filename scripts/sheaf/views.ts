@@ -46,7 +46,16 @@ export function statusJson(state: AppState, now: number) {
   };
 }
 
-export const formatFields = ['client', 'project', 'task', 'notes', 'elapsed', 'hours', 'today', 'week'] as const;
+export const formatFields = [
+  'client',
+  'project',
+  'task',
+  'notes',
+  'elapsed',
+  'hours',
+  'today',
+  'week',
+] as const;
 type FormatField = (typeof formatFields)[number];
 
 /** The first {name} --format doesn't know, so a typo is a usage error rather than a blank in a status bar. */
@@ -79,11 +88,14 @@ export function waybarJson(state: AppState, now: number) {
   const r = state.running;
   const time = (hours: number) => formatHours(hours, state.prefs.timeFormat);
   const totals = `Today ${time(todayHours(state, now))} · This week ${time(weekHours(state, now))}`;
-  const offline = state.sync.state === 'offline' ? [`Offline: ${state.sync.pending} waiting to reach Harvest`] : [];
+  const offline =
+    state.sync.state === 'offline' ? [`Offline: ${state.sync.pending} waiting to reach Harvest`] : [];
   const classes = [r ? 'running' : 'stopped', ...(offline.length ? ['offline'] : [])];
   return {
     text: r ? `▶ ${r.projectName} ${formatElapsedMinutes(elapsedMs(r, now))}` : statusLine(state, now),
-    tooltip: [...(r ? [assignmentLabel(r), ...(r.notes ? [r.notes] : [])] : []), totals, ...offline].join('\n'),
+    tooltip: [...(r ? [assignmentLabel(r), ...(r.notes ? [r.notes] : [])] : []), totals, ...offline].join(
+      '\n',
+    ),
     class: classes.length === 1 ? classes[0] : classes,
     alt: classes[0],
   };
@@ -93,7 +105,8 @@ export function waybarJson(state: AppState, now: number) {
 export function todayLines(state: AppState, now: number): string[] {
   const time = (hours: number) => formatHours(hours, state.prefs.timeFormat);
   const head = `Today ${time(todayHours(state, now))}`;
-  if (!state.day.isToday) return [head, '  (Sheaf shows another day; open it on today to list the entries here.)'];
+  if (!state.day.isToday)
+    return [head, '  (Sheaf shows another day; open it on today to list the entries here.)'];
   return [
     head,
     ...state.day.entries.map(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlSocketPath, maxRequestBytes } from '../../electron/control/protocol';
 import { createMemorySecretStore } from '../../electron/web/secrets';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { runSheaf } from '../../scripts/sheaf/cli';
+import { runSheafIn } from '../fixtures/sheaf-cli';
 
 let dir: string;
 let dataDir: string;
@@ -25,23 +25,18 @@ const start = (data: string) =>
     log: (line) => logs.push(line),
   });
 
-async function sheafIn(data: string, ...args: string[]) {
-  const err: string[] = [];
-  const out: string[] = [];
-  const code = await runSheaf(args, {
-    env: { SHEAF_DATA_DIR: data },
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const sheafIn = (data: string, ...args: string[]) => runSheafIn(data, args);
 
 /** Sends raw lines to the socket and collects the answer lines until the host closes or `count` arrive. */
 function raw(payload: string | Buffer, count = 1): Promise<unknown[]> {
   return new Promise((done, fail) => {
     const socket = createConnection(host.controlSocket!);
     let text = '';
-    const answers = () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+    const answers = () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as unknown);
     socket.on('data', (chunk) => {
       text += chunk.toString();
       if (answers().length >= count) {
@@ -80,40 +75,55 @@ describe('the socket', () => {
     // Run as nobody: the folder's 700 refuses the connect before Sheaf hears a byte.
     const probe = spawnSync(
       process.execPath,
-      ['-e', `require('net').createConnection(${JSON.stringify(host.controlSocket)}).on('error', e => { console.log(e.code); process.exit(0) }).on('connect', () => { console.log('connected'); process.exit(0) })`],
+      [
+        '-e',
+        `require('net').createConnection(${JSON.stringify(host.controlSocket)}).on('error', e => { console.log(e.code); process.exit(0) }).on('connect', () => { console.log('connected'); process.exit(0) })`,
+      ],
       { uid: 65534, gid: 65534, encoding: 'utf8' },
     );
     expect(probe.stdout.trim()).toBe('EACCES');
   });
 
   it('answers a request that is not JSON, or not a script command, without doing anything', async () => {
-    expect(await raw('hello\n')).toEqual([{ ok: false, error: { code: 'bad_input', message: 'A request is one line of JSON.' } }]);
+    expect(await raw('hello\n')).toEqual([
+      { ok: false, error: { code: 'bad_input', message: 'A request is one line of JSON.' } },
+    ]);
     expect(await raw('{"command":"signOut"}\n')).toEqual([
       { ok: false, error: { code: 'bad_input', message: `Scripts can't ask Sheaf to "signOut".` } },
     ]);
-    expect(await raw('{"command":"updateSettings","input":{"theme":"dark"}}\n')).toMatchObject([{ ok: false }]);
+    expect(await raw('{"command":"updateSettings","input":{"theme":"dark"}}\n')).toMatchObject([
+      { ok: false },
+    ]);
     expect(await raw('{"command":"startTimer","input":{"projectId":-1,"taskId":1}}\n')).toMatchObject([
       { ok: false, error: { code: 'bad_input', message: expect.stringContaining('projectId') } },
     ]);
-    expect(await raw('{"command":"getState","extra":1}\n')).toMatchObject([{ ok: false, error: { code: 'bad_input' } }]);
+    expect(await raw('{"command":"getState","extra":1}\n')).toMatchObject([
+      { ok: false, error: { code: 'bad_input' } },
+    ]);
   });
 
   it('answers several lines on one connection in order', async () => {
-    const answers = (await raw('{"command":"getState"}\n{"command":"stopTimer"}\n', 2)) as Array<{ ok: boolean }>;
+    const answers = (await raw('{"command":"getState"}\n{"command":"stopTimer"}\n', 2)) as Array<{
+      ok: boolean;
+    }>;
     expect(answers.map((a) => a.ok)).toEqual([true, false]);
   });
 
   it('stops reading a line longer than any request and closes the connection', async () => {
     const answers = await raw(Buffer.alloc(maxRequestBytes + 10, 'a'));
-    expect(answers).toEqual([{ ok: false, error: { code: 'bad_input', message: 'That request is too long.' } }]);
+    expect(answers).toEqual([
+      { ok: false, error: { code: 'bad_input', message: 'That request is too long.' } },
+    ]);
   });
 });
 
 describe('when Sheaf is not there', () => {
-  it("exits 3 and says how to start Sheaf when nothing listens in the data folder", async () => {
+  it('exits 3 and says how to start Sheaf when nothing listens in the data folder', async () => {
     const { code, err } = await sheafIn(join(dir, 'nobody-home'), 'status');
     expect(code).toBe(3);
-    expect(err).toBe("Sheaf isn't running. Start the Sheaf app (or `npm run web` for the preview), then try again.");
+    expect(err).toBe(
+      "Sheaf isn't running. Start the Sheaf app (or `npm run web` for the preview), then try again.",
+    );
   });
 
   it('exits 3 for a socket left behind by a Sheaf that was killed, and a new host takes its place', async () => {
@@ -121,7 +131,10 @@ describe('when Sheaf is not there', () => {
     await mkdir(left, { mode: 0o700 });
     const path = controlSocketPath(left);
     // A process that listens and is killed outright never removes its socket file.
-    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(path)}, () => console.log('up'))`]);
+    const child = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(path)}, () => console.log('up'))`,
+    ]);
     await new Promise((ready) => child.stdout.once('data', ready));
     child.kill('SIGKILL');
     await new Promise((gone) => child.once('exit', gone));
@@ -152,7 +165,10 @@ describe('when Sheaf is not there', () => {
     const posing = join(dir, 'posing');
     await mkdir(posing);
     await writeFile(controlSocketPath(posing), '');
-    expect(await sheafIn(posing, 'status')).toMatchObject({ code: 1, err: expect.stringContaining("isn't Sheaf's socket") });
+    expect(await sheafIn(posing, 'status')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("isn't Sheaf's socket"),
+    });
 
     if (process.getuid?.() !== 0) return;
     const foreign = join(dir, 'foreign');
@@ -184,7 +200,10 @@ describe('the sheaf bin', () => {
     });
 
   it('runs as a process, with the exit codes on the process', async () => {
-    expect(await bin(dataDir, 'status')).toEqual({ status: 0, stdout: 'Not signed in to Harvest: open Sheaf to sign in\n' });
+    expect(await bin(dataDir, 'status')).toEqual({
+      status: 0,
+      stdout: 'Not signed in to Harvest: open Sheaf to sign in\n',
+    });
     expect((await bin(join(dir, 'nobody-home'), 'status')).status).toBe(3);
     expect((await bin(dataDir, 'frobnicate')).status).toBe(2);
   });
@@ -194,6 +213,8 @@ describe('the sheaf bin', () => {
     const loaded = spawnSync('bash', ['-c', `${script}\ncomplete -p sheaf`], { encoding: 'utf8' });
     expect(loaded.stdout.trim()).toBe('complete -F _sheaf sheaf');
     expect((await bin(dataDir, 'completion', 'zsh')).stdout).toMatch(/^#compdef sheaf\n/);
-    expect((await bin(dataDir, 'completion', 'fish')).stdout).toContain('complete -c sheaf -n "__fish_seen_subcommand_from status" -l waybar');
+    expect((await bin(dataDir, 'completion', 'fish')).stdout).toContain(
+      'complete -c sheaf -n "__fish_seen_subcommand_from status" -l waybar',
+    );
   });
 });

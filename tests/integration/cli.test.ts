@@ -3,61 +3,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppState } from '../../shared/state';
-import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
-import { createMemorySecretStore } from '../../electron/web/secrets';
-import { startWebHost, type WebHost } from '../../electron/web/server';
-import { runSheaf } from '../../scripts/sheaf/cli';
-import { reachSheaf } from '../../scripts/sheaf/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSheafIn, startSignedInPreview, stateIn, type SignedInPreview } from '../fixtures/sheaf-cli';
 
 let dir: string;
-let dataDir: string;
-let sandbox: Sandbox;
-let host: WebHost;
+let preview: SignedInPreview;
 const logs: string[] = [];
 
-/** Runs `sheaf …` in this process, against this test's host. */
-export async function sheaf(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runSheaf(args, {
-    env: { SHEAF_DATA_DIR: dataDir },
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    settleMs: 3000,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function state(): Promise<AppState> {
-  const reached = await reachSheaf({ SHEAF_DATA_DIR: dataDir });
-  if (!reached.ok) throw new Error('Sheaf is not reachable');
-  const answer = await reached.connection.request('getState');
-  reached.connection.close();
-  if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as AppState;
-}
+const sheaf = (...args: string[]) => runSheafIn(preview.dataDir, args, 3000);
+const state = () => stateIn(preview.dataDir);
 
 const website = 'Acme Corp — Website Redesign';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sheaf-cli-'));
-  dataDir = join(dir, 'data');
-  sandbox = await startSandbox({ seed: 'empty', rateLimit: false });
-  host = await startWebHost({
-    rendererDir: join(dir, 'renderer'),
-    env: { HARVEST_API_URL: sandbox.url, HARVEST_ACCESS_TOKEN: sandbox.token, HARVEST_ACCOUNT_ID: sandbox.accountId },
-    dataDir,
-    secrets: createMemorySecretStore(),
-    log: (line) => logs.push(line),
-  });
-  await vi.waitFor(async () => expect((await state()).session.status).toBe('signed_in'), { timeout: 15_000 });
+  preview = await startSignedInPreview(dir, (line) => logs.push(line));
 });
 
 afterAll(async () => {
-  await host?.close();
-  await sandbox?.close();
+  await preview?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -101,7 +65,11 @@ describe('sheaf start', () => {
     expect(code).toBe(0);
     expect(out.split('\n')[0]).toBe(`Started ${website} — Development`);
     const running = (await state()).running;
-    expect(running).toMatchObject({ projectName: 'Website Redesign', taskName: 'Development', notes: 'Hero variants' });
+    expect(running).toMatchObject({
+      projectName: 'Website Redesign',
+      taskName: 'Development',
+      notes: 'Hero variants',
+    });
   });
 
   it('then shows the timer in the status line, its JSON, a --format and waybar', async () => {
@@ -139,9 +107,14 @@ describe('the other subcommands', () => {
   it('today lists today’s entries, and its JSON carries them', async () => {
     const today = await sheaf('today');
     expect(today.code).toBe(0);
-    expect(today.out).toMatch(new RegExp(`^Today \\d+:\\d\\d\\n▶ +\\d+:\\d\\d  ${website} — Development  Homepage hero$`));
+    expect(today.out).toMatch(
+      new RegExp(`^Today \\d+:\\d\\d\\n▶ +\\d+:\\d\\d  ${website} — Development  Homepage hero$`),
+    );
     const json = JSON.parse((await sheaf('today', '--json')).out);
-    expect(json).toMatchObject({ date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), hours: expect.any(Number) });
+    expect(json).toMatchObject({
+      date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+      hours: expect.any(Number),
+    });
     expect(json.entries).toEqual([expect.objectContaining({ task: 'Development', running: true })]);
   });
 
@@ -152,7 +125,10 @@ describe('the other subcommands', () => {
   });
 
   it('note refuses when nothing runs', async () => {
-    expect(await sheaf('note', 'x')).toMatchObject({ code: 1, err: 'No timer is running: start one, then add its notes.' });
+    expect(await sheaf('note', 'x')).toMatchObject({
+      code: 1,
+      err: 'No timer is running: start one, then add its notes.',
+    });
   });
 
   it('restart restarts the last entry, and refuses while one runs', async () => {
@@ -178,7 +154,10 @@ describe('the other subcommands', () => {
 describe('sheaf open', () => {
   it('follows a start link by ids, and a stop link', async () => {
     const pair = (await state()).recent[0]!;
-    const started = await sheaf('open', `sheaf://start?project=${pair.projectId}&task=${pair.taskId}&notes=From%20a%20link`);
+    const started = await sheaf(
+      'open',
+      `sheaf://start?project=${pair.projectId}&task=${pair.taskId}&notes=From%20a%20link`,
+    );
     expect(started.code).toBe(0);
     expect((await state()).running).toMatchObject({ taskId: pair.taskId, notes: 'From a link' });
     expect((await sheaf('open', 'sheaf://stop')).code).toBe(0);
@@ -192,7 +171,10 @@ describe('sheaf open', () => {
   });
 
   it.each([
-    ['sheaf://signout', 'Sheaf links can start, stop, toggle or show the timer; "signout" isn\'t one of those.'],
+    [
+      'sheaf://signout',
+      'Sheaf links can start, stop, toggle or show the timer; "signout" isn\'t one of those.',
+    ],
     ['sheaf://start?project=999999&task=1', "Project 999999 with task 1 isn't one of your assignments"],
     ['sheaf://start?q=website', '"website" matches more than one project and task:'],
     ['https://evil.example/stop', 'Sheaf opens only sheaf:// links, not "https:".'],
@@ -201,7 +183,11 @@ describe('sheaf open', () => {
     const { code, err } = await sheaf('open', link);
     expect(code).toBe(1);
     expect(err).toContain(why);
-    expect(logs.slice(before).some((l) => l.startsWith("preview notification (shortcut): Sheaf didn't follow the link — "))).toBe(true);
+    expect(
+      logs
+        .slice(before)
+        .some((l) => l.startsWith("preview notification (shortcut): Sheaf didn't follow the link — ")),
+    ).toBe(true);
     expect((await state()).running).toBeNull();
   });
 });

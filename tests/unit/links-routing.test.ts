@@ -11,7 +11,13 @@ import { assignmentOption, entryView, sampleAppState } from '../fixtures/app-sta
 const dates = { today: '2025-06-02', weekStart: '2025-06-02', weekEnd: '2025-06-08' };
 const signedIn = (over: Partial<AppState> = {}) =>
   sampleAppState(dates, {
-    session: { status: 'signed_in', demo: false, user: { id: 1, name: 'Dana', email: 'd@x' }, accountName: 'Acme', weeklyCapacitySeconds: null },
+    session: {
+      status: 'signed_in',
+      demo: false,
+      user: { id: 1, name: 'Dana', email: 'd@x' },
+      accountName: 'Acme',
+      weeklyCapacitySeconds: null,
+    },
     ...over,
   });
 const options = [
@@ -55,7 +61,10 @@ describe('openLink', () => {
 
   it.each([
     ['sheaf://start?project=11&task=999', "Project 11 with task 999 isn't one of your assignments"],
-    ['sheaf://start?q=website', '"website" matches more than one project and task: Acme — Website — Design; Acme — Website — Development.'],
+    [
+      'sheaf://start?q=website',
+      '"website" matches more than one project and task: Acme — Website — Design; Acme — Website — Development.',
+    ],
     ['sheaf://start?q=zeppelin', `Nothing you're assigned to matches "zeppelin"`],
     ['sheaf://signout', 'Sheaf links can start, stop, toggle or show the timer'],
   ])('refuses %s, runs nothing, and notifies why', async (link, why) => {
@@ -79,7 +88,12 @@ describe('openLink', () => {
 
 describe('the status views', () => {
   const now = Date.parse('2025-06-02T10:00:00Z');
-  const running = entryView({ isRunning: true, hours: 0.5, runningSince: '2025-06-02T09:37:00Z', notes: 'Hero' });
+  const running = entryView({
+    isRunning: true,
+    hours: 0.5,
+    runningSince: '2025-06-02T09:37:00Z',
+    notes: 'Hero',
+  });
   const state = signedIn({
     running,
     today: { date: dates.today, totalHours: 2 },

@@ -12,7 +12,10 @@ describe('readLink', () => {
     ['sheaf://stop/', { verb: 'stop' }],
     ['SHEAF://Show', { verb: 'show' }],
     ['sheaf://start?project=12&task=34', { verb: 'start', projectId: 12, taskId: 34 }],
-    ['sheaf://start?task=34&project=12&notes=Hero%20variants', { verb: 'start', projectId: 12, taskId: 34, notes: 'Hero variants' }],
+    [
+      'sheaf://start?task=34&project=12&notes=Hero%20variants',
+      { verb: 'start', projectId: 12, taskId: 34, notes: 'Hero variants' },
+    ],
     ['sheaf://start?q=acme+dev', { verb: 'start', query: 'acme dev' }],
     ['sheaf://start/?q=%20acme%20&notes=', { verb: 'start', query: 'acme', notes: '' }],
     ['sheaf://start?q=caf%C3%A9', { verb: 'start', query: 'café' }],
@@ -46,7 +49,10 @@ describe('readLink', () => {
     ['sheaf://start?project=0&task=34', /The project "0" isn't a Harvest id/],
     ['sheaf://start?project=-3&task=34', /isn't a Harvest id/],
     ['sheaf://start?project=1e3&task=34', /isn't a Harvest id/],
-    ['sheaf://start?project=12&task=99999999999999999999', /The task "99999999999999999999" isn't a Harvest id/],
+    [
+      'sheaf://start?project=12&task=99999999999999999999',
+      /The task "99999999999999999999" isn't a Harvest id/,
+    ],
     ['sheaf://start?project=12&task=0x22', /isn't a Harvest id/],
     ['sheaf://start?project=12&project=13&task=1', /says "project" twice/],
     ['sheaf://start?project=12&task=34&accountId=1', /doesn't take "accountId"/],
