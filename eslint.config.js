@@ -122,4 +122,9 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
+  {
+    // The end-to-end tests' BROWSER program: plain Node, which has fetch.
+    files: ['tests/fixtures/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', fetch: 'readonly' } },
+  },
 );

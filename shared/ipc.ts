@@ -156,8 +156,11 @@ export const commands = {
   getSettings: { input: z.void(), output: SettingsView },
   /** Any part of the settings; the whole result is checked before it is saved. */
   updateSettings: { input: SettingsUpdate, output: SettingsView },
-  /** The answer to "You were away since …": keep the time, or end the entry when the person left. */
-  answerIdle: { input: z.strictObject({ answer: IdleAnswer }), output: z.void() },
+  /**
+   * The answer to "You were away since …": keep the time, end the entry when the person left (and maybe carry
+   * on), or put the time away on a picked project/task (as its own entry, or given away while the timer runs on).
+   */
+  answerIdle: { input: IdleAnswer, output: z.void() },
   /** Show another day's entries (and its week); today's running timer stays on screen. */
   showDay: {
     input: z.strictObject({ date: spentDate }),

@@ -111,6 +111,8 @@ export const Settings = z.strictObject({
   weekStartDay: z.enum(WEEK_START_DAYS),
   /** Starting a timer while one runs in another account: ask, stop that one, or keep both running. */
   otherAccountTimer: z.enum(['ask', 'stop', 'keep']),
+  /** Stop the running timer when the computer sleeps or shuts down, and say so when the person is back. */
+  stopAtSleep: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -125,6 +127,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   weekStartDay: 'Monday',
   otherAccountTimer: 'ask',
+  stopAtSleep: false,
 };
 
 /** What the popover sends: any top-level setting, and any part of a grouped one. */
@@ -139,6 +142,7 @@ export const SettingsUpdate = z.strictObject({
   theme: Settings.shape.theme.optional(),
   weekStartDay: Settings.shape.weekStartDay.optional(),
   otherAccountTimer: Settings.shape.otherAccountTimer.optional(),
+  stopAtSleep: z.boolean().optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 
@@ -186,5 +190,27 @@ export const IdleQuestion = z.object({
 });
 export type IdleQuestion = z.infer<typeof IdleQuestion>;
 
-export const IdleAnswer = z.enum(['keep', 'discard', 'discardAndContinue']);
+/** The answers that need nothing more than the choice: keep the time, discard it, or discard it and carry on. */
+export const IdleChoice = z.enum(['keep', 'discard', 'discardAndContinue']);
+export type IdleChoice = z.infer<typeof IdleChoice>;
+
+/** The project/task (and notes) the time away was really spent on, picked in the question. */
+const awayOn = {
+  projectId: z.number().int().positive(),
+  taskId: z.number().int().positive(),
+  notes: z.string().max(5000).optional(),
+};
+
+/**
+ * The person's answer to the idle question. `addAsNew`: the timer stops where they left and the time away becomes
+ * its own entry on the picked pair. `giveToOther`: the time away goes to the picked pair and the timer carries on
+ * without it. The simple answers keep their old shape (`{ answer: 'keep' }`), so earlier callers still fit.
+ */
+export const IdleAnswer = z.discriminatedUnion('answer', [
+  z.strictObject({ answer: IdleChoice }),
+  z.strictObject({ answer: z.literal('addAsNew'), ...awayOn }),
+  z.strictObject({ answer: z.literal('giveToOther'), ...awayOn }),
+]);
 export type IdleAnswer = z.infer<typeof IdleAnswer>;
+/** An answer that puts the time away on a picked pair. */
+export type IdleAnswerWithPair = Extract<IdleAnswer, { answer: 'addAsNew' | 'giveToOther' }>;

@@ -150,6 +150,7 @@ async function start(links: LinkInbox): Promise<void> {
     actions: {
       toggleTimer: () => run('toggleTimer'),
       startTimer: (projectId, taskId) => void dispatch(handlers, 'startTimer', { projectId, taskId }, log),
+      switchAccount: (accountId) => void dispatch(handlers, 'switchAccount', { accountId }, log),
       openSettings: () => sheaf.desktop.requestSettings(),
       showPopover: () => popover.show(tray.bounds()),
       openHarvest: () => run('openHarvest'),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Clock } from '../../electron/main/core/ports';
-import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../electron/web/secrets';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 
@@ -35,12 +35,12 @@ export interface Preview {
   restartHost(): Promise<WebHost>;
 }
 
-export const test = base.extend<{ preview: Preview }>({
-  // Playwright reads fixture dependencies from this destructuring, so it must be there even when empty.
-  // eslint-disable-next-line no-empty-pattern
-  preview: async ({}, provide) => {
+export const test = base.extend<{ preview: Preview; sandboxOptions: Omit<SandboxOptions, 'clock'> }>({
+  /** What the sandbox starts with beyond the shared clock (`test.use` it), e.g. the accounts its token reaches. */
+  sandboxOptions: [{}, { option: true }],
+  preview: async ({ sandboxOptions }, provide) => {
     const clock = new SkippableClock();
-    const sandbox = await startSandbox({ clock });
+    const sandbox = await startSandbox({ ...sandboxOptions, clock });
     const dataDir = await mkdtemp(join(tmpdir(), 'sheaf-e2e-'));
     const logs: string[] = [];
     // The token lives in memory: a test must never touch the developer's keychain.
@@ -48,7 +48,8 @@ export const test = base.extend<{ preview: Preview }>({
     const start = () =>
       startWebHost({
         rendererDir,
-        env: { HARVEST_API_URL: sandbox.url, SHEAF_DATA_DIR: dataDir },
+        // Harvest ID too: a token given without an account id lists its accounts there.
+        env: { HARVEST_API_URL: sandbox.url, HARVEST_ID_URL: sandbox.idUrl, SHEAF_DATA_DIR: dataDir },
         secrets,
         clock,
         log: (line) => logs.push(line),

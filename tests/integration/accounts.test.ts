@@ -199,3 +199,33 @@ describe('the demo', () => {
     ]);
   });
 });
+
+describe('HARVEST_ACCESS_TOKEN', () => {
+  it('alone lists its Harvest accounts to pick from, and stores nothing in the keychain', async () => {
+    h = await signedInApp({ accounts: withForecast, signIn: false });
+    const app = await h.restart({
+      env: {
+        HARVEST_API_URL: h.sandbox.url,
+        HARVEST_ID_URL: h.sandbox.idUrl,
+        HARVEST_ACCESS_TOKEN: h.sandbox.token,
+      },
+    });
+    expect(app.getState().accountChoice?.accounts).toHaveLength(2);
+    await app.commands.chooseAccounts({ accountIds: [freelance] });
+    expect(app.getState().activeAccountId).toBe(freelance);
+    expect(h.secrets.values.has('harvest')).toBe(false);
+  });
+
+  it('with HARVEST_ACCOUNT_ID still chooses that one account', async () => {
+    h = await signedInApp({ accounts: withForecast, signIn: false });
+    const app = await h.restart({
+      env: {
+        HARVEST_API_URL: h.sandbox.url,
+        HARVEST_ACCESS_TOKEN: h.sandbox.token,
+        HARVEST_ACCOUNT_ID: freelance,
+      },
+    });
+    expect(app.getState().accounts.map((a) => a.id)).toEqual([freelance]);
+    expect(app.getState().session.status).toBe('signed_in');
+  });
+});

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/main/dispatch';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
 import { testBrowser } from '../fixtures/harvest-id-server';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
@@ -17,12 +18,12 @@ afterEach(async () => {
 
 const [agency, freelance] = DEMO_ACCOUNTS.map((a) => a.id) as [string, string];
 
-async function withHarvestId(decision: 'allow' | 'deny' = 'allow') {
+async function withHarvestId(decision: 'allow' | 'deny' = 'allow', accessTokenTtlSeconds?: number) {
   const browser = testBrowser();
   const lines: string[] = [];
   const harness = await signedInApp({
     accounts: DEMO_ACCOUNTS,
-    harvestId: { autoDecision: decision },
+    harvestId: { autoDecision: decision, ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}) },
     signIn: false,
   });
   const app = await harness.restart({
@@ -97,6 +98,25 @@ describe('Sign in with Harvest', () => {
     expect(harness.sandbox.harvestId.grants()).toBe(before);
   });
 
+  it('refreshes ahead of expiry, so no request meets an expired token', async () => {
+    // A 3-second token: refreshed a tenth of its life (0.3 s) before it runs out.
+    const { harness, app } = await withHarvestId('allow', 3);
+    h = harness;
+    await app.commands.signInWithHarvest(undefined);
+    await app.commands.chooseAccounts({ accountIds: [agency] });
+    const refused = () => harness.sandbox.requestLog.filter((r) => r.status === 401).length;
+    const refreshes = () =>
+      harness.sandbox.requestLog.filter((r) => r.path.endsWith('/oauth2/token') && r.status === 200).length;
+    const before = refreshes();
+    // Harvest's clock and Sheaf's move to 2.8 s in; Sheaf's own timer for the refresh runs on real time.
+    harness.clock.advance(2_800);
+    await expect.poll(refreshes, { timeout: 10_000, interval: 100 }).toBe(before + 1);
+    harness.clock.advance(1_000); // the first access token has expired now
+    await app.commands.refresh(undefined);
+    expect(refused()).toBe(0);
+    expect(app.getState().session.status).toBe('signed_in');
+  });
+
   it('a revoked grant signs its accounts out with a plain message and keeps their unsent changes', async () => {
     const { harness, app } = await withHarvestId();
     h = harness;
@@ -126,7 +146,11 @@ describe('Sign in with Harvest', () => {
   it('says so when the person denies Sheaf access, and stays signed out', async () => {
     const { harness, app } = await withHarvestId('deny');
     h = harness;
-    await expect(app.commands.signInWithHarvest(undefined)).rejects.toThrow(/access/i);
+    // Through the IPC, as the popover sees it: Harvest's refusal in words, not "something went wrong".
+    const handlers = { ...app.commands, openHarvest: () => {}, hidePopover: () => {} };
+    const result = await dispatch(handlers, 'signInWithHarvest', undefined, () => {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(!result.ok && result.error.message).toMatch(/didn't give Sheaf access/);
     expect(app.getState().session.status).toBe('signed_out');
     expect(app.getState().accounts).toEqual([]);
   });

@@ -29,7 +29,7 @@ const open = () =>
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
 /**
- * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer` and
+ * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer`, `stopAtSleep` and
  * `noTimerReminder.intervalMinutes`.
  */
 const olderFile = {
@@ -47,6 +47,7 @@ const chosen = {
   noTimerReminder: { ...olderFile.noTimerReminder, intervalMinutes: 60 },
   weekStartDay: 'Monday',
   otherAccountTimer: 'ask',
+  stopAtSleep: false,
 };
 
 describe('an older or hand-edited settings file', () => {

@@ -40,6 +40,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     tellPopover: (event) => {
       for (const listener of eventListeners) listener(event);
     },
+    tell: (message) => {
+      notices.tell(message);
+      emit();
+    },
     log: o.log,
   });
   for (const notice of desktop.notices()) notices.tell(notice);

@@ -3,6 +3,8 @@
 // Its poll, its listeners and the shortcuts it holds live in one DisposableStore: dispose() ends them all.
 import {
   type IdleAnswer,
+  type IdleAnswerWithPair,
+  type IdleQuestion,
   type Settings,
   type SettingsUpdate,
   type SettingsView,
@@ -15,12 +17,13 @@ import { formatElapsedMinutes } from '../../../shared/duration';
 import { msPerHour } from '../../../shared/elapsed';
 import { formatTimeOfDay } from '../../../shared/format';
 import type { Heartbeat } from './heartbeat';
-import { IdlePolicy } from './idle';
+import { NotAllowedError } from './errors';
+import { IdlePolicy, type Asked, type SleepStop } from './idle';
 import { DisposableStore, type Disposable } from './lifecycle';
 import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
 import { Reminders } from './reminders';
 import { memorySettingsStore, SettingsService } from './settings';
-import type { TimerService } from './timesheet';
+import type { AwayEntry, TimerService } from './timesheet';
 
 /** What a host plugs in; anything missing behaves as "not available here" and says so. */
 export interface DesktopPorts {
@@ -46,6 +49,8 @@ export interface DesktopDeps {
   heartbeat: Heartbeat;
   /** Tells the popover something happened that isn't state (the tray asked for the settings view). */
   tellPopover(event: PopoverEvent): void;
+  /** Adds a notice to the popover's list (a timer stopped when the computer went to sleep). */
+  tell?(message: string): void;
   log?: (line: string) => void;
 }
 
@@ -87,6 +92,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     notifier?.show(kind, title, body, () => ports.showPopover?.());
   };
   const timeOfDay = (at: Date) => formatTimeOfDay(at, deps.prefs().clock);
+  let announced: IdleQuestion | null = null;
 
   const idle = lifetime.add(
     new IdlePolicy({
@@ -95,9 +101,19 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       thresholdMinutes: () => settings.get().idleThresholdMinutes,
       running,
       currentId: (id) => deps.timer()?.entry(id)?.id ?? null,
+      stopAtSleep: () => settings.get().stopAtSleep,
+      onSleep: (stop) => void stopAtSleep(stop),
+      onBackAfterSleep(stop) {
+        const how = stop.why === 'sleep' ? 'went to sleep' : 'shut down';
+        const said = `Sheaf stopped ${stop.entry.projectName} — ${stop.entry.taskName} at ${timeOfDay(stop.at)} when your computer ${how}`;
+        deps.tell?.(said);
+        notify('idle', 'Timer stopped', said);
+      },
       onQuestion(question) {
         deps.onChange();
-        if (!question) return;
+        // A question put back after a refused answer was announced already.
+        if (!question || question === announced) return;
+        announced = question;
         notify(
           'idle',
           `You were away since ${timeOfDay(new Date(question.since))} (${question.minutes} min)`,
@@ -170,17 +186,45 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
   }
 
   /** The idle question answered: the question goes, and the timesheet does what the answer asks. */
-  async function answerIdle(answer: IdleAnswer): Promise<void> {
+  async function answerIdle(input: IdleAnswer): Promise<void> {
     const asked = idle.pending();
     const timer = deps.timer();
     if (!asked || !timer) return;
+    // Cleared first, so a second click while this one is saved finds nothing to answer.
     idle.clear();
-    if (answer === 'keep') return;
-    // Continuing counts from when they came back, not from when they answered: work done before answering is kept.
-    await timer.discardTimeAway(
-      asked.away,
-      answer === 'discardAndContinue' ? { continueAt: asked.back } : {},
-    );
+    try {
+      await timeAwayAnswer(timer, asked, input);
+    } catch (err) {
+      // Refused before anything changed (a pair no longer assigned): the question stays to be answered again.
+      if (err instanceof NotAllowedError) idle.reopen(asked);
+      throw err;
+    }
+  }
+
+  // Continuing counts from when they came back, not from when they answered: work done before answering is kept;
+  // and the time away is from when they left until they came back.
+  function timeAwayAnswer(timer: TimerService, asked: Asked, input: IdleAnswer): Promise<void> {
+    switch (input.answer) {
+      case 'keep':
+        return Promise.resolve();
+      case 'discard':
+        return timer.discardTimeAway(asked.away);
+      case 'discardAndContinue':
+        return timer.discardTimeAway(asked.away, { continueAt: asked.back });
+      case 'addAsNew':
+        return timer.addTimeAwayAsEntry(asked.away, awayOn(input), asked.back);
+      case 'giveToOther':
+        return timer.giveTimeAwayTo(asked.away, awayOn(input), asked.back);
+    }
+  }
+
+  /** Stop at sleep: the timer ends at the moment the computer slept, saved before the machine goes quiet. */
+  async function stopAtSleep(stop: SleepStop): Promise<void> {
+    try {
+      await deps.timer()?.stopTimerAt(stop.entry.id, stop.at);
+    } catch (err) {
+      deps.log?.(`stop at sleep: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   function view(): SettingsView {
@@ -225,7 +269,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         if (next.launchAtLogin !== before.launchAtLogin) await applyLoginItem(next);
         return view();
       },
-      answerIdle: ({ answer }: { answer: IdleAnswer }) => answerIdle(answer),
+      answerIdle: (answer: IdleAnswer) => answerIdle(answer),
     },
     /** The tray's Settings item: the popover opens on the settings view. */
     requestSettings(): void {
@@ -251,6 +295,12 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
 }
 
 const off: ShortcutStatus = { state: 'off', message: null };
+
+const awayOn = ({ projectId, taskId, notes }: IdleAnswerWithPair): AwayEntry => ({
+  projectId,
+  taskId,
+  ...(notes?.trim() ? { notes } : {}),
+});
 
 function statusOf(result: ReturnType<Shortcuts['register']>, accelerator: string): ShortcutStatus {
   switch (result) {

@@ -62,3 +62,7 @@ export class NotSavedError extends LocalError {
 export function refusedFor(err: unknown, what: Intent['kind'] | string): unknown {
   return err instanceof DiskError ? new NotSavedError(err, what) : err;
 }
+
+/** What "Try the demo" says in a host that passed no demo Harvest. */
+export const demoUnavailableMessage =
+  "The demo isn't available in this host. Sign in with a Harvest token instead.";

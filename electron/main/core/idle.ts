@@ -1,5 +1,6 @@
 // Owns noticing time away from the computer while a timer runs (no input past the threshold, sleep, screen lock)
-// and holding the question for when the person comes back. The answers are the timesheet's; nothing here edits time.
+// and holding the question for when the person comes back; and, when the person chose it, saying when a timer
+// should stop because the computer sleeps or shuts down. The answers are the timesheet's; nothing here edits time.
 import { msPerHour } from '../../../shared/elapsed';
 import type { IdleQuestion } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
@@ -18,6 +19,19 @@ export interface IdlePolicyOptions {
   onQuestion(question: IdleQuestion | null): void;
   /** The entry's id now: a timer started here changes from a local id to Harvest's while the person is away. */
   currentId?(id: EntryView['id']): EntryView['id'] | null;
+  /** Whether a timer running when the computer sleeps or shuts down is stopped at that moment (off: asked later). */
+  stopAtSleep?(): boolean;
+  /** Stop this timer as of the moment the computer went to sleep or shut down. */
+  onSleep?(stop: SleepStop): void;
+  /** The person is back after a sleep that stopped a timer: tell them. */
+  onBackAfterSleep?(stop: SleepStop): void;
+}
+
+/** A timer stopped because the computer went to sleep or shut down, and when. */
+export interface SleepStop {
+  entry: EntryView;
+  at: Date;
+  why: 'sleep' | 'shutdown';
 }
 
 /** What is remembered about the time away, beyond what the popover shows: what the timesheet's answers take. */
@@ -35,6 +49,8 @@ export class IdlePolicy implements Disposable {
   private asked: Asked | null = null;
   /** Asleep or locked: the person is away until resume/unlock/activity, whatever the idle counter says. */
   private locked = false;
+  /** A timer stopped at sleep, to tell the person about once they are back. */
+  private slept: SleepStop | null = null;
   /** The OS listener, removed by dispose(). */
   private readonly lifetime = new DisposableStore();
 
@@ -73,11 +89,20 @@ export class IdlePolicy implements Disposable {
     this.options.onQuestion(null);
   }
 
+  /** An answer was refused before it changed anything: the same question is open again. */
+  reopen(asked: Asked): void {
+    if (this.asked) return;
+    this.asked = asked;
+    this.options.onQuestion(asked.question);
+  }
+
   dispose(): void {
     this.lifetime.dispose();
   }
 
   private handle(event: IdleEvent): void {
+    if ((event === 'suspend' || event === 'shutdown') && this.stopsAtSleep(event)) return;
+    if (event === 'shutdown') return; // Asked about, if at all, as a sleep: Sheaf starts again on its return.
     if (event === 'suspend' || event === 'lock-screen') {
       // Sleep and lock count as the start of idle at once; whether it was long enough is judged on return.
       if (this.thresholdSeconds() !== null && !this.asked) {
@@ -87,7 +112,27 @@ export class IdlePolicy implements Disposable {
       return;
     }
     this.locked = false;
+    const slept = this.slept;
+    this.slept = null;
+    if (slept) this.options.onBackAfterSleep?.(slept);
     if (this.away) this.comeBack();
+  }
+
+  /**
+   * The computer sleeps or shuts down: with the setting on and a timer running, it stops now. Stopped, it has no
+   * time away to ask about, only the stop to tell about once the person is back.
+   */
+  private stopsAtSleep(event: 'suspend' | 'shutdown'): boolean {
+    const running = this.options.running();
+    if (!running || !this.options.stopAtSleep?.()) return false;
+    this.away = null;
+    this.slept = {
+      entry: running,
+      at: this.options.clock.now(),
+      why: event === 'suspend' ? 'sleep' : 'shutdown',
+    };
+    this.options.onSleep?.(this.slept);
+    return true;
   }
 
   private thresholdSeconds(): number | null {

@@ -32,7 +32,7 @@ export interface SecretStore {
 }
 
 /** Whether the person is at the computer: seconds since the last input, and the moments the OS tells us about. */
-export type IdleEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-active';
+export type IdleEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-active' | 'shutdown';
 
 export interface IdleSource {
   /** Seconds since the last keyboard or mouse input. */

@@ -6,7 +6,7 @@ import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/s
 import type { SheafAppOptions } from './app-options';
 import type { AccountContext } from './account-context';
 import { AccountSession, tokenGrant, type AccountGrant } from './account-session';
-import { NotAllowedError, SignInFirstError } from './errors';
+import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from './errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { AccountChoice, type OfferedAccount } from './account-choice';
@@ -25,9 +25,7 @@ import type { Schedule } from './schedule';
 import { Serial } from './serial';
 import type { TimerService } from './timesheet';
 
-/** What "Try the demo" says in a host that passed no demo Harvest. */
-export const demoUnavailableMessage =
-  "The demo isn't available in this host. Sign in with a Harvest token instead.";
+export { demoUnavailableMessage } from './errors';
 
 export interface SessionDeps {
   notices: Notices;
@@ -144,9 +142,12 @@ export class SessionService {
   async start(autoDemo: boolean): Promise<void> {
     if (this.lifetime.isDisposed) return;
     const env = this.env;
-    if (env.token && env.accountId) {
+    if (env.token) {
       this.fromEnvironment = true;
-      await this.resume(env.accountId, tokenGrant(env.token));
+      if (env.accountId) return this.resume(env.accountId, tokenGrant(env.token));
+      // HARVEST_ACCESS_TOKEN alone: its Harvest accounts, picked like a token typed without an account id.
+      const token = env.token;
+      await this.steps.run(() => this.offer({ kind: 'token', token }, token)).catch(() => this.deps.emit());
       return;
     }
     const record = await this.keychain.load();
@@ -166,6 +167,7 @@ export class SessionService {
   signIn({ token, accountId }: { token: string; accountId?: string }): Promise<void> {
     const grant: StoredGrant = { kind: 'token', token };
     return this.steps.run(async () => {
+      this.fromEnvironment = false;
       if (accountId) return this.openGranted(grant, [accountId]);
       await this.offer(grant, token);
     });
@@ -191,7 +193,12 @@ export class SessionService {
       openUrl,
       signal: wait.signal,
     })
-      .then((tokens) => this.steps.run(() => this.offer({ kind: 'oauth', ...tokens }, tokens.accessToken)))
+      .then((tokens) =>
+        this.steps.run(() => {
+          this.fromEnvironment = false;
+          return this.offer({ kind: 'oauth', ...tokens }, tokens.accessToken);
+        }),
+      )
       .catch((err: unknown) => {
         this.signedOut = this.active ? showing : { status: 'signed_out', message: null };
         this.deps.emit();
@@ -357,7 +364,6 @@ export class SessionService {
   /** Signs in to each account with the grant (the first one shown), and keeps the grant in the keychain. */
   private async openGranted(grant: StoredGrant, accountIds: readonly string[]): Promise<void> {
     await this.closeDemo();
-    this.fromEnvironment = false;
     const grantId = grantIdFor(grant);
     const opened: string[] = [];
     let failure: unknown = null;
@@ -372,7 +378,9 @@ export class SessionService {
     }
     if (opened.length > 0) {
       this.activeId = opened[0]!;
-      await this.keychain.save((r) => ({ ...withAccounts(r, grantId, grant, opened), active: opened[0]! }));
+      // The environment's token is used, never stored.
+      if (!this.fromEnvironment)
+        await this.keychain.save((r) => ({ ...withAccounts(r, grantId, grant, opened), active: opened[0]! }));
       this.deps.emit();
     }
     if (failure) throw failure;

@@ -3,7 +3,8 @@
 import type { PowerMonitor } from 'electron';
 import type { IdleEvent, IdleSource } from '../core/ports';
 
-type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-did-become-active';
+type PowerEvent =
+  'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'user-did-become-active' | 'shutdown';
 /** The names among PowerEvent that Electron's powerMonitor declares: a misspelt one would never fire. */
 type DeclaredPowerEvent<N = PowerEvent> = N extends string
   ? PowerMonitor extends { on(event: N, listener: () => void): unknown }
@@ -27,6 +28,8 @@ const powerEvents: Record<DeclaredPowerEvent, IdleEvent> = {
   'unlock-screen': 'unlock-screen',
   // macOS only; elsewhere coming back is noticed on the next poll.
   'user-did-become-active': 'user-active',
+  // Linux and macOS only (Windows ends the app without it): a timer stopped at sleep is stopped here too.
+  shutdown: 'shutdown',
 };
 
 export function createPowerMonitorIdleSource(powerMonitor: PowerMonitorLike): IdleSource {

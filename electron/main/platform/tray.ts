@@ -1,24 +1,31 @@
-// Owns the tray icon: what it shows for an AppState (icon, macOS title, tooltip, menu), one render() that touches
-// the real tray only for what changed (Signal-Desktop's pattern), and a tick aligned to the running timer's minutes.
+// Owns the tray icon: what it shows for an AppState (icon, macOS title, tooltip naming each running timer's account,
+// menu with the accounts to switch between), one render() that touches the real tray only for what changed
+// (Signal-Desktop's pattern), and a tick aligned to the running timers' minutes.
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } from 'electron';
-import type { AppState, AssignmentOption } from '../../../shared/state';
-import { formatElapsed } from '../../../shared/duration';
+import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
+import { formatElapsedMinutes } from '../../../shared/duration';
 import { elapsedMs, msPerMinute } from '../../../shared/elapsed';
 
 export interface TrayView {
+  /** A timer runs, in the shown account or another: the running icon. */
   running: boolean;
+  /** The shown account's timer runs: the menu offers to stop it rather than start one. */
+  runningHere: boolean;
   signedIn: boolean;
   /** macOS menu bar text next to the icon ("1:23"), empty when idle. */
   title: string;
   tooltip: string;
   /** The last project/task pairs, started straight from the menu. */
   quickStarts: Array<Pick<AssignmentOption, 'projectId' | 'taskId' | 'projectName' | 'taskName'>>;
+  /** With two accounts or more, each to switch to; the shown one is checked. */
+  accounts: Array<{ id: string; name: string; signedIn: boolean; active: boolean }>;
 }
 
 export interface TrayActions {
   toggleTimer(): void;
   startTimer(projectId: number, taskId: number): void;
+  switchAccount(accountId: string): void;
   openSettings(): void;
   showPopover(): void;
   openHarvest(): void;
@@ -63,14 +70,20 @@ export function trayIconFile(platform: NodeJS.Platform, running: boolean): strin
 /** The tray menu offers the last few pairs worked on, not every recent one the picker lists. */
 const quickStartCount = 5;
 
-/** Elapsed time of the running entry in ms, from its start (never counted ticks). */
-export function runningElapsedMs(state: AppState, now: Date): number | null {
-  return state.running ? elapsedMs(state.running, now.getTime()) : null;
+/** Every running timer (elapsed from its start, never counted ticks), the shown account's first, each with its account's name (null with a single account). */
+function runningTimers(state: AppState): Array<{ account: string | null; entry: EntryView }> {
+  const several = state.accounts.length >= 2;
+  const nameOf = (id: string | null) =>
+    several ? (state.accounts.find((a) => a.id === id)?.name ?? null) : null;
+  const here = state.running ? [{ account: nameOf(state.activeAccountId), entry: state.running }] : [];
+  const elsewhere = state.accounts.flatMap((a) =>
+    a.id !== state.activeAccountId && a.running ? [{ account: a.name, entry: a.running }] : [],
+  );
+  return [...here, ...elsewhere];
 }
 
 export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform): TrayView {
   const signedIn = state.session.status === 'signed_in';
-  const elapsed = runningElapsedMs(state, now);
   const quickStarts = signedIn
     ? state.recent.slice(0, quickStartCount).map(({ projectId, taskId, projectName, taskName }) => ({
         projectId,
@@ -79,26 +92,51 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
         taskName,
       }))
     : [];
-  if (elapsed === null || !state.running) {
-    return { running: false, signedIn, title: '', tooltip: 'Sheaf — no timer running', quickStarts };
+  const accounts =
+    state.accounts.length >= 2
+      ? state.accounts.map(({ id, name, signedIn: on }) => ({
+          id,
+          name,
+          signedIn: on,
+          active: id === state.activeAccountId,
+        }))
+      : [];
+  const timers = runningTimers(state).map(({ account, entry }) => {
+    const clock = formatElapsedMinutes(elapsedMs(entry, now.getTime()));
+    const what = `${entry.projectName} — ${entry.taskName} — ${clock}`;
+    return { clock, line: account ? `${account}: ${what}` : what };
+  });
+  const runningHere = state.running !== null;
+  if (timers.length === 0) {
+    return {
+      running: false,
+      runningHere,
+      signedIn,
+      title: '',
+      tooltip: 'Sheaf — no timer running',
+      quickStarts,
+      accounts,
+    };
   }
-  const clock = formatElapsed(elapsed).replace(/:\d\d$/, '');
-  // The menu bar title is optional (settings); the tooltip always says what runs.
+  // The menu bar title is optional (settings); the tooltip always says what runs, and where.
   const showTitle = platform === 'darwin' && state.desktop.trayTitle;
   return {
     running: true,
+    runningHere,
     signedIn,
-    title: showTitle ? clock : '',
-    tooltip: `${state.running.projectName} — ${state.running.taskName} — ${clock}`,
+    title: showTitle ? timers[0]!.clock : '',
+    tooltip: timers.map((t) => t.line).join('\n'),
     quickStarts,
+    accounts,
   };
 }
 
-/** Milliseconds until the shown h:mm changes, or null when nothing is ticking. */
+/** Milliseconds until a shown h:mm changes, or null when nothing is ticking. */
 export function msUntilNextMinute(state: AppState, now: Date): number | null {
-  if (!state.running?.runningSince) return null;
-  const elapsed = runningElapsedMs(state, now) ?? 0;
-  return msPerMinute - (elapsed % msPerMinute);
+  const waits = runningTimers(state)
+    .filter(({ entry }) => entry.runningSince)
+    .map(({ entry }) => msPerMinute - (elapsedMs(entry, now.getTime()) % msPerMinute));
+  return waits.length > 0 ? Math.min(...waits) : null;
 }
 
 export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): TrayService {
@@ -115,7 +153,7 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
 
   const menuFor = (view: TrayView): MenuItemConstructorOptions[] => [
     {
-      label: view.running ? 'Stop timer' : 'Start timer',
+      label: view.runningHere ? 'Stop timer' : 'Start timer',
       enabled: view.signedIn,
       click: () => actions.toggleTimer(),
     },
@@ -130,11 +168,29 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
           { type: 'separator' as const },
         ]
       : []),
+    ...(view.accounts.length > 0
+      ? [
+          {
+            label: 'Accounts',
+            submenu: view.accounts.map((a) => ({
+              label: `${a.name}${a.signedIn ? '' : ' (signed out)'}`.replace(/&/g, '&&'),
+              type: 'radio' as const,
+              checked: a.active,
+              click: () => actions.switchAccount(a.id),
+            })),
+          },
+          { type: 'separator' as const },
+        ]
+      : []),
     { label: 'Show Sheaf', click: () => actions.showPopover() },
     { label: 'Settings…', click: () => actions.openSettings() },
     { label: 'Open Harvest', click: () => actions.openHarvest() },
     { type: 'separator' },
-    { label: 'Sign out', enabled: view.signedIn, click: () => actions.signOut() },
+    {
+      label: view.accounts.length > 0 ? 'Sign out of all accounts' : 'Sign out',
+      enabled: view.signedIn || view.accounts.length > 0,
+      click: () => actions.signOut(),
+    },
     { label: 'Quit Sheaf', click: () => actions.quit() },
   ];
 
@@ -144,9 +200,10 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
       if (platform === 'darwin' && (last?.title ?? '') !== view.title) tray.setTitle(view.title);
       if (last?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
       if (
-        last?.running !== view.running ||
+        last?.runningHere !== view.runningHere ||
         last?.signedIn !== view.signedIn ||
-        JSON.stringify(last?.quickStarts) !== JSON.stringify(view.quickStarts)
+        JSON.stringify(last?.quickStarts) !== JSON.stringify(view.quickStarts) ||
+        JSON.stringify(last?.accounts) !== JSON.stringify(view.accounts)
       ) {
         menu = options.buildMenu(menuFor(view));
         if (platform !== 'darwin') tray.setContextMenu(menu);

@@ -1,9 +1,10 @@
-// Owns the popover's root: connecting the store to main, Escape-to-hide, which screen to show, and the way back
-// from a view that fails to render.
+// Owns the popover's root: connecting the store to main, Escape-to-hide, which screen to show (the account choice
+// over all), and the way back from a view that fails to render.
 import { useEffect } from 'react';
 import { isSpentDate, localSpentDate } from '../../../shared/calendar';
 import type { SheafStore } from '../state/store';
 import { StoreProvider, useSheaf } from '../state/StoreContext';
+import { AccountChoice, SignedOutAccount } from './Accounts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DesktopViews, useAppliedTheme } from './Settings';
 import { SignedInView } from './SignedInView';
@@ -31,6 +32,8 @@ async function backToToday(store: SheafStore): Promise<void> {
 
 function Popover() {
   const session = useSheaf((s) => s.app?.session);
+  const choice = useSheaf((s) => s.app?.accountChoice ?? null);
+  const othersSignedIn = useSheaf((s) => s.app?.accounts.some((a) => a.signedIn) ?? false);
   const send = useSheaf((s) => s.send);
   useAppliedTheme(useSheaf((s) => s.app?.desktop.theme));
 
@@ -54,9 +57,16 @@ function Popover() {
   }
   return (
     <main className="popover">
-      {session.status === 'signed_in' ? (
+      {choice ? (
+        // Over whatever else: the accounts a sign-in reached wait for the person's pick.
+        <AccountChoice key={choice.accounts.map((a) => a.id).join()} choice={choice} />
+      ) : session.status === 'signed_in' ? (
         <DesktopViews>
           <SignedInView session={session} />
+        </DesktopViews>
+      ) : session.status === 'signed_out' && othersSignedIn ? (
+        <DesktopViews>
+          <SignedOutAccount session={session} />
         </DesktopViews>
       ) : (
         <SignedOutView session={session} />

@@ -2,18 +2,11 @@
 // against the weekly capacity; and asking Harvest what changed whenever the popover opens.
 import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
-import {
-  formatDate,
-  formatDay,
-  formatHours,
-  formatWeekday,
-  shownHours,
-  type TimeFormat,
-} from '../../../shared/format';
+import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
 import type { DayTotal, ShownDay } from '../../../shared/state';
-import { useLive } from '../hooks/useNow';
-import { extraHours } from '../../../shared/elapsed';
+import { useLiveHours } from '../hooks/useLiveHours';
 import { useApp, useSheaf } from '../state/StoreContext';
+import { AllAccountsTotals } from './OtherAccounts';
 import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
 import { TodayList } from './TodayList';
 import { Totals } from './Totals';
@@ -74,22 +67,19 @@ export const DayView = memo(function DayView({
         weeklyCapacitySeconds={weeklyCapacitySeconds}
         timeFormat={prefs.timeFormat}
       />
+      <AllAccountsTotals timeFormat={prefs.timeFormat} />
     </>
   );
 });
 
-/**
- * A total as shown, live while the running timer counts into it: re-rendered when the shown figure changes
- * (every minute, or every 36 s in decimal), not on every one-second tick.
- */
+/** A total as shown, live while the running timer counts into it. */
 function useLiveTotal(
   base: number,
   countsRunning: (date: string) => boolean,
   timeFormat: TimeFormat,
 ): number {
   const running = useApp((app) => app.running);
-  const live = running !== null && countsRunning(running.spentDate);
-  return useLive((now) => shownHours(base + (live ? extraHours(running, now) : 0), timeFormat), live);
+  return useLiveHours(base, running && countsRunning(running.spentDate) ? [running] : [], timeFormat);
 }
 
 function WeekStrip({

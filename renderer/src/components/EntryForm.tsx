@@ -6,7 +6,7 @@ import { parseDuration } from '../../../shared/duration';
 import { formatHours, formatWallClock, minutesOfDay, parseTimeOfDay } from '../../../shared/format';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
 import { assignmentLabel, entryLabel } from '../lib/labels';
-import { useMatcher } from '../hooks/useMatcher';
+import { usePairChoice } from '../hooks/usePairChoice';
 import { pairKey } from '../lib/match';
 import { useSheaf } from '../state/StoreContext';
 import { AssignmentPicker } from './AssignmentPicker';
@@ -24,22 +24,18 @@ type Problems = Partial<Record<'pair' | 'hours' | 'start' | 'end', string>>;
 
 export function EntryForm({ entry, date, prefs, onDone }: Props) {
   const assignments = useSheaf((s) => s.assignments);
-  const recent = useSheaf((s) => s.app?.recent);
-  const favourites = useSheaf((s) => s.app?.favourites);
   const send = useSheaf((s) => s.send);
-  const matcher = useMatcher(assignments);
   const initial = useMemo(
     () => (entry ? (assignments.find((o) => pairKey(o) === pairKey(entry)) ?? null) : null),
     [assignments, entry],
   );
-  const [selected, setSelected] = useState<AssignmentOption | null>(initial);
   // An entry on a pair no longer assigned (archived project) keeps it unless the person picks another.
   const shownPair = initial
     ? assignmentLabel(initial)
     : entry
       ? `${entry.clientName} — ${entryLabel(entry)}`
       : '';
-  const [query, setQuery] = useState(shownPair);
+  const { selected, query, pickerProps } = usePairChoice(initial, shownPair);
   const [notes, setNotes] = useState(entry?.notes ?? '');
   const [hours, setHours] = useState(entry ? formatHours(entry.hours, prefs.timeFormat) : '');
   const [start, setStart] = useState(
@@ -131,20 +127,7 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
     >
       <AssignmentPicker
         label={adding ? 'Project and task for the new time' : 'Project and task for this entry'}
-        assignments={assignments}
-        matcher={matcher}
-        query={query}
-        selected={selected}
-        onQueryChange={(q) => {
-          setQuery(q);
-          setSelected(null);
-        }}
-        onChoose={(o) => {
-          setSelected(o);
-          setQuery(o ? assignmentLabel(o) : '');
-        }}
-        recent={recent}
-        favourites={favourites}
+        {...pickerProps}
       />
       {problem('pair')}
       <div className="entry-form-row">

@@ -1,26 +1,36 @@
-// Owns the signed-in header: who and which account, the demo badge, and signing out.
+// Owns the popover's header: which account (the switcher, with two or more), who, the demo badge, settings, and
+// signing out (in the switcher's menu once there are several accounts).
 import type { Session } from '../../../shared/state';
-import { useSheaf } from '../state/StoreContext';
+import { useApp, useSheaf } from '../state/StoreContext';
+import { AccountSwitcher } from './AccountSwitcher';
 import { SettingsButton } from './Settings';
 
-type SignedIn = Extract<Session, { status: 'signed_in' }>;
-
-export function Header({ session }: { session: SignedIn }) {
+export function Header({ session }: { session: Session }) {
   const send = useSheaf((s) => s.send);
+  const several = useApp((app) => app.accounts.length >= 2);
+  const signedIn = session.status === 'signed_in' ? session : null;
   return (
     <header className="header">
       <div className="who">
-        <h1 className="account">
-          <span className="account-name">{session.accountName}</span>
-          {session.demo && <span className="badge">Demo</span>}
-        </h1>
-        <p className="muted small user">{session.user.name}</p>
+        {several ? (
+          <AccountSwitcher />
+        ) : (
+          signedIn && (
+            <h1 className="account">
+              <span className="account-name">{signedIn.accountName}</span>
+              {signedIn.demo && <span className="badge">Demo</span>}
+            </h1>
+          )
+        )}
+        {signedIn && <p className="muted small user">{signedIn.user.name}</p>}
       </div>
       <div className="header-actions">
         <SettingsButton />
-        <button type="button" className="quiet" onClick={() => void send('signOut')}>
-          Sign out
-        </button>
+        {!several && (
+          <button type="button" className="quiet" onClick={() => void send('signOut')}>
+            Sign out
+          </button>
+        )}
       </div>
     </header>
   );

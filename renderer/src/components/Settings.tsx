@@ -1,5 +1,5 @@
-// Owns the settings view (idle, shortcuts, notifications and working hours, system, theme), the gear that opens
-// it, the gate that shows it instead of the timesheet, and applying the chosen theme to the popover.
+// Owns the settings view (idle, shortcuts, notifications and working hours, timers in two accounts, system,
+// theme), the gear that opens it, the gate that shows it instead of the timesheet, and applying the chosen theme.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
   mergeSettings,
@@ -11,7 +11,7 @@ import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { IdleQuestion } from './IdleQuestion';
-import { Field, useDraft } from './SettingsField';
+import { Choices, Field, useDraft } from './SettingsField';
 import { ShortcutField } from './SettingsShortcut';
 
 const days = [
@@ -22,6 +22,18 @@ const days = [
   [5, 'Fri', 'Friday'],
   [6, 'Sat', 'Saturday'],
   [0, 'Sun', 'Sunday'],
+] as const;
+
+const themes = [
+  ['system', 'Same as the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+] as const;
+
+const otherAccountTimer = [
+  ['ask', 'Ask'],
+  ['stop', 'Stop the other one'],
+  ['keep', 'Keep both running'],
 ] as const;
 
 /** Sets the popover's colours: "system" follows the OS; light and dark override it. */
@@ -67,6 +79,8 @@ export function Settings() {
   const chooseWeekStart = useSheaf(
     (s) => s.app?.session.status === 'signed_in' && s.app.prefs.weekStartChosenHere,
   );
+  // Only someone signed in to two accounts or more can have a timer running in another one.
+  const severalAccounts = useSheaf((s) => (s.app?.accounts.length ?? 0) >= 2);
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -132,6 +146,11 @@ export function Settings() {
               min={0}
               max={240}
               onCommit={(idleThresholdMinutes) => save({ idleThresholdMinutes })}
+            />
+            <Check
+              label="Stop the timer when the computer sleeps or shuts down"
+              checked={s.stopAtSleep}
+              onChange={(stopAtSleep) => save({ stopAtSleep })}
             />
           </fieldset>
 
@@ -236,6 +255,16 @@ export function Settings() {
             </fieldset>
           )}
 
+          {severalAccounts && (
+            <Choices
+              legend="When you start a timer while one runs in another account"
+              name="other-account-timer"
+              value={s.otherAccountTimer}
+              options={otherAccountTimer}
+              onChange={(otherAccountTimer) => save({ otherAccountTimer })}
+            />
+          )}
+
           <fieldset>
             <legend>System</legend>
             <Check
@@ -251,21 +280,14 @@ export function Settings() {
             />
           </fieldset>
 
-          <fieldset className="theme">
-            <legend>Theme</legend>
-            {(['system', 'light', 'dark'] as const).map((theme) => (
-              <label key={theme} className="check">
-                <input
-                  type="radio"
-                  name="theme"
-                  value={theme}
-                  checked={s.theme === theme}
-                  onChange={() => save({ theme })}
-                />
-                {theme === 'system' ? 'Same as the system' : theme === 'light' ? 'Light' : 'Dark'}
-              </label>
-            ))}
-          </fieldset>
+          <Choices
+            legend="Theme"
+            name="theme"
+            className="theme"
+            value={s.theme}
+            options={themes}
+            onChange={(theme) => save({ theme })}
+          />
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
-// Owns what every settings field shares: the labelled block with its hint, and a draft that follows the saved value.
+// Owns what every settings field shares: the labelled block with its hint, a draft that follows the saved value,
+// and a group of named choices.
 import { useState, type ReactNode } from 'react';
 
 /** The label, the control (whose id is `id`), then the hint it is described by (`${id}-hint`) and anything after. */
@@ -40,4 +41,39 @@ export function useDraft<T>(value: T, toDraft: (value: T) => string): [string, (
     setDraft(toDraft(value));
   }
   return [draft, setDraft];
+}
+
+/** One setting of a few named values, as radio buttons under a legend. */
+export function Choices<T extends string>({
+  legend,
+  name,
+  value,
+  options,
+  className,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  className?: string;
+  onChange(value: T): void;
+}) {
+  return (
+    <fieldset className={className}>
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className="check">
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={value === option}
+            onChange={() => onChange(option)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
 }

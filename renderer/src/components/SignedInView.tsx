@@ -4,10 +4,12 @@ import { memo, useState } from 'react';
 import type { Session } from '../../../shared/state';
 import { Counted } from '../lib/render-counts';
 import { useApp, useSheaf } from '../state/StoreContext';
+import { AddAccount } from './Accounts';
 import { Alert } from './Alert';
 import { Attention } from './Attention';
 import { DayView } from './DayView';
 import { Header } from './Header';
+import { ElsewhereTimers, TimerElsewhereQuestion } from './OtherAccounts';
 import { RunningTimer } from './RunningTimer';
 import { StartForm } from './StartForm';
 import { SyncLine } from './SyncLine';
@@ -15,6 +17,8 @@ import { Reports } from './Reports';
 
 export function SignedInView({ session }: { session: Extract<Session, { status: 'signed_in' }> }) {
   const [view, setView] = useState<'timer' | 'reports'>('timer');
+  const addingAccount = useSheaf((s) => s.addingAccount);
+  if (addingAccount) return <AddAccount />;
   return (
     <>
       <Header session={session} />
@@ -23,6 +27,8 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
       <Counted id="running">
         <RunningTimer />
       </Counted>
+      <ElsewhereTimers />
+      <TimerElsewhereQuestion />
       <div className="view-switch" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
           Timesheet

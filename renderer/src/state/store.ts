@@ -1,6 +1,6 @@
 // Owns the popover's store: a mirror of main's latest AppState, the assignments list, and UI-only state.
 import { createStore } from 'zustand/vanilla';
-import type { CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
+import type { CommandInput, CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
 import type { AppState, AssignmentOption } from '../../../shared/state';
 import { assignmentLabel } from '../lib/labels';
 import { shareUnchanged } from '../lib/share-unchanged';
@@ -19,6 +19,13 @@ export interface PopoverState {
   commandError: string | null;
   /** The settings view is shown instead of the timesheet. */
   settingsOpen: boolean;
+  /** The sign-in form is shown over the timesheet, to add another account. */
+  addingAccount: boolean;
+  /**
+   * Main's question when a start was refused because a timer runs in another account ("Stop it, or keep both
+   * running?"); the start waits here until `answerTimerElsewhere`.
+   */
+  timerElsewhere: string | null;
 
   connect(): () => void;
 
@@ -28,10 +35,16 @@ export interface PopoverState {
   setNotesDraft(notes: string): void;
   dismissError(): void;
   setSettingsOpen(open: boolean): void;
+  setAddingAccount(adding: boolean): void;
+  /** Sends the waiting start again, stopping the other account's timer or keeping it; null drops the start. */
+  answerTimerElsewhere(answer: 'stop' | 'keep' | null): Promise<void>;
   /** Starts a timer for the given (or the chosen) pair with the notes draft, then clears the form. */
   startChosen(option?: AssignmentOption): Promise<boolean>;
 
-  /** Every command to main goes through here; a failure shows in `commandError`, a success clears it. */
+  /**
+   * Every command to main goes through here; a failure shows in `commandError`, a success clears it. A start
+   * refused with `timer_elsewhere` is kept and asked about instead (`timerElsewhere`).
+   */
   send<C extends CommandName>(
     name: C,
     ...input: Parameters<SheafApi[C]>
@@ -49,6 +62,8 @@ export function createSheafStore(api: SheafApi) {
   return createStore<PopoverState>()((set, get) => {
     /** The assignmentsVersion last asked for, so each version is fetched once. */
     let requestedVersion: number | null = null;
+    /** The start `timerElsewhere` asks about, sent again with the person's answer. */
+    let waitingStart: ((otherAccount: 'stop' | 'keep') => Promise<unknown>) | null = null;
 
     async function run<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
       let result: IpcResult<T>;
@@ -65,6 +80,23 @@ export function createSheafStore(api: SheafApi) {
       return result;
     }
 
+    /** Starts a timer; when one runs in another account and the settings say ask, keeps the start and asks. */
+    async function start<C extends 'startTimer' | 'restartEntry'>(
+      name: C,
+      input: CommandInput<C>,
+      started: () => void = () => {},
+    ): Promise<IpcResult<void>> {
+      const result = await run(() =>
+        (api[name] as (input: CommandInput<C>) => Promise<IpcResult<void>>)(input),
+      );
+      if (result.ok) started();
+      else if (result.error.code === 'timer_elsewhere') {
+        waitingStart = (otherAccount) => start(name, { ...input, otherAccount }, started);
+        set({ commandError: null, timerElsewhere: result.error.message });
+      }
+      return result;
+    }
+
     async function loadAssignments(version: number): Promise<void> {
       requestedVersion = version;
       const result = await run(() => api.listAssignments());
@@ -78,6 +110,13 @@ export function createSheafStore(api: SheafApi) {
     function receive(next: AppState): void {
       const previous = get().app;
       const app = previous ? shareUnchanged(previous, next) : next;
+      if (previous && previous.activeAccountId !== app.activeAccountId) {
+        // Another account's timesheet: its own assignments (whose version counts apart from the last one's) and
+        // picker, and a start waiting for an answer was meant for the last.
+        waitingStart = null;
+        requestedVersion = null;
+        set({ addingAccount: false, timerElsewhere: null, assignments: [], selected: null, pickerQuery: '' });
+      }
       if (app.session.status !== 'signed_in') {
         requestedVersion = null;
         if (app !== previous) set({ app, assignments: [], selected: null, pickerQuery: '' });
@@ -95,6 +134,8 @@ export function createSheafStore(api: SheafApi) {
       notesDraft: '',
       commandError: null,
       settingsOpen: false,
+      addingAccount: false,
+      timerElsewhere: null,
 
       connect() {
         let pushed = false;
@@ -129,6 +170,15 @@ export function createSheafStore(api: SheafApi) {
       setSettingsOpen(settingsOpen) {
         set({ settingsOpen });
       },
+      setAddingAccount(addingAccount) {
+        set({ addingAccount });
+      },
+      async answerTimerElsewhere(answer) {
+        const resend = waitingStart;
+        waitingStart = null;
+        set({ timerElsewhere: null });
+        if (answer && resend) await resend(answer);
+      },
       async startChosen(option) {
         const chosen = option ?? get().selected;
         if (!chosen) {
@@ -136,14 +186,17 @@ export function createSheafStore(api: SheafApi) {
           return false;
         }
         const notes = get().notesDraft.trim();
-        const result = await run(() =>
-          api.startTimer({ projectId: chosen.projectId, taskId: chosen.taskId, ...(notes ? { notes } : {}) }),
+        const result = await start(
+          'startTimer',
+          { projectId: chosen.projectId, taskId: chosen.taskId, ...(notes ? { notes } : {}) },
+          () => set({ selected: null, pickerQuery: '', notesDraft: '' }),
         );
-        if (result.ok) set({ selected: null, pickerQuery: '', notesDraft: '' });
         return result.ok;
       },
       send: (name, ...input) =>
-        run(() => (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input)),
+        (name === 'startTimer' || name === 'restartEntry'
+          ? start(name, input[0] as CommandInput<'startTimer' | 'restartEntry'>)
+          : run(() => (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input))) as never,
       sendQuietly: (name, ...input) =>
         (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input).catch(() => null),
     };

@@ -250,9 +250,11 @@ describe('main process wiring', () => {
     // Every Harvest request went through the session that says Sheaf's User-Agent, none through plain net.fetch.
     expect(harvestSession.userAgent).toMatch(/^Sheaf \(.+\)$/);
     expect(harvestSession.requests).toBeGreaterThan(0);
-    // Signed in now, so the tray menu offers Sign out.
+    // Signed in now (to the demo's two accounts), so the tray menu offers signing out of them.
     const menu = tray.menu as Array<{ label?: string; enabled?: boolean }>;
-    expect(menu.find((item) => item.label === 'Sign out')?.enabled).not.toBe(false);
+    const signOut = menu.find((item) => item.label === 'Sign out of all accounts');
+    expect(signOut).toBeDefined();
+    expect(signOut?.enabled).not.toBe(false);
   });
 
   it('registers the global shortcuts once started, keeps settings in the data folder, releases keys on quit', async () => {

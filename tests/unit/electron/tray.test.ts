@@ -1,4 +1,5 @@
-// Tests the tray: title (macOS) / tooltip (others), skipping unchanged renders, minute-aligned ticks, menu actions.
+// Tests the tray: title (macOS) / tooltip (others), skipping unchanged renders, minute-aligned ticks, menu actions,
+// and several accounts (the account each running timer is in, switching from the menu).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppState } from '../../../shared/state';
@@ -41,6 +42,7 @@ function setup(platform: NodeJS.Platform) {
   const actions: TrayActions = {
     toggleTimer: vi.fn(),
     startTimer: vi.fn(),
+    switchAccount: vi.fn(),
     openSettings: vi.fn(),
     showPopover: vi.fn(),
     openHarvest: vi.fn(),
@@ -85,10 +87,12 @@ describe('trayViewOf', () => {
   it('says no timer is running when idle', () => {
     expect(trayViewOf(idle, new Date(), 'win32')).toEqual({
       running: false,
+      runningHere: false,
       signedIn: true,
       title: '',
       tooltip: 'Sheaf — no timer running',
       quickStarts: [],
+      accounts: [],
     });
   });
 
@@ -211,6 +215,102 @@ describe('tray service', () => {
     const { tray, onClick } = setup('win32');
     tray.emit('click');
     expect(onClick).toHaveBeenCalledWith(tray.bounds);
+  });
+});
+
+describe('several accounts', () => {
+  const account = (id: string, name: string, over: Partial<AppState['accounts'][number]> = {}) => ({
+    id,
+    name,
+    demo: false,
+    signedIn: true,
+    message: null,
+    running: null,
+    todayHours: 0,
+    weekHours: 0,
+    pending: 0,
+    ...over,
+  });
+  const elsewhere = entryView({
+    id: 2,
+    projectName: 'Brand refresh',
+    taskName: 'Research',
+    isRunning: true,
+    hours: 0,
+    runningSince: '2025-01-06T10:00:00Z',
+  });
+
+  function twoAccounts(state: AppState, other: Partial<AppState['accounts'][number]> = {}): AppState {
+    return {
+      ...state,
+      activeAccountId: '1',
+      accounts: [
+        account('1', 'Acme Agency', { running: state.running }),
+        account('2', 'Northwind & Co', other),
+      ],
+    };
+  }
+
+  it('names the account each running timer is in, the shown one first', () => {
+    const state = twoAccounts(runningSince('2025-01-06T09:00:00Z'), { running: elsewhere });
+    const view = trayViewOf(state, at('2025-01-06T10:23:00Z'), 'darwin');
+    expect(view).toMatchObject({ running: true, runningHere: true, title: '1:23' });
+    expect(view.tooltip).toBe(
+      'Acme Agency: Website — Design — 1:23\nNorthwind & Co: Brand refresh — Research — 0:23',
+    );
+  });
+
+  it("shows another account's timer as running while the menu still starts one here", () => {
+    const view = trayViewOf(twoAccounts(idle, { running: elsewhere }), at('2025-01-06T10:05:00Z'), 'darwin');
+    expect(view).toMatchObject({
+      running: true,
+      runningHere: false,
+      title: '0:05',
+      tooltip: 'Northwind & Co: Brand refresh — Research — 0:05',
+    });
+  });
+
+  it('with one account the tooltip stays as it was, and no accounts are listed', () => {
+    const state = { ...runningSince('2025-01-06T09:00:00Z'), accounts: [account('1', 'Acme Agency')] };
+    const view = trayViewOf(state, at('2025-01-06T10:23:00Z'), 'linux');
+    expect(view).toMatchObject({ tooltip: 'Website — Design — 1:23', accounts: [] });
+  });
+
+  it('lists the accounts as radio items that switch, the shown one checked', () => {
+    const { service, menus, actions } = setup('linux');
+    service.render(trayViewOf(twoAccounts(idle, { signedIn: false }), new Date(), 'linux'));
+    const menu = menus.at(-1)!;
+    const accounts = menu.find((i) => i.label === 'Accounts')!.submenu as MenuItemConstructorOptions[];
+    expect(accounts.map((i) => [i.label, i.type, i.checked])).toEqual([
+      ['Acme Agency', 'radio', true],
+      ['Northwind && Co (signed out)', 'radio', false],
+    ]);
+    (accounts[1]!.click as () => void)();
+    expect(actions.switchAccount).toHaveBeenCalledWith('2');
+    expect(menu.find((i) => i.label === 'Sign out of all accounts')).toBeDefined();
+
+    // Switching rebuilds the menu with the other account checked.
+    service.render(trayViewOf({ ...twoAccounts(idle), activeAccountId: '2' }, new Date(), 'linux'));
+    const switched = menus.at(-1)!.find((i) => i.label === 'Accounts')!
+      .submenu as MenuItemConstructorOptions[];
+    expect(switched.map((i) => i.checked)).toEqual([false, true]);
+  });
+
+  it("ticks on the minute of whichever running timer's minute rolls over first", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(at('2025-01-06T10:00:30Z'));
+    // Here 1:00:30 in; in the other account 0:00:50 in (10s to its next minute).
+    const state = twoAccounts(runningSince('2025-01-06T09:00:00Z'), {
+      running: { ...elsewhere, runningSince: '2025-01-06T09:59:40Z' },
+    });
+    const render = vi.fn();
+    bindTray({ service: { render }, platform: 'linux', getState: () => state, subscribe: () => () => {} });
+    vi.advanceTimersByTime(10_001);
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(render).toHaveBeenLastCalledWith(
+      expect.objectContaining({ tooltip: expect.stringContaining('Brand refresh — Research — 0:01') }),
+    );
+    vi.useRealTimers();
   });
 });
 

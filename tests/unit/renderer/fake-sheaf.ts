@@ -6,7 +6,7 @@ import {
   type PopoverEvent,
   type SheafApi,
 } from '../../../shared/ipc';
-import { emptyDay, type AppState, type AssignmentOption } from '../../../shared/state';
+import { emptyDay, type AccountSummary, type AppState, type AssignmentOption } from '../../../shared/state';
 import { sampleAppState } from '../../fixtures/app-state';
 
 export { assignmentOption as assignment, entryView as entry } from '../../fixtures/app-state';
@@ -109,4 +109,33 @@ export function signedIn(overrides: Partial<AppState> = {}, demo = false): AppSt
     sync: { state: 'idle', pending: 0, lastSyncedAt: new Date().toISOString(), message: null },
     ...overrides,
   };
+}
+
+/** One account's line in the switcher: signed in, nothing running, an hour today. */
+export function accountSummary(overrides: Partial<AccountSummary> & Pick<AccountSummary, 'id' | 'name'>) {
+  return {
+    demo: false,
+    signedIn: true,
+    message: null,
+    running: null,
+    todayHours: 1,
+    weekHours: 5,
+    pending: 0,
+    ...overrides,
+  } satisfies AccountSummary;
+}
+
+/** Signed in to Analytical Engines Ltd (shown) and Northwind Freelance. */
+export function twoAccounts(
+  overrides: Partial<AppState> = {},
+  other: Partial<AccountSummary> = {},
+): AppState {
+  return signedIn({
+    accounts: [
+      accountSummary({ id: '111', name: 'Analytical Engines Ltd' }),
+      accountSummary({ id: '222', name: 'Northwind Freelance', ...other }),
+    ],
+    activeAccountId: '111',
+    ...overrides,
+  });
 }

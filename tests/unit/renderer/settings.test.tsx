@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The settings view and the idle question as a person meets them: the gear and Back, shortcuts captured by
-// pressing keys (and a taken one explained), saved changes, the theme applied, the three idle answers.
+// pressing keys (and a taken one explained), saved changes, the theme applied, the two-timer choice with two
+// accounts, the three idle answers.
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,7 +10,7 @@ import { acceleratorOf } from '../../../renderer/src/components/SettingsShortcut
 import { Accelerator, defaultSettings, Settings, type SettingsView } from '../../../shared/settings';
 import type { AppState } from '../../../shared/state';
 import { desktopState as desktop } from '../../fixtures/app-state';
-import { signedIn, type FakeSheaf } from './fake-sheaf';
+import { signedIn, twoAccounts, type FakeSheaf } from './fake-sheaf';
 import { renderApp } from './render-app';
 
 const view = (over: Partial<SettingsView> = {}): SettingsView => ({
@@ -55,6 +56,23 @@ describe('settings view', () => {
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await screen.findByRole('group', { name: 'System' });
     expect(screen.queryByRole('group', { name: 'Your week' })).not.toBeInTheDocument();
+  });
+
+  it('asks what to do with a timer in another account only of someone signed in to two', async () => {
+    const user = userEvent.setup();
+    const name = 'When you start a timer while one runs in another account';
+    const fake = await renderPopover(twoAccounts());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const group = await screen.findByRole('group', { name });
+    expect(within(group).getByRole('radio', { name: 'Ask' })).toBeChecked();
+    await user.click(within(group).getByRole('radio', { name: 'Stop the other one' }));
+    expect(fake.callsTo('updateSettings')).toEqual([{ otherAccountTimer: 'stop' }]);
+
+    cleanup();
+    await renderPopover(signedIn());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('group', { name: 'System' });
+    expect(screen.queryByRole('group', { name })).not.toBeInTheDocument();
   });
 
   it('opens from the gear, shows every group, and Back returns to the timer', async () => {

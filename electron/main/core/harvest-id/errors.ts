@@ -1,10 +1,12 @@
 // Owns the errors "Sign in with Harvest" raises, each in the person's words; the wire's own failures (network,
 // timeout, 5xx, unreadable bodies) stay the Harvest client's types from ../harvest/errors.
+import { LocalError } from '../errors';
 import { UnauthorizedError } from '../harvest/errors';
 
-export class SignInError extends Error {
+/** A local error, so the IPC passes its words through to the popover as they are (not "something went wrong"). */
+export class SignInError extends LocalError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, 'unauthorized', options);
     this.name = new.target.name;
   }
 }

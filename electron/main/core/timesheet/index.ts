@@ -15,10 +15,10 @@ import type { EntryChanges } from './intents';
 import { Ledger } from './ledger';
 import { SyncLine } from './sync-line';
 import { SyncQueue } from './sync-queue';
-import { TimeAwayAnswers, type TimeAway, type TimeAwayOptions } from './time-away';
+import { TimeAwayAnswers, type AwayEntry, type TimeAway, type TimeAwayOptions } from './time-away';
 import { entryIn, runningIn, shownEntries, timesheetView, type TimerView } from './view';
 
-export type { TimeAway, TimeAwayOptions } from './time-away';
+export type { AwayEntry, TimeAway, TimeAwayOptions } from './time-away';
 export type { TimerView } from './view';
 
 export interface TimerOptions {
@@ -92,6 +92,7 @@ export class TimerService {
     this.commands = new Commands(options.clock, this.ledger, this.queue);
     this.timeAway = new TimeAwayAnswers({
       commands: this.commands,
+      now: () => this.clock.now(),
       entry: (ref) => this.entry(ref),
       running: () => this.running(),
       style: () => this.ledger.style,
@@ -265,6 +266,21 @@ export class TimerService {
   /** The time away is not worked: its entry ends when the person left; `continueAt` carries the work on. */
   discardTimeAway(away: TimeAway, options: TimeAwayOptions = {}): Promise<void> {
     return this.timeAway.discard(away, options);
+  }
+
+  /** Stops `ref` as of `at` (the computer went to sleep then); false when it no longer runs. */
+  stopTimerAt(ref: EntryRef, at: Date): Promise<boolean> {
+    return this.commands.stopTimerAt(ref, at);
+  }
+
+  /** The timer ends when the person left; the time away until `back` is its own entry on `on`. */
+  addTimeAwayAsEntry(away: TimeAway, on: AwayEntry, back: Date): Promise<void> {
+    return this.timeAway.addAsNew(away, on, back);
+  }
+
+  /** The time away until `back` goes to `on`; the timer carries on without it. */
+  giveTimeAwayTo(away: TimeAway, on: AwayEntry, back: Date): Promise<void> {
+    return this.timeAway.giveToOther(away, on, back);
   }
 
   private shown() {

@@ -1,12 +1,14 @@
 // Owns what the person's answer about time away from the computer does to the timesheet: the entry that ran
-// while they were gone ends when they left, and the same work may carry on from when they came back. Each
-// answer is built from the timer's ordinary commands, so it is saved, shown and sent like any other change.
-import { roundHours } from '../../../../shared/elapsed';
+// while they were gone ends when they left (or loses the time away and runs on), the same work may carry on from
+// when they came back, and the time away may become its own entry on the project/task it was really spent on.
+// Each answer is built from the timer's ordinary commands, so it is saved, shown and sent like any other change.
+import { hoursBetween, liveHours, msPerMinute, roundHours } from '../../../../shared/elapsed';
 import { sameTimeOfDay } from '../../../../shared/format';
 import type { EntryView } from '../../../../shared/state';
 import { wallClockTime } from '../dates';
 import type { EntryRef } from '../entries';
 import type { AccountStyle } from './account-style';
+import { endsAtMidnight, partsByDay } from './away-days';
 import type { Commands } from './commands';
 
 /** Time away from the computer while a timer ran (the idle detector notices it; this is what it hands over). */
@@ -24,9 +26,17 @@ export interface TimeAwayOptions {
   continueAt?: Date;
 }
 
+/** The project/task (and notes) the time away was really spent on. */
+export interface AwayEntry {
+  projectId: number;
+  taskId: number;
+  notes?: string;
+}
+
 /** What the answers read of the timesheet as shown now, and the commands they are made of. */
 export interface TimeAwayDeps {
   commands: Commands;
+  now(): Date;
   entry(ref: EntryRef): EntryView | null;
   running(): EntryView | null;
   style(): AccountStyle;
@@ -39,6 +49,70 @@ export class TimeAwayAnswers {
   async discard(away: TimeAway, options: TimeAwayOptions = {}): Promise<void> {
     const left = await this.endWhenLeft(away);
     if (left && options.continueAt) await this.continueFrom(left, options.continueAt);
+  }
+
+  /**
+   * Add as a new entry: the timer ends when the person left, and the time away, `since` to `back`, is a finished
+   * entry on `on`. That entry is recorded whatever became of the timer meanwhile (stopped, replaced or deleted
+   * elsewhere): it is the person's own word on where those minutes went, and it overlaps nothing kept.
+   */
+  async addAsNew(away: TimeAway, on: AwayEntry, back: Date): Promise<void> {
+    // Recorded first: a pair Harvest no longer assigns refuses the whole answer before the timer is touched.
+    await this.recordAway(away, on, back);
+    await this.endWhenLeft(away);
+  }
+
+  /**
+   * Give it to something else and continue: the time away becomes a finished entry on `on`, and the timer that
+   * ran carries on without those minutes.
+   */
+  async giveToOther(away: TimeAway, on: AwayEntry, back: Date): Promise<void> {
+    await this.recordAway(away, on, back);
+    const entry = this.deps.entry(away.entryId);
+    if (entry?.isRunning && !entry.isLocked && !this.deps.style().timestampTimers) {
+      await this.takeAwayFromRunning(entry, away, back);
+      return;
+    }
+    // A start/end-time entry is one stretch with no gap inside it, so the minutes can't be cut out of the middle:
+    // it ends when the person left and the same work starts again from when they came back (the time away sits
+    // between the two). The same holds when the timer was stopped or replaced elsewhere meanwhile: trimmed back,
+    // and carried on only if nothing else runs now.
+    await this.discard(away, { continueAt: back });
+  }
+
+  /**
+   * A running duration entry's hours keep growing, so the new hours are worked out for this moment (what it has
+   * now less the time away it holds) and the edit counts on from here. Only the time away the entry really holds
+   * is taken: one restarted after the person left holds less of it.
+   */
+  private async takeAwayFromRunning(entry: EntryView, away: TimeAway, back: Date): Promise<void> {
+    const now = liveHours(entry, this.deps.now().getTime());
+    const held = Math.min(hoursBetween(away.since, back), Math.max(0, now - away.hoursAtSince));
+    if (held < 0.005) return;
+    await this.deps.commands.editEntry(entry.id, { hours: roundHours(now - held) });
+  }
+
+  /** The time away as finished entries on `on`, one per day it touches. */
+  private async recordAway(away: TimeAway, on: AwayEntry, back: Date): Promise<void> {
+    const style = this.deps.style();
+    const pair = { projectId: on.projectId, taskId: on.taskId, ...(on.notes ? { notes: on.notes } : {}) };
+    for (const part of partsByDay(away.since, back)) {
+      if (part.to.getTime() - part.from.getTime() < msPerMinute) continue; // Seconds past midnight: no entry.
+      if (!style.timestampTimers) {
+        const hours = roundHours(hoursBetween(part.from, part.to));
+        await this.deps.commands.addEntry({ ...pair, spentDate: part.spentDate, hours });
+        continue;
+      }
+      // Harvest's times are minutes within the entry's own day: midnight as an end would read as that day's
+      // start (an end before the start), so a part that runs to midnight ends at 11:59pm.
+      const end = endsAtMidnight(part) ? new Date(part.to.getTime() - msPerMinute) : part.to;
+      await this.deps.commands.addEntry({
+        ...pair,
+        spentDate: part.spentDate,
+        startedTime: wallClockTime(part.from, style.clock),
+        endedTime: wallClockTime(end, style.clock),
+      });
+    }
   }
 
   /**
