@@ -138,6 +138,11 @@ async function start(links: LinkInbox): Promise<void> {
   const unregisterIpc = registerIpc(ipcMain, handlers, page, log);
   const stopPushing = pushTo(page, sheaf);
 
+  // The `sheaf` command's socket in the data folder; links follow the same path once the session is restored.
+  // Listening before the tray exists is safe: nothing is answered until this function has run to its end.
+  const showPopover = () => popover.show(tray.bounds());
+  const control = await startControl({ dataDir, handlers, showPopover, notifier, log });
+
   // Menu clicks go through dispatch like the popover's commands, so a failure is logged, never unhandled.
   const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);
   const tray = createTrayService({
@@ -165,10 +170,6 @@ async function start(links: LinkInbox): Promise<void> {
     subscribe: sheaf.subscribe,
   });
 
-  // The `sheaf` command's socket in the data folder; links follow the same path once the session is restored.
-  const showPopover = () => popover.show(tray.bounds());
-  // Not awaited: the tray, the quit handler and the popover's second-launch answer don't wait on the socket.
-  const control = startControl({ dataDir, handlers, showPopover, notifier, log });
   // Global shortcuts belong to the OS until released; give them back however Sheaf ends.
   app.on('will-quit', () => globalShortcut.unregisterAll());
 
@@ -178,7 +179,7 @@ async function start(links: LinkInbox): Promise<void> {
     // Let core flush its outbox before the process goes; then quit for real.
     event.preventDefault();
     stopped = true;
-    void control.then((c) => c.close());
+    void control.close();
     unbindTray();
     stopPushing();
     // Hidden, the page saves what is still typed (running notes on visibilitychange / blur / pagehide). Its
@@ -201,7 +202,7 @@ async function start(links: LinkInbox): Promise<void> {
     .catch((err: unknown) => log(`start: ${err instanceof Error ? err.message : String(err)}`));
   // A link that launched Sheaf starts its timer in the restored session, not before it is signed in.
   links.deliverTo({
-    openLink: (link) => void restored.then(() => control).then((c) => c.openLink(link)),
+    openLink: (link) => void restored.then(() => control.openLink(link)),
     show: showPopover,
   });
 }
