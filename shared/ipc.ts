@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isSpentDate, spentYears } from './calendar';
 import { minutesOfDay } from './format';
-import { IdleAnswer, SettingsUpdate, SettingsView } from './settings';
+import { IdleAnswer, SettingsUpdate, SettingsView, SnoozeFor } from './settings';
 import { AppState, AssignmentOption, ReportView } from './state';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
@@ -161,6 +161,13 @@ export const commands = {
    * on), or put the time away on a picked project/task (as its own entry, or given away while the timer runs on).
    */
   answerIdle: { input: IdleAnswer, output: z.void() },
+  /** Quiets the reminders for a while; the one snoozed comes back once after, or (`today`) tomorrow. */
+  snoozeReminder: { input: z.strictObject({ for: SnoozeFor }), output: z.void() },
+  /** Starts a focus session: work for the set minutes, then a break, and so on until stopped. */
+  startFocus: { input: z.void(), output: z.void() },
+  stopFocus: { input: z.void(), output: z.void() },
+  /** Ends the current work or break now and goes on to the next. */
+  skipFocusPhase: { input: z.void(), output: z.void() },
   /** Show another day's entries (and its week); today's running timer stays on screen. */
   showDay: {
     input: z.strictObject({ date: spentDate }),

@@ -59,7 +59,7 @@ export function shortcutKey(accelerator: string): string {
   return [...new Set(parts)].sort().concat(key).join('+');
 }
 
-export const NotificationKind = z.enum(['shortcut', 'idle', 'stillRunning', 'noTimer']);
+export const NotificationKind = z.enum(['shortcut', 'idle', 'stillRunning', 'noTimer', 'focus']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 const Shortcuts = z.strictObject({
@@ -74,6 +74,8 @@ const Notifications = z.strictObject({
   idle: z.boolean(),
   stillRunning: z.boolean(),
   noTimer: z.boolean(),
+  /** Each focus session boundary: work is over, or the break is. */
+  focus: z.boolean(),
 });
 
 const NoTimerReminder = z.strictObject({
@@ -82,6 +84,19 @@ const NoTimerReminder = z.strictObject({
   start: dayTime,
   end: dayTime,
   intervalMinutes: z.number().int().min(5, 'At least 5 minutes').max(480, 'At most 8 hours'),
+});
+
+/** Focus sessions (Pomodoro): how long work and breaks last, and what a boundary does. */
+const Focus = z.strictObject({
+  workMinutes: z.number().int().min(1, 'At least 1 minute').max(180, 'At most 3 hours'),
+  breakMinutes: z.number().int().min(1, 'At least 1 minute').max(60, 'At most an hour'),
+  longBreakMinutes: z.number().int().min(1, 'At least 1 minute').max(120, 'At most 2 hours'),
+  /** A long break after this many work sessions. */
+  longBreakEvery: z.number().int().min(1, 'At least every session').max(12, 'At most every 12 sessions'),
+  /** A short beep from the popover at each boundary. */
+  sound: z.boolean(),
+  /** The Harvest timer stops when a break starts and carries on when work does. */
+  stopTimerDuringBreaks: z.boolean(),
 });
 
 export const Settings = z.strictObject({
@@ -113,13 +128,14 @@ export const Settings = z.strictObject({
   otherAccountTimer: z.enum(['ask', 'stop', 'keep']),
   /** Stop the running timer when the computer sleeps or shuts down, and say so when the person is back. */
   stopAtSleep: z.boolean(),
+  focus: Focus,
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings: Settings = {
   idleThresholdMinutes: 10,
   shortcuts: { togglePopover: 'CommandOrControl+Shift+H', toggleTimer: 'CommandOrControl+Shift+T' },
-  notifications: { shortcut: true, idle: true, stillRunning: true, noTimer: true },
+  notifications: { shortcut: true, idle: true, stillRunning: true, noTimer: true, focus: true },
   stillRunningHours: 8,
   noTimerReminder: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', intervalMinutes: 60 },
   launchAtLogin: false,
@@ -128,6 +144,14 @@ export const defaultSettings: Settings = {
   weekStartDay: 'Monday',
   otherAccountTimer: 'ask',
   stopAtSleep: false,
+  focus: {
+    workMinutes: 25,
+    breakMinutes: 5,
+    longBreakMinutes: 15,
+    longBreakEvery: 4,
+    sound: false,
+    stopTimerDuringBreaks: false,
+  },
 };
 
 /** What the popover sends: any top-level setting, and any part of a grouped one. */
@@ -143,6 +167,7 @@ export const SettingsUpdate = z.strictObject({
   weekStartDay: Settings.shape.weekStartDay.optional(),
   otherAccountTimer: Settings.shape.otherAccountTimer.optional(),
   stopAtSleep: z.boolean().optional(),
+  focus: Focus.partial().optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 
@@ -153,6 +178,7 @@ export function mergeSettings(current: Settings, update: SettingsUpdate): Settin
     shortcuts: { ...current.shortcuts, ...definedOnly(update.shortcuts ?? {}) },
     notifications: { ...current.notifications, ...definedOnly(update.notifications ?? {}) },
     noTimerReminder: { ...current.noTimerReminder, ...definedOnly(update.noTimerReminder ?? {}) },
+    focus: { ...current.focus, ...definedOnly(update.focus ?? {}) },
   } as Settings;
 }
 
@@ -214,3 +240,7 @@ export const IdleAnswer = z.discriminatedUnion('answer', [
 export type IdleAnswer = z.infer<typeof IdleAnswer>;
 /** An answer that puts the time away on a picked pair. */
 export type IdleAnswerWithPair = Extract<IdleAnswer, { answer: 'addAsNew' | 'giveToOther' }>;
+
+/** How long a reminder is snoozed: a quarter of an hour, an hour, or until tomorrow. */
+export const SnoozeFor = z.enum(['15m', '1h', 'today']);
+export type SnoozeFor = z.infer<typeof SnoozeFor>;

@@ -114,6 +114,20 @@ export const DesktopView = z.object({
 });
 export type DesktopView = z.infer<typeof DesktopView>;
 
+/** A focus session as the popover and tray show it; `phase` is null when none runs. */
+export const FocusView = z.object({
+  phase: z.enum(['work', 'break', 'longBreak']).nullable(),
+  /** ISO instant the phase ends: what is left is read from the clock, never counted. */
+  endsAt: z.string().nullable(),
+  /** Work sessions finished today (local day), shown beside today's hours. */
+  completedToday: z.number().int(),
+  /** The boundary the popover beeps for (ISO), when the sound setting is on; a new value is a new beep. */
+  beepAt: z.string().nullable(),
+});
+export type FocusView = z.infer<typeof FocusView>;
+
+export const noFocus: FocusView = { phase: null, endsAt: null, completedToday: 0, beepAt: null };
+
 /** One account the person is signed in to, as the switcher shows it. */
 export const AccountSummary = z.object({
   id: z.string(),
@@ -150,6 +164,7 @@ export const AppState = z.object({
   notices: z.array(z.string()),
   setAside: z.array(SetAsideView),
   desktop: DesktopView,
+  focus: FocusView,
   day: ShownDay,
   /**
    * The last few distinct project/task pairs worked on that are still assigned, newest first, with their

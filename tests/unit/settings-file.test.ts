@@ -29,8 +29,8 @@ const open = () =>
 const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
 
 /**
- * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer`, `stopAtSleep` and
- * `noTimerReminder.intervalMinutes`.
+ * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer`, `stopAtSleep`,
+ * `noTimerReminder.intervalMinutes`, `notifications.focus` and `focus`.
  */
 const olderFile = {
   idleThresholdMinutes: 25,
@@ -45,9 +45,11 @@ const olderFile = {
 const chosen = {
   ...olderFile,
   noTimerReminder: { ...olderFile.noTimerReminder, intervalMinutes: 60 },
+  notifications: { ...olderFile.notifications, focus: true },
   weekStartDay: 'Monday',
   otherAccountTimer: 'ask',
   stopAtSleep: false,
+  focus: defaultSettings.focus,
 };
 
 describe('an older or hand-edited settings file', () => {

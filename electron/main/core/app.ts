@@ -85,6 +85,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       favourites: account?.favourites.list() ?? [],
       notices: notices.list(),
       desktop: desktop.state(),
+      focus: desktop.focus(),
       accounts: accountSummaries(session.all()),
       activeAccountId: session.activeAccountId,
       harvestSignIn: session.harvestSignIn,

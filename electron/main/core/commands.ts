@@ -73,6 +73,10 @@ export function createCommands({
     getSettings: () => desktop.commands.getSettings(),
     updateSettings: (update) => desktop.commands.updateSettings(update),
     answerIdle: (input) => desktop.commands.answerIdle(input),
+    snoozeReminder: (input) => desktop.commands.snoozeReminder(input),
+    startFocus: () => desktop.commands.startFocus(),
+    stopFocus: () => desktop.commands.stopFocus(),
+    skipFocusPhase: () => desktop.commands.skipFocusPhase(),
     showDay: async ({ date }) => timer().showDay(date),
     refreshChanges: async () => {
       await session.signedInTimer()?.refreshChanges();

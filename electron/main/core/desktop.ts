@@ -1,10 +1,12 @@
 // Owns Sheaf's desktop side as core sees it: settings applied to the OS ports (global shortcuts, launch at login),
-// the idle question (its answers are the timesheet's), shortcut feedback and reminders.
+// the idle question (its answers are the timesheet's), shortcut feedback, reminders and their snooze, the focus
+// session, and the notifications that carry their buttons.
 // Its poll, its listeners and the shortcuts it holds live in one DisposableStore: dispose() ends them all.
 import {
   type IdleAnswer,
   type IdleAnswerWithPair,
   type IdleQuestion,
+  type SnoozeFor,
   type Settings,
   type SettingsUpdate,
   type SettingsView,
@@ -12,16 +14,25 @@ import {
   type ShortcutStatus,
 } from '../../../shared/settings';
 import type { PopoverEvent } from '../../../shared/ipc';
-import type { AccountPrefs, DesktopView, EntryView } from '../../../shared/state';
+import type { AccountPrefs, DesktopView, EntryView, FocusView } from '../../../shared/state';
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { msPerHour } from '../../../shared/elapsed';
 import { formatTimeOfDay } from '../../../shared/format';
 import type { Heartbeat } from './heartbeat';
 import { NotAllowedError } from './errors';
+import { FocusSession } from './focus-session';
 import { IdlePolicy, type Asked, type SleepStop } from './idle';
 import { DisposableStore, type Disposable } from './lifecycle';
-import type { IdleSource, LoginItems, Notifier, Clock, Shortcuts, SettingsStore } from './ports';
-import { Reminders } from './reminders';
+import type {
+  IdleSource,
+  LoginItems,
+  Notifier,
+  NotificationAnswers,
+  Clock,
+  Shortcuts,
+  SettingsStore,
+} from './ports';
+import { isSnooze, Reminders, snoozeChoices } from './reminders';
 import { memorySettingsStore, SettingsService } from './settings';
 import type { AwayEntry, TimerService } from './timesheet';
 
@@ -87,9 +98,14 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
   lifetime.add({ dispose: () => shortcuts.unregisterAll() });
 
   const running = (): EntryView | null => deps.timer()?.running() ?? null;
-  const notify = (kind: Parameters<Notifier['show']>[0], title: string, body: string) => {
+  const notify = (
+    kind: Parameters<Notifier['show']>[0],
+    title: string,
+    body: string,
+    answers?: NotificationAnswers,
+  ) => {
     if (!settings.get().notifications[kind]) return;
-    notifier?.show(kind, title, body, () => ports.showPopover?.());
+    notifier?.show(kind, title, body, () => ports.showPopover?.(), answers);
   };
   const timeOfDay = (at: Date) => formatTimeOfDay(at, deps.prefs().clock);
   let announced: IdleQuestion | null = null;
@@ -118,13 +134,59 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
           'idle',
           `You were away since ${timeOfDay(new Date(question.since))} (${question.minutes} min)`,
           `${question.projectName} — ${question.taskName} kept running. Open Sheaf to keep or discard that time.`,
+          {
+            actions: [
+              { id: 'keep', label: 'Keep' },
+              { id: 'discard', label: 'Discard' },
+            ],
+            // The answer is for this question: a button on an old notification doesn't answer a newer one.
+            onAction: (id) => {
+              const now = idle.question();
+              if (now?.since !== question.since || now.entryId !== question.entryId) return;
+              if (id === 'keep' || id === 'discard') answerFromNotification(id);
+            },
+          },
         );
       },
     }),
   );
 
+  const focus = lifetime.add(
+    new FocusSession({
+      clock: deps.clock,
+      settings: () => settings.get().focus,
+      timer: deps.timer,
+      notify: (title, body) => notify('focus', title, body),
+      onChange: deps.onChange,
+      log: deps.log,
+    }),
+  );
+  const checkFocus = () => void focus.check().catch((err: unknown) => deps.log?.(`focus: ${String(err)}`));
+  // Node's timers pause while the computer sleeps: a boundary slept through is caught on waking.
+  lifetime.add({
+    dispose: source.on((event) => {
+      if (event === 'resume' || event === 'unlock-screen') checkFocus();
+    }),
+  });
+
+  const snoozeButtons: NotificationAnswers = {
+    actions: snoozeChoices,
+    onAction: (id) => {
+      if (isSnooze(id)) reminders.snooze(deps.clock.now(), id);
+    },
+  };
+
+  function answerFromNotification(answer: 'keep' | 'discard'): void {
+    answerIdle({ answer }).catch((err: unknown) => {
+      const reason = err instanceof Error ? err.message : String(err);
+      deps.log?.(`idle answer from a notification: ${reason}`);
+      notify('idle', 'Sheaf could not change the timer', reason);
+    });
+  }
+
   function check(): void {
     idle.check();
+    checkFocus();
     const due = reminders.check({
       now: deps.clock.now(),
       settings: settings.get(),
@@ -132,7 +194,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       running: running(),
       idleSeconds: source.idleSeconds(),
     });
-    if (due) notify(due.kind, due.title, due.body);
+    if (due) notify(due.kind, due.title, due.body, snoozeButtons);
   }
 
   function applyShortcuts(s: Settings): void {
@@ -253,6 +315,8 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         trayTitle: s.trayTitle,
       };
     },
+    /** The focus session's slice of the snapshot. */
+    focus: (): FocusView => focus.view(),
     /** Things to tell the person when Sheaf starts (a damaged settings file set aside). */
     notices: (): string[] => (settings.problem ? [settings.problem] : []),
     /**
@@ -270,6 +334,10 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         return view();
       },
       answerIdle: (answer: IdleAnswer) => answerIdle(answer),
+      snoozeReminder: ({ for: length }: { for: SnoozeFor }) => reminders.snooze(deps.clock.now(), length),
+      startFocus: () => focus.start(),
+      stopFocus: () => focus.stop(),
+      skipFocusPhase: () => focus.skip(),
     },
     /** The tray's Settings item: the popover opens on the settings view. */
     requestSettings(): void {

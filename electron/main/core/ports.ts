@@ -41,9 +41,31 @@ export interface IdleSource {
   on(listener: (event: IdleEvent) => void): () => void;
 }
 
-/** Desktop notifications; `onClick` runs when the person clicks one (the host opens the popover). */
+/** A button on a notification, where the OS offers them; `id` comes back to `onAction`. */
+export interface NotificationAction {
+  id: string;
+  label: string;
+}
+
+/** Buttons that answer a notification without opening Sheaf. */
+export interface NotificationAnswers {
+  actions: readonly NotificationAction[];
+  onAction(id: string): void;
+}
+
+/**
+ * Desktop notifications; `onClick` runs when the person clicks one (the host opens the popover). Where the OS
+ * shows buttons (macOS, Windows) `answers` adds them; where it doesn't (most Linux desktops) they are left off,
+ * and the click still opens the popover at the question.
+ */
 export interface Notifier {
-  show(kind: NotificationKind, title: string, body: string, onClick?: () => void): void;
+  show(
+    kind: NotificationKind,
+    title: string,
+    body: string,
+    onClick?: () => void,
+    answers?: NotificationAnswers,
+  ): void;
 }
 
 /** Global keyboard shortcuts: `taken` when another app already holds the accelerator. */

@@ -7,6 +7,7 @@ import {
   type AccountPrefs,
   type AppState,
   type AssignmentRef,
+  type FocusView,
   type Session,
 } from '../../../shared/state';
 import type { DesktopState } from './desktop';
@@ -22,6 +23,7 @@ export interface SnapshotParts {
   favourites: readonly AssignmentRef[];
   notices: readonly string[];
   desktop: DesktopState;
+  focus: FocusView;
   accounts: AccountSummary[];
   activeAccountId: string | null;
   harvestSignIn: boolean;
@@ -47,6 +49,7 @@ export function buildAppState(p: SnapshotParts): AppState {
     recent: v?.recent ?? [],
     favourites: [...p.favourites],
     desktop: p.desktop,
+    focus: p.focus,
     accounts: p.accounts,
     activeAccountId: p.activeAccountId,
     harvestSignIn: p.harvestSignIn,

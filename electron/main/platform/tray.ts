@@ -6,6 +6,7 @@ import type { Menu, MenuItemConstructorOptions, NativeImage, Rectangle, Tray } f
 import type { AppState, AssignmentOption, EntryView } from '../../../shared/state';
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { elapsedMs, msPerMinute } from '../../../shared/elapsed';
+import { focusLeftInWords, focusMsLeft, focusTrayText } from '../../../shared/focus';
 
 export interface TrayView {
   /** A timer runs, in the shown account or another: the running icon. */
@@ -107,35 +108,41 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
     return { clock, line: account ? `${account}: ${what}` : what };
   });
   const runningHere = state.running !== null;
+  // A focus session's phase and what is left ride along with whatever the timers show.
+  const focusTitle = focusTrayText(state.focus, now.getTime());
+  const focusTip = focusLeftInWords(state.focus, now.getTime());
+  const withFocus = (text: string, extra: string | null) => (extra ? `${text} — ${extra}` : text);
+  // The menu bar title is optional (settings); the tooltip always says what runs, and where.
+  const showTitle = platform === 'darwin' && state.desktop.trayTitle;
   if (timers.length === 0) {
     return {
       running: false,
       runningHere,
       signedIn,
-      title: '',
-      tooltip: 'Sheaf — no timer running',
+      title: showTitle ? (focusTitle ?? '') : '',
+      tooltip: withFocus('Sheaf — no timer running', focusTip),
       quickStarts,
       accounts,
     };
   }
-  // The menu bar title is optional (settings); the tooltip always says what runs, and where.
-  const showTitle = platform === 'darwin' && state.desktop.trayTitle;
+  const clock = timers[0]!.clock;
   return {
     running: true,
     runningHere,
     signedIn,
-    title: showTitle ? timers[0]!.clock : '',
-    tooltip: timers.map((t) => t.line).join('\n'),
+    title: showTitle ? (focusTitle ? `${clock} · ${focusTitle}` : clock) : '',
+    tooltip: withFocus(timers.map((t) => t.line).join('\n'), focusTip),
     quickStarts,
     accounts,
   };
 }
 
-/** Milliseconds until a shown h:mm changes, or null when nothing is ticking. */
+/** Milliseconds until a shown h:mm or the focus minutes left change, or null when nothing is ticking. */
 export function msUntilNextMinute(state: AppState, now: Date): number | null {
   const waits = runningTimers(state)
     .filter(({ entry }) => entry.runningSince)
     .map(({ entry }) => msPerMinute - (elapsedMs(entry, now.getTime()) % msPerMinute));
+  if (state.focus.phase) waits.push(focusMsLeft(state.focus, now.getTime()) % msPerMinute || msPerMinute);
   return waits.length > 0 ? Math.min(...waits) : null;
 }
 

@@ -1,6 +1,7 @@
-// Owns the settings view (idle, shortcuts, notifications and working hours, timers in two accounts, system,
-// theme), the gear that opens it, the gate that shows it instead of the timesheet, and applying the chosen theme.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+// Owns the settings view (idle, shortcuts, notifications and working hours, focus sessions, timers in two
+// accounts, system, theme), the gear that opens it, the gate that shows it instead of the timesheet, and applying
+// the chosen theme.
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import {
   mergeSettings,
   type Settings as SettingsValues,
@@ -11,7 +12,8 @@ import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { IdleQuestion } from './IdleQuestion';
-import { Choices, Field, useDraft } from './SettingsField';
+import { Check, Choices, Field, NumberField, useDraft } from './SettingsField';
+import { FocusSettings } from './SettingsFocus';
 import { ShortcutField } from './SettingsShortcut';
 
 const days = [
@@ -248,6 +250,8 @@ export function Settings() {
             />
           </fieldset>
 
+          <FocusSettings settings={s} save={save} />
+
           {chooseWeekStart && (
             <fieldset>
               <legend>Your week</legend>
@@ -311,74 +315,6 @@ function WeekStartField({ value, onChange }: { value: WeekStartDay; onChange(day
           </option>
         ))}
       </select>
-    </Field>
-  );
-}
-
-function Check({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange(v: boolean): void;
-}) {
-  return (
-    <label className="check">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
-  );
-}
-
-/** A number saved when the person leaves the field or presses Enter, so half-typed values never go out. */
-function NumberField({
-  label,
-  hint,
-  value,
-  min,
-  max,
-  disabled,
-  onCommit,
-}: {
-  label: string;
-  hint?: string;
-  value: number;
-  min: number;
-  max: number;
-  disabled?: boolean;
-  onCommit(value: number): Promise<void> | void;
-}) {
-  const id = useId();
-  const [draft, setDraft] = useDraft(value, String);
-  // Enter then leaving the field must not send the same number twice.
-  const sent = useRef<number | null>(null);
-  const commit = () => {
-    const n = Number(draft);
-    if (draft.trim() === '' || !Number.isFinite(n)) setDraft(String(value));
-    else if (n !== value && n !== sent.current) {
-      sent.current = n;
-      void Promise.resolve(onCommit(n)).finally(() => (sent.current = null));
-    }
-  };
-  return (
-    <Field id={id} label={label} className="number-field" hint={hint}>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        value={draft}
-        disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
     </Field>
   );
 }

@@ -1,6 +1,6 @@
 // Owns what every settings field shares: the labelled block with its hint, a draft that follows the saved value,
-// and a group of named choices.
-import { useState, type ReactNode } from 'react';
+// a group of named choices, and the checkbox and number field the groups are made of.
+import { useId, useRef, useState, type ReactNode } from 'react';
 
 /** The label, the control (whose id is `id`), then the hint it is described by (`${id}-hint`) and anything after. */
 export function Field({
@@ -75,5 +75,73 @@ export function Choices<T extends string>({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+export function Check({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+}) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+/** A number saved when the person leaves the field or presses Enter, so half-typed values never go out. */
+export function NumberField({
+  label,
+  hint,
+  value,
+  min,
+  max,
+  disabled,
+  onCommit,
+}: {
+  label: string;
+  hint?: string;
+  value: number;
+  min: number;
+  max: number;
+  disabled?: boolean;
+  onCommit(value: number): Promise<void> | void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useDraft(value, String);
+  // Enter then leaving the field must not send the same number twice.
+  const sent = useRef<number | null>(null);
+  const commit = () => {
+    const n = Number(draft);
+    if (draft.trim() === '' || !Number.isFinite(n)) setDraft(String(value));
+    else if (n !== value && n !== sent.current) {
+      sent.current = n;
+      void Promise.resolve(onCommit(n)).finally(() => (sent.current = null));
+    }
+  };
+  return (
+    <Field id={id} label={label} className="number-field" hint={hint}>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        value={draft}
+        disabled={disabled}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+    </Field>
   );
 }

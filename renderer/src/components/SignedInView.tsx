@@ -8,6 +8,7 @@ import { AddAccount } from './Accounts';
 import { Alert } from './Alert';
 import { Attention } from './Attention';
 import { DayView } from './DayView';
+import { FocusCard } from './FocusCard';
 import { Header } from './Header';
 import { ElsewhereTimers, TimerElsewhereQuestion } from './OtherAccounts';
 import { RunningTimer } from './RunningTimer';
@@ -27,6 +28,7 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
       <Counted id="running">
         <RunningTimer />
       </Counted>
+      <FocusCard />
       <ElsewhereTimers />
       <TimerElsewhereQuestion />
       <div className="view-switch" role="group" aria-label="View">

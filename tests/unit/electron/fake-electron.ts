@@ -15,6 +15,7 @@ import type {
   MenuItemConstructorOptions,
   NativeImage,
   Notification,
+  NotificationActionEventParams,
   NotificationConstructorOptions,
   Point,
   PowerMonitor,
@@ -272,5 +273,17 @@ export class FakeNotification extends FakeEmitter implements Pick<Notification, 
   }
   show() {
     FakeNotification.shown.push(this);
+  }
+  /** The button labelled `text` is pressed, reported as Electron does: the details, then the deprecated indexes. */
+  press(text: string) {
+    const actionIndex = (this.options.actions ?? []).findIndex((a) => a.text === text);
+    if (actionIndex < 0) throw new Error(`no button ${text}`);
+    const details: ElectronEvent<NotificationActionEventParams> = {
+      actionIndex,
+      selectionIndex: -1,
+      defaultPrevented: false,
+      preventDefault: () => {},
+    };
+    this.emit('action', details, actionIndex, -1);
   }
 }

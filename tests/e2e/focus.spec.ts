@@ -1,0 +1,35 @@
+// A focus session on the preview, as a person meets it: Start focus under the running timer, the phase and its
+// countdown, taking the break early, and Harvest's timer left running by the break (the setting is off).
+import { expect, signIn, startTimer, test } from './fixtures';
+
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+test('a focus session beside the running timer, and a break that leaves the timer alone', async ({
+  page,
+  preview,
+}) => {
+  await signIn(page, preview);
+  await startTimer(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  const card = page.getByRole('region', { name: 'Focus session' });
+  await expect(card.getByLabel('Focus sessions today')).toContainText('0 sessions');
+  await card.screenshot({ path: 'test-results/screenshots/focus-start-card.png' });
+  await card.getByRole('button', { name: 'Start focus' }).click();
+  await expect(card.getByText('Focus', { exact: true })).toBeVisible();
+  await expect(card.getByRole('timer', { name: 'Focus time left' })).toHaveText(/^2[45]:\d\d$/);
+  await expect(card.getByLabel('Focus sessions today')).toContainText('0 sessions');
+  await page.screenshot(shot('focus-work'));
+
+  await card.getByRole('button', { name: 'Break now' }).click();
+  await expect(card.getByText('Break', { exact: true })).toBeVisible();
+  await expect(card.getByRole('timer', { name: 'Break time left' })).toHaveText(/^[45]:\d\d$/);
+  await card.screenshot({ path: 'test-results/screenshots/focus-break-card.png' });
+
+  // "Stop the timer during breaks" is off: Harvest's timer runs on.
+  expect(preview.sandbox.admin.entries().filter((e) => e.is_running)).toHaveLength(1);
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  await card.getByRole('button', { name: 'End focus' }).click();
+  await expect(card.getByRole('button', { name: 'Start focus' })).toBeVisible();
+});

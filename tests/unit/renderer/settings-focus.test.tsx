@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+// The settings view's focus sessions group: each length saved when the person leaves the field, the notification,
+// sound and "stop the timer during breaks" switches saved as they are clicked, main's refusal shown.
+import '@testing-library/jest-dom/vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings, type SettingsView } from '../../../shared/settings';
+import { desktopState } from '../../fixtures/app-state';
+import { signedIn, type FakeSheaf } from './fake-sheaf';
+import { renderApp } from './render-app';
+
+const view: SettingsView = {
+  settings: defaultSettings,
+  shortcuts: { togglePopover: { state: 'ok', message: null }, toggleTimer: { state: 'ok', message: null } },
+  launchAtLogin: { supported: true, message: null },
+  notice: null,
+};
+
+afterEach(() => {
+  cleanup();
+  delete window.sheaf;
+});
+
+async function openFocusSettings(): Promise<{ fake: FakeSheaf; group: HTMLElement }> {
+  const fake = await renderApp(signedIn({ desktop: desktopState() }), [], (f) => {
+    f.answers.getSettings = { ok: true, value: view };
+    f.answers.updateSettings = { ok: true, value: view };
+  });
+  await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+  return { fake, group: await screen.findByRole('group', { name: 'Focus sessions' }) };
+}
+
+describe('focus sessions settings', () => {
+  it('shows the lengths in use: 25 minutes of work, 5 of break, 15 of long break every 4', async () => {
+    const { group } = await openFocusSettings();
+    expect(within(group).getByLabelText('Work for (minutes)')).toHaveValue(25);
+    expect(within(group).getByLabelText('Then a break of (minutes)')).toHaveValue(5);
+    expect(within(group).getByLabelText('A long break of (minutes)')).toHaveValue(15);
+    expect(within(group).getByLabelText('After this many work sessions')).toHaveValue(4);
+    expect(
+      within(group).getByRole('checkbox', { name: 'Notify me when work or a break ends' }),
+    ).toBeChecked();
+    expect(within(group).getByRole('checkbox', { name: 'Play a short sound then' })).not.toBeChecked();
+    expect(within(group).getByRole('checkbox', { name: /Stop the timer during breaks/ })).not.toBeChecked();
+  });
+
+  it('saves a length when the person leaves the field, and each switch as it is clicked', async () => {
+    const user = userEvent.setup();
+    const { fake, group } = await openFocusSettings();
+    const work = within(group).getByLabelText('Work for (minutes)');
+    await user.clear(work);
+    await user.type(work, '50');
+    expect(fake.callsTo('updateSettings')).toEqual([]); // not while typing
+    await user.tab();
+    await user.click(within(group).getByRole('checkbox', { name: 'Play a short sound then' }));
+    await user.click(within(group).getByRole('checkbox', { name: /Stop the timer during breaks/ }));
+    await user.click(within(group).getByRole('checkbox', { name: 'Notify me when work or a break ends' }));
+    expect(fake.callsTo('updateSettings')).toEqual([
+      { focus: { workMinutes: 50 } },
+      { focus: { sound: true } },
+      { focus: { stopTimerDuringBreaks: true } },
+      { notifications: { focus: false } },
+    ]);
+  });
+
+  it('shows why main refused a length, and puts the saved one back', async () => {
+    const user = userEvent.setup();
+    const { fake, group } = await openFocusSettings();
+    fake.answers.updateSettings = { ok: false, error: { code: 'validation', message: 'At most an hour' } };
+    const pause = within(group).getByLabelText('Then a break of (minutes)');
+    await user.clear(pause);
+    await user.type(pause, '90');
+    await user.tab();
+    expect(await screen.findByRole('alert')).toHaveTextContent('At most an hour');
+    expect(pause).toHaveValue(5);
+  });
+});
