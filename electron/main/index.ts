@@ -27,6 +27,7 @@ import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
+import { receiveLinks, type LinkInbox } from './platform/links';
 import { createLoginItems } from './platform/login-items';
 import { createNotifier } from './platform/notifier';
 import { createPopover } from './platform/popover';
@@ -35,6 +36,7 @@ import { createShortcuts } from './platform/shortcuts';
 import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
+import { startControl } from '../control/server';
 
 const harvestUrl = 'https://id.getharvest.com/';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,25 +49,35 @@ if (process.env.SHEAF_DATA_DIR) app.setPath('userData', process.env.SHEAF_DATA_D
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // sheaf:// links: the scheme is registered now, and links that come before Sheaf is ready wait for it.
+  const links = receiveLinks({
+    app,
+    argv: process.argv,
+    defaultApp: process.defaultApp ?? false,
+    execPath: process.execPath,
+    log,
+  });
   app.dock?.hide();
   // A tray app lives on with no window open.
   app.on('window-all-closed', () => {});
   app
     .whenReady()
-    .then(start)
+    .then(() => start(links))
     .catch((err: unknown) => {
       log(`could not start: ${err instanceof Error ? err.stack : String(err)}`);
       app.exit(1);
     });
 }
 
-async function start(): Promise<void> {
+async function start(links: LinkInbox): Promise<void> {
   const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined;
   const url = devServerUrl ?? pathToFileURL(join(here, '../renderer/index.html')).href;
   hardenSession(session.defaultSession, { cspHeader: !devServerUrl });
 
   const dataDir = process.env.SHEAF_DATA_DIR ?? app.getPath('userData');
   const secrets = await createSecretStore({ dataDir, safeStorage, warn: notify, log });
+  // Core's notices and a refused sheaf:// link both speak through it.
+  const notifier = createNotifier(Notification);
   const sheaf = createSheafApp({
     env: {
       HARVEST_ACCESS_TOKEN: process.env.HARVEST_ACCESS_TOKEN,
@@ -91,7 +103,7 @@ async function start(): Promise<void> {
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
       idle: createPowerMonitorIdleSource(powerMonitor),
-      notifier: createNotifier(Notification),
+      notifier,
       shortcuts: createShortcuts(globalShortcut),
       loginItems: createLoginItems({
         platform: process.platform,
@@ -126,6 +138,11 @@ async function start(): Promise<void> {
   const unregisterIpc = registerIpc(ipcMain, handlers, page, log);
   const stopPushing = pushTo(page, sheaf);
 
+  // The `sheaf` command's socket in the data folder; links follow the same path once the session is restored.
+  // Listening before the tray exists is safe: nothing is answered until this function has run to its end.
+  const showPopover = () => popover.show(tray.bounds());
+  const control = await startControl({ dataDir, handlers, showPopover, notifier, log });
+
   // Menu clicks go through dispatch like the popover's commands, so a failure is logged, never unhandled.
   const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);
   const tray = createTrayService({
@@ -153,7 +170,6 @@ async function start(): Promise<void> {
     subscribe: sheaf.subscribe,
   });
 
-  app.on('second-instance', () => popover.show(tray.bounds()));
   // Global shortcuts belong to the OS until released; give them back however Sheaf ends.
   app.on('will-quit', () => globalShortcut.unregisterAll());
 
@@ -163,6 +179,7 @@ async function start(): Promise<void> {
     // Let core flush its outbox before the process goes; then quit for real.
     event.preventDefault();
     stopped = true;
+    void control.close();
     unbindTray();
     stopPushing();
     // Hidden, the page saves what is still typed (running notes on visibilitychange / blur / pagehide). Its
@@ -180,7 +197,14 @@ async function start(): Promise<void> {
   });
 
   // A failed restore (offline, revoked token) is shown in AppState by core; the tray and popover stay up.
-  sheaf.start().catch((err: unknown) => log(`start: ${err instanceof Error ? err.message : String(err)}`));
+  const restored = sheaf
+    .start()
+    .catch((err: unknown) => log(`start: ${err instanceof Error ? err.message : String(err)}`));
+  // A link that launched Sheaf starts its timer in the restored session, not before it is signed in.
+  links.deliverTo({
+    openLink: (link) => void restored.then(() => control.openLink(link)),
+    show: showPopover,
+  });
 }
 
 function notify(message: string): void {

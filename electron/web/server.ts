@@ -2,18 +2,18 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
 import { createSheafApp } from '../main/core/app';
 import { startDemo } from '../sandbox/demo';
 import { openBrowser } from './open-browser';
-import { systemClock, type Clock, type SecretStore } from '../main/core/ports';
+import { systemClock, type Clock, type Notifier, type SecretStore } from '../main/core/ports';
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/adapters/simulated-idle';
 import { createSettingsStore } from '../main/adapters/settings-store';
 import { createBridge } from './bridge-socket';
+import { defaultPreviewDataDir } from '../control/protocol';
+import { startControl } from '../control/server';
 import { choosePreviewSecretStore } from './secrets';
 import { createStaticHandler, sendText, setSecurityHeaders } from './static-files';
 
@@ -40,15 +40,15 @@ export interface WebHost {
   port: number;
   /** With `simulateIdle`: the person leaves (`away(minutes)`, checked at once), comes back, sleeps, locks. */
   idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
+  /** Where the `sheaf` command reaches this host (null when it could not listen; the log says why). */
+  controlSocket: string | null;
   close(): Promise<void>;
 }
 
 /** The app icon electron-builder packages (resources/icon.png); the preview runs from source, so it is there. */
 const appIcon = fileURLToPath(new URL('../../resources/icon.png', import.meta.url));
 
-export function defaultPreviewDataDir(env: Record<string, string | undefined>): string {
-  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'sheaf-preview');
-}
+export { defaultPreviewDataDir };
 
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
@@ -58,6 +58,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const dataDir = options.dataDir ?? env.SHEAF_DATA_DIR ?? defaultPreviewDataDir(env);
   const secrets = options.secrets ?? (await choosePreviewSecretStore(log));
 
+  // A browser tab has no tray to pop notifications from; the log shows what the app would have shown.
+  const notifier: Notifier = {
+    show: (kind, title, body) => log(`preview notification (${kind}): ${title} — ${body}`),
+  };
   const idle = options.simulateIdle ? createSimulatedIdleSource(options.clock ?? systemClock) : undefined;
   const app = createSheafApp({
     env,
@@ -77,8 +81,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
       settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
       idle,
-      // A browser tab has no tray to pop notifications from; the log shows what the app would have shown.
-      notifier: { show: (kind, title, body) => log(`preview notification (${kind}): ${title} — ${body}`) },
+      notifier,
     },
   });
   const handlers: CommandHandlers = {
@@ -88,6 +91,15 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     // There is no popover window to hide in a browser tab.
     hidePopover: () => {},
   };
+  // `sheaf status`, `sheaf start …` and `sheaf open 'sheaf://…'` reach this host over a socket in the data folder.
+  const control = await startControl({
+    dataDir,
+    handlers,
+    // A browser tab can't be brought forward from here; the person switches to it.
+    showPopover: () => log(`Sheaf preview: asked to show the popover; it is the tab at ${origin}/`),
+    notifier,
+    log,
+  });
 
   const key = randomBytes(32).toString('base64url');
   let origin = '';
@@ -133,6 +145,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       });
     });
   } catch (err) {
+    await control.close();
     await bridge.close();
     await app.dispose();
     throw err;
@@ -147,6 +160,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   return {
     url: `${origin}/?key=${key}`,
     port,
+    controlSocket: control.path,
     ...(idle
       ? {
           idle: {
@@ -161,6 +175,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       : {}),
     close() {
       closing ??= (async () => {
+        await control.close();
         await bridge.close();
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));

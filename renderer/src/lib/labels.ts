@@ -1,10 +1,3 @@
-// Owns how a project/task pair is named to the person (option names, restart buttons).
-import type { AssignmentOption, EntryView } from '../../../shared/state';
-
-/** "<Client> — <Project> — <Task>": the picker option's accessible name. */
-export const assignmentLabel = (a: AssignmentOption): string =>
-  `${a.clientName} — ${a.projectName} — ${a.taskName}`;
-
-/** "<Project> — <Task>": how an entry is named on its buttons. */
-export const entryLabel = (e: Pick<EntryView, 'projectName' | 'taskName'>): string =>
-  `${e.projectName} — ${e.taskName}`;
+// Owns nothing itself: the names of pairs live in shared/labels.ts (the `sheaf` command uses them too); the
+// renderer's imports keep this path.
+export * from '../../../shared/labels';

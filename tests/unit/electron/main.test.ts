@@ -1,6 +1,6 @@
 // Tests main's wiring with a fake Electron around the real core: single instance, secure window, IPC bound to the
 // popover, host commands, state pushed to the page, tray following the session, clean quit.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +78,7 @@ type AppMethod =
   | 'getPath'
   | 'getAppPath'
   | 'requestSingleInstanceLock'
+  | 'setAsDefaultProtocolClient'
   | 'whenReady'
   | 'on';
 
@@ -92,6 +93,7 @@ class FakeApp extends FakeEmitter implements Pick<App, AppMethod> {
     super();
   }
   requestSingleInstanceLock = vi.fn<App['requestSingleInstanceLock']>(() => this.locked);
+  setAsDefaultProtocolClient = vi.fn<App['setAsDefaultProtocolClient']>(() => true);
   whenReady = vi.fn<App['whenReady']>(() => Promise.resolve());
   getPath = () => this.dataDir;
   getAppPath = () => '/opt/sheaf';
@@ -235,6 +237,15 @@ describe('main process wiring', () => {
 
     app.emit('second-instance');
     expect(win.visible).toBe(true);
+  });
+
+  it('claims sheaf:// links, answers scripts on an owner-only socket in the data folder, and follows links', async () => {
+    const { win } = await startMain();
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('sheaf');
+    const socket = statSync(join(dataDir, 'control.sock'));
+    expect(socket.isSocket() && socket.mode & 0o777).toBe(0o600);
+    app.emit('open-url', fakeEvent(), 'sheaf://show');
+    await vi.waitFor(() => expect(win.visible).toBe(true));
   });
 
   it('signing in to the demo pushes snapshots to the popover and the tray follows', async () => {

@@ -1,0 +1,85 @@
+// Owns following a sheaf:// link in the running Sheaf: read it (shared/links.ts), then start, stop or toggle
+// through dispatch like any popover command, or show the popover. A link that can't be followed changes nothing
+// and says why in a notification, since whoever clicked it may have no terminal to read.
+import type { CommandHandlers, IpcResult } from '../../shared/ipc';
+import { readLink, type SheafLink } from '../../shared/links';
+import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
+import type { AppState, AssignmentOption } from '../../shared/state';
+import type { Notifier } from '../main/core/ports';
+import { dispatch } from '../main/dispatch';
+import { signedOutAnswer } from './protocol';
+
+export interface LinkPorts {
+  handlers: CommandHandlers;
+  /** The host opens its popover (the preview, which has none, logs it). */
+  showPopover(): void;
+  notifier?: Notifier;
+  log: (line: string) => void;
+}
+
+const refusedTitle = "Sheaf didn't follow the link";
+
+/** Follows one link; the answer is what `sheaf open` reports, and a refusal has been notified already. */
+export async function openLink(text: unknown, ports: LinkPorts): Promise<IpcResult<void>> {
+  const read = readLink(text);
+  const result = read.ok ? await follow(read.link, ports) : refused(read.problem);
+  if (!result.ok) {
+    // Like a shortcut's feedback, this answers something the person just did outside the popover: a quiet one.
+    ports.notifier?.show('shortcut', refusedTitle, result.error.message, () => ports.showPopover());
+    ports.log(`sheaf:// link not followed: ${result.error.message}`);
+  }
+  return result;
+}
+
+function refused(message: string): IpcResult<void> {
+  return { ok: false, error: { code: 'bad_input', message } };
+}
+
+async function follow(link: SheafLink, ports: LinkPorts): Promise<IpcResult<void>> {
+  const run = (name: 'stopTimer' | 'toggleTimer') =>
+    dispatch(ports.handlers, name, undefined, ports.log) as Promise<IpcResult<void>>;
+  switch (link.verb) {
+    case 'show':
+      ports.showPopover();
+      return { ok: true, value: undefined };
+    case 'stop':
+      return run('stopTimer');
+    case 'toggle':
+      return run('toggleTimer');
+    case 'start':
+      return start(link, ports);
+  }
+}
+
+async function start(
+  link: Extract<SheafLink, { verb: 'start' }>,
+  ports: LinkPorts,
+): Promise<IpcResult<void>> {
+  const state = await dispatch(ports.handlers, 'getState', undefined, ports.log);
+  if (!state.ok) return state;
+  const signedOut = signedOutAnswer(state.value as AppState);
+  if (signedOut) return signedOut;
+  const listed = await dispatch(ports.handlers, 'listAssignments', undefined, ports.log);
+  if (!listed.ok) return listed;
+  const options = listed.value as AssignmentOption[];
+  let pair: AssignmentOption | undefined;
+  if ('query' in link) {
+    const pick = pickByWords(options, link.query);
+    if (pick.kind !== 'one') return refused(wordsProblem(pick, link.query));
+    pair = pick.option;
+  } else {
+    // Checked here, not left to Harvest: an id the person isn't assigned to must not reach the outbox at all.
+    pair = options.find((o) => o.projectId === link.projectId && o.taskId === link.taskId);
+    if (!pair) {
+      return refused(
+        `Project ${link.projectId} with task ${link.taskId} isn't one of your assignments, so nothing was started.`,
+      );
+    }
+  }
+  const input = {
+    projectId: pair.projectId,
+    taskId: pair.taskId,
+    ...(link.notes ? { notes: link.notes } : {}),
+  };
+  return (await dispatch(ports.handlers, 'startTimer', input, ports.log)) as IpcResult<void>;
+}

@@ -1,0 +1,98 @@
+// Owns the `sheaf` command's end of the control socket: finding the running Sheaf's socket, making sure it is
+// this user's before saying anything to it, and asking it one JSON line at a time.
+import { lstat } from 'node:fs/promises';
+import { createConnection, type Socket } from 'node:net';
+import {
+  controlSocketPath,
+  defaultDataDirs,
+  lineReader,
+  maxAnswerBytes,
+  type ControlAnswer,
+} from '../../electron/control/protocol';
+
+export interface SheafConnection {
+  request(command: string, input?: unknown): Promise<ControlAnswer>;
+  close(): void;
+}
+
+export type Reached =
+  | { ok: true; connection: SheafConnection }
+  | { ok: false; notRunning: true }
+  | { ok: false; notRunning: false; message: string };
+
+const notRunning = { ok: false, notRunning: true } as const;
+
+/** SHEAF_DATA_DIR when set; else every folder a Sheaf uses by default, the desktop app's first. */
+export async function reachSheaf(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform = process.platform,
+): Promise<Reached> {
+  const dirs = env.SHEAF_DATA_DIR ? [env.SHEAF_DATA_DIR] : defaultDataDirs(env, platform);
+  for (const dir of dirs) {
+    const path = controlSocketPath(dir, platform);
+    if (platform !== 'win32') {
+      const file = await lstat(path).catch(() => null);
+      if (!file) continue;
+      // Node can't read the peer's credentials, so the check is the file's: a socket someone else made (or a
+      // file posing as one) is never written to, whatever it would answer.
+      if (!file.isSocket()) return refused(`${path} isn't Sheaf's socket; Sheaf won't talk to it.`);
+      if (file.uid !== process.getuid?.()) {
+        return refused(`${path} belongs to another user; Sheaf won't talk to it.`);
+      }
+    }
+    const socket = await connect(path);
+    if (socket) return { ok: true, connection: lines(socket) };
+  }
+  return notRunning;
+}
+
+const refused = (message: string): Reached => ({ ok: false, notRunning: false, message });
+
+/** Null when nobody listens (no pipe, or a socket file left behind by a Sheaf that crashed). */
+function connect(path: string): Promise<Socket | null> {
+  return new Promise((done) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.removeAllListeners('error');
+      done(socket);
+    });
+    socket.once('error', () => done(null));
+  });
+}
+
+function lines(socket: Socket): SheafConnection {
+  const waiting: Array<{ done: (a: ControlAnswer) => void; fail: (e: Error) => void }> = [];
+  const read = lineReader(maxAnswerBytes);
+  const failAll = (err: Error) => {
+    for (const w of waiting.splice(0)) w.fail(err);
+  };
+  socket.on('data', (chunk: Buffer) => {
+    const lines = read(chunk);
+    if (lines === null) {
+      failAll(new Error('Sheaf answered more than a script can read.'));
+      socket.destroy();
+      return;
+    }
+    for (const line of lines) {
+      try {
+        waiting.shift()?.done(JSON.parse(line) as ControlAnswer);
+      } catch {
+        failAll(new Error('Sheaf answered something that is not JSON.'));
+        socket.destroy();
+      }
+    }
+  });
+  socket.on('error', (err) => failAll(err));
+  socket.on('close', () =>
+    failAll(new Error('Sheaf closed the connection before answering (did it quit?).')),
+  );
+  return {
+    request(command, input) {
+      return new Promise((done, fail) => {
+        waiting.push({ done, fail });
+        socket.write(`${JSON.stringify(input === undefined ? { command } : { command, input })}\n`);
+      });
+    },
+    close: () => socket.end(),
+  };
+}

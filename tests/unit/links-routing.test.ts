@@ -1,0 +1,125 @@
+// Following a read sheaf:// link with fake command handlers: which command runs, that a refused link runs none and
+// says why in a notification, and the same for the status views the `sheaf` command prints.
+import { describe, expect, it, vi } from 'vitest';
+import type { CommandHandlers } from '../../shared/ipc';
+import type { AppState } from '../../shared/state';
+import { openLink } from '../../electron/control/open-link';
+import type { Notifier } from '../../electron/main/core/ports';
+import { formatStatus, statusJson, statusLine, waybarJson } from '../../scripts/sheaf/views';
+import { assignmentOption, entryView, sampleAppState } from '../fixtures/app-state';
+
+const dates = { today: '2025-06-02', weekStart: '2025-06-02', weekEnd: '2025-06-08' };
+const signedIn = (over: Partial<AppState> = {}) =>
+  sampleAppState(dates, {
+    session: {
+      status: 'signed_in',
+      demo: false,
+      user: { id: 1, name: 'Dana', email: 'd@x' },
+      accountName: 'Acme',
+      weeklyCapacitySeconds: null,
+    },
+    ...over,
+  });
+const options = [
+  assignmentOption('Acme', 'Website', 'Design', { projectId: 11, taskId: 101 }),
+  assignmentOption('Acme', 'Website', 'Development', { projectId: 11, taskId: 102 }),
+];
+
+function setUp(state: AppState = signedIn()) {
+  const calls: string[] = [];
+  const handler = (name: string) => vi.fn(() => void calls.push(name));
+  const handlers = {
+    getState: () => state,
+    listAssignments: () => options,
+    startTimer: vi.fn((input: unknown) => void calls.push(`startTimer ${JSON.stringify(input)}`)),
+    stopTimer: handler('stopTimer'),
+    toggleTimer: handler('toggleTimer'),
+  } as Partial<CommandHandlers> as CommandHandlers;
+  const shown: string[] = [];
+  const notifier: Notifier = { show: (_kind, title, body) => void shown.push(`${title}: ${body}`) };
+  const showPopover = vi.fn();
+  const open = (link: string) => openLink(link, { handlers, notifier, showPopover, log: () => {} });
+  return { calls, shown, showPopover, open };
+}
+
+describe('openLink', () => {
+  it('runs stop, toggle and start through the command handlers, and show through the host', async () => {
+    const { calls, showPopover, open } = setUp();
+    await open('sheaf://stop');
+    await open('sheaf://toggle');
+    await open('sheaf://start?project=11&task=102&notes=Hero');
+    await open('sheaf://start?q=website+des');
+    await open('sheaf://show');
+    expect(calls).toEqual([
+      'stopTimer',
+      'toggleTimer',
+      'startTimer {"projectId":11,"taskId":102,"notes":"Hero"}',
+      'startTimer {"projectId":11,"taskId":101}',
+    ]);
+    expect(showPopover).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['sheaf://start?project=11&task=999', "Project 11 with task 999 isn't one of your assignments"],
+    [
+      'sheaf://start?q=website',
+      '"website" matches more than one project and task: Acme — Website — Design; Acme — Website — Development.',
+    ],
+    ['sheaf://start?q=zeppelin', `Nothing you're assigned to matches "zeppelin"`],
+    ['sheaf://signout', 'Sheaf links can start, stop, toggle or show the timer'],
+  ])('refuses %s, runs nothing, and notifies why', async (link, why) => {
+    const { calls, shown, open } = setUp();
+    const result = await open(link);
+    expect(result.ok).toBe(false);
+    expect(calls).toEqual([]);
+    expect(shown).toEqual([expect.stringContaining(`Sheaf didn't follow the link: ${why}`)]);
+  });
+
+  it('says to sign in first when signed out, rather than that nothing matched', async () => {
+    const { calls, shown, open } = setUp(sampleAppState(dates));
+    expect(await open('sheaf://start?q=website+des')).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'Sign in to Harvest first.' },
+    });
+    expect(calls).toEqual([]);
+    expect(shown).toEqual(["Sheaf didn't follow the link: Sign in to Harvest first."]);
+  });
+});
+
+describe('the status views', () => {
+  const now = Date.parse('2025-06-02T10:00:00Z');
+  const running = entryView({
+    isRunning: true,
+    hours: 0.5,
+    runningSince: '2025-06-02T09:37:00Z',
+    notes: 'Hero',
+  });
+  const state = signedIn({
+    running,
+    today: { date: dates.today, totalHours: 2 },
+    week: { start: dates.weekStart, end: dates.weekEnd, totalHours: 10 },
+  });
+
+  it('add the running timer’s time since the snapshot to today and the week', () => {
+    expect(statusLine(state, now)).toBe('▶ Acme — Website — Design 0:53');
+    expect(statusJson(state, now)).toMatchObject({
+      running: { hours: 0.88, elapsed: '0:53', notes: 'Hero' },
+      today: { hours: 2.38 },
+      week: { hours: 10.38 },
+    });
+    expect(formatStatus('{client}/{project}/{task} {elapsed} {today} {week}', state, now)).toBe(
+      'Acme/Website/Design 0:53 2:23 10:23',
+    );
+  });
+
+  it('leave a status bar empty fields, not placeholders, when nothing runs', () => {
+    const stopped = signedIn({ sync: { state: 'offline', pending: 2, lastSyncedAt: null, message: null } });
+    expect(formatStatus('{project} {elapsed}', stopped, now)).toBe('');
+    expect(waybarJson(stopped, now)).toEqual({
+      text: 'No timer running',
+      tooltip: 'Today 0:00 · This week 0:00\nOffline: 2 waiting to reach Harvest',
+      class: ['stopped', 'offline'],
+      alt: 'stopped',
+    });
+  });
+});

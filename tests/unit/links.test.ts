@@ -1,0 +1,96 @@
+// Reading sheaf:// links as hostile input: the four verbs and their parameters, and everything else refused with
+// a reason the person can act on.
+import { describe, expect, it } from 'vitest';
+import { linkInArgv, maxLinkLength, readLink } from '../../shared/links';
+
+describe('readLink', () => {
+  it.each([
+    ['sheaf://stop', { verb: 'stop' }],
+    ['sheaf://toggle', { verb: 'toggle' }],
+    ['sheaf://show', { verb: 'show' }],
+    // Windows hands links over with a slash added; verbs are read in any case.
+    ['sheaf://stop/', { verb: 'stop' }],
+    ['SHEAF://Show', { verb: 'show' }],
+    ['sheaf://start?project=12&task=34', { verb: 'start', projectId: 12, taskId: 34 }],
+    [
+      'sheaf://start?task=34&project=12&notes=Hero%20variants',
+      { verb: 'start', projectId: 12, taskId: 34, notes: 'Hero variants' },
+    ],
+    ['sheaf://start?q=acme+dev', { verb: 'start', query: 'acme dev' }],
+    ['sheaf://start/?q=%20acme%20&notes=', { verb: 'start', query: 'acme', notes: '' }],
+    ['sheaf://start?q=caf%C3%A9', { verb: 'start', query: 'café' }],
+  ])('reads %s', (link, expected) => {
+    expect(readLink(link)).toEqual({ ok: true, link: expected });
+  });
+
+  it.each([
+    // Verbs a link must never have.
+    ['sheaf://signout', /start, stop, toggle or show the timer; "signout" isn't one of those/],
+    ['sheaf://delete?entry=1', /"delete" isn't one of those/],
+    ['sheaf://settings?theme=dark', /"settings" isn't one of those/],
+    ['sheaf://', /"" isn't one of those/],
+    ['sheaf://s%74op', /"s%74op" isn't one of those/],
+    // Other schemes, and the shapes that hope another program reads them.
+    ['https://evil.example/stop', /only sheaf:\/\/ links, not "https:"/],
+    ['javascript:alert(1)', /only sheaf:\/\/ links/],
+    ['file:///etc/passwd', /only sheaf:\/\/ links/],
+    ['sheaf://user:secret@start?q=x', /never carries a user name or password/],
+    ['sheaf://token@stop', /never carries a user name or password/],
+    ['sheaf://stop:8080', /never carries a port/],
+    ['sheaf:stop', /Write Sheaf links as sheaf:\/\/start/],
+    ['sheaf:///stop', /Write Sheaf links as|isn't one of those/],
+    ['sheaf://stop/../signout', /nothing after stop\//],
+    ['sheaf://stop#frag', /no #part/],
+    ['sheaf://stop?now=1', /A stop link takes nothing after the "\?"/],
+    // Start's parameters.
+    ['sheaf://start', /needs a project and a task/],
+    ['sheaf://start?project=12', /needs a project and a task/],
+    ['sheaf://start?project=12&task=34&q=web', /not both/],
+    ['sheaf://start?project=0&task=34', /The project "0" isn't a Harvest id/],
+    ['sheaf://start?project=-3&task=34', /isn't a Harvest id/],
+    ['sheaf://start?project=1e3&task=34', /isn't a Harvest id/],
+    [
+      'sheaf://start?project=12&task=99999999999999999999',
+      /The task "99999999999999999999" isn't a Harvest id/,
+    ],
+    ['sheaf://start?project=12&task=0x22', /isn't a Harvest id/],
+    ['sheaf://start?project=12&project=13&task=1', /says "project" twice/],
+    ['sheaf://start?project=12&task=34&accountId=1', /doesn't take "accountId"/],
+    ['sheaf://start?__proto__=1&q=x', /doesn't take "__proto__"/],
+    ['sheaf://start?q=%20%20', /\(q\) are empty/],
+    ['sheaf://start?q=%E0%A4%A', /broken %-escape/],
+    ['sheaf://start?q=x&notes=%ZZ', /broken %-escape/],
+    [`sheaf://start?q=${'a'.repeat(201)}`, /at most 200 characters/],
+    [`sheaf://start?q=x&notes=${'n'.repeat(5001)}`, /at most 5000 characters/],
+    [`sheaf://start?q=${'a'.repeat(maxLinkLength)}`, /too long for Sheaf to read/],
+    ['sheaf://stop\n', /characters no link can carry/],
+    ['sheaf://st\top', /characters no link can carry/],
+    ['', /empty/],
+    ['not a link', /"not a link" isn't a link Sheaf can read/],
+  ])('refuses %s', (link, why) => {
+    const read = readLink(link);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.problem).toMatch(why);
+  });
+
+  it('refuses what isn’t text at all', () => {
+    for (const value of [undefined, null, 42, {}, ['sheaf://stop']]) expect(readLink(value).ok).toBe(false);
+  });
+
+  it('quotes what a hostile link said short and printable', () => {
+    const read = readLink(`sheaf://start?${'\u202e'.repeat(3)}${'x'.repeat(500)}=1`);
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.problem.length).toBeLessThan(120);
+      expect(read.problem).not.toContain('\u202e');
+    }
+  });
+});
+
+describe('linkInArgv', () => {
+  it('finds the link a second launch carries, and nothing in a plain launch', () => {
+    expect(linkInArgv(['/opt/Sheaf/sheaf', '--no-sandbox', 'sheaf://toggle'])).toBe('sheaf://toggle');
+    expect(linkInArgv(['/opt/Sheaf/sheaf'])).toBeNull();
+    expect(linkInArgv(undefined)).toBeNull();
+  });
+});
