@@ -31,7 +31,9 @@ export interface SheafIo {
 
 export const usage = `Usage: sheaf <command>
   status [--json | --waybar | --format '{project} {elapsed}']   what runs now
-  start <words…> [--notes TEXT]   start the one project and task the words name
+  start <words…> [--notes TEXT] [--stop-other | --keep-other]
+                                  start the one project and task the words name (and, when a timer
+                                  runs in another account, stop it or keep it; else the settings say)
   stop | toggle | restart         stop, start or stop, restart the last entry
   note TEXT                       set the running entry's notes
   today [--json]                  today's entries and hours
@@ -46,7 +48,11 @@ class UsageError extends Error {}
 
 const options: Partial<Record<keyof typeof subcommands, ParseArgsConfig['options']>> = {
   status: { json: { type: 'boolean' }, waybar: { type: 'boolean' }, format: { type: 'string' } },
-  start: { notes: { type: 'string' } },
+  start: {
+    notes: { type: 'string' },
+    'stop-other': { type: 'boolean' },
+    'keep-other': { type: 'boolean' },
+  },
   today: { json: { type: 'boolean' } },
 };
 
@@ -163,8 +169,12 @@ class Run {
         else out(todayLines(state, this.now()).join('\n'));
         return;
       }
-      case 'start':
-        return this.start(words.join(' '), values.notes as string | undefined);
+      case 'start': {
+        if (values['stop-other'] && values['keep-other'])
+          throw new UsageError('sheaf start: --stop-other or --keep-other, not both.');
+        const other = values['stop-other'] ? 'stop' : values['keep-other'] ? 'keep' : undefined;
+        return this.start(words.join(' '), values.notes as string | undefined, other);
+      }
       case 'stop': {
         const running = (await this.state()).running;
         if (!running) return out('No timer was running.');
@@ -202,14 +212,23 @@ class Run {
     }
   }
 
-  private async start(words: string, notes: string | undefined): Promise<void> {
+  private async start(
+    words: string,
+    notes: string | undefined,
+    otherAccount?: 'stop' | 'keep',
+  ): Promise<void> {
     value(signedOutAnswer(await this.state()) ?? { ok: true, value: undefined });
     const options = await this.ask<AssignmentOption[]>('listAssignments');
     const pick = pickByWords(options, words);
     // Several (or none) would be a guess: nothing starts, and the person sees what the words could mean.
     if (pick.kind !== 'one') throw new Refused(wordsProblem(pick, words, 'lines'));
     const { projectId, taskId } = pick.option;
-    await this.ask('startTimer', { projectId, taskId, ...(notes !== undefined ? { notes } : {}) });
+    await this.ask('startTimer', {
+      projectId,
+      taskId,
+      ...(notes !== undefined ? { notes } : {}),
+      ...(otherAccount ? { otherAccount } : {}),
+    });
     await this.done(`Started ${assignmentLabel(pick.option)}`);
   }
 

@@ -200,6 +200,7 @@ describe('usage', () => {
     [['status', '--bogus']],
     [['status', '--format', '{nope}']],
     [['start']],
+    [['start', 'design', '--stop-other', '--keep-other']],
     [['note']],
     [['stop', 'now']],
     [['open', 'sheaf://stop', 'sheaf://show']],
