@@ -117,6 +117,9 @@ function checkUsage(
   if (command === 'completion' && !(shells as readonly string[]).includes(positionals[0]!)) {
     throw new UsageError(`the shells are ${shells.join(', ')}.`);
   }
+  if (command === 'start' && values['stop-other'] && values['keep-other']) {
+    throw new UsageError('pick one of --stop-other and --keep-other.');
+  }
   if (command === 'status') {
     if ([values.json, values.waybar, values.format !== undefined].filter(Boolean).length > 1) {
       throw new UsageError('pick one of --json, --waybar and --format.');
@@ -170,8 +173,6 @@ class Run {
         return;
       }
       case 'start': {
-        if (values['stop-other'] && values['keep-other'])
-          throw new UsageError('sheaf start: --stop-other or --keep-other, not both.');
         const other = values['stop-other'] ? 'stop' : values['keep-other'] ? 'keep' : undefined;
         return this.start(words.join(' '), values.notes as string | undefined, other);
       }
