@@ -216,6 +216,21 @@ describe('HARVEST_ACCESS_TOKEN', () => {
     expect(h.secrets.values.has('harvest')).toBe(false);
   });
 
+  it('alone, when Harvest ID can’t be reached, says why on the sign-in screen', async () => {
+    h = await signedInApp({ accounts: withForecast, signIn: false });
+    h.sandbox.faults.outage = true;
+    const app = await h.restart({
+      env: {
+        HARVEST_API_URL: h.sandbox.url,
+        HARVEST_ID_URL: h.sandbox.idUrl,
+        HARVEST_ACCESS_TOKEN: h.sandbox.token,
+      },
+    });
+    const s = app.getState();
+    expect(s.session.status).toBe('signed_out');
+    expect(s.session.status === 'signed_out' && s.session.message).toBeTruthy();
+  });
+
   it('with HARVEST_ACCOUNT_ID still chooses that one account', async () => {
     h = await signedInApp({ accounts: withForecast, signIn: false });
     const app = await h.restart({

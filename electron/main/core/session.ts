@@ -5,18 +5,13 @@ import type { WeekStartDay } from '../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/state';
 import type { SheafAppOptions } from './app-options';
 import type { AccountContext } from './account-context';
-import { AccountSession, tokenGrant, type AccountGrant } from './account-session';
+import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './account-session';
 import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from './errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { AccountChoice, type OfferedAccount } from './account-choice';
-import {
-  harvestIdFromEnv,
-  listAccounts,
-  signInWithHarvest,
-  signInWithHarvestOffered,
-  type HarvestIdConfig,
-} from './harvest-id';
+import { BrowserSignIn } from './browser-sign-in';
+import { harvestIdFromEnv, listAccounts, type HarvestIdConfig } from './harvest-id';
 import { Keychain, withAccounts, withoutAccount, type StoredGrant } from './keychain';
 import { DisposableStore } from './lifecycle';
 import type { Notices } from './notices';
@@ -58,8 +53,7 @@ export class SessionService {
   /** Which grant each account signs in with (the environment's and the demo's have none). */
   private readonly grantOf = new Map<string, string>();
   private readonly choice = new AccountChoice();
-  /** Stops waiting for the browser's answer to "Sign in with Harvest". */
-  private browserWait: AbortController | null = null;
+  private readonly browser: BrowserSignIn;
 
   constructor(
     private readonly options: SheafAppOptions,
@@ -71,6 +65,12 @@ export class SessionService {
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
     this.harvestId = harvestIdFromEnv(options.env);
+    this.browser = new BrowserSignIn({
+      config: this.harvestId,
+      fetch: this.fetch,
+      clock: this.clock,
+      openUrl: options.openUrl,
+    });
     this.grants = new Grants({
       config: this.harvestId,
       fetch: this.fetch,
@@ -85,7 +85,7 @@ export class SessionService {
 
   /** "Sign in with Harvest" is offered: a Harvest ID client id is configured. */
   get harvestSignIn(): boolean {
-    return signInWithHarvestOffered(this.harvestId);
+    return this.browser.offered;
   }
 
   /** The accounts waiting to be picked, each saying whether Sheaf is signed in to it already. */
@@ -147,7 +147,12 @@ export class SessionService {
       if (env.accountId) return this.resume(env.accountId, tokenGrant(env.token));
       // HARVEST_ACCESS_TOKEN alone: its Harvest accounts, picked like a token typed without an account id.
       const token = env.token;
-      await this.steps.run(() => this.offer({ kind: 'token', token }, token)).catch(() => this.deps.emit());
+      await this.steps
+        .run(() => this.offer({ kind: 'token', token }, token))
+        .catch((err: unknown) => {
+          this.signedOut = { status: 'signed_out', message: signInMessage(err) };
+          this.deps.emit();
+        });
       return;
     }
     const record = await this.keychain.load();
@@ -174,43 +179,27 @@ export class SessionService {
   }
 
   /** Harvest ID in the browser, its answer on a loopback redirect, then the accounts it reached. */
-  signInWithHarvest(): Promise<void> {
-    if (!this.harvestSignIn)
-      return Promise.reject(new NotAllowedError('Sign in with Harvest is not set up in this Sheaf.'));
-    const openUrl = this.options.openUrl;
-    if (!openUrl) return Promise.reject(new NotAllowedError("This Sheaf can't open your browser."));
-    this.browserWait?.abort();
-    const wait = (this.browserWait = new AbortController());
+  async signInWithHarvest(): Promise<void> {
     const showing = this.signedOut;
-    if (!this.active) {
+    if (!this.active && this.browser.offered) {
       this.signedOut = { status: 'signing_in' };
       this.deps.emit();
     }
-    return signInWithHarvest({
-      config: this.harvestId,
-      fetch: this.fetch,
-      clock: this.clock,
-      openUrl,
-      signal: wait.signal,
-    })
-      .then((tokens) =>
-        this.steps.run(() => {
-          this.fromEnvironment = false;
-          return this.offer({ kind: 'oauth', ...tokens }, tokens.accessToken);
-        }),
-      )
-      .catch((err: unknown) => {
-        this.signedOut = this.active ? showing : { status: 'signed_out', message: null };
-        this.deps.emit();
-        throw err;
-      })
-      .finally(() => {
-        if (this.browserWait === wait) this.browserWait = null;
+    try {
+      const tokens = await this.browser.start();
+      await this.steps.run(() => {
+        this.fromEnvironment = false;
+        return this.offer({ kind: 'oauth', ...tokens }, tokens.accessToken);
       });
+    } catch (err) {
+      this.signedOut = this.active ? showing : { status: 'signed_out', message: null };
+      this.deps.emit();
+      throw err;
+    }
   }
 
   cancelSignIn(): void {
-    this.browserWait?.abort();
+    this.browser.cancel();
   }
 
   /** Signs in to the picked accounts of the grant waiting for a choice. */
@@ -272,7 +261,7 @@ export class SessionService {
   /** Quitting: unsent changes get up to `waitForSyncMs` to go, each cache is saved, then nothing more is sent. */
   async dispose(waitForSyncMs: number): Promise<void> {
     this.lifetime.dispose();
-    this.browserWait?.abort();
+    this.browser.cancel();
     this.grants.dispose();
     await Promise.all(this.all().map((a) => a.close(waitForSyncMs)));
     // From here on, nothing reaches Harvest: a late retry or check-in of this instance is silent.
