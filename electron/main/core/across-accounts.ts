@@ -4,6 +4,7 @@
 import type { AccountSummary, EntryView } from '../../../shared/state';
 import type { Settings } from '../../../shared/settings';
 import type { AccountSession } from './account-session';
+import type { TimerView } from './timesheet';
 import { LocalError } from './errors';
 
 /** A timer runs in another account; the person is asked whether to stop it before this one starts. */
@@ -51,10 +52,20 @@ export async function makeRoomFor(
   for (const { account } of others) await account.account?.timer.stopTimer();
 }
 
-/** Each account's line in the switcher. */
-export function accountSummaries(accounts: readonly AccountSession[]): AccountSummary[] {
+/**
+ * Each account's line in the switcher. `shown` is the shown account's view, already worked out for the rest of
+ * the snapshot: every emit builds one, so it isn't worked out a second time here.
+ */
+export function accountSummaries(
+  accounts: readonly AccountSession[],
+  shown: { accountId: string | null; view: TimerView | null },
+): AccountSummary[] {
   return accounts.map((account) => {
-    const view = account.signedIn ? (account.account?.timer.view() ?? null) : null;
+    const view = !account.signedIn
+      ? null
+      : account.accountId === shown.accountId && shown.view
+        ? shown.view
+        : (account.account?.timer.view() ?? null);
     const state = account.state;
     return {
       id: account.accountId,

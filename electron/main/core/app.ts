@@ -77,16 +77,17 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
 
   function build(): AppState {
     const account = session.account;
+    const view = account?.timer.view() ?? null;
     return buildAppState({
       session: session.state,
       prefs: session.prefs,
       weekStartDay: weekStart(),
-      timer: account?.timer.view() ?? null,
+      timer: view,
       favourites: account?.favourites.list() ?? [],
       notices: notices.list(),
       desktop: desktop.state(),
       focus: desktop.focus(),
-      accounts: accountSummaries(session.all()),
+      accounts: accountSummaries(session.all(), { accountId: session.activeAccountId, view }),
       activeAccountId: session.activeAccountId,
       harvestSignIn: session.harvestSignIn,
       accountChoice: session.accountChoice,
