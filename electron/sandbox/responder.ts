@@ -41,9 +41,7 @@ export interface SandboxRequest {
 
 /** An answer to send, or a connection to drop, or one to leave hanging (the injected faults). */
 export type SandboxReply =
-  | { kind: 'answer'; status: number; body: unknown; headers: Headers }
-  | { kind: 'drop' }
-  | { kind: 'hang' };
+  { kind: 'answer'; status: number; body: unknown; headers: Headers } | { kind: 'drop' } | { kind: 'hang' };
 
 /** The sandbox without its listener: what `startSandbox` serves, plus `respond`. */
 export interface SandboxCore extends Omit<Sandbox, 'url' | 'idUrl' | 'close'> {

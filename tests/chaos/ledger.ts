@@ -35,7 +35,7 @@ export interface Differences {
 /** Harvest's entries against the ledger, with running ones ending at `end`; each difference adds a line to `details`. */
 export function compareWithHarvest(
   ledger: Ledger,
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'admin' | 'requestLog'>,
   start: Date,
   end: number,
   details: string[],
