@@ -1,6 +1,7 @@
 // Owns what the scripted person can ask of Sheaf's core and what they see of it: the operations (start, stop,
 // resume, notes, add, edit, delete, the disk failing, settle), running one on a core app, and the summary of its
 // state. The real-process suite (host.ts) and the deterministic simulation drive the core through it alike.
+import type { SimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import type { SheafApp } from '../../electron/main/core/app';
 import type { AppState, EntryView } from '../../shared/state';
 
@@ -22,6 +23,10 @@ export type Op =
   | { op: 'edit'; token: string; hours?: number; endedTime?: string }
   | { op: 'delete'; token: string }
   | { op: 'disk'; failing: string | null }
+  /** Time away: the person leaves the computer, comes back, and answers the question if one is asked. */
+  | { op: 'leave' }
+  | { op: 'back' }
+  | { op: 'answerIdle'; answer: 'keep' | 'discard' }
   | { op: 'settle' };
 
 export interface Reply {
@@ -46,9 +51,16 @@ export interface Summary {
   setAside: number;
   setAsideReasons: string[];
   assignments: { projectId: number; taskId: number }[];
+  /** The question after time away: when Sheaf says the person left, and the entry it is about. */
+  idleQuestion: { since: string; token: string | null } | null;
 }
 
 const tokenOf = (e: EntryView) => e.notes.split(' ')[0] ?? '';
+
+function tokenOfId(s: AppState, id: EntryView['id']): string | null {
+  const e = s.day.entries.find((x) => x.id === id) ?? (s.running?.id === id ? s.running : null);
+  return e ? tokenOf(e) : null;
+}
 
 export function summary(app: SheafApp, s: AppState = app.getState()): Summary {
   return {
@@ -62,6 +74,10 @@ export function summary(app: SheafApp, s: AppState = app.getState()): Summary {
       pending: e.pending,
       startedTime: e.startedTime,
     })),
+    idleQuestion: s.desktop.idleQuestion && {
+      since: s.desktop.idleQuestion.since,
+      token: tokenOfId(s, s.desktop.idleQuestion.entryId),
+    },
     pending: s.sync.pending,
     setAside: s.setAside.length,
     setAsideReasons: s.setAside.map((x) => `${x.summary}: ${x.reason}`),
@@ -84,6 +100,8 @@ function entryId(app: SheafApp, token: string) {
 export interface Driving {
   /** Fills the disk or takes the right to write away (`failing` is the errno), or gives it back (null). */
   setDisk(failing: string | null): void;
+  /** The computer's idle time, as the OS reports it. */
+  idle: SimulatedIdleSource;
   sleep(ms: number): Promise<void>;
 }
 
@@ -112,6 +130,16 @@ export async function runOp(app: SheafApp, m: Op, driving: Driving): Promise<voi
     case 'disk':
       driving.setDisk(m.failing);
       return;
+    case 'leave':
+      driving.idle.away(0);
+      return;
+    case 'back':
+      // The once-a-minute check would have seen the time away; a real-time host jumps its clock past it.
+      app.desktop.check();
+      driving.idle.back();
+      return;
+    case 'answerIdle':
+      return c.answerIdle({ answer: m.answer });
     case 'settle':
       // Everything left is sent: nudge with refreshes until the outbox is empty.
       for (let i = 0; i < 200 && app.getState().sync.pending > 0; i++) {

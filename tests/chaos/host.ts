@@ -1,19 +1,20 @@
 // The process the fault-injection suite kills: Sheaf's real core on a data directory, driven over the
 // fork() channel by the scripted person in run.ts. Time comes from a file the person's side writes, so the
 // core and the sandbox Harvest agree on "now" across kills.
-import { readFileSync } from 'node:fs';
+import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import { createSheafApp } from '../../electron/main/core/app';
 import { startSandbox } from '../../electron/sandbox/server';
 import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { FaultyDisk } from '../fixtures/faulty-disk';
 import { MemorySecrets } from '../fixtures/memory-secrets';
+import { readClockFile } from './clock-file';
 import { runOp, summary, type Op, type Reply } from './drive';
 
 export type { Op, Reply, Summary } from './drive';
 
 const env = process.env;
 const clockFile = env.CHAOS_CLOCK_FILE!;
-const clock = { now: () => new Date(Number(readFileSync(clockFile, 'utf8'))) };
+const clock = { now: () => readClockFile(clockFile) };
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 25)));
 
 // The data folder's disk, through core's storage port: the person's side fills it up or takes away the right
@@ -25,6 +26,8 @@ setDisk(disk);
 const driving = {
   setDisk: (failing: string | null) => (disk.failing = failing),
   sleep: realSleep,
+  // The process's own idle source: a kill forgets the time away, as a restarted Sheaf would ask nothing.
+  idle: createSimulatedIdleSource(clock),
 };
 
 const app = createSheafApp({
@@ -42,6 +45,7 @@ const app = createSheafApp({
   log: env.CHAOS_DEBUG ? (line) => process.stderr.write(`[core ${process.pid}] ${line}\n`) : undefined,
   debug: Boolean(env.CHAOS_DEBUG),
   harvest: { sleep: realSleep, timeoutMs: 1500, maxRetries: 2 },
+  desktop: { idle: driving.idle },
 });
 
 process.on('message', (raw) => {

@@ -1,11 +1,12 @@
 // Owns the real-process World of the fault-injection smoke test: the sandbox Harvest on loopback, the core in a
 // child process on a real data folder (SIGKILLed for real), and a clock file both sides read as "now".
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../electron/sandbox/server';
 import { msPerMinute as minute } from '../../shared/elapsed';
 import { FakeClock } from '../fixtures/fake-clock';
+import { writeClockFile } from './clock-file';
 import { startCore } from './core';
 import type { World, WorldSetup } from './scenario';
 
@@ -15,7 +16,7 @@ export async function openProcessWorld({ start, account, diskFailing }: WorldSet
   const clockFile = join(dir, 'clock');
   const tick = (ms: number) => {
     clock.advance(ms);
-    writeFileSync(clockFile, String(clock.now().getTime()));
+    writeClockFile(clockFile, clock.now());
   };
   tick(0);
   const sandbox = await startSandbox({

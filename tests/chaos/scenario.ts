@@ -8,6 +8,7 @@ import type { Core } from './core';
 import type { Reply } from './drive';
 import { compareWithHarvest, type Ledger } from './ledger';
 import { nextAction, seededDice, type Account } from './person';
+import { walkAway, type AwayOutcome } from './time-away';
 
 export interface RunResult {
   operations: number;
@@ -19,6 +20,8 @@ export interface RunResult {
   diskPhases: number;
   refused: number;
   shownNotSaved: number;
+  /** Times the person came back from time away and answered Sheaf's question. */
+  timeAway: number;
   details: string[];
 }
 
@@ -56,6 +59,14 @@ export async function runScenario(
   // Timestamp accounts keep one day (wall-clock times can't cross midnight); duration runs cross one.
   const start = timestamp ? new Date(2026, 10, 24, 7, 0) : new Date(2026, 10, 24, 9, 0);
   const ledger: Ledger = new Map();
+  const awayAnswers: Record<AwayOutcome, number> = {
+    kept: 0,
+    discarded: 0,
+    'not asked': 0,
+    refused: 0,
+    'wrong since': 0,
+  };
+  let wrongSince = 0;
   let diskFailing: string | null = null;
   let diskOpsLeft = 0;
   let diskPhases = 0;
@@ -98,6 +109,14 @@ export async function runScenario(
     const now = world.now().getTime();
     const today = format(world.now(), 'yyyy-MM-dd');
     const token = `t${seed.toString(36)}-${done}`;
+    // Now and then the person walks away from a running timer, and answers the question when back.
+    if (core.state.running && chance(0.04)) {
+      const outcome = await walkAway(world, dice, ledger, details);
+      awayAnswers[outcome]++;
+      if (outcome === 'wrong since') wrongSince++;
+      if (outcome === 'kept' || outcome === 'discarded') done++;
+      continue;
+    }
     const action = nextAction(dice, {
       account,
       assignments,
@@ -159,7 +178,8 @@ export async function runScenario(
     kills: core.kills,
     lost: lost + unsent,
     duplicated,
-    wrongDuration,
+    wrongDuration: wrongDuration + wrongSince,
+    timeAway: awayAnswers.kept + awayAnswers.discarded,
     diskPhases,
     refused,
     shownNotSaved,
@@ -198,6 +218,7 @@ export async function runEveryStyle(
     diskPhases: a.diskPhases + r.diskPhases,
     refused: a.refused + r.refused,
     shownNotSaved: a.shownNotSaved + r.shownNotSaved,
+    timeAway: a.timeAway + r.timeAway,
     details: [...a.details, ...r.details],
   }));
   return { total, perStyle: results.map((r) => r.operations) };

@@ -15,7 +15,7 @@ export const defaultOperations = 300;
 export async function simulateSeed(seed: number, operations = defaultOperations): Promise<SeedResult> {
   const { total } = await runEveryStyle(seed, operations, (s, setup) => openSimulatedWorld(s, setup));
   const line =
-    `simulation: seed ${seed}, operations ${total.operations}, crashes ${total.kills}, disk phases ${total.diskPhases}, ` +
+    `simulation: seed ${seed}, operations ${total.operations}, crashes ${total.kills}, disk phases ${total.diskPhases}, time away ${total.timeAway}, ` +
     `lost ${total.lost}, duplicated ${total.duplicated}, wrong duration ${total.wrongDuration}, shown but not saved ${total.shownNotSaved}`;
   return { seed, total, failed: failedRun(total), line };
 }

@@ -2,6 +2,7 @@
 // simulated disk and network, all on virtual time. A crash throws the process away (its timers, its memory,
 // whatever it hadn't finished writing) and starts a new one on what the disk kept. Every choice comes from the
 // seed, so a run replays exactly.
+import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import { createSheafApp, type SheafApp } from '../../electron/main/core/app';
 import { setDisk } from '../../electron/main/core/disk';
 import { createSandboxCore } from '../../electron/sandbox/responder';
@@ -46,8 +47,9 @@ export async function openSimulatedWorld(
   const platters = new Platters();
   const diskLatency = () => Math.floor(random.disk() * 4);
   let disk = new SimulatedDisk(platters, diskLatency);
-  // The OS keychain outlives the process.
+  // The OS keychain and the OS's idle time outlive the process.
   const secrets = new MemorySecrets();
+  const idle = createSimulatedIdleSource(time);
 
   let app: SheafApp;
   let alive = { now: true };
@@ -74,6 +76,8 @@ export async function openSimulatedWorld(
       fetch: simulatedFetch(harvest, wire, () => me.now),
       clock: time,
       harvest: { random: random.jitter },
+      // A dead process hears nothing more from the OS.
+      desktop: { idle: { idleSeconds: () => idle.idleSeconds(), on: (l) => idle.on((e) => me.now && l(e)) } },
       // SIM_DEBUG=1 prints the core's log on virtual time (it may show notes: a debugging aid only).
       log: process.env.SIM_DEBUG ? (line) => console.log(`[${time.now().toISOString()}] ${line}`) : undefined,
       debug: Boolean(process.env.SIM_DEBUG),
@@ -90,6 +94,7 @@ export async function openSimulatedWorld(
 
   const driving = {
     setDisk: (failing: string | null) => (platters.failing = failing),
+    idle,
     // The settle loop's nudges: 20 ms of the real suite's wall clock is 5 s of its clock.
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms * 250)),
   };

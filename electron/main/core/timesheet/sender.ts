@@ -1,6 +1,6 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent, and
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
-import { minutesOfDay, sameTimeOfDay } from '../../../../shared/format';
+import { minutesOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
 import { localDate, wallClockTime } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
@@ -87,6 +87,13 @@ export class Sender {
       if (!this.ledger.hasRead) {
         const running = await this.api().listTimeEntries({ user_id: this.ledger.userId, is_running: true });
         for (const entry of running) report.heard({ entry });
+        // And a timer the cache still shows running that Harvest no longer runs was stopped meanwhile (by this
+        // Sheaf before the crash, or elsewhere): read how it ended, or this start would stop it again, later.
+        const stillRunning = new Set(running.map((e) => e.id));
+        for (const e of [...this.ledger.entries.values()]) {
+          if (e.runningSince && typeof e.ref === 'number' && !stillRunning.has(e.ref))
+            report.heard(await this.readNow(e.ref));
+        }
       }
       const target = resolveRef(targetOf(intent), this.ledger.ids);
       // A start sent before whose answer was lost may have made a running entry Sheaf has since read: one it
@@ -142,6 +149,16 @@ export class Sender {
     return { consumed: [] };
   }
 
+  /** An entry as Harvest has it now; deleted meanwhile is news too. */
+  private async readNow(ref: number): Promise<Heard> {
+    try {
+      return { entry: await this.api().getTimeEntry(ref) };
+    } catch (err) {
+      if (isHarvest(err, 'not_found')) return { deleted: ref };
+      throw err;
+    }
+  }
+
   private isLate(at: Date): boolean {
     return hoursBetween(at, this.clock.now()) >= lateThresholdHours;
   }
@@ -168,17 +185,25 @@ export class Sender {
       }
     }
     report.heard({ entry: stopped });
-    // Sent late: Harvest ended it when it heard of it; put the end where the person pressed Stop.
+    // Sent late: Harvest ended it when it heard of it; put the end back where the person pressed Stop. Only
+    // ever earlier: Harvest can't have heard a stop before it was pressed, so an end before the press (or fewer
+    // hours than ran until it) means something else stopped the timer first, and Harvest's view wins.
+    if (!this.isLate(at)) return;
+    const ranOver = targetHours !== undefined && stopped.hours - targetHours >= lateThresholdHours;
     const { timestampTimers, clock } = this.ledger.style;
     if (timestampTimers) {
       const pressed = wallClockTime(at, clock);
-      if (stopped.ended_time && !sameTimeOfDay(stopped.ended_time, pressed) && this.isLate(at)) {
+      const ended = minutesOfDay(stopped.ended_time ?? '');
+      const pressedAt = minutesOfDay(pressed);
+      if (ended === null || pressedAt === null || ended < pressedAt) return;
+      // Harvest counts a timer's hours to the second, so a stop heard later in the same minute still ran over:
+      // setting the end again makes Harvest count the hours from the times.
+      if (ended > pressedAt || ranOver)
         report.heard({ entry: await this.api().updateTimeEntry(ref, { ended_time: pressed }) });
-      }
       return;
     }
-    if (targetHours === undefined || Math.abs(stopped.hours - targetHours) < lateThresholdHours) return;
-    report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: roundHours(targetHours) }) });
+    if (ranOver)
+      report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: roundHours(targetHours!) }) });
   }
 
   private async resume(
