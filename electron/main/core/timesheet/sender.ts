@@ -87,13 +87,6 @@ export class Sender {
       if (!this.ledger.hasRead) {
         const running = await this.api().listTimeEntries({ user_id: this.ledger.userId, is_running: true });
         for (const entry of running) report.heard({ entry });
-        // And a timer the cache still shows running that Harvest no longer runs was stopped meanwhile (by this
-        // Sheaf before the crash, or elsewhere): read how it ended, or this start would stop it again, later.
-        const stillRunning = new Set(running.map((e) => e.id));
-        for (const e of [...this.ledger.entries.values()]) {
-          if (e.runningSince && typeof e.ref === 'number' && !stillRunning.has(e.ref))
-            report.heard(await this.readNow(e.ref));
-        }
       }
       const target = resolveRef(targetOf(intent), this.ledger.ids);
       // A start sent before whose answer was lost may have made a running entry Sheaf has since read: one it
@@ -147,16 +140,6 @@ export class Sender {
         break;
     }
     return { consumed: [] };
-  }
-
-  /** An entry as Harvest has it now; deleted meanwhile is news too. */
-  private async readNow(ref: number): Promise<Heard> {
-    try {
-      return { entry: await this.api().getTimeEntry(ref) };
-    } catch (err) {
-      if (isHarvest(err, 'not_found')) return { deleted: ref };
-      throw err;
-    }
   }
 
   private isLate(at: Date): boolean {
