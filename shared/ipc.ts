@@ -10,11 +10,7 @@ const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]
 const notes = z.string().max(5000);
 const timeHint = 'Use a time like 9:00am or 14:30';
 /** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read by wall-clock.ts, as core reads them. */
-const wallClock = z
-  .string()
-  .max(20, timeHint)
-  .trim()
-  .refine(isTime, timeHint);
+const wallClock = z.string().max(20, timeHint).trim().refine(isTime, timeHint);
 
 // The contract's order rule is wall-clock.ts's one rule; re-exported for the contract's callers and tests.
 export { endBeforeStart, timesInOrder };

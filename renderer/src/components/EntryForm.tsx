@@ -39,9 +39,7 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
   const { selected, query, pickerProps } = usePairChoice(initial, shownPair);
   const [notes, setNotes] = useState(entry?.notes ?? '');
   const [hours, setHours] = useState(entry ? formatHours(entry.hours, prefs.timeFormat) : '');
-  const [start, setStart] = useState(
-    entry?.startedTime ? restyle(entry.startedTime, prefs.clock) : '',
-  );
+  const [start, setStart] = useState(entry?.startedTime ? restyle(entry.startedTime, prefs.clock) : '');
   const [end, setEnd] = useState(entry?.endedTime ? restyle(entry.endedTime, prefs.clock) : '');
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);

@@ -3,7 +3,14 @@
 // times in the company's clock: what Sheaf sends is converted here, where the style is known for sure (a
 // member's account style may be learned after the change was queued).
 import { roundHours } from '../../../../shared/elapsed';
-import { minuteOfDayAt, readTime, restyle, spanHours, writeTime, type ClockStyle } from '../../../../shared/wall-clock';
+import {
+  minuteOfDayAt,
+  readTime,
+  restyle,
+  spanHours,
+  writeTime,
+  type ClockStyle,
+} from '../../../../shared/wall-clock';
 import { localDate } from '../dates';
 import type { LocalEntry } from '../entries';
 import type { TimeEntryUpdate } from '../harvest/api';
@@ -16,7 +23,6 @@ export interface AccountStyle {
 
 /** The last minute of a day Harvest's start/end times can name (23:59). */
 const lastMinute = 24 * 60 - 1;
-
 
 /** `length` minutes from `start`, kept within one day (Harvest's start and end times are one day's). */
 function span(start: number, length: number, clock: ClockStyle) {

@@ -136,8 +136,7 @@ export class TimeAwayAnswers {
     if (style.timestampTimers) {
       const end = timeAt(away.since, style.clock);
       // Harvest writes times in the company's clock ("14:30" for "2:30pm"): compare minutes, not text.
-      if (!sameTime(entry.endedTime, end))
-        await this.deps.commands.editEntry(entry.id, { endedTime: end });
+      if (!sameTime(entry.endedTime, end)) await this.deps.commands.editEntry(entry.id, { endedTime: end });
     } else if (entry.hours > away.hoursAtSince + 0.005) {
       await this.deps.commands.editEntry(entry.id, { hours: roundHours(away.hoursAtSince) });
     }
