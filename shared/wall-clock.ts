@@ -15,6 +15,8 @@
 // here and the process's own zone agree. Why real time: a Harvest timer counts from timer_started_at, a UTC
 // instant, so a span timed across the change is real hours; typed times should give what the timer gave.
 // Harvest states no rule of its own (see README "Time"); Sheaf keeps Harvest's returned hours once synced.
+// The limit of bare times: a face in a repeated hour always means its first showing, so a span ending in the
+// second showing can't be written, and reads back that much shorter.
 //
 // Order: an end may not come before its start on the clock face (Harvest's times are one day's, never past
 // midnight). An equal end is allowed: it is a zero-length entry, which Harvest itself writes when a timer stops

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ledger } from '../../electron/main/core/timesheet/ledger';
 import type { SyncQueue } from '../../electron/main/core/timesheet/sync-queue';
-import { editInStyle } from '../../electron/main/core/timesheet/account-style';
+import { addedTimes, editInStyle } from '../../electron/main/core/timesheet/account-style';
 import { Commands } from '../../electron/main/core/timesheet/commands';
 import { applyIntents, type Intent } from '../../electron/main/core/timesheet/intents';
 import { readNewEntry } from '../../electron/sandbox/entry-input';
@@ -12,7 +12,7 @@ import { buildAccount } from '../../electron/sandbox/seed';
 import { SandboxStore } from '../../electron/sandbox/store';
 import { roundHours } from '../../shared/elapsed';
 import type { AssignmentOption } from '../../shared/state';
-import { processZone, spanHours } from '../../shared/wall-clock';
+import { momentOf, processZone, readTime, sameTime, spanHours, timeAt } from '../../shared/wall-clock';
 import { localEntry } from '../fixtures/local-entry';
 
 const now = new Date('2026-12-01T15:00:00Z');
@@ -45,6 +45,27 @@ const option: AssignmentOption = {
   taskName: 'Design',
   billable: true,
 };
+
+const addIntent: Extract<Intent, { kind: 'add' }> = {
+  kind: 'add',
+  id: 'a',
+  at: now.toISOString(),
+  localRef: 'local-1',
+  projectId: 1,
+  taskId: 2,
+  notes: '',
+  names: { clientName: 'Acme', projectName: 'Website', projectCode: null, taskName: 'Design' },
+  spentDate: '2026-06-03',
+  hours: 3,
+  startedTime: null,
+  endedTime: null,
+};
+
+/** Whether the process zone's clock shows this time twice on that date (a fall-back day's repeated hour). */
+function shownTwice(date: string, time: string): boolean {
+  const first = momentOf(date, readTime(time)!).getTime();
+  return [30, 60].some((m) => sameTime(timeAt(new Date(first + m * 60_000), '24h'), time));
+}
 
 function viewHours(date: string, start: string, end: string): number | undefined {
   const confirmed = new Map([[7, localEntry({ spentDate: date, startedTime: '0:00', endedTime: '0:30' })]]);
@@ -99,6 +120,22 @@ describe(`hours between two times in ${processZone()}`, () => {
       expect(await addedHours(date, start, end)).toBe(expected);
       expect(sentHours(date, start, end)).toBe(roundHours(expected));
       expect(sandboxHours(date, start, end)).toBe(roundHours(expected));
+    },
+  );
+
+  it.each(spans)(
+    '%s from %s: new hours on a start/end-time account send times that count back to those hours',
+    (date, start) => {
+      const entry = localEntry({ spentDate: date, startedTime: start, endedTime: start });
+      const timestamps = { timestampTimers: true, clock: '12h' } as const;
+      const sent = editInStyle(timestamps, entry, { hours: 3 }, now);
+      const added = addedTimes('24h', { ...addIntent, spentDate: date, hours: 3 }, now);
+      for (const { started_time, ended_time } of [sent, added]) {
+        const hours = spanHours(date, started_time, ended_time);
+        // A bare time in a repeated hour means its first showing, so an end in the second can't be written.
+        if (shownTwice(date, ended_time!)) expect(hours).toBeLessThan(3);
+        else expect(hours).toBe(3);
+      }
     },
   );
 

@@ -5,10 +5,11 @@
 import { roundHours } from '../../../../shared/elapsed';
 import {
   minuteOfDayAt,
+  momentOf,
   readTime,
   restyle,
   spanHours,
-  writeTime,
+  timeAt,
   type ClockStyle,
 } from '../../../../shared/wall-clock';
 import { localDate } from '../dates';
@@ -24,12 +25,20 @@ export interface AccountStyle {
 /** The last minute of a day Harvest's start/end times can name (23:59). */
 const lastMinute = 24 * 60 - 1;
 
-/** `length` minutes from `start`, kept within one day (Harvest's start and end times are one day's). */
-function span(start: number, length: number, clock: ClockStyle) {
-  const begin = Math.max(0, Math.min(start, lastMinute - length));
+const msPerMinute = 60_000;
+
+/**
+ * `length` minutes of real time from the moment `from`, kept within the spent date (Harvest's start and end
+ * times are one day's) and written in the company's clock. Real time, so the hours counted back from these
+ * times are `length` on a DST day too (wall-clock.ts's spanHours).
+ */
+function span(spentDate: string, from: number, length: number, clock: ClockStyle) {
+  const first = momentOf(spentDate, 0).getTime();
+  const last = momentOf(spentDate, lastMinute).getTime();
+  const begin = Math.max(first, Math.min(from, last - length * msPerMinute));
   return {
-    started_time: writeTime(begin, clock),
-    ended_time: writeTime(Math.min(lastMinute, begin + length), clock),
+    started_time: timeAt(new Date(begin), clock),
+    ended_time: timeAt(new Date(Math.min(last, begin + length * msPerMinute)), clock),
   };
 }
 
@@ -72,11 +81,15 @@ function timesFor(
   };
   if (c.hours === undefined || c.endedTime !== undefined) return times;
   const length = Math.round(c.hours * 60);
+  const spentDate = entry?.spentDate ?? localDate(at);
   // A running timer that should show these hours started that long before they were set.
-  if (entry?.runningSince) return { started_time: writeTime(Math.max(0, minuteOfDayAt(at) - length), clock) };
+  if (entry?.runningSince) {
+    return { started_time: span(spentDate, at.getTime() - length * msPerMinute, length, clock).started_time };
+  }
   const start = readTime(c.startedTime ?? entry?.startedTime);
-  const end = readTime(entry?.endedTime) ?? minuteOfDayAt(at);
-  return span(start ?? end - length, length, clock);
+  const end = momentOf(spentDate, readTime(entry?.endedTime) ?? minuteOfDayAt(at)).getTime();
+  const from = start === null ? end - length * msPerMinute : momentOf(spentDate, start).getTime();
+  return span(spentDate, from, length, clock);
 }
 
 /**
@@ -96,5 +109,6 @@ export function addedTimes(
   }
   const length = Math.round(intent.hours * 60);
   const today = intent.spentDate === localDate(at);
-  return span(today ? minuteOfDayAt(at) - length : 9 * 60, length, clock);
+  const from = today ? at.getTime() - length * msPerMinute : momentOf(intent.spentDate, 9 * 60).getTime();
+  return span(intent.spentDate, from, length, clock);
 }
