@@ -22,11 +22,11 @@
 // midnight). An equal end is allowed: it is a zero-length entry, which Harvest itself writes when a timer stops
 // in the minute it started, so refusing it would refuse Harvest's own data.
 
+import { msPerHour, msPerMinute } from './elapsed';
+
 export type ClockStyle = '12h' | '24h';
 
 const minutesPerDay = 24 * 60;
-const msPerMinute = 60_000;
-const msPerHour = 3_600_000;
 const timePattern = /^(\d{1,2}):(\d{2})(?: ?([ap]m))?$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');

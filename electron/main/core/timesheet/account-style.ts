@@ -2,7 +2,7 @@
 // started_time/ended_time on duration accounts (so an edit in the other style is silently lost), and it answers
 // times in the company's clock: what Sheaf sends is converted here, where the style is known for sure (a
 // member's account style may be learned after the change was queued).
-import { roundHours } from '../../../../shared/elapsed';
+import { msPerMinute, roundHours } from '../../../../shared/elapsed';
 import {
   minuteOfDayAt,
   momentOf,
@@ -24,8 +24,6 @@ export interface AccountStyle {
 
 /** The last minute of a day Harvest's start/end times can name (23:59). */
 const lastMinute = 24 * 60 - 1;
-
-const msPerMinute = 60_000;
 
 /**
  * `length` minutes of real time from the moment `from`, kept within the spent date (Harvest's start and end
