@@ -193,7 +193,7 @@ export function readTypedTime(text: string): TypedTime {
     text.trim().toLowerCase().replace(/\s+/g, ''),
   );
   if (!shorthand) return { ok: false, message: `"${text.trim()}" isn't a time. ${acceptedTimes}.` };
-  const [, hour, minute = '00', half] = shorthand as unknown as [string, string, string | undefined, string?];
+  const [hour, minute, half] = [shorthand[1]!, shorthand[2] ?? '00', shorthand[3]];
   const minutes = readTime(`${hour}:${minute}${half ? `${half}m` : ''}`);
   if (minutes !== null) return { ok: true, time: writeTime(minutes, '12h'), minutes };
   if (Number(minute) > 59) return { ok: false, message: `Minutes go up to 59. ${acceptedTimes}.` };
