@@ -21,6 +21,9 @@ XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c '
 ' || status=$?
 rm -rf "$keyring_home"
 
+echo "== time zones (the time-of-day tests under several TZs, on a fixed clock)"
+scripts/time-zones.sh || status=$?
+
 echo "== fault injection (scripted person, injected faults, SIGKILLs of the core)"
 npx tsx tests/chaos/run.ts || status=$?
 
@@ -31,5 +34,7 @@ echo "== playwright (_electron, where the Electron binary exists)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
   npx playwright test -c playwright.electron.config.ts --reporter=list,json || status=$?
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json test-results/playwright-electron.json || status=$?
+# shellcheck disable=SC2046 # one report name per line, none with spaces
+node scripts/test-summary.mjs test-results/vitest.json $(scripts/time-zones.sh --reports) \
+  test-results/playwright.json test-results/playwright-electron.json || status=$?
 exit $status

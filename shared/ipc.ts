@@ -2,28 +2,18 @@
 // The preload, main's handlers and the renderer's types are all derived from this list, never typed twice.
 import { z } from 'zod';
 import { isSpentDate, spentYears } from './calendar';
-import { minutesOfDay } from './format';
 import { IdleAnswer, SettingsUpdate, SettingsView, SnoozeFor } from './settings';
 import { AppState, AssignmentOption, ReportView } from './state';
+import { endBeforeStart, isTime, timesInOrder } from './wall-clock';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
 const timeHint = 'Use a time like 9:00am or 14:30';
-/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read as core reads them (no "13:00pm"). */
-const wallClock = z
-  .string()
-  .max(20, timeHint)
-  .trim()
-  .refine((t) => minutesOfDay(t) !== null, timeHint);
+/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read by wall-clock.ts, as core reads them. */
+const wallClock = z.string().max(20, timeHint).trim().refine(isTime, timeHint);
 
-export const endBeforeStart = 'The end time must be after the start time.';
-
-/** False only when both times are given and the end comes first; an equal end is an empty entry, allowed. */
-export function timesInOrder(start: string | null | undefined, end: string | null | undefined): boolean {
-  const from = minutesOfDay(start ?? '');
-  const to = minutesOfDay(end ?? '');
-  return from === null || to === null || to >= from;
-}
+// The contract's order rule is wall-clock.ts's one rule; re-exported for the contract's callers and tests.
+export { endBeforeStart, timesInOrder };
 
 const dateHint = 'Pick a date like 2025-01-31';
 function spentDateProblem(text: string): string | null {

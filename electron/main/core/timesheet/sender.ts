@@ -1,8 +1,8 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent, and
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
-import { minutesOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
-import { localDate, wallClockTime } from '../dates';
+import { readTime, sameTime, timeAt } from '../../../../shared/wall-clock';
+import { localDate } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type EntryRef } from '../entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
@@ -55,7 +55,7 @@ export interface SendResult {
 
 /** Minutes from `b` to `a`, two times of one day ("7:13am", "07:12"); 0 when either can't be read. */
 function minutesAfter(a: string | null | undefined, b: string): number {
-  const [from, to] = [minutesOfDay(b), a ? minutesOfDay(a) : null];
+  const [from, to] = [readTime(b), readTime(a)];
   return from === null || to === null ? 0 : to - from;
 }
 
@@ -175,9 +175,9 @@ export class Sender {
     const ranOver = targetHours !== undefined && stopped.hours - targetHours >= lateThresholdHours;
     const { timestampTimers, clock } = this.ledger.style;
     if (timestampTimers) {
-      const pressed = wallClockTime(at, clock);
-      const ended = minutesOfDay(stopped.ended_time ?? '');
-      const pressedAt = minutesOfDay(pressed);
+      const pressed = timeAt(at, clock);
+      const ended = readTime(stopped.ended_time);
+      const pressedAt = readTime(pressed);
       if (ended === null || pressedAt === null || ended < pressedAt) return;
       // Harvest counts a timer's hours to the second, so a stop heard later in the same minute still ran over:
       // setting the end again makes Harvest count the hours from the times.
@@ -274,7 +274,7 @@ export class Sender {
       throw err;
     }
     const { timestampTimers, clock } = this.ledger.style;
-    const switched = wallClockTime(at, clock);
+    const switched = timeAt(at, clock);
     const endedLater = timestampTimers
       ? minutesAfter(entry.ended_time, switched) > 0
       : entry.hours - replaces.hours >= lateThresholdHours;
@@ -368,8 +368,8 @@ export class Sender {
     if (timestampTimers) {
       return {
         ...common,
-        started_time: wallClockTime(at, clock),
-        ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt, clock) } : {}),
+        started_time: timeAt(at, clock),
+        ...(stoppedAt ? { ended_time: timeAt(stoppedAt, clock) } : {}),
       };
     }
     return stoppedAt
