@@ -1,7 +1,7 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent, and
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
 import { addedTimes, editInStyle } from './account-style';
-import { readTime, sameTime, timeAt } from '../../../../shared/wall-clock';
+import { readTime, timeAt } from '../../../../shared/wall-clock';
 import { localDate } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type EntryRef } from '../entries';
