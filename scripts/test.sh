@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
+# Reports from an earlier run must not stand in for a step that failed before writing its own.
+rm -f test-results/*.json
 
 node scripts/system-packages/install.mjs
 echo "== lint";       npm run --silent lint
@@ -24,8 +26,11 @@ rm -rf "$keyring_home"
 echo "== time zones (the time-of-day tests under several TZs, on a fixed clock)"
 scripts/time-zones.sh || status=$?
 
-echo "== fault injection (scripted person, injected faults, SIGKILLs of the core)"
-npx tsx tests/chaos/run.ts || status=$?
+echo "== fault simulation (the whole core on virtual time: fixed seeds and a few random ones; each replays)"
+npx tsx tests/simulation/cli.ts --ci --report test-results/simulation.json || status=$?
+
+echo "== fault injection smoke test (real processes, real files, real SIGKILLs of the core)"
+npx tsx tests/chaos/run.ts --report test-results/fault-injection.json || status=$?
 
 echo "== playwright (browser preview in Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=$?
@@ -36,5 +41,6 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
 
 # shellcheck disable=SC2046 # one report name per line, none with spaces
 node scripts/test-summary.mjs test-results/vitest.json $(scripts/time-zones.sh --reports) \
+  test-results/simulation.json test-results/fault-injection.json \
   test-results/playwright.json test-results/playwright-electron.json || status=$?
 exit $status

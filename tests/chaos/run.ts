@@ -5,10 +5,15 @@
 // replays; this suite keeps it honest with real processes, real files and real kills, so it can't replay.
 // Prints `operations: N, kills: K, lost: 0, duplicated: 0, wrong duration: 0` and fails on any non-zero.
 import { openProcessWorld } from './process-world';
+import { writeRunReport } from './report';
 import { failedRun, runEveryStyle } from './scenario';
 
 const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const operations = Number(process.env.CHAOS_OPERATIONS ?? 400);
+// A smoke test beside the simulation: enough actions for a few dozen real kills, in about a minute.
+const operations = Number(process.env.CHAOS_OPERATIONS ?? 240);
+const reportFile = process.argv.includes('--report')
+  ? process.argv[process.argv.indexOf('--report') + 1]
+  : null;
 console.log(`fault injection: seed ${seed} (real processes and real time: a seed does not replay exactly)`);
 const started = Date.now();
 const { total, perStyle } = await runEveryStyle(seed, operations, (_seed, setup) => openProcessWorld(setup));
@@ -22,5 +27,12 @@ console.log(
 console.log(
   `operations: ${total.operations}, kills: ${total.kills}, lost: ${total.lost}, duplicated: ${total.duplicated}, wrong duration: ${total.wrongDuration}, shown but not saved: ${total.shownNotSaved}`,
 );
-const failed = failedRun(total) || total.kills < 20 || total.operations < 500 || total.diskPhases < 3;
+const failed = failedRun(total) || total.kills < 20 || total.operations < 300 || total.diskPhases < 3;
+if (reportFile)
+  writeRunReport(reportFile, 'fault injection', [
+    {
+      title: `fault injection: seed ${seed}, operations ${total.operations}, kills ${total.kills}, lost ${total.lost}, duplicated ${total.duplicated}, wrong duration ${total.wrongDuration}, shown but not saved ${total.shownNotSaved}`,
+      failed,
+    },
+  ]);
 process.exit(failed ? 1 : 0);

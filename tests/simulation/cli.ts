@@ -2,9 +2,8 @@
 // `--seeds K` runs K seeds (from a random first one, or `--from N`), prints seeds per second and every failing
 // seed, and exits non-zero on any failure; `--ci` runs the fixed seeds plus a few random ones and writes a
 // report the test command's closing line counts. `--operations N` sets the actions per seed.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeRunReport } from '../chaos/report';
 import { simulateSeed, type SeedResult } from './run-seed';
 
 /** Seeds that once found a loss stay in CI for good, beside a few new random ones. */
@@ -52,20 +51,10 @@ if (seeds.length > 1)
     `simulation: ${seeds.length} seeds, ${ops} operations in ${seconds.toFixed(1)} s (${(seeds.length / seconds).toFixed(2)} seeds/s), ` +
       `${failing.length} failing${failing.length ? `: ${failing.map((r) => r.seed).join(' ')}` : ''}`,
   );
-if (values.report) {
-  // The shape of a Playwright JSON report, so the closing line counts each seed as a test.
-  const report = {
-    suites: [
-      {
-        title: 'simulation',
-        specs: results.map((r) => ({
-          title: r.line,
-          tests: [{ status: r.failed ? 'unexpected' : 'expected' }],
-        })),
-      },
-    ],
-  };
-  mkdirSync(dirname(values.report), { recursive: true });
-  writeFileSync(values.report, JSON.stringify(report));
-}
+if (values.report)
+  writeRunReport(
+    values.report,
+    'simulation',
+    results.map((r) => ({ title: r.line, failed: r.failed })),
+  );
 process.exit(failing.length > 0 ? 1 : 0);

@@ -1,6 +1,20 @@
 // Owns one seed of the simulation: the three account styles run on virtual time, and the seed's result line.
 import { runEveryStyle, failedRun, type RunResult } from '../chaos/scenario';
+import { restoreRealTime } from './virtual-time';
 import { openSimulatedWorld } from './world';
+
+const emptyResult = (detail: string): RunResult => ({
+  operations: 0,
+  kills: 0,
+  lost: 0,
+  duplicated: 0,
+  wrongDuration: 0,
+  diskPhases: 0,
+  refused: 0,
+  shownNotSaved: 0,
+  timeAway: 0,
+  details: [detail],
+});
 
 export interface SeedResult {
   seed: number;
@@ -13,7 +27,20 @@ export interface SeedResult {
 export const defaultOperations = 300;
 
 export async function simulateSeed(seed: number, operations = defaultOperations): Promise<SeedResult> {
-  const { total } = await runEveryStyle(seed, operations, (s, setup) => openSimulatedWorld(s, setup));
+  let total: RunResult;
+  try {
+    ({ total } = await runEveryStyle(seed, operations, (s, setup) => openSimulatedWorld(s, setup)));
+  } catch (err) {
+    // A core that stops answering is a failure of its own, and the seed replays it like any other.
+    restoreRealTime();
+    const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    return {
+      seed,
+      total: emptyResult(message),
+      failed: true,
+      line: `simulation: seed ${seed}, stopped: ${message}`,
+    };
+  }
   const line =
     `simulation: seed ${seed}, operations ${total.operations}, crashes ${total.kills}, disk phases ${total.diskPhases}, time away ${total.timeAway}, ` +
     `lost ${total.lost}, duplicated ${total.duplicated}, wrong duration ${total.wrongDuration}, shown but not saved ${total.shownNotSaved}`;

@@ -42,6 +42,13 @@ const real = {
 /** Lets every promise continuation that is already due run, and nothing else (a real macrotask turn). */
 export const settleMicrotasks = () => new Promise<void>((resolve) => real.setImmediate(resolve));
 
+let installed: { uninstall(): void } | null = null;
+
+/** Puts the real timers back after a run that threw halfway (its world never closed). */
+export function restoreRealTime(): void {
+  installed?.uninstall();
+}
+
 export class VirtualTime implements Clock {
   private nowMs: number;
   private nextId = 1;
@@ -77,6 +84,7 @@ export class VirtualTime implements Clock {
   install(): void {
     if (this.installed) return;
     this.installed = true;
+    installed = { uninstall: () => this.uninstall() };
     const g = globalThis as unknown as Record<string, unknown>;
     g.setTimeout = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) =>
       this.add(args.length ? () => fn(...args) : fn, ms ?? 0, null);
@@ -99,6 +107,7 @@ export class VirtualTime implements Clock {
   uninstall(): void {
     if (!this.installed) return;
     this.installed = false;
+    installed = null;
     Object.assign(globalThis, {
       setTimeout: real.setTimeout,
       clearTimeout: real.clearTimeout,
