@@ -5,11 +5,8 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createKeytarSecretStore,
-  keyringAnswers,
-  loadKeytar,
-} from '../../electron/main/adapters/keytar-secret-store';
+import { createKeytarSecretStore, loadKeytar } from '../../electron/main/adapters/keytar-secret-store';
+import { keyringAnswers } from '../../electron/main/adapters/choose-secret-store';
 import { createSecretStore } from '../../electron/main/platform/secret-store';
 
 const hasSession = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);

@@ -10,6 +10,11 @@ export interface SheafAppOptions {
   env: Record<string, string | undefined>;
   /** Where cache and outbox live (SHEAF_DATA_DIR, or the host's default). */
   dataDir: string;
+  /**
+   * The host's own data folder when SHEAF_DATA_DIR isn't set: its keychain entry keeps the name every earlier
+   * Sheaf used; any other folder has an entry of its own (see keychainEntryFor). Without it, every folder does.
+   */
+  defaultDataDir?: string;
   secrets: SecretStore;
   /**
    * Opens a web page in the person's browser ("Sign in with Harvest"): Electron's shell.openExternal in the app,

@@ -12,7 +12,7 @@ import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { AccountChoice, type OfferedAccount } from './account-choice';
 import { BrowserSignIn } from './browser-sign-in';
 import { harvestIdFromEnv, listAccounts, type HarvestIdConfig } from './harvest-id';
-import { Keychain, withAccounts, withoutAccount, type StoredGrant } from './keychain';
+import { Keychain, keychainEntryFor, withAccounts, withoutAccount, type StoredGrant } from './keychain';
 import { DisposableStore } from './lifecycle';
 import type { Notices } from './notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from './ports';
@@ -61,7 +61,14 @@ export class SessionService {
   ) {
     this.env = harvestConfigFromEnv(options.env);
     this.clock = options.clock ?? systemClock;
-    this.keychain = new Keychain(options.secrets);
+    this.keychain = new Keychain(
+      options.secrets,
+      keychainEntryFor(options.dataDir, options.defaultDataDir),
+      (message) => {
+        deps.notices.tellOnce(message);
+        deps.emit();
+      },
+    );
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
     this.harvestId = harvestIdFromEnv(options.env);
@@ -138,7 +145,10 @@ export class SessionService {
     return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
   }
 
-  /** Restores the session: the environment's token first, then the keychain's accounts, else the demo. */
+  /**
+   * Restores the session: the environment's token first, then the keychain's accounts, else the demo. A keychain
+   * that can't be read is told as a notice and reads as no accounts, but is never written over (see Keychain).
+   */
   async start(autoDemo: boolean): Promise<void> {
     if (this.lifetime.isDisposed) return;
     const env = this.env;
