@@ -162,7 +162,12 @@ async function start(links: LinkInbox): Promise<void> {
       openSettings: () => sheaf.desktop.requestSettings(),
       showPopover: () => popover.show(tray.bounds()),
       openHarvest: () => run('openHarvest'),
-      signOut: () => run('signOut'),
+      // Changes waiting or a timer running: the popover opens at the question instead of signing out blindly.
+      signOut: () =>
+        void sheaf
+          .signOutOrAsk()
+          .then((done) => done === 'asking' && showPopover())
+          .catch((err: unknown) => log(`sign out: ${err instanceof Error ? err.message : String(err)}`)),
       quit: () => app.quit(),
     },
   });

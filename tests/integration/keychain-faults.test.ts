@@ -57,7 +57,7 @@ describe('a keychain Sheaf cannot read', () => {
     await app.commands.signIn({ token: h.sandbox.token, accountId: freelance });
     expect(app.getState().session.status).toBe('signed_in');
     expect(app.getState().notices).toContain(keychainMessages.notWrittenOver);
-    await app.commands.signOut(undefined);
+    await app.commands.signOut({});
     expect(stored(h)).toBe(before);
   });
 
@@ -152,7 +152,7 @@ describe('a save the keychain refuses', () => {
     expect(h.app.getState().notices).toContain(keychainMessages.saveFailed);
 
     h.secrets.delete = () => Promise.reject(new Error('The keychain refused'));
-    await h.app.commands.signOut(undefined);
+    await h.app.commands.signOut({});
     expect(h.app.getState().notices).toContain(keychainMessages.removeFailed);
   });
 });

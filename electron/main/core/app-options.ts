@@ -59,6 +59,11 @@ export interface SheafApp {
   subscribe(listener: (state: AppState) => void): () => void;
   /** What the popover is told that isn't state (the tray asked for the settings view). */
   onEvent(listener: (event: PopoverEvent) => void): () => void;
+  /**
+   * The tray's "Sign out": signs out of every account when nothing would be left behind; otherwise signs no one
+   * out, tells the popover to ask (the `askSignOut` event) and answers 'asking', for the host to show it.
+   */
+  signOutOrAsk(): Promise<'signedOut' | 'asking'>;
   /** Restores the session: environment token first, then the one in the secret store, else signed out. */
   start(): Promise<void>;
   /** Resolves once every queued change has been sent or set aside (tests; a clean quit). */

@@ -18,6 +18,7 @@ import type { Notices } from './notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from './ports';
 import type { Schedule } from './schedule';
 import { Serial } from './serial';
+import { settleBeforeSignOut, type SignOutChoice } from './sign-out';
 import type { TimerService } from './timesheet';
 
 export { demoUnavailableMessage } from './errors';
@@ -249,13 +250,16 @@ export class SessionService {
     });
   }
 
-  /** Signs out of one account (its unsent changes get two seconds to go), or of every one. */
-  signOut(accountId?: string): Promise<void> {
+  /** Out of one account, or every one; what would be left behind needs `choice` first (sign-out.ts). */
+  signOut(accountId?: string, choice: SignOutChoice = {}): Promise<void> {
     return this.steps.run(async () => {
-      const leaving =
-        accountId === undefined ? this.all() : this.all().filter((a) => a.accountId === accountId);
+      const everyAccount = accountId === undefined;
+      const leaving = everyAccount ? this.all() : this.all().filter((a) => a.accountId === accountId);
+      const where = everyAccount ? 'your accounts' : (leaving[0]?.name ?? 'that account');
+      await settleBeforeSignOut(leaving, { everyAccount, choice, where });
       for (const account of leaving) {
-        await account.close(2000);
+        // Kept means kept for the next sign-in, not sent on the way out.
+        await account.close(choice.waiting === 'keep' ? 0 : 2000);
         this.accounts.delete(account.accountId);
         if (!this.fromEnvironment && !account.demo)
           await this.keychain.save((r) => withoutAccount(r, account.accountId));
