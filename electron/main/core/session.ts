@@ -255,7 +255,7 @@ export class SessionService {
     return this.steps.run(async () => {
       const everyAccount = accountId === undefined;
       const leaving = everyAccount ? this.all() : this.all().filter((a) => a.accountId === accountId);
-      const where = everyAccount ? 'your accounts' : (leaving[0]?.name ?? 'that account');
+      const where = leaving.length === 1 ? leaving[0]!.name : 'your accounts';
       await settleBeforeSignOut(leaving, { everyAccount, choice, where });
       for (const account of leaving) {
         // Kept means kept for the next sign-in, not sent on the way out.

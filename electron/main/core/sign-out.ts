@@ -63,8 +63,8 @@ export function leftBehind(leaving: readonly AccountSession[], everyAccount: boo
 
 /**
  * Before the accounts leave: refuses with the question when something would be left behind unanswered, else
- * does what the person chose. A timer to stop is stopped and, like the changes to send, must reach Harvest
- * before anyone is signed out; keeping the changes keeps the stop with them.
+ * does what the person chose. A timer to stop is stopped once what waited has gone, and the stop, like the
+ * changes to send, must reach Harvest before anyone is signed out; keeping the changes keeps the stop with them.
  */
 export async function settleBeforeSignOut(
   leaving: readonly AccountSession[],
@@ -75,13 +75,18 @@ export async function settleBeforeSignOut(
   if ((behind.waiting > 0 && !choice.waiting) || (behind.running > 0 && !choice.runningTimer))
     throw new SignOutQuestionError(behind, where);
   const accounts = real(leaving);
+  const sendAll = async () => {
+    const toSend = accounts.filter((a) => (a.account?.timer.unsent ?? 0) > 0);
+    const stillWaiting = await Promise.all(toSend.map((a) => a.account?.timer.sendNow(sendFirstMs) ?? 0));
+    const notSent = stillWaiting.reduce((n, w) => n + w, 0);
+    if (notSent > 0) throw new NotSentError(notSent, where);
+  };
   if (behind.waiting > 0 && choice.waiting === 'discard')
     for (const a of accounts) await a.account?.timer.discardUnsent();
-  if (behind.running > 0 && choice.runningTimer === 'stop')
+  // What waited goes first: if it can't, the person is still signed in with their timer as it was.
+  if (choice.waiting === 'send') await sendAll();
+  if (behind.running > 0 && choice.runningTimer === 'stop') {
     for (const a of accounts) if (a.signedIn && a.account?.timer.running()) await a.account.timer.stopTimer();
-  const toSend = accounts.filter((a) => (a.account?.timer.unsent ?? 0) > 0);
-  if (toSend.length === 0 || choice.waiting === 'keep') return;
-  const stillWaiting = await Promise.all(toSend.map((a) => a.account?.timer.sendNow(sendFirstMs) ?? 0));
-  const notSent = stillWaiting.reduce((n, w) => n + w, 0);
-  if (notSent > 0) throw new NotSentError(notSent, where);
+    if (choice.waiting !== 'keep') await sendAll();
+  }
 }

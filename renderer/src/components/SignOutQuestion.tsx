@@ -46,6 +46,8 @@ export function SignOutQuestion() {
   const name = leaving.length === 1 ? leaving[0]!.name : undefined;
 
   async function signOut() {
+    // Not disabled while sending: a disabled button would drop the keyboard focus.
+    if (busy) return;
     setBusy(true);
     await answer({
       ...(changesWait ? { waiting } : {}),
@@ -117,7 +119,7 @@ export function SignOutQuestion() {
           </div>
         )}
         <div className="idle-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" aria-disabled={busy}>
             {busy && changesWait && waiting === 'send' ? 'Sending…' : 'Sign out'}
           </button>
           <button type="button" onClick={() => void answer(null)}>
