@@ -146,10 +146,7 @@ export class SessionService {
     return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
   }
 
-  /**
-   * Restores the session: the environment's token first, then the keychain's accounts, else the demo. A keychain
-   * that can't be read is told as a notice and reads as no accounts, but is never written over (see Keychain).
-   */
+  /** Restores the session: the environment's token, else the keychain's accounts, else the demo. */
   async start(autoDemo: boolean): Promise<void> {
     if (this.lifetime.isDisposed) return;
     const env = this.env;
