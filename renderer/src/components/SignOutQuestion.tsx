@@ -30,9 +30,14 @@ export function SignOutQuestion() {
   const ids = useId();
   const asked = question !== null;
 
+  /** Where the focus was when the question came (the Sign out button, the switcher): Cancel goes back there. */
+  const cameFrom = useRef<HTMLElement | null>(null);
+
   // Asked where the person just chose Sign out: the first answer is a key press away.
   useEffect(() => {
-    if (asked) region.current?.querySelector<HTMLInputElement>('input:checked, button')?.focus();
+    if (!asked) return;
+    cameFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    region.current?.querySelector<HTMLInputElement>('input:checked, button')?.focus();
   }, [asked]);
   if (!question) return null;
 
@@ -54,11 +59,15 @@ export function SignOutQuestion() {
       ...(timerRuns ? { runningTimer: timer } : {}),
     }).finally(() => setBusy(false));
   }
+  function cancel() {
+    void answer(null);
+    cameFrom.current?.focus();
+  }
   function onKeyDown(event: KeyboardEvent) {
     // Handled here, so the popover stays open (App hides it on an Escape nobody handled).
     if (event.key === 'Escape') {
       event.preventDefault();
-      void answer(null);
+      cancel();
     }
   }
 
@@ -122,7 +131,7 @@ export function SignOutQuestion() {
           <button type="submit" className="primary" aria-disabled={busy}>
             {busy && changesWait && waiting === 'send' ? 'Sending…' : 'Sign out'}
           </button>
-          <button type="button" onClick={() => void answer(null)}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
         </div>

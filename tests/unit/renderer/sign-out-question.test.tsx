@@ -65,6 +65,8 @@ describe('signing out with changes waiting', () => {
     expect(screen.queryByRole('region', { name: /Sign out of/ })).not.toBeInTheDocument();
     expect(fake.callsTo('signOut')).toEqual([{}]);
     expect(fake.callsTo('hidePopover')).toEqual([]);
+    // Back where the person asked from: the switcher, its menu closed.
+    expect(screen.getByRole('button', { name: /Analytical Engines Ltd/ })).toHaveFocus();
   });
 
   it('sends the timer answer with the changes answer when both are asked', async () => {
