@@ -99,6 +99,25 @@ describe('a keychain Sheaf cannot read', () => {
   });
 });
 
+describe('a keychain that answered nothing at start', () => {
+  it('is read again before the first save, so accounts it held all along are kept', async () => {
+    h = await signedInToAgency();
+    // A locked Secret Service whose unlock prompt was dismissed: keytar answers "nothing" (measured with
+    // gnome-keyring), then the save's own prompt is accepted and the entry is there after all.
+    const get = h.secrets.get.bind(h.secrets);
+    let dismissed = true;
+    h.secrets.get = async (account) => {
+      if (!dismissed) return get(account);
+      dismissed = false;
+      return null;
+    };
+    const app = await h.restart();
+    expect(app.getState().accounts).toEqual([]);
+    await app.commands.signIn({ token: h.sandbox.token, accountId: freelance });
+    expect(accountsIn(stored(h))).toEqual([agency, freelance]);
+  });
+});
+
 /** keytar over the harness's keychain, whose calls never answer (a locked Secret Service waiting on its prompt). */
 function hangingKeytar(secrets: MemorySecrets): Keytar {
   const never = () => new Promise<never>(() => {});

@@ -118,17 +118,20 @@ export const keychainMessages = {
     "Sheaf couldn't remove your sign-in from the keychain, so Sheaf may sign you in again when it restarts.",
 } as const;
 
-type Read = { ok: true; record: KeychainRecord } | { ok: false; message: string };
+/** `found`: the entry was there (an empty answer may be a locked keyring that couldn't ask to be unlocked). */
+type Read = { ok: true; record: KeychainRecord; found: boolean } | { ok: false; message: string };
 type Change = (record: KeychainRecord) => KeychainRecord;
 
 /**
  * The folder's keychain entry, written whole after every change; one change at a time. "Unreadable" is not
  * "missing": while the stored entry can't be read, changes are kept here and nothing is written, and each later
  * save reads again (the keychain may have been unlocked since) and, once it can, applies them to what is stored.
+ * Nothing found at start is read again before the first write too: a locked Secret Service whose unlock prompt
+ * was dismissed (or can't be shown) answers "nothing" through keytar, and the next prompt may be accepted.
  */
 export class Keychain {
   private record: KeychainRecord = emptyKeychain();
-  /** Changes made since a read failed, in order; null while what is stored was read. */
+  /** Changes made since a read failed or found nothing, in order; null while what is stored is known. */
   private unsaved: Change[] | null = null;
   private writing: Promise<void> = Promise.resolve();
 
@@ -143,7 +146,7 @@ export class Keychain {
     const read = await this.read();
     if (read.ok) {
       this.record = read.record;
-      this.unsaved = null;
+      this.unsaved = read.found ? null : [];
     } else {
       this.record = emptyKeychain();
       this.unsaved = [];
@@ -165,7 +168,7 @@ export class Keychain {
     if (this.unsaved) {
       const read = await this.read();
       if (!read.ok) return this.tell(keychainMessages.notWrittenOver);
-      // Readable again: what is stored, with every change made meanwhile, so no account there is lost.
+      // Readable now: what is stored, with every change made meanwhile, so no account there is lost.
       record = this.record = this.unsaved.reduce((r, c) => c(r), read.record);
       this.unsaved = null;
     }
@@ -186,6 +189,7 @@ export class Keychain {
       return { ok: false, message: keychainMessages.unreadable };
     }
     const record = readKeychainRecord(text);
-    return record ? { ok: true, record } : { ok: false, message: keychainMessages.unparseable };
+    if (!record) return { ok: false, message: keychainMessages.unparseable };
+    return { ok: true, record, found: Boolean(text) };
   }
 }
