@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { SignOutChoice } from '../../../shared/ipc';
 import { useApp, useSheaf } from '../state/StoreContext';
+import type { PopoverState } from '../state/store';
 
 type Waiting = NonNullable<SignOutChoice['waiting']>;
 type RunningTimer = NonNullable<SignOutChoice['runningTimer']>;
@@ -21,25 +22,26 @@ const timerAnswers: Array<[RunningTimer, string]> = [
 
 export function SignOutQuestion() {
   const question = useSheaf((s) => s.signOutQuestion);
+  // Mounted afresh for each question, so it starts from the safe answers whatever was picked the last time.
+  return question ? <Question question={question} /> : null;
+}
+
+function Question({ question }: { question: NonNullable<PopoverState['signOutQuestion']> }) {
   const answer = useSheaf((s) => s.answerSignOut);
   const accounts = useApp((app) => app.accounts);
   const [waiting, setWaiting] = useState<Waiting>('send');
   const [timer, setTimer] = useState<RunningTimer>('stop');
   const [busy, setBusy] = useState(false);
   const region = useRef<HTMLElement>(null);
-  const ids = useId();
-  const asked = question !== null;
-
   /** Where the focus was when the question came (the Sign out button, the switcher): Cancel goes back there. */
   const cameFrom = useRef<HTMLElement | null>(null);
+  const ids = useId();
 
   // Asked where the person just chose Sign out: the first answer is a key press away.
   useEffect(() => {
-    if (!asked) return;
     cameFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     region.current?.querySelector<HTMLInputElement>('input:checked, button')?.focus();
-  }, [asked]);
-  if (!question) return null;
+  }, []);
 
   // What core counted, as the snapshot shows it (the demo's sample changes are never asked about).
   const leaving = accounts.filter(
