@@ -1,5 +1,6 @@
 // Owns one seed of the simulation: the three account styles run on virtual time, and the seed's result line.
-import { runEveryStyle, failedRun, type RunResult } from '../chaos/scenario';
+import { createHash } from 'node:crypto';
+import { runEveryStyle, failedRun, type RunResult, type WorldSetup } from '../chaos/scenario';
 import { restoreRealTime } from './virtual-time';
 import { openSimulatedWorld } from './world';
 
@@ -22,14 +23,27 @@ export interface SeedResult {
   failed: boolean;
   /** The line a seed ends with; the same seed prints the same line. */
   line: string;
+  /** A digest of every request Harvest saw: the same seed gives the same one. */
+  trace: string;
 }
 
 export const defaultOperations = 300;
 
 export async function simulateSeed(seed: number, operations = defaultOperations): Promise<SeedResult> {
   let total: RunResult;
+  // Every request Harvest saw, in order, with when and what: two runs of one seed must match to the byte.
+  const trace = createHash('sha256');
+  const open = async (s: number, setup: WorldSetup) => {
+    const world = await openSimulatedWorld(s, setup);
+    const close = world.close;
+    world.close = async () => {
+      for (const r of world.harvest.requestLog) trace.update(`${r.at} ${r.method} ${r.path} ${r.status}\n`);
+      await close();
+    };
+    return world;
+  };
   try {
-    ({ total } = await runEveryStyle(seed, operations, (s, setup) => openSimulatedWorld(s, setup)));
+    ({ total } = await runEveryStyle(seed, operations, open));
   } catch (err) {
     // A core that stops answering is a failure of its own, and the seed replays it like any other.
     restoreRealTime();
@@ -44,5 +58,5 @@ export async function simulateSeed(seed: number, operations = defaultOperations)
   const line =
     `simulation: seed ${seed}, operations ${total.operations}, crashes ${total.kills}, disk phases ${total.diskPhases}, time away ${total.timeAway}, ` +
     `lost ${total.lost}, duplicated ${total.duplicated}, wrong duration ${total.wrongDuration}, shown but not saved ${total.shownNotSaved}`;
-  return { seed, total, failed: failedRun(total), line };
+  return { seed, total, failed: failedRun(total), line, trace: trace.digest('hex') };
 }
