@@ -5,10 +5,14 @@ import type { SimulatedIdleSource } from '../../electron/main/adapters/simulated
 import type { SheafApp } from '../../electron/main/core/app';
 import type { AppState, EntryView } from '../../shared/state';
 
+/** With several accounts: what a start does to a timer running in another account. */
+type OtherAccount = { otherAccount?: 'stop' | 'keep' };
+
 export type Op =
-  | { op: 'start'; projectId: number; taskId: number; notes: string }
+  | ({ op: 'start'; projectId: number; taskId: number; notes: string } & OtherAccount)
   | { op: 'stop' }
-  | { op: 'resume'; token: string }
+  | ({ op: 'resume'; token: string } & OtherAccount)
+  | { op: 'switch'; accountId: string }
   | { op: 'notes'; token: string; notes: string }
   | {
       op: 'add';
@@ -51,11 +55,17 @@ export interface Summary {
   setAside: number;
   setAsideReasons: string[];
   assignments: { projectId: number; taskId: number }[];
+  /** The account shown, and every account signed in to. */
+  activeAccountId: string | null;
+  accountIds: string[];
   /** The question after time away: when Sheaf says the person left, and the entry it is about. */
   idleQuestion: { since: string; token: string | null } | null;
 }
 
 const tokenOf = (e: EntryView) => e.notes.split(' ')[0] ?? '';
+
+const totalPending = (s: AppState) =>
+  s.accounts.length > 0 ? s.accounts.reduce((n, a) => n + a.pending, 0) : s.sync.pending;
 
 function tokenOfId(s: AppState, id: EntryView['id']): string | null {
   const e = s.day.entries.find((x) => x.id === id) ?? (s.running?.id === id ? s.running : null);
@@ -78,7 +88,10 @@ export function summary(app: SheafApp, s: AppState = app.getState()): Summary {
       since: s.desktop.idleQuestion.since,
       token: tokenOfId(s, s.desktop.idleQuestion.entryId),
     },
-    pending: s.sync.pending,
+    activeAccountId: s.activeAccountId,
+    accountIds: s.accounts.map((a) => a.id),
+    // Every account's unsent changes, not only the shown one's.
+    pending: totalPending(s),
     setAside: s.setAside.length,
     setAsideReasons: s.setAside.map((x) => `${x.summary}: ${x.reason}`),
     assignments: (app.commands.listAssignments(undefined) as { projectId: number; taskId: number }[]).map(
@@ -109,11 +122,21 @@ export async function runOp(app: SheafApp, m: Op, driving: Driving): Promise<voi
   const c = app.commands;
   switch (m.op) {
     case 'start':
-      return c.startTimer({ projectId: m.projectId, taskId: m.taskId, notes: m.notes });
+      return c.startTimer({
+        projectId: m.projectId,
+        taskId: m.taskId,
+        notes: m.notes,
+        ...(m.otherAccount ? { otherAccount: m.otherAccount } : {}),
+      });
+    case 'switch':
+      return c.switchAccount({ accountId: m.accountId });
     case 'stop':
       return c.stopTimer(undefined);
     case 'resume':
-      return c.restartEntry({ entryId: entryId(app, m.token) });
+      return c.restartEntry({
+        entryId: entryId(app, m.token),
+        ...(m.otherAccount ? { otherAccount: m.otherAccount } : {}),
+      });
     case 'notes':
       return c.updateNotes({ entryId: entryId(app, m.token), notes: m.notes });
     case 'add': {
@@ -142,10 +165,10 @@ export async function runOp(app: SheafApp, m: Op, driving: Driving): Promise<voi
       return c.answerIdle({ answer: m.answer });
     case 'settle':
       // Everything left is sent: nudge with refreshes until the outbox is empty.
-      for (let i = 0; i < 200 && app.getState().sync.pending > 0; i++) {
+      for (let i = 0; i < 200 && totalPending(app.getState()) > 0; i++) {
         await c.refresh(undefined);
         await app.whenSynced();
-        if (app.getState().sync.pending > 0) await driving.sleep(20);
+        if (totalPending(app.getState()) > 0) await driving.sleep(20);
       }
       return;
   }

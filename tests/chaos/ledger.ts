@@ -14,13 +14,19 @@ export interface Expected {
   spentDate: string;
   /** The notes the person last gave it: a lost notes change counts as lost too. */
   notes: string;
+  /** The Harvest account it was made in. */
+  account: string;
 }
 
 export type Ledger = Map<string, Expected>;
 
-/** The person stops whatever runs at `at` (starting or resuming another stops it too). */
-export function stopRunningAt(ledger: Ledger, at: number) {
+/**
+ * The person stops whatever runs at `at` (starting or resuming another stops it too): in `account` only, or in
+ * every account (a start that stops the other account's timer too).
+ */
+export function stopRunningAt(ledger: Ledger, at: number, account: string | null = null) {
   for (const e of ledger.values()) {
+    if (account !== null && e.account !== account) continue;
     const last = e.segments.at(-1);
     if (last && last.to === null) last.to = at;
   }
@@ -35,7 +41,7 @@ export interface Differences {
 /** Harvest's entries against the ledger, with running ones ending at `end`; each difference adds a line to `details`. */
 export function compareWithHarvest(
   ledger: Ledger,
-  sandbox: Pick<Sandbox, 'admin' | 'requestLog'>,
+  sandbox: Pick<Sandbox, 'requestLog'> & { entries(): ReturnType<Sandbox['admin']['entries']> },
   start: Date,
   end: number,
   details: string[],
@@ -44,7 +50,7 @@ export function compareWithHarvest(
   let duplicated = 0;
   let wrongDuration = 0;
   const inHarvest = new Map<string, { hours: number; notes: string; times: string }[]>();
-  for (const e of sandbox.admin.entries()) {
+  for (const e of sandbox.entries()) {
     const t = (e.notes ?? '').split(' ')[0]!;
     inHarvest.set(t, [
       ...(inHarvest.get(t) ?? []),
@@ -58,7 +64,7 @@ export function compareWithHarvest(
   /** CHAOS_DEBUG: the ledger's view of one entry and every request Harvest saw about it, in minutes from the start. */
   function explain(x: Expected) {
     const mins = (ms: number | null) => (ms === null ? 'open' : ((ms - start.getTime()) / minute).toFixed(0));
-    const ids = sandbox.admin
+    const ids = sandbox
       .entries()
       .filter((e) => e.notes?.startsWith(`${x.token} `))
       .map((e) => String(e.id));

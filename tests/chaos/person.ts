@@ -7,9 +7,14 @@ import type { Op, Summary } from './drive';
 import { stopRunningAt, type Ledger } from './ledger';
 
 /** An account style: duration or start/end times, and the company clock Harvest writes times in. */
-export interface Account {
+export interface AccountStyle {
   timestamp: boolean;
   clock: '12h' | '24h';
+}
+
+/** The run's account, and with `other` a second one signed in beside it (in its own style). */
+export interface Account extends AccountStyle {
+  other?: AccountStyle;
 }
 
 export interface Dice {
@@ -28,7 +33,11 @@ export function seededDice(seed: number): Dice {
 
 /** Where the person stands: what the core shows, what they believe, and when. */
 export interface Moment {
-  account: Account;
+  /** The style of the account shown now, and which one it is. */
+  account: AccountStyle;
+  accountId: string;
+  /** Signed in to several accounts: a start says what becomes of a timer running in another. */
+  severalAccounts: boolean;
   assignments: Summary['assignments'];
   state: Summary;
   ledger: Ledger;
@@ -48,7 +57,21 @@ export interface Action {
 
 /** The person's next action, or null when what the dice chose does not fit now (the run rolls again). */
 export function nextAction({ rnd, pickInt }: Dice, moment: Moment): Action | null {
-  const { account, assignments, state: s, ledger, now, today, token, done } = moment;
+  const {
+    account,
+    accountId,
+    severalAccounts,
+    assignments,
+    state: s,
+    ledger,
+    now,
+    today,
+    token,
+    done,
+  } = moment;
+  // What a start does to another account's timer: stops it too, or leaves it running (then only this account's).
+  const otherAccount = severalAccounts ? (rnd() < 0.5 ? 'stop' : 'keep') : undefined;
+  const stopsIn = otherAccount === 'keep' ? accountId : null;
   const { timestamp } = account;
   const mine = (t: string) => ledger.get(t);
   // Only what is really today: across midnight an earlier list still shows yesterday's entries, and
@@ -61,9 +84,9 @@ export function nextAction({ rnd, pickInt }: Dice, moment: Moment): Action | nul
   let apply: () => void;
   if (roll < 0.3 || (!s.running && roll < 0.45)) {
     const a = assignments[pickInt(0, assignments.length - 1)]!;
-    op = { op: 'start', projectId: a.projectId, taskId: a.taskId, notes: `${token} working` };
+    op = { op: 'start', projectId: a.projectId, taskId: a.taskId, notes: `${token} working`, otherAccount };
     apply = () => {
-      stopRunningAt(ledger, now);
+      stopRunningAt(ledger, now, stopsIn);
       ledger.set(token, {
         token,
         segments: [{ from: now, to: null }],
@@ -72,20 +95,21 @@ export function nextAction({ rnd, pickInt }: Dice, moment: Moment): Action | nul
         resumes: 0,
         spentDate: today,
         notes: `${token} working`,
+        account: accountId,
       });
     };
   } else if (roll < 0.55 && s.running) {
     op = { op: 'stop' };
-    apply = () => stopRunningAt(ledger, now);
+    apply = () => stopRunningAt(ledger, now, accountId);
   } else if (
     roll < 0.63 &&
     !timestamp &&
     stopped.some((e) => mine(e.token)!.resumes < 3 && mine(e.token)!.fixed === null)
   ) {
     const e = stopped.filter((x) => mine(x.token)!.resumes < 3 && mine(x.token)!.fixed === null)[0]!;
-    op = { op: 'resume', token: e.token };
+    op = { op: 'resume', token: e.token, otherAccount };
     apply = () => {
-      stopRunningAt(ledger, now);
+      stopRunningAt(ledger, now, stopsIn);
       const x = mine(e.token)!;
       x.segments.push({ from: now, to: null });
       x.resumes++;
@@ -127,6 +151,7 @@ export function nextAction({ rnd, pickInt }: Dice, moment: Moment): Action | nul
         resumes: 0,
         spentDate: today,
         notes: `${token} manual`,
+        account: accountId,
       });
   } else if (roll < 0.92 && stopped.length > 0) {
     // New hours: Harvest ignores them on start/end-time accounts, so Sheaf sends them there as a new end.

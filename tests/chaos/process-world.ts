@@ -38,7 +38,11 @@ export async function openProcessWorld({ start, account, diskFailing }: WorldSet
     () => ((clock.now().getTime() - start.getTime()) / minute).toFixed(0),
   );
   return {
-    harvest: sandbox,
+    harvest: {
+      faults: sandbox.faults,
+      requestLog: sandbox.requestLog,
+      entries: () => sandbox.admin.entries(),
+    },
     core,
     now: () => clock.now(),
     pass: async (ms) => tick(ms),

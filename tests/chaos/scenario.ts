@@ -1,4 +1,4 @@
-// Owns one account's fault run, whoever hosts the core: the sandbox Harvest with its faults shaken before every
+// Owns one fault run (one account, or two side by side), whoever hosts the core: the sandbox Harvest with its faults shaken before every
 // action, the disk failing for a few actions at a time, the core killed at seeded moments, and the tally at the
 // end. The real-process suite and the deterministic simulation each open their own World and share this script.
 import { format } from 'date-fns';
@@ -27,7 +27,7 @@ export interface RunResult {
 
 /** Where a run happens: a Harvest, a core to drive, and time that passes. */
 export interface World {
-  harvest: { faults: Faults; admin: SandboxAdmin; requestLog: RequestLogEntry[] };
+  harvest: { faults: Faults; requestLog: RequestLogEntry[]; entries(): ReturnType<SandboxAdmin['entries']> };
   core: Core;
   now(): Date;
   /** The person's time passes between actions: the core's timers run meanwhile. */
@@ -53,10 +53,11 @@ export async function runScenario(
   account: Account,
   open: (setup: WorldSetup) => Promise<World>,
 ): Promise<RunResult> {
-  const { timestamp } = account;
+  // Timestamp accounts keep one day (wall-clock times can't cross midnight), and so does a run that has one.
+  const timestamp = account.timestamp || account.other?.timestamp === true;
   const dice = seededDice(seed);
   const { pickInt, chance } = dice;
-  // Timestamp accounts keep one day (wall-clock times can't cross midnight); duration runs cross one.
+  // Duration runs cross midnight.
   const start = timestamp ? new Date(2026, 10, 24, 7, 0) : new Date(2026, 10, 24, 9, 0);
   const ledger: Ledger = new Map();
   const awayAnswers: Record<AwayOutcome, number> = {
@@ -117,8 +118,19 @@ export async function runScenario(
       if (outcome === 'kept' || outcome === 'discarded') done++;
       continue;
     }
+    const { activeAccountId, accountIds } = core.state;
+    const severalAccounts = accountIds.length > 1;
+    // With two accounts the person looks at the other one now and then, and works there.
+    if (severalAccounts && chance(0.1)) {
+      const other = accountIds.find((id) => id !== activeAccountId)!;
+      await core.send({ op: 'switch', accountId: other });
+      continue;
+    }
+    const shownId = activeAccountId ?? '';
     const action = nextAction(dice, {
-      account,
+      account: shownId === accountIds[0] || !account.other ? account : account.other,
+      accountId: shownId,
+      severalAccounts,
       assignments,
       state: core.state,
       ledger,
@@ -190,7 +202,7 @@ export async function runScenario(
 /** The three account styles of one seed, and their sum: what a run's closing line reports. */
 export interface StylesResult {
   total: RunResult;
-  /** Operations per style: duration (12-hour), timestamp 12-hour, timestamp 24-hour. */
+  /** Operations per style: duration (12-hour), timestamp 12-hour, timestamp 24-hour, then two accounts. */
   perStyle: number[];
 }
 
@@ -198,6 +210,8 @@ export async function runEveryStyle(
   seed: number,
   operations: number,
   open: (seedOfStyle: number, setup: WorldSetup) => Promise<World>,
+  /** A fourth run signed in to two accounts at once (a duration one and a 24-hour start/end-time one). */
+  severalAccounts = false,
 ): Promise<StylesResult> {
   const results = [
     await runScenario(seed, operations, { timestamp: false, clock: '12h' }, (w) => open(seed, w)),
@@ -208,6 +222,16 @@ export async function runEveryStyle(
     await runScenario(seed + 2, Math.round(operations / 3), { timestamp: true, clock: '24h' }, (w) =>
       open(seed + 2, w),
     ),
+    ...(severalAccounts
+      ? [
+          await runScenario(
+            seed + 3,
+            Math.round(operations / 3),
+            { timestamp: false, clock: '12h', other: { timestamp: true, clock: '24h' } },
+            (w) => open(seed + 3, w),
+          ),
+        ]
+      : []),
   ];
   const total = results.reduce((a, r) => ({
     operations: a.operations + r.operations,

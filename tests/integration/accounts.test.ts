@@ -3,8 +3,10 @@
 // its own Harvest account, a timer started while another account's runs asks (or follows the setting), and
 // signing out of one account leaves the other.
 import { afterEach, describe, expect, it } from 'vitest';
+import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { dispatch } from '../../electron/main/dispatch';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
+import { FaultyDisk } from '../fixtures/faulty-disk';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
 let h: Harness | undefined;
@@ -167,6 +169,28 @@ describe('a timer started while another account’s runs', () => {
     await h.app.commands.updateSettings({ otherAccountTimer: 'ask' });
     await h.app.commands.toggleTimer(undefined);
     expect(h.app.getState().accounts.map((a) => a.running !== null)).toEqual([false, true]);
+  });
+  it('leaves the other one running when this start is refused (the disk is full)', async () => {
+    h = await runningInAgency();
+    const disk = new FaultyDisk();
+    setDisk(disk);
+    try {
+      disk.failing = 'ENOSPC';
+      await expect(
+        h.app.commands.startTimer({ ...(await firstPair(h)), otherAccount: 'stop' }),
+      ).rejects.toThrow(/not started/);
+    } finally {
+      setDisk(nodeDisk);
+    }
+    // Told nothing changed, the person finds nothing changed: the agency's timer still runs, here and in Harvest.
+    expect(h.app.getState().accounts.map((a) => a.running !== null)).toEqual([true, false]);
+    await h.app.commands.refresh(undefined);
+    expect(
+      h.sandbox
+        .adminFor(agency)
+        .entries()
+        .filter((e) => e.is_running),
+    ).toHaveLength(1);
   });
 });
 

@@ -43,7 +43,7 @@ export async function simulateSeed(seed: number, operations = defaultOperations)
     return world;
   };
   try {
-    ({ total } = await runEveryStyle(seed, operations, open));
+    ({ total } = await runEveryStyle(seed, operations, open, true));
   } catch (err) {
     // A core that stops answering is a failure of its own, and the seed replays it like any other.
     restoreRealTime();
@@ -53,6 +53,7 @@ export async function simulateSeed(seed: number, operations = defaultOperations)
       total: emptyResult(message),
       failed: true,
       line: `simulation: seed ${seed}, stopped: ${message}`,
+      trace: trace.digest('hex'),
     };
   }
   const line =

@@ -10,6 +10,7 @@ import { MemorySecrets } from '../fixtures/memory-secrets';
 import { seededRandom } from '../fixtures/seeded-random';
 import type { Core } from '../chaos/core';
 import { runOp, summary, type Op, type Reply, type Summary } from '../chaos/drive';
+import type { AccountStyle } from '../chaos/person';
 import type { World, WorldSetup } from '../chaos/scenario';
 import { Platters, SimulatedDisk } from './disk';
 import { simulatedFetch } from './network';
@@ -33,12 +34,22 @@ export async function openSimulatedWorld(
   const random = streams(seed);
   const time = new VirtualTime(start);
   time.install();
+  const { other } = account;
+  const accountIn = (id: string, name: string, style: AccountStyle) => ({
+    id,
+    name,
+    seed: 'empty' as const,
+    wantsTimestampTimers: style.timestamp,
+    timeClock: style.clock,
+  });
+  // With `other`, the person has two Harvest accounts (one login) and signs in to both.
   const harvest = createSandboxCore({
     clock: time,
-    seed: 'empty',
-    wantsTimestampTimers: account.timestamp,
-    timeClock: account.clock,
+    ...(other
+      ? { accounts: [accountIn('1000001', 'Agency', account), accountIn('1000002', 'Freelance', other)] }
+      : accountIn('1000001', 'Agency', account)),
   });
+  const url = 'http://harvest.simulated';
   // Most calls are quick; now and then the wire or the disk is slow, so kills land in every gap.
   const wire = {
     latencyMs: () =>
@@ -57,6 +68,18 @@ export async function openSimulatedWorld(
   let kills = 0;
   let nextId = 1;
 
+  /** Lets virtual time run until `work` is done; what it threw is thrown here. */
+  async function settled(work: unknown, what: string): Promise<void> {
+    let outcome: { error?: unknown } | null = null;
+    Promise.resolve(work).then(
+      () => (outcome = {}),
+      (error: unknown) => (outcome = { error }),
+    );
+    if (!(await time.until(() => outcome !== null, answerWithinMs)))
+      throw new Error(`${what} never finished`);
+    if (outcome!.error) throw outcome!.error;
+  }
+
   async function launch(): Promise<void> {
     const me = { now: true };
     alive = me;
@@ -66,11 +89,14 @@ export async function openSimulatedWorld(
     // Each process has its own pid, which core's change ids carry so two runs never mint the same id.
     Object.defineProperty(process, 'pid', { value: 4000 + kills, configurable: true });
     app = createSheafApp({
-      env: {
-        HARVEST_API_URL: 'http://harvest.simulated/v2',
-        HARVEST_ACCESS_TOKEN: harvest.token,
-        HARVEST_ACCOUNT_ID: harvest.accountId,
-      },
+      // One account comes from the environment; two are signed in to once, and kept in the keychain.
+      env: other
+        ? { HARVEST_API_URL: `${url}/v2`, HARVEST_ID_URL: `${url}/id` }
+        : {
+            HARVEST_API_URL: `${url}/v2`,
+            HARVEST_ACCESS_TOKEN: harvest.token,
+            HARVEST_ACCOUNT_ID: harvest.accountId,
+          },
       dataDir,
       secrets,
       fetch: simulatedFetch(harvest, wire, () => me.now),
@@ -82,13 +108,22 @@ export async function openSimulatedWorld(
       log: process.env.SIM_DEBUG ? (line) => console.log(`[${time.now().toISOString()}] ${line}`) : undefined,
       debug: Boolean(process.env.SIM_DEBUG),
     });
-    let started = false;
-    void app.start().finally(() => (started = true));
-    const ready = await time.until(
-      () => started && app.getState().session.status === 'signed_in' && app.getState().assignmentsVersion > 0,
-      answerWithinMs,
-    );
-    if (!ready) throw new Error(`the core did not sign in (${app.getState().session.status})`);
+    await settled(app.start(), 'start');
+    if (other && kills === 0) {
+      await settled(app.commands.signIn({ token: harvest.token }), 'sign in');
+      await settled(app.commands.chooseAccounts({ accountIds: harvest.accounts.map((a) => a.id) }), 'choose');
+    }
+    const ready = await time.until(() => {
+      const s = app.getState();
+      const all = !other || s.accounts.filter((a) => a.signedIn).length === 2;
+      return s.session.status === 'signed_in' && s.assignmentsVersion > 0 && all;
+    }, answerWithinMs);
+    if (!ready) {
+      const s = app.getState();
+      throw new Error(
+        `the core did not sign in after ${kills} crashes (${s.session.status}: ${s.error ?? s.notices.join('; ')})`,
+      );
+    }
     state = summary(app);
   }
 
@@ -147,7 +182,11 @@ export async function openSimulatedWorld(
     },
   };
   return {
-    harvest,
+    harvest: {
+      faults: harvest.faults,
+      requestLog: harvest.requestLog,
+      entries: () => harvest.accounts.flatMap((a) => harvest.adminFor(a.id).entries()),
+    },
     core,
     now: () => time.now(),
     pass: (ms) => time.advance(ms),

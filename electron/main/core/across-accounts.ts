@@ -33,23 +33,37 @@ export function runningElsewhere(accounts: readonly AccountSession[], accountId:
 }
 
 /**
- * Before a timer starts in `accountId`: what the person chose, else what the settings say. "Ask" refuses with
- * the question when the popover can ask it; from the tray or a shortcut, which can't, the other timer stops, as
- * Harvest itself stops a running timer when another starts.
+ * What becomes of timers running in other accounts when one starts in `accountId`: what the person chose, else
+ * what the settings say. "Ask" refuses with the question when the popover can ask it; from the tray or a
+ * shortcut, which can't, the other timer stops, as Harvest itself stops a running timer when another starts.
+ * Decided now; done by the returned step only once the start is saved. A start refused (a
+ * full disk) must leave them running: the person was told nothing changed. The step says which it could not
+ * stop instead of failing a start that already happened.
  */
-export async function makeRoomFor(
+export function roomFor(
   accounts: readonly AccountSession[],
   accountId: string | null,
   chosen: 'stop' | 'keep' | undefined,
   setting: Settings['otherAccountTimer'],
   canAsk: boolean,
-): Promise<void> {
+): () => Promise<string[]> {
+  const none = async () => [];
   const others = runningElsewhere(accounts, accountId);
-  if (others.length === 0) return;
+  if (others.length === 0) return none;
   const choice = chosen ?? (setting === 'ask' ? (canAsk ? 'ask' : 'stop') : setting);
-  if (choice === 'keep') return;
+  if (choice === 'keep') return none;
   if (choice === 'ask') throw new TimerElsewhereError(others[0]!.account.name, others[0]!.entry);
-  for (const { account } of others) await account.account?.timer.stopTimer();
+  return async () => {
+    const problems: string[] = [];
+    for (const { account } of others) {
+      await account.account?.timer.stopTimer().catch((err: unknown) => {
+        problems.push(
+          `The timer in ${account.name} kept running: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      });
+    }
+    return problems;
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Desktop } from './desktop';
 import type { Notices } from './notices';
 import type { Schedule } from './schedule';
 import type { Settings } from '../../../shared/settings';
-import { makeRoomFor } from './across-accounts';
+import { roomFor } from './across-accounts';
 import type { SessionService } from './session';
 
 export interface CommandDeps {
@@ -30,9 +30,17 @@ export function createCommands({
   emit,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
-  /** Before a timer starts here: the one running in another account stops, keeps going, or the person is asked. */
-  const makeRoom = (chosen: 'stop' | 'keep' | undefined, canAsk = true) =>
-    makeRoomFor(session.all(), session.activeAccountId, chosen, otherAccountTimer(), canAsk);
+  /**
+   * A timer starts here: the one running in another account stops once this start is saved, keeps going, or
+   * the person is asked first. `start` runs between the decision and the stop.
+   */
+  const withRoom = async (chosen: 'stop' | 'keep' | undefined, start: () => Promise<void>, canAsk = true) => {
+    const stopOthers = roomFor(session.all(), session.activeAccountId, chosen, otherAccountTimer(), canAsk);
+    await start();
+    const problems = await stopOthers();
+    for (const problem of problems) notices.tell(problem);
+    if (problems.length > 0) emit();
+  };
   return {
     getState: () => getState(),
     // From the open account even while signed out: a revoked token's picker keeps its list.
@@ -49,20 +57,18 @@ export function createCommands({
     refresh: () => schedule.refresh(),
     startTimer: async ({ otherAccount, ...input }) => {
       const here = timer();
-      await makeRoom(otherAccount);
-      await here.startTimer(input);
+      await withRoom(otherAccount, () => here.startTimer(input));
     },
     stopTimer: async () => timer().stopTimer(),
     // From the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there.
     toggleTimer: async () => {
       const here = timer();
-      if (!here.running()) await makeRoom(undefined, false);
-      await here.toggleTimer();
+      if (here.running()) await here.toggleTimer();
+      else await withRoom(undefined, () => here.toggleTimer(), false);
     },
     restartEntry: async ({ entryId, otherAccount }) => {
       const here = timer();
-      await makeRoom(otherAccount);
-      await here.restartEntry(entryId);
+      await withRoom(otherAccount, () => here.restartEntry(entryId));
     },
     updateNotes: async ({ entryId, notes }) => timer().updateNotes(entryId, notes),
     addEntry: async (input) => timer().addEntry(input),
