@@ -35,6 +35,22 @@ describe('a stop Harvest hears of late', () => {
     ]);
   });
 
+  it('made by starting another timer, later in the same minute: the replaced timer counts to the switch', async () => {
+    h = await signedInApp({ seed: 'empty', wantsTimestampTimers: true });
+    await startOffline('replaced');
+    await h.app.whenSynced();
+    h.clock.advanceMinutes(2);
+    h.sandbox.faults.outage = true;
+    await startOffline('the next one', 1);
+    h.clock.advance(50_000);
+    h.sandbox.faults.outage = false;
+    await sync();
+    expect(harvest('replaced')).toEqual([
+      expect.objectContaining({ started_time: '10:00am', ended_time: '10:02am', hours: 0.03 }),
+    ]);
+    expect(harvest('the next one')).toEqual([expect.objectContaining({ is_running: true })]);
+  });
+
   it('after the timer was stopped elsewhere earlier: keeps the earlier end instead of lengthening it', async () => {
     h = await signedInApp({ seed: 'empty' });
     await startOffline('stopped elsewhere');

@@ -5,7 +5,7 @@ import { readTime, timeAt } from '../../../../shared/wall-clock';
 import { localDate } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type EntryRef } from '../entries';
-import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
+import type { CreateByDuration, CreateByStartEnd, HarvestApi, TimeEntryUpdate } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import { LostAnswers } from './lost-answers';
@@ -168,25 +168,29 @@ export class Sender {
       }
     }
     report.heard({ entry: stopped });
-    // Sent late: Harvest ended it when it heard of it; put the end back where the person pressed Stop. Only
-    // ever earlier: Harvest can't have heard a stop before it was pressed, so an end before the press (or fewer
-    // hours than ran until it) means something else stopped the timer first, and Harvest's view wins.
-    if (!this.isLate(at)) return;
-    const ranOver = targetHours !== undefined && stopped.hours - targetHours >= lateThresholdHours;
+    // Sent late: Harvest ended it when it heard of it; put the end back where the person pressed Stop.
+    if (!this.isLate(at) || !this.endedLate(stopped, at, targetHours)) return;
+    report.heard({ entry: await this.api().updateTimeEntry(ref, this.endAt(at, targetHours!)) });
+  }
+
+  /**
+   * Whether Harvest ended `entry` later than `at`, when the person stopped or switched (and `hoursThen` had run):
+   * then Sheaf puts the end back. Never when it ended earlier: Harvest can't hear of a stop before it happens,
+   * so an earlier end was made elsewhere, and Harvest's view wins. Harvest counts a timer to the second, so on
+   * a start/end-time account an end in the same minute with more hours than had run is late too.
+   */
+  private endedLate(entry: TimeEntry, at: Date, hoursThen: number | undefined): boolean {
+    const ranOver = hoursThen !== undefined && entry.hours - hoursThen >= lateThresholdHours;
     const { timestampTimers, clock } = this.ledger.style;
-    if (timestampTimers) {
-      const pressed = timeAt(at, clock);
-      const ended = readTime(stopped.ended_time);
-      const pressedAt = readTime(pressed);
-      if (ended === null || pressedAt === null || ended < pressedAt) return;
-      // Harvest counts a timer's hours to the second, so a stop heard later in the same minute still ran over:
-      // setting the end again makes Harvest count the hours from the times.
-      if (ended > pressedAt || ranOver)
-        report.heard({ entry: await this.api().updateTimeEntry(ref, { ended_time: pressed }) });
-      return;
-    }
-    if (ranOver)
-      report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: roundHours(targetHours!) }) });
+    if (!timestampTimers) return ranOver;
+    const after = minutesAfter(entry.ended_time, timeAt(at, clock));
+    return after > 0 || (after === 0 && ranOver);
+  }
+
+  /** The end put back to `at`: the end time on start/end-time accounts (Harvest counts the hours from it). */
+  private endAt(at: Date, hoursThen: number): TimeEntryUpdate {
+    const { timestampTimers, clock } = this.ledger.style;
+    return timestampTimers ? { ended_time: timeAt(at, clock) } : { hours: roundHours(hoursThen) };
   }
 
   private async resume(
@@ -273,14 +277,8 @@ export class Sender {
       if (isHarvest(err, 'not_found')) return; // Deleted elsewhere meanwhile: nothing left to end.
       throw err;
     }
-    const { timestampTimers, clock } = this.ledger.style;
-    const switched = timeAt(at, clock);
-    const endedLater = timestampTimers
-      ? minutesAfter(entry.ended_time, switched) > 0
-      : entry.hours - replaces.hours >= lateThresholdHours;
-    if (entry.is_running || !endedLater) return report.heard({ entry });
-    const end = timestampTimers ? { ended_time: switched } : { hours: roundHours(replaces.hours) };
-    report.heard({ entry: await this.api().updateTimeEntry(replaces.ref, end) });
+    if (entry.is_running || !this.endedLate(entry, at, replaces.hours)) return report.heard({ entry });
+    report.heard({ entry: await this.api().updateTimeEntry(replaces.ref, this.endAt(at, replaces.hours)) });
   }
 
   private async sendCreate(
