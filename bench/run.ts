@@ -8,6 +8,7 @@ import { bundleBench } from './bundle';
 import { dayBench } from './day';
 import { pickerFilterBench } from './picker-filter';
 import { section } from './report';
+import { simulationBench } from './simulation';
 import { snapshotBench } from './snapshot';
 
 /** A Chromium figure runs in a process of its own (bench/browser/main.ts), on the build this run made. */
@@ -26,6 +27,7 @@ const figures: Record<string, { title: string; run: () => void | Promise<void> }
   renders: { title: 'render counts', run: inChromium('renders') },
   day: { title: 'a day without growth', run: dayBench },
   bundle: { title: 'renderer bundle', run: bundleBench },
+  simulation: { title: 'fault simulation, many seeds', run: simulationBench },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
