@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { accountDir } from '../../electron/main/core/local-store';
-import { Outbox } from '../../electron/main/core/outbox';
+import { Outbox } from '../../electron/main/core/timesheet/outbox';
 import { dispatch } from '../../electron/main/dispatch';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AssignmentOption } from '../../shared/state';

@@ -2,7 +2,7 @@
 // had it then, so "apply elsewhere" can make it again as a new entry.
 import { msPerHour } from '../../../../shared/elapsed';
 import type { LocalEntry } from '../entries';
-import type { SetAside } from '../outbox';
+import type { SetAside } from './outbox';
 import type { Intent } from './intents';
 
 export function setAsideFor(intent: Intent, reason: string, entry: LocalEntry | undefined): SetAside {

@@ -7,7 +7,7 @@ import { refusedFor } from '../errors';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
 import type { Disposable, DisposableStore } from '../lifecycle';
-import type { Outbox, SetAside } from '../outbox';
+import type { Outbox, SetAside } from './outbox';
 import type { Clock } from '../ports';
 import { Serial } from '../serial';
 import { isCreate, resolveRef, targetOf, type Intent } from './intents';

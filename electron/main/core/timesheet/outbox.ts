@@ -3,9 +3,9 @@
 // One line per record means a damaged file loses only its damaged lines: everything intact is kept.
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { disk, errnoOf, shownFolder } from './disk';
-import type { Intent } from './timesheet/intents';
-import { writeInOrder } from './local-store';
+import { disk, errnoOf, shownFolder } from '../disk';
+import type { Intent } from './intents';
+import { writeInOrder } from '../local-store';
 
 const ref = z.union([z.number().int(), z.string()]);
 const names = z.object({
