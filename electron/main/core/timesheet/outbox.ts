@@ -2,98 +2,11 @@
 // rewritten atomically (temp file, fsync, rename by write-file-atomic) before the change is acknowledged.
 // One line per record means a damaged file loses only its damaged lines: everything intact is kept.
 import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
-import { disk, errnoOf, shownFolder } from '../disk';
-import type { Intent } from './intents';
+import { disk, DiskError, errnoOf, shownFolder } from '../disk';
 import { writeInOrder } from '../local-store';
-
-const ref = z.union([z.number().int(), z.string()]);
-const names = z.object({
-  clientName: z.string(),
-  projectName: z.string(),
-  projectCode: z.string().nullable(),
-  taskName: z.string(),
-});
-const base = { id: z.string(), at: z.string().datetime({ offset: true }) };
-const replaces = z.object({ ref: z.number().int(), hours: z.number() }).optional();
-
-/** The fields every create carries (CreateFields in timesheet/intents.ts). */
-const create = {
-  ...base,
-  localRef: z.string(),
-  projectId: z.number().int(),
-  taskId: z.number().int(),
-  notes: z.string(),
-  names,
-  attempted: z.boolean().optional(),
-  sentNotes: z.string().optional(),
-  sentAt: z.string().optional(),
-  knownIds: z.array(z.number().int()).optional(),
-  sentHours: z.number().optional(),
-  sentStartedTime: z.string().optional(),
-  replaces,
-};
-
-export const IntentSchema: z.ZodType<Intent> = z.discriminatedUnion('kind', [
-  z.object({ ...create, kind: z.literal('start') }),
-  z.object({
-    ...create,
-    kind: z.literal('add'),
-    spentDate: z.string(),
-    hours: z.number().min(0).max(24),
-    startedTime: z.string().nullable(),
-    endedTime: z.string().nullable(),
-  }),
-  z.object({ ...base, kind: z.literal('stop'), ref, targetHours: z.number().optional() }),
-  z.object({ ...base, kind: z.literal('resume'), ref, baseHours: z.number().optional(), replaces }),
-  z.object({ ...base, kind: z.literal('updateNotes'), ref, notes: z.string() }),
-  z.object({
-    ...base,
-    kind: z.literal('edit'),
-    ref,
-    changes: z.object({
-      projectId: z.number().int().optional(),
-      taskId: z.number().int().optional(),
-      names: names.optional(),
-      notes: z.string().optional(),
-      hours: z.number().min(0).max(24).optional(),
-      startedTime: z.string().optional(),
-      endedTime: z.string().optional(),
-    }),
-  }),
-  z.object({
-    ...base,
-    kind: z.literal('delete'),
-    ref,
-    holdUntil: z.string().datetime({ offset: true }).optional(),
-  }),
-]) as z.ZodType<Intent>;
-
-export const SetAsideSchema = z.object({
-  id: z.string(),
-  intent: IntentSchema,
-  /** Harvest's reason, in its words. */
-  reason: z.string(),
-  /** What the change was, in the person's words. */
-  summary: z.string(),
-  /** What the person had when it was set aside, so "apply elsewhere" can recreate it. */
-  entry: z
-    .object({
-      projectId: z.number().int(),
-      taskId: z.number().int(),
-      notes: z.string(),
-      hours: z.number(),
-      names,
-    })
-    .nullable(),
-});
-export type SetAside = z.infer<typeof SetAsideSchema>;
-
-const Line = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('intent'), intent: IntentSchema }),
-  z.object({ type: z.literal('id'), local: z.string(), id: z.number().int() }),
-  z.object({ type: z.literal('setAside'), item: SetAsideSchema }),
-]);
+import type { Intent } from './intents';
+import { lineOf, readLine, type OutboxRecord } from './outbox-lines';
+import type { SetAside } from './set-aside';
 
 export interface OutboxContents {
   intents: Intent[];
@@ -104,9 +17,24 @@ export interface OutboxContents {
 export interface LoadedOutbox extends OutboxContents {
   /** What could not be read, for the person ("2 damaged lines were set aside"). */
   problems: string[];
+  /**
+   * Why the intact lines could not yet be written back without the damaged ones (a full disk): the file still
+   * holds every line as it was, so nothing is lost, but it is behind memory until a save works.
+   */
+  unsaved: DiskError | null;
+}
+
+/** A damaged original not yet copied aside: kept before the file is first rewritten without its damaged lines. */
+interface Damaged {
+  text: string;
+  copy: string;
 }
 
 export class Outbox {
+  private damaged: Damaged | null = null;
+  /** The copy of the damaged original being written, shared by the saves that wait for it. */
+  private copying: Promise<void> | null = null;
+
   constructor(readonly file: string) {}
 
   async load(): Promise<LoadedOutbox> {
@@ -116,7 +44,7 @@ export class Outbox {
     try {
       text = await disk().read(this.file);
     } catch (err) {
-      const empty = { intents: [], ids: new Map<string, number>(), setAside: [] };
+      const empty = { intents: [], ids: new Map<string, number>(), setAside: [], unsaved: null };
       if (errnoOf(err) === 'ENOENT') return { ...empty, problems };
       // Unreadable (no permission, a folder where the file should be): never a reason to fail sign-in or sign
       // the person out. Say what and where, move it aside if possible, and carry on with a fresh list.
@@ -128,39 +56,66 @@ export class Outbox {
     // Every line the outbox writes ends in a newline: only the one after the last is legitimately empty.
     if (lines.at(-1) === '') lines.pop();
     for (const raw of lines) {
-      const parsed = Line.safeParse(safeJson(raw));
-      if (!parsed.success) {
-        damaged++;
-        continue;
-      }
-      const line = parsed.data;
-      if (line.type === 'intent') contents.intents.push(line.intent);
-      else if (line.type === 'id') contents.ids.set(line.local, line.id);
-      else contents.setAside.push(line.item);
+      const record = readLine(raw);
+      if (!record) damaged++;
+      else if (record.type === 'intent') contents.intents.push(record.intent);
+      else if (record.type === 'id') contents.ids.set(record.local, record.id);
+      else contents.setAside.push(record.item);
     }
-    if (damaged > 0) {
-      // Keep the damaged original for a human to look at; carry on with every intact change.
-      const copy = `${this.file}.damaged-${Date.now()}`;
-      await disk()
-        .rename(this.file, copy)
-        .catch(() => undefined);
-      problems.push(
-        `${damaged} damaged ${damaged === 1 ? 'line' : 'lines'} in the list of unsent changes could not be read and ${damaged === 1 ? 'was' : 'were'} set aside (${basename(copy)}). Every intact change was kept.`,
-      );
-      await this.save(contents);
-    }
-    return { ...contents, problems };
+    if (damaged === 0) return { ...contents, problems, unsaved: null };
+    return { ...contents, ...(await this.setAsideDamaged(text, damaged, contents)) };
   }
 
   async save(contents: OutboxContents): Promise<void> {
-    const lines: string[] = [];
-    for (const [local, id] of contents.ids) lines.push(JSON.stringify({ type: 'id', local, id }));
-    for (const intent of contents.intents) lines.push(JSON.stringify({ type: 'intent', intent }));
-    for (const item of contents.setAside) lines.push(JSON.stringify({ type: 'setAside', item }));
+    const records: OutboxRecord[] = [
+      ...[...contents.ids].map(([local, id]) => ({ type: 'id' as const, local, id })),
+      ...contents.intents.map((intent) => ({ type: 'intent' as const, intent })),
+      ...contents.setAside.map((item) => ({ type: 'setAside' as const, item })),
+    ];
+    const text = records.map((r) => `${lineOf(r)}\n`).join('');
+    // The damaged lines leave the file only once a copy of the original holds them.
+    if (this.damaged) await this.keepDamaged(this.damaged);
     // In call order: an older snapshot never lands after a newer, acknowledged one.
-    await writeInOrder(this.file, lines.length ? `${lines.join('\n')}\n` : '');
+    await writeInOrder(this.file, text);
   }
 
+  /**
+   * Keeps the damaged original as a copy, then writes the intact lines back on their own. Acknowledged lines are
+   * never moved out of the way: if either write fails (a full disk) the file stays as it was, every line in it,
+   * memory carries on with the intact ones, and the next save that works does both.
+   */
+  private async setAsideDamaged(
+    text: string,
+    count: number,
+    contents: OutboxContents,
+  ): Promise<Pick<LoadedOutbox, 'problems' | 'unsaved'>> {
+    this.damaged = { text, copy: `${this.file}.damaged-${Date.now()}` };
+    const copy = basename(this.damaged.copy);
+    const lines = count === 1 ? '1 damaged line' : `${count} damaged lines`;
+    try {
+      await this.save(contents);
+    } catch (err) {
+      if (!(err instanceof DiskError)) throw err;
+      const problem = `${lines} in the list of unsent changes could not be read. ${err.message} Every intact change is kept and waits to be sent; the damaged ${count === 1 ? 'line is' : 'lines are'} set aside once Sheaf can save again.`;
+      return { problems: [problem], unsaved: err };
+    }
+    const problem = `${lines} in the list of unsent changes could not be read and ${count === 1 ? 'was' : 'were'} set aside (${copy}). Every intact change was kept.`;
+    return { problems: [problem], unsaved: null };
+  }
+
+  private keepDamaged(damaged: Damaged): Promise<void> {
+    this.copying ??= writeInOrder(damaged.copy, damaged.text)
+      .then(() => {
+        if (this.damaged === damaged) this.damaged = null;
+      })
+      .finally(() => (this.copying = null));
+    return this.copying;
+  }
+
+  /**
+   * Nothing in an unreadable file can be copied, and the next save would replace it: moving it aside (a rename
+   * needs no room on the disk) is the one way to keep it for a human while new changes are saved.
+   */
   private async setAsideUnreadable(err: unknown): Promise<string> {
     const where = shownFolder(dirname(this.file));
     const why = errnoOf(err) === 'EISDIR' ? 'a folder is where the file should be' : (err as Error).message;
@@ -191,13 +146,5 @@ export class Outbox {
           .catch(() => undefined);
       }
     }
-  }
-}
-
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
   }
 }
