@@ -115,20 +115,26 @@ describe('a full disk at start, with a damaged line in the outbox', () => {
     h.sandbox.faults.outage = true;
     const o = option();
     await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes });
+    await vi.waitFor(() => expect(h!.app.getState().sync.state).toBe('offline'));
     await h.app.dispose({ waitForSyncMs: 0 });
     const file = join(accountFolder(), 'outbox.jsonl');
     appendFileSync(file, '{"type":"intent","intent":{"kind":"sto\n');
     const disk = new FaultyDisk();
     setDisk(disk);
     disk.failing = 'ENOSPC';
-    h.sandbox.faults.outage = false;
     return { disk, file, before: readFileSync(file, 'utf8') };
+  }
+  /** Sheaf starts again; only then is Harvest reachable (what the killed one had on the wire is long gone). */
+  async function startAgain() {
+    const app = await h!.restart();
+    h!.sandbox.faults.outage = false;
+    return app;
   }
   const damagedCopies = () => readdirSync(accountFolder()).filter((n) => n.includes('.damaged-'));
 
   it('signs in, says the disk is full, and keeps the start waiting with the outbox as it was', async () => {
     const { disk, file, before } = await killedWithDamageOnAFullDisk('acknowledged offline');
-    const app = await h!.restart();
+    const app = await startAgain();
     const state = app.getState();
     expect(state.session.status).toBe('signed_in');
     expect(state.notices.join('\n')).toMatch(
@@ -149,7 +155,7 @@ describe('a full disk at start, with a damaged line in the outbox', () => {
 
   it('once room is made and Sheaf restarted, the start reaches Harvest and the damaged line is kept aside', async () => {
     const { disk } = await killedWithDamageOnAFullDisk('sent after the restart');
-    await h!.restart();
+    await startAgain();
     await h!.app.dispose({ waitForSyncMs: 0 });
     disk.failing = null;
     const app = await h!.restart();
@@ -165,7 +171,7 @@ describe('a full disk at start, with a damaged line in the outbox', () => {
 
   it('once room is made, the same run catches up by itself: the start is sent, no restart needed', async () => {
     const { disk, file } = await killedWithDamageOnAFullDisk('sent without a restart');
-    const app = await h!.restart();
+    const app = await startAgain();
     disk.failing = null;
     await vi.waitFor(() => expect(harvest('sent without a restart')).toHaveLength(1), { timeout: 10_000 });
     await vi.waitFor(() => expect(app.getState().sync).toMatchObject({ pending: 0, message: null }));

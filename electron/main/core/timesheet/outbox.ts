@@ -3,7 +3,7 @@
 // One line per record means a damaged file loses only its damaged lines: everything intact is kept.
 import { basename, dirname, join } from 'node:path';
 import { disk, DiskError, errnoOf, shownFolder } from '../disk';
-import { writeInOrder } from '../local-store';
+import { damagedCopyOf, writeInOrder } from '../local-store';
 import type { Intent } from './intents';
 import { lineOf, readLine, type OutboxRecord } from './outbox-lines';
 import type { SetAside } from './set-aside';
@@ -89,7 +89,7 @@ export class Outbox {
     count: number,
     contents: OutboxContents,
   ): Promise<Pick<LoadedOutbox, 'problems' | 'unsaved'>> {
-    this.damaged = { text, copy: `${this.file}.damaged-${Date.now()}` };
+    this.damaged = { text, copy: damagedCopyOf(this.file, text) };
     const copy = basename(this.damaged.copy);
     const lines = count === 1 ? '1 damaged line' : `${count} damaged lines`;
     try {
