@@ -1,6 +1,7 @@
 // Owns the durable outbox: every change the person made that Harvest hasn't confirmed, one JSON line each,
 // rewritten atomically (temp file, fsync, rename by write-file-atomic) before the change is acknowledged.
-// One line per record means a damaged file loses only its damaged lines: everything intact is kept.
+// One line per record (in the versioned form of outbox-lines.ts) means a damaged file loses only its damaged
+// lines: everything intact is kept, and written back without them only once a copy of the original holds them.
 import { basename, dirname, join } from 'node:path';
 import { disk, DiskError, errnoOf, shownFolder } from '../disk';
 import { damagedCopyOf, writeInOrder } from '../local-store';
@@ -96,7 +97,7 @@ export class Outbox {
       await this.save(contents);
     } catch (err) {
       if (!(err instanceof DiskError)) throw err;
-      const problem = `${lines} in the list of unsent changes could not be read. ${err.message} Every intact change is kept and waits to be sent; the damaged ${count === 1 ? 'line is' : 'lines are'} set aside once Sheaf can save again.`;
+      const problem = `${lines} in the list of unsent changes could not be read. ${err.message} Every intact change is kept and waits to be sent; the damaged ${count === 1 ? 'line' : 'lines'} will be set aside once Sheaf can save again.`;
       return { problems: [problem], unsaved: err };
     }
     const problem = `${lines} in the list of unsent changes could not be read and ${count === 1 ? 'was' : 'were'} set aside (${copy}). Every intact change was kept.`;
