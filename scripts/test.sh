@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
+# Reports from an earlier run must not stand in for a step that failed before writing its own.
+rm -f test-results/*.json
 
 node scripts/system-packages/install.mjs
 echo "== lint";       npm run --silent lint
@@ -21,8 +23,14 @@ XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c '
 ' || status=$?
 rm -rf "$keyring_home"
 
-echo "== fault injection (scripted person, injected faults, SIGKILLs of the core)"
-npx tsx tests/chaos/run.ts || status=$?
+echo "== time zones (the time-of-day tests under several TZs, on a fixed clock)"
+scripts/time-zones.sh || status=$?
+
+echo "== fault simulation (the whole core on virtual time: fixed seeds and a few random ones; each replays)"
+npx tsx tests/simulation/cli.ts --ci --report test-results/simulation.json || status=$?
+
+echo "== fault injection smoke test (real processes, real files, real SIGKILLs of the core)"
+npx tsx tests/chaos/run.ts --report test-results/fault-injection.json || status=$?
 
 echo "== playwright (browser preview in Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=$?
@@ -31,5 +39,8 @@ echo "== playwright (_electron, where the Electron binary exists)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
   npx playwright test -c playwright.electron.config.ts --reporter=list,json || status=$?
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json test-results/playwright-electron.json || status=$?
+# shellcheck disable=SC2046 # one report name per line, none with spaces
+node scripts/test-summary.mjs test-results/vitest.json $(scripts/time-zones.sh --reports) \
+  test-results/simulation.json test-results/fault-injection.json \
+  test-results/playwright.json test-results/playwright-electron.json || status=$?
 exit $status

@@ -2,28 +2,18 @@
 // The preload, main's handlers and the renderer's types are all derived from this list, never typed twice.
 import { z } from 'zod';
 import { isSpentDate, spentYears } from './calendar';
-import { minutesOfDay } from './format';
 import { IdleAnswer, SettingsUpdate, SettingsView, SnoozeFor } from './settings';
 import { AppState, AssignmentOption, ReportView } from './state';
+import { endBeforeStart, isTime, timesInOrder } from './wall-clock';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
 const timeHint = 'Use a time like 9:00am or 14:30';
-/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read as core reads them (no "13:00pm"). */
-const wallClock = z
-  .string()
-  .max(20, timeHint)
-  .trim()
-  .refine((t) => minutesOfDay(t) !== null, timeHint);
+/** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read by wall-clock.ts, as core reads them. */
+const wallClock = z.string().max(20, timeHint).trim().refine(isTime, timeHint);
 
-export const endBeforeStart = 'The end time must be after the start time.';
-
-/** False only when both times are given and the end comes first; an equal end is an empty entry, allowed. */
-export function timesInOrder(start: string | null | undefined, end: string | null | undefined): boolean {
-  const from = minutesOfDay(start ?? '');
-  const to = minutesOfDay(end ?? '');
-  return from === null || to === null || to >= from;
-}
+// The contract's order rule is wall-clock.ts's one rule; re-exported for the contract's callers and tests.
+export { endBeforeStart, timesInOrder };
 
 const dateHint = 'Pick a date like 2025-01-31';
 function spentDateProblem(text: string): string | null {
@@ -54,6 +44,18 @@ const accountId = z.string().regex(/^\d{1,12}$/, 'An account ID is a number');
  */
 const otherAccount = z.enum(['stop', 'keep']).optional();
 
+/**
+ * Signing out with changes that haven't reached Harvest: send them first (sign out once sent), keep them in the
+ * account's outbox for the next sign-in, or discard them. Signing out of every account with a timer running:
+ * stop it first, or leave it running in Harvest. Left out where it matters, the sign-out is refused with
+ * `sign_out_question` (saying how many wait), so the popover can ask.
+ */
+export const SignOutChoice = z.strictObject({
+  waiting: z.enum(['send', 'keep', 'discard']).optional(),
+  runningTimer: z.enum(['stop', 'leave']).optional(),
+});
+export type SignOutChoice = z.infer<typeof SignOutChoice>;
+
 /** How long an undoable delete waits before it is sent (and the popover offers Undo). */
 export const undoDeleteMs = 5000;
 
@@ -74,8 +76,11 @@ export const commands = {
   },
   signInDemo: { input: z.void(), output: z.void() },
   /** Out of every account. */
-  signOut: { input: z.void(), output: z.void() },
-  signOutOf: { input: z.strictObject({ accountId }), output: z.void() },
+  signOut: { input: SignOutChoice, output: z.void() },
+  signOutOf: {
+    input: z.strictObject({ accountId, waiting: SignOutChoice.shape.waiting }),
+    output: z.void(),
+  },
   /** Opens Harvest ID in the browser and waits for its answer on a loopback redirect. */
   signInWithHarvest: { input: z.void(), output: z.void() },
   /** Stops waiting for the browser's answer. */
@@ -200,7 +205,11 @@ export const eventChannel = 'sheaf:event';
  * Something main tells the popover that isn't state: it happens once, and a snapshot sent later must not
  * happen it again (the tray's "Settings…" opens the settings view once, however many snapshots follow).
  */
-export const PopoverEvent = z.discriminatedUnion('type', [z.object({ type: z.literal('openSettings') })]);
+export const PopoverEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('openSettings') }),
+  /** The tray's "Sign out" would leave changes unsent or a timer running: the popover asks what to do. */
+  z.object({ type: z.literal('askSignOut') }),
+]);
 export type PopoverEvent = z.infer<typeof PopoverEvent>;
 
 export const IpcErrorCode = z.enum([
@@ -215,6 +224,11 @@ export const IpcErrorCode = z.enum([
   'server',
   /** A timer runs in another account: the person says whether to stop it (`otherAccount`) and asks again. */
   'timer_elsewhere',
+  /**
+   * Signing out would leave changes unsent (or, out of every account, a timer running): the person says what
+   * to do with them (SignOutChoice) and asks again. The message says how many.
+   */
+  'sign_out_question',
   /** Sheaf could not save the change on this computer (a full disk, a folder it may not write to): not made. */
   'storage',
   'internal',

@@ -43,7 +43,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 // The token never reaches a log line: core and the adapters log events, not values.
 const log = (line: string) => console.log(`[sheaf] ${line}`);
 
-// Tests and the demo point SHEAF_DATA_DIR somewhere disposable; Chromium's own files follow it there.
+// Tests and the demo point SHEAF_DATA_DIR somewhere disposable; Chromium's own files follow it there. The
+// default folder is noted first: its keychain entry keeps the name earlier Sheafs used.
+const defaultDataDir = app.getPath('userData');
 if (process.env.SHEAF_DATA_DIR) app.setPath('userData', process.env.SHEAF_DATA_DIR);
 
 if (!app.requestSingleInstanceLock()) {
@@ -89,6 +91,7 @@ async function start(links: LinkInbox): Promise<void> {
       SHEAF_OAUTH_REDIRECT_PORT: process.env.SHEAF_OAUTH_REDIRECT_PORT,
     },
     dataDir,
+    defaultDataDir,
     secrets,
     // A session of its own, so Harvest always hears `Sheaf (<contact>)` whatever Chromium would send.
     fetch: createHarvestFetch(session.fromPartition('sheaf-harvest'), DEFAULT_USER_AGENT),
@@ -159,7 +162,12 @@ async function start(links: LinkInbox): Promise<void> {
       openSettings: () => sheaf.desktop.requestSettings(),
       showPopover: () => popover.show(tray.bounds()),
       openHarvest: () => run('openHarvest'),
-      signOut: () => run('signOut'),
+      // Changes waiting or a timer running: the popover opens at the question instead of signing out blindly.
+      signOut: () =>
+        void sheaf
+          .signOutOrAsk()
+          .then((done) => done === 'asking' && showPopover())
+          .catch((err: unknown) => log(`sign out: ${err instanceof Error ? err.message : String(err)}`)),
       quit: () => app.quit(),
     },
   });

@@ -1,6 +1,7 @@
 // Owns reading time entry request bodies (POST and PATCH) into checked values, with Harvest's 422 wording.
 import { toInt, toNumber, unprocessable } from './http';
-import { normalizeDate, parseWallClock } from './time';
+import { minutesInOrder, readTime as readWallClock } from '../../shared/wall-clock';
+import { normalizeDate } from './time';
 
 export interface NewEntry {
   projectId: number;
@@ -82,7 +83,7 @@ function readHours(body: Record<string, unknown>, problems: Problems) {
 function readTime(body: Record<string, unknown>, key: 'started_time' | 'ended_time', problems: Problems) {
   const raw = body[key];
   if (raw === undefined || raw === null || raw === '') return undefined;
-  const minutes = parseWallClock(raw);
+  const minutes = typeof raw === 'string' ? readWallClock(raw) : null;
   if (minutes === null) {
     problems.add(
       `${key === 'started_time' ? 'Started' : 'Ended'} time is invalid (use a time like "8:00am")`,
@@ -104,7 +105,7 @@ function readNotes(body: Record<string, unknown>, problems: Problems): string | 
 }
 
 function checkOrder(started: number | undefined, ended: number | undefined, problems: Problems) {
-  if (started !== undefined && ended !== undefined && ended < started) {
+  if (started !== undefined && ended !== undefined && !minutesInOrder(started, ended)) {
     problems.add('Ended time must be after started time');
   }
 }

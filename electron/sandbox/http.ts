@@ -119,7 +119,10 @@ export function isLoopbackHost(host: string): boolean {
  * Harvest takes ?access_token= on reads. On writes only the header counts, and a query token is refused rather than
  * ignored: a token in a URL ends up in logs and history, and a page that can't set headers can't write here.
  */
-export function bearerToken(req: IncomingMessage, url: URL): string | undefined {
+export function bearerToken(
+  req: { method?: string; headers: { authorization?: string } },
+  url: URL,
+): string | undefined {
   const header = req.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   const query = url.searchParams.get('access_token') ?? undefined;

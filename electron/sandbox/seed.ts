@@ -12,7 +12,8 @@ import {
   type Catalog,
   type ProjectSpec,
 } from './seed-catalogs';
-import { addDays, daysBetween, formatWallClock, instantAt, localDate, round2 } from './time';
+import { momentOf, writeTime } from '../../shared/wall-clock';
+import { addDays, daysBetween, localDate, round2 } from './time';
 import type { SandboxAccountSeed, SeedOption } from './types';
 
 export type { SeedOption } from './types';
@@ -194,7 +195,7 @@ function demoEntries(
       const hours = catalog.hours[(hash + i) % catalog.hours.length]!;
       const endMinutes = startMinutes + Math.round(hours * 60);
       // Today's entries can't have been created after "now", however early in the day now is.
-      const createdMs = Math.min(instantAt(date, endMinutes), nowMs - (count - i) * 60_000);
+      const createdMs = Math.min(momentOf(date, endMinutes).getTime(), nowMs - (count - i) * 60_000);
       const locked = catalog.lockFirst && entries.length === 0;
       entries.push({
         id: 0,
@@ -203,8 +204,8 @@ function demoEntries(
         taskId: pair.t.task.id,
         baseHours: round2(hours),
         timerStartedMs: null,
-        startedTime: timestamps ? formatWallClock(startMinutes, clock) : null,
-        endedTime: timestamps ? formatWallClock(endMinutes, clock) : null,
+        startedTime: timestamps ? writeTime(startMinutes, clock) : null,
+        endedTime: timestamps ? writeTime(endMinutes, clock) : null,
         notes: catalog.notes[(hash + i) % catalog.notes.length] ?? null,
         isLocked: locked,
         lockedReason: locked ? LOCKED_REASON : null,

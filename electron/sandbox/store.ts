@@ -7,17 +7,18 @@ import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './accoun
 import type { EntryChanges, NewEntry } from './entry-input';
 import { entryView, liveHours } from './entry-view';
 import { forbidden, notFound, unprocessable } from './http';
+import type { ClockStyle } from '../../shared/harvest/schemas';
 import {
-  formatWallClock,
-  inClock,
-  instantAt,
-  isoStamp,
-  localDate,
-  parseWallClock,
-  round2,
-  wallClockOf,
-  type ClockStyle,
-} from './time';
+  minuteOfDayAt,
+  minutesInOrder,
+  minutesSpanHours,
+  momentOf,
+  readTime,
+  restyle,
+  timeAt,
+  writeTime,
+} from '../../shared/wall-clock';
+import { isoStamp, localDate, round2 } from './time';
 
 export interface EntryFilter {
   userId?: number;
@@ -71,11 +72,17 @@ export class SandboxStore {
   }
 
   private time(minutes: number): string {
-    return formatWallClock(minutes, this.companyClock);
+    return writeTime(minutes, this.companyClock);
   }
 
+  // Times and their hours are read in this process's zone, like the sandbox's spent dates (see time.ts).
   private timeOf(d: Date): string {
-    return wallClockOf(d, this.companyClock);
+    return timeAt(d, this.companyClock);
+  }
+
+  /** Hours from one minute of a spent date to a later one, the way every side counts them (DST days included). */
+  private spanHours(spentDate: string, from: number, to: number): number {
+    return minutesSpanHours(spentDate, from, to);
   }
 
   /** Times always go out in the company's clock, whatever style was stored (seeds, admin patches, a switch). */
@@ -83,8 +90,8 @@ export class SandboxStore {
     const view = entryView(entry, this.account, this.index, this.nowMs());
     return {
       ...view,
-      started_time: inClock(view.started_time ?? null, this.companyClock),
-      ended_time: inClock(view.ended_time ?? null, this.companyClock),
+      started_time: view.started_time == null ? null : restyle(view.started_time, this.companyClock),
+      ended_time: view.ended_time == null ? null : restyle(view.ended_time, this.companyClock),
     };
   }
 
@@ -161,7 +168,7 @@ export class SandboxStore {
   /** A timer that began at a wall-clock time today counts from then; never from the future. */
   private timerStartFor(spentDate: string, startedMinutes: number | undefined): number {
     const now = this.nowMs();
-    return startedMinutes === undefined ? now : Math.min(now, instantAt(spentDate, startedMinutes));
+    return startedMinutes === undefined ? now : Math.min(now, momentOf(spentDate, startedMinutes).getTime());
   }
 
   create(input: NewEntry, options: { skipAssignmentCheck?: boolean } = {}): EntryRecord {
@@ -176,13 +183,12 @@ export class SandboxStore {
     const nowMs = now.getTime();
     const timestamps =
       input.startedMinutes !== undefined || (input.hours === undefined && this.wantsTimestampTimers);
-    const startedMinutes =
-      input.startedMinutes ?? (timestamps ? now.getHours() * 60 + now.getMinutes() : undefined);
+    const startedMinutes = input.startedMinutes ?? (timestamps ? minuteOfDayAt(now) : undefined);
     let endedMinutes = input.endedMinutes;
     let baseHours = input.hours ?? 0;
     if (!input.running && startedMinutes !== undefined) {
       if (endedMinutes === undefined) endedMinutes = startedMinutes + Math.round(baseHours * 60);
-      else baseHours = (endedMinutes - startedMinutes) / 60;
+      else baseHours = this.spanHours(input.spentDate, startedMinutes, endedMinutes);
     }
     if (input.running) this.stopOthers();
     const entry: EntryRecord = {
@@ -237,13 +243,13 @@ export class SandboxStore {
   }
 
   private minutesOf(time: string): number {
-    return parseWallClock(time) ?? 0;
+    return readTime(time) ?? 0;
   }
 
   private setTimes(entry: EntryRecord, started: number | undefined, ended: number | undefined): void {
     if (started !== undefined) entry.startedTime = this.time(started);
     const start = entry.startedTime === null ? undefined : this.minutesOf(entry.startedTime);
-    if (ended !== undefined && start !== undefined && ended < start) {
+    if (ended !== undefined && start !== undefined && !minutesInOrder(start, ended)) {
       throw unprocessable('Ended time must be after started time');
     }
     if (entry.timerStartedMs !== null && ended === undefined) {
@@ -256,7 +262,7 @@ export class SandboxStore {
       entry.timerStartedMs = null;
     }
     if (start !== undefined && entry.endedTime !== null) {
-      entry.baseHours = round2((this.minutesOf(entry.endedTime) - start) / 60);
+      entry.baseHours = round2(this.spanHours(entry.spentDate, start, this.minutesOf(entry.endedTime)));
     }
   }
 

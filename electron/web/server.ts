@@ -66,6 +66,8 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const app = createSheafApp({
     env,
     dataDir,
+    // No defaultDataDir: even the preview's default folder has a keychain entry of its own, so the preview and
+    // the desktop app (both Sheaf in the keychain) never write over each other's accounts.
     secrets,
     fetch: globalThis.fetch,
     clock: options.clock,

@@ -2,7 +2,7 @@
 // reply (30 s at most), SIGKILL it and start it again on the same data directory.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Op, Reply, Summary } from './host';
+import type { Op, Reply, Summary } from './drive';
 
 export interface Core {
   /** What the core last showed: from its first answer, then from every reply. */

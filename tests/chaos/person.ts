@@ -3,7 +3,7 @@
 import { format } from 'date-fns';
 import { msPerMinute as minute } from '../../shared/elapsed';
 import { seededRandom } from '../fixtures/seeded-random';
-import type { Op, Summary } from './host';
+import type { Op, Summary } from './drive';
 import { stopRunningAt, type Ledger } from './ledger';
 
 /** An account style: duration or start/end times, and the company clock Harvest writes times in. */

@@ -1,15 +1,14 @@
-// Owns one account's fault-injection run: the sandbox Harvest with its faults shaken before every action, the
-// disk failing for a few actions at a time, the core killed at seeded moments, and the tally at the end.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Owns one account's fault run, whoever hosts the core: the sandbox Harvest with its faults shaken before every
+// action, the disk failing for a few actions at a time, the core killed at seeded moments, and the tally at the
+// end. The real-process suite and the deterministic simulation each open their own World and share this script.
 import { format } from 'date-fns';
-import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
+import type { Faults, RequestLogEntry, SandboxAdmin } from '../../electron/sandbox/server';
 import { msPerMinute as minute } from '../../shared/elapsed';
-import { FakeClock } from '../fixtures/fake-clock';
-import { startCore } from './core';
+import type { Core } from './core';
+import type { Reply } from './drive';
 import { compareWithHarvest, type Ledger } from './ledger';
 import { nextAction, seededDice, type Account } from './person';
+import { walkAway, type AwayOutcome } from './time-away';
 
 export interface RunResult {
   operations: number;
@@ -21,31 +20,53 @@ export interface RunResult {
   diskPhases: number;
   refused: number;
   shownNotSaved: number;
+  /** Times the person came back from time away and answered Sheaf's question. */
+  timeAway: number;
   details: string[];
 }
 
-export async function runScenario(seed: number, operations: number, account: Account): Promise<RunResult> {
+/** Where a run happens: a Harvest, a core to drive, and time that passes. */
+export interface World {
+  harvest: { faults: Faults; admin: SandboxAdmin; requestLog: RequestLogEntry[] };
+  core: Core;
+  now(): Date;
+  /** The person's time passes between actions: the core's timers run meanwhile. */
+  pass(ms: number): Promise<void>;
+  /** A short moment before a kill, for the core to be halfway through sending. */
+  pause(ms: number): Promise<void>;
+  /** Everything left is sent, with time going on while the core catches up. */
+  settle(): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+/** What a World needs to open: when the run starts, the account style, and whether the disk fails at launch. */
+export interface WorldSetup {
+  start: Date;
+  account: Account;
+  /** Read at every launch: what the disk is doing carries across kills. */
+  diskFailing: () => string | null;
+}
+
+export async function runScenario(
+  seed: number,
+  operations: number,
+  account: Account,
+  open: (setup: WorldSetup) => Promise<World>,
+): Promise<RunResult> {
   const { timestamp } = account;
   const dice = seededDice(seed);
   const { pickInt, chance } = dice;
   // Timestamp accounts keep one day (wall-clock times can't cross midnight); duration runs cross one.
   const start = timestamp ? new Date(2026, 10, 24, 7, 0) : new Date(2026, 10, 24, 9, 0);
-  const clock = new FakeClock(start);
-  const dir = mkdtempSync(join(tmpdir(), 'sheaf-chaos-'));
-  const clockFile = join(dir, 'clock');
-  const tick = (ms: number) => {
-    clock.advance(ms);
-    writeFileSync(clockFile, String(clock.now().getTime()));
-  };
-  tick(0);
-  const sandbox: Sandbox = await startSandbox({
-    clock,
-    seed: 'empty',
-    wantsTimestampTimers: timestamp,
-    timeClock: account.clock,
-    rateLimit: false,
-  });
   const ledger: Ledger = new Map();
+  const awayAnswers: Record<AwayOutcome, number> = {
+    kept: 0,
+    discarded: 0,
+    'not asked': 0,
+    refused: 0,
+    'wrong since': 0,
+  };
+  let wrongSince = 0;
   let diskFailing: string | null = null;
   let diskOpsLeft = 0;
   let diskPhases = 0;
@@ -53,20 +74,11 @@ export async function runScenario(seed: number, operations: number, account: Acc
   let shownNotSaved = 0;
   const details: string[] = [];
 
-  const core = await startCore(
-    () => ({
-      CHAOS_CLOCK_FILE: clockFile,
-      CHAOS_API_URL: sandbox.url,
-      CHAOS_TOKEN: sandbox.token,
-      CHAOS_ACCOUNT_ID: sandbox.accountId,
-      CHAOS_DATA_DIR: join(dir, 'data'),
-      CHAOS_DISK: diskFailing ?? '',
-    }),
-    () => ((clock.now().getTime() - start.getTime()) / minute).toFixed(0),
-  );
+  const world = await open({ start, account, diskFailing: () => diskFailing });
+  const { core, harvest } = world;
 
   function shakeFaults() {
-    const f = sandbox.faults;
+    const f = harvest.faults;
     if (chance(0.08)) f.outage = !f.outage;
     if (chance(0.1)) f.add({ kind: 500, count: pickInt(1, 3) });
     if (chance(0.06)) f.add({ kind: 429, count: pickInt(1, 2) });
@@ -82,7 +94,7 @@ export async function runScenario(seed: number, operations: number, account: Acc
   let attempts = 0;
   while (done < operations && attempts < operations * 20) {
     attempts++;
-    tick(pickInt(1, timestamp ? 3 : 6) * minute);
+    await world.pass(pickInt(1, timestamp ? 3 : 6) * minute);
     shakeFaults();
     // Now and then the disk fills up, or the folder turns read-only, for a few of the person's actions.
     if (diskFailing === null && chance(0.04)) {
@@ -94,9 +106,17 @@ export async function runScenario(seed: number, operations: number, account: Acc
       diskFailing = null;
       await core.send({ op: 'disk', failing: null });
     }
-    const now = clock.now().getTime();
-    const today = format(clock.now(), 'yyyy-MM-dd');
+    const now = world.now().getTime();
+    const today = format(world.now(), 'yyyy-MM-dd');
     const token = `t${seed.toString(36)}-${done}`;
+    // Now and then the person walks away from a running timer, and answers the question when back.
+    if (core.state.running && chance(0.04)) {
+      const outcome = await walkAway(world, dice, ledger, details);
+      awayAnswers[outcome]++;
+      if (outcome === 'wrong since') wrongSince++;
+      if (outcome === 'kept' || outcome === 'discarded') done++;
+      continue;
+    }
     const action = nextAction(dice, {
       account,
       assignments,
@@ -135,26 +155,22 @@ export async function runScenario(seed: number, operations: number, account: Acc
     // Kill the core while it is sending what was just acknowledged: at least a dozen times per account,
     // at seeded moments, plus a few more by chance.
     if (done % killEvery === killPhase || chance(0.02)) {
-      await new Promise((r) => setTimeout(r, pickInt(0, 30)));
+      await world.pause(pickInt(0, 30));
       await core.kill();
     }
   }
   // The network and the disk come back for good; one more restart, then everything must reach Harvest.
-  sandbox.faults.clear();
+  harvest.faults.clear();
   diskFailing = null;
   await core.kill();
-  // Time goes on while the core catches up (its request budget is 100 per 15 s of this clock, too).
-  const passing = setInterval(() => tick(5_000), 20);
-  const settled = await core.send({ op: 'settle' }).finally(() => clearInterval(passing));
-  const end = clock.now().getTime();
+  const settled = await world.settle();
+  const end = world.now().getTime();
 
-  const { lost, duplicated, wrongDuration } = compareWithHarvest(ledger, sandbox, start, end, details);
+  const { lost, duplicated, wrongDuration } = compareWithHarvest(ledger, harvest, start, end, details);
   if (settled.state.pending > 0) details.push(`${settled.state.pending} changes still unsent at the end`);
   if (settled.state.setAside > 0)
     details.push(`${settled.state.setAside} changes set aside: ${settled.state.setAsideReasons.join('; ')}`);
-  core.end();
-  await sandbox.close();
-  rmSync(dir, { recursive: true, force: true });
+  await world.close();
   // A change still unsent, or set aside (Harvest refused it), did not reach Harvest: it counts as lost.
   const unsent = settled.state.pending + settled.state.setAside;
   return {
@@ -162,10 +178,52 @@ export async function runScenario(seed: number, operations: number, account: Acc
     kills: core.kills,
     lost: lost + unsent,
     duplicated,
-    wrongDuration,
+    wrongDuration: wrongDuration + wrongSince,
+    timeAway: awayAnswers.kept + awayAnswers.discarded,
     diskPhases,
     refused,
     shownNotSaved,
     details,
   };
 }
+
+/** The three account styles of one seed, and their sum: what a run's closing line reports. */
+export interface StylesResult {
+  total: RunResult;
+  /** Operations per style: duration (12-hour), timestamp 12-hour, timestamp 24-hour. */
+  perStyle: number[];
+}
+
+export async function runEveryStyle(
+  seed: number,
+  operations: number,
+  open: (seedOfStyle: number, setup: WorldSetup) => Promise<World>,
+): Promise<StylesResult> {
+  const results = [
+    await runScenario(seed, operations, { timestamp: false, clock: '12h' }, (w) => open(seed, w)),
+    await runScenario(seed + 1, Math.round(operations / 3), { timestamp: true, clock: '12h' }, (w) =>
+      open(seed + 1, w),
+    ),
+    // Harvest answers "14:30" here whatever was sent: a lost create must still be recognised by its minute.
+    await runScenario(seed + 2, Math.round(operations / 3), { timestamp: true, clock: '24h' }, (w) =>
+      open(seed + 2, w),
+    ),
+  ];
+  const total = results.reduce((a, r) => ({
+    operations: a.operations + r.operations,
+    kills: a.kills + r.kills,
+    lost: a.lost + r.lost,
+    duplicated: a.duplicated + r.duplicated,
+    wrongDuration: a.wrongDuration + r.wrongDuration,
+    diskPhases: a.diskPhases + r.diskPhases,
+    refused: a.refused + r.refused,
+    shownNotSaved: a.shownNotSaved + r.shownNotSaved,
+    timeAway: a.timeAway + r.timeAway,
+    details: [...a.details, ...r.details],
+  }));
+  return { total, perStyle: results.map((r) => r.operations) };
+}
+
+/** Whether a run lost, duplicated or changed anything, or showed what it didn't save. */
+export const failedRun = (r: RunResult): boolean =>
+  r.lost + r.duplicated + r.wrongDuration + r.shownNotSaved > 0;

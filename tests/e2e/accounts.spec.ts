@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
-import { expect, startTimer, test } from './fixtures';
+import { expect, signIn, startTimer, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -104,4 +104,38 @@ test.describe('dark mode', () => {
     await page.getByRole('button', { name: '← Back' }).click();
     await expect(page.getByRole('region', { name: 'Running timer' })).toBeVisible();
   });
+});
+
+test('signing out with a change Harvest hasn’t had yet asks first, all by keyboard', async ({
+  page,
+  preview,
+}) => {
+  await signIn(page, preview);
+  preview.sandbox.faults.outage = true;
+  await startTimer(page, 'website design', 'Acme Corp — Website Redesign — Design');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).focus();
+  await page.keyboard.press('Enter');
+  const question = page.getByRole('region', { name: 'Sign out of Sheaf Demo Co?' });
+  await expect(question).toContainText("1 change in Sheaf Demo Co hasn't reached Harvest yet.");
+  await expect(question.getByRole('radio', { name: 'Send them first' })).toBeFocused();
+  await expect(question.getByRole('radio', { name: 'Stop it first' })).toBeChecked();
+  await expect(question.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 });
+  // The popover's own size, not the whole page: the question has to fit where it is asked.
+  await page.screenshot({ path: 'test-results/screenshots/sign-out-question.png' });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Harvest can't be reached: sending first says so, and nobody is signed out.
+  await page.keyboard.press('Enter');
+  await expect(question.getByRole('alert')).toContainText("Sheaf couldn't send");
+  await page.screenshot({ path: 'test-results/screenshots/sign-out-not-sent.png' });
+
+  preview.sandbox.faults.outage = false;
+  await question.getByRole('radio', { name: 'Send them first' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Personal access token')).toBeVisible();
+  await expect
+    .poll(() => preview.sandbox.admin.entries().map((e) => [e.notes, e.is_running]))
+    .toContainEqual([null, false]);
 });

@@ -110,3 +110,16 @@ test('opening the popover shows a timer started on the web and notes changed on 
   expect(asked.some((p) => p.includes('updated_since='))).toBe(true);
   await page.screenshot(shot('changed-on-the-web'));
 });
+
+test('runs on its fixed clock: core, Harvest and the page all say Wednesday 3 June 2026, 4pm', async ({
+  page,
+  preview,
+}) => {
+  expect(localDate(preview.clock.now())).toBe('2026-06-03');
+  await signIn(page, preview);
+  const pageNow = await page.evaluate(() => [new Date().getDay(), new Date().getHours()]);
+  expect(pageNow).toEqual([3, 16]);
+  await expect
+    .poll(() => preview.sandbox.admin.entries().some((e) => e.spent_date === '2026-06-03'))
+    .toBe(true);
+});

@@ -136,7 +136,7 @@ test('a timestamp account enters a start and an end', async ({ page, preview }) 
   await form.getByRole('textbox', { name: 'Start time' }).fill('2pm');
   await form.getByRole('textbox', { name: 'End time' }).fill('1:30pm');
   await form.getByRole('button', { name: 'Add time' }).click();
-  await expect(form).toContainText('The end time must be after the start time.');
+  await expect(form).toContainText("The end time can't be before the start time.");
   await form.getByRole('textbox', { name: 'End time' }).fill('15:45');
   await form.getByRole('textbox', { name: 'Notes for the new time' }).fill('Logo workshop');
   await page.screenshot(shot('add-time-timestamps'));

@@ -13,11 +13,21 @@ export { expect };
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-/** Real time, plus whatever a test skips ahead; shared by core and sandbox so they agree on "now". */
+/**
+ * Where every run's clock starts: Wednesday 3 June 2026, 4:00pm on this machine's clock (a working afternoon, after
+ * the demo's seeded morning, far from any zone's DST change), so no run depends on the real date or hour.
+ */
+export const e2eStart = new Date(2026, 5, 3, 16, 0);
+
+/**
+ * Starts at `e2eStart` and runs at real speed from there, plus whatever a test skips ahead; shared by core and
+ * sandbox so they agree on "now", and the page's clock starts at the same moment (see the `page` fixture).
+ */
 export class SkippableClock implements Clock {
+  private readonly createdMs = Date.now();
   private offsetMs = 0;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(e2eStart.getTime() + (Date.now() - this.createdMs) + this.offsetMs);
   }
   skipMinutes(minutes: number): void {
     this.offsetMs += minutes * 60_000;
@@ -38,6 +48,11 @@ export interface Preview {
 export const test = base.extend<{ preview: Preview; sandboxOptions: Omit<SandboxOptions, 'clock'> }>({
   /** What the sandbox starts with beyond the shared clock (`test.use` it), e.g. the accounts its token reaches. */
   sandboxOptions: [{}, { option: true }],
+  /** The page's clock starts where the core's is, and moves at real speed unless a test pauses or skips it. */
+  page: async ({ page, preview }, provide) => {
+    await page.clock.install({ time: preview.clock.now() });
+    await provide(page);
+  },
   preview: async ({ sandboxOptions }, provide) => {
     const clock = new SkippableClock();
     const sandbox = await startSandbox({ ...sandboxOptions, clock });

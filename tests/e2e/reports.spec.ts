@@ -8,8 +8,7 @@ test('shows the week and the month by client and project, then the saved copy of
   page,
   preview,
 }) => {
-  // The page's clock moves with the core's when the test skips ahead.
-  await page.clock.install();
+  // The page's clock (installed by the fixture) moves with the core's when the test skips ahead.
   await signIn(page, preview);
   await page.getByRole('button', { name: 'Reports' }).click();
   const reports = page.getByRole('region', { name: 'Reports' });

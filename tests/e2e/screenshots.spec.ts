@@ -10,8 +10,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
 
     test('signed out, running, today', async ({ page, preview }) => {
-      // The page's own clock, so the running timer can be shown some minutes in rather than at 0:00:00.
-      await page.clock.install();
+      // The page's clock is the fixture's, so the running timer can be shown some minutes in, not at 0:00:00.
       await page.goto(preview.host.url);
       await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
       await page.screenshot(shot(`signed-out${suffix}`));

@@ -180,7 +180,7 @@ describe('signing out', () => {
     expect(s.session.status).toBe('signed_in');
     const record = JSON.parse(h.secrets.values.get('harvest')!) as { accounts: Array<{ accountId: string }> };
     expect(record.accounts.map((a) => a.accountId)).toEqual([freelance]);
-    await h.app.commands.signOut(undefined);
+    await h.app.commands.signOut({});
     s = h.app.getState();
     expect(s.accounts).toEqual([]);
     expect(s.session.status).toBe('signed_out');

@@ -64,7 +64,7 @@ describe('a host with the demo port', () => {
     });
     await sheaf.commands.signInDemo(undefined);
     expect(sheaf.getState().session).toMatchObject({ status: 'signed_in', demo: true });
-    await sheaf.commands.signOut(undefined);
+    await sheaf.commands.signOut({});
     expect(close).toHaveBeenCalledTimes(1);
   });
 });

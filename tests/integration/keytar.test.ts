@@ -5,12 +5,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  createKeytarSecretStore,
-  keyringAnswers,
-  loadKeytar,
-} from '../../electron/main/adapters/keytar-secret-store';
+import { createKeytarSecretStore, loadKeytar } from '../../electron/main/adapters/keytar-secret-store';
+import { keyringAnswers } from '../../electron/main/adapters/choose-secret-store';
 import { createSecretStore } from '../../electron/main/platform/secret-store';
+import { choosePreviewSecretStore } from '../../electron/web/secrets';
 
 const hasSession = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const howToRun =
@@ -45,6 +43,16 @@ if (!hasSession && process.env.CI) {
         expect(await store.get('harvest')).toBe('token-two');
         await store.delete('harvest');
         expect(await store.get('harvest')).toBeNull();
+      });
+
+      it('is what the preview picks too, through the same chooser (no warning about memory)', async () => {
+        const warnings: string[] = [];
+        const store = await choosePreviewSecretStore((line) => warnings.push(line));
+        const account = `probe-${randomUUID()}`;
+        await store.set(account, 'in the keychain');
+        expect(await createKeytarSecretStore(loadKeytar()!).get(account)).toBe('in the keychain');
+        await store.delete(account);
+        expect(warnings).toEqual([]);
       });
 
       it('is what createSecretStore picks when a keyring answers (no file, safeStorage untouched)', async () => {

@@ -1,6 +1,6 @@
 // Checks that changes reach Harvest in the account's own style and clock, since Harvest silently ignores the other.
 import { describe, expect, it } from 'vitest';
-import { addedTimes, editInStyle, hoursOfTimes } from '../../electron/main/core/timesheet/account-style';
+import { addedTimes, editInStyle } from '../../electron/main/core/timesheet/account-style';
 import type { Intent } from '../../electron/main/core/timesheet/intents';
 import { entryNames, localEntry } from '../fixtures/local-entry';
 
@@ -105,13 +105,5 @@ describe('time added on a start/end-time account', () => {
       started_time: '00:00',
       ended_time: '02:00',
     });
-  });
-});
-
-describe('hours between two times', () => {
-  it('reads both clocks and refuses a span that runs backwards', () => {
-    expect(hoursOfTimes('9:00am', '13:30')).toBe(4.5);
-    expect(hoursOfTimes('14:00', '1:00pm')).toBeUndefined();
-    expect(hoursOfTimes(null, '1:00pm')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
-// Week math by every week_start_day and across DST changes, and how hours, times, days, money and ages are
-// written (both time formats, both clocks). Runs in Berlin time, where clocks change in late March and October.
+// Week math by every week_start_day and across DST changes, and how hours, days, money and ages are written
+// (both time formats; times of day are wall-clock.test.ts's). Runs in Berlin time, where clocks change in late
+// March and October.
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
@@ -15,17 +16,7 @@ import {
   weekOf,
   type WeekStartDay,
 } from '../../shared/calendar';
-import {
-  formatAge,
-  formatDay,
-  formatHours,
-  formatMoney,
-  formatRange,
-  formatTimeOfDay,
-  formatWallClock,
-  minutesOfDay,
-  parseTimeOfDay,
-} from '../../shared/format';
+import { formatAge, formatDay, formatHours, formatMoney, formatRange } from '../../shared/format';
 
 // Harvest's help: the week may start on any day, so every weekday is a start day.
 const startDays: WeekStartDay[] = [...WEEK_START_DAYS];
@@ -150,56 +141,6 @@ describe('formatting', () => {
   ])('%s hours in both time formats', (hours, decimal, hoursMinutes) => {
     expect(formatHours(hours, 'decimal')).toBe(decimal);
     expect(formatHours(hours, 'hours_minutes')).toBe(hoursMinutes);
-  });
-
-  it.each([
-    ['8:00am', '8:00am', '08:00'],
-    ['12:05pm', '12:05pm', '12:05'],
-    ['12:30am', '12:30am', '00:30'],
-    ['3:45pm', '3:45pm', '15:45'],
-    ['14:30', '2:30pm', '14:30'],
-    ['later', 'later', 'later'],
-  ])('Harvest time %s on a 12 h clock is %s, on a 24 h clock %s', (time, twelve, twentyFour) => {
-    expect(formatWallClock(time, '12h')).toBe(twelve);
-    expect(formatWallClock(time, '24h')).toBe(twentyFour);
-  });
-
-  it('writes a moment in local time on either clock, on a DST day too', () => {
-    const afterChange = new Date('2026-03-29T01:30:00Z'); // 03:30 in Berlin, just after the clocks moved
-    expect(formatTimeOfDay(afterChange, '24h')).toBe('03:30');
-    expect(formatTimeOfDay(afterChange, '12h')).toBe('3:30am');
-    expect(formatTimeOfDay(new Date(2026, 5, 1, 0, 5), '12h')).toBe('12:05am');
-    expect(formatTimeOfDay(new Date(2026, 5, 1, 12, 0), '12h')).toBe('12:00pm');
-  });
-
-  it.each([
-    ['9', '9:00am', 540],
-    ['930', '9:30am', 570],
-    ['9.30', '9:30am', 570],
-    ['9:30', '9:30am', 570],
-    ['9:30 am', '9:30am', 570],
-    ['2pm', '2:00pm', 840],
-    ['2:15 PM', '2:15pm', 855],
-    ['12am', '12:00am', 0],
-    ['12pm', '12:00pm', 720],
-    ['14:30', '2:30pm', 870],
-    ['0:00', '12:00am', 0],
-    ['23:59', '11:59pm', 1439],
-  ])('reads the typed time %j as %s', (text, time, minutes) => {
-    expect(parseTimeOfDay(text)).toEqual({ ok: true, time, minutes });
-    expect(minutesOfDay(time)).toBe(minutes);
-  });
-
-  it.each([
-    ['', /isn't a time/],
-    ['noon', /isn't a time.*9:00, 9:30am, 2pm or 14:30/],
-    ['24:00', /Hours go up to 23/],
-    ['9:60', /Minutes go up to 59/],
-    ['13pm', /hour is 1 to 12/],
-  ])('refuses the typed time %j, saying what is accepted', (text, message) => {
-    const parsed = parseTimeOfDay(text);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(message);
   });
 
   it('names days relative to today, else by date', () => {

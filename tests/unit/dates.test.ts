@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, parseWallClockTime, wallClockTime, weekRange } from '../../electron/main/core/dates';
+import { localDate, weekRange } from '../../electron/main/core/dates';
 
 describe('dates', () => {
   it('uses the local calendar date for spent_date', () => {
@@ -12,14 +12,5 @@ describe('dates', () => {
     expect(weekRange(wednesday, 'Monday')).toEqual({ start: '2026-11-23', end: '2026-11-29' });
     expect(weekRange(wednesday, 'Sunday')).toEqual({ start: '2026-11-22', end: '2026-11-28' });
     expect(weekRange(wednesday, 'Saturday')).toEqual({ start: '2026-11-21', end: '2026-11-27' });
-  });
-
-  it("writes and reads Harvest's wall-clock times", () => {
-    expect(wallClockTime(new Date(2026, 0, 5, 8, 0))).toBe('8:00am');
-    expect(wallClockTime(new Date(2026, 0, 5, 12, 5))).toBe('12:05pm');
-    expect(wallClockTime(new Date(2026, 0, 5, 0, 30))).toBe('12:30am');
-    expect(parseWallClockTime('2026-01-05', '3:15pm')).toEqual(new Date(2026, 0, 5, 15, 15));
-    expect(parseWallClockTime('2026-01-05', '14:30')).toEqual(new Date(2026, 0, 5, 14, 30));
-    expect(parseWallClockTime('2026-01-05', 'teatime')).toBeNull();
   });
 });

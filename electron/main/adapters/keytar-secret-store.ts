@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { SecretStore } from '../core/ports';
 
-type Keytar = {
+export type Keytar = {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
@@ -28,14 +28,4 @@ export function createKeytarSecretStore(keytar: Keytar, service = keychainServic
       await keytar.deletePassword(service, account);
     },
   };
-}
-
-/** Whether a keyring actually answers (keytar loads even where no Secret Service runs). */
-export async function keyringAnswers(store: SecretStore): Promise<boolean> {
-  try {
-    await store.get('__sheaf_probe__');
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -10,6 +10,11 @@ export interface SheafAppOptions {
   env: Record<string, string | undefined>;
   /** Where cache and outbox live (SHEAF_DATA_DIR, or the host's default). */
   dataDir: string;
+  /**
+   * The host's own data folder when SHEAF_DATA_DIR isn't set: its keychain entry keeps the name every earlier
+   * Sheaf used; any other folder has an entry of its own (see keychainEntryFor). Without it, every folder does.
+   */
+  defaultDataDir?: string;
   secrets: SecretStore;
   /**
    * Opens a web page in the person's browser ("Sign in with Harvest"): Electron's shell.openExternal in the app,
@@ -54,6 +59,11 @@ export interface SheafApp {
   subscribe(listener: (state: AppState) => void): () => void;
   /** What the popover is told that isn't state (the tray asked for the settings view). */
   onEvent(listener: (event: PopoverEvent) => void): () => void;
+  /**
+   * The tray's "Sign out": signs out of every account when nothing would be left behind; otherwise signs no one
+   * out, tells the popover to ask (the `askSignOut` event) and answers 'asking', for the host to show it.
+   */
+  signOutOrAsk(): Promise<'signedOut' | 'asking'>;
   /** Restores the session: environment token first, then the one in the secret store, else signed out. */
   start(): Promise<void>;
   /** Resolves once every queued change has been sent or set aside (tests; a clean quit). */

@@ -14,6 +14,7 @@ import { Schedule } from './schedule';
 import { SessionService } from './session';
 import { buildAppState } from './snapshot';
 import { accountSummaries } from './across-accounts';
+import { SignOutQuestionError } from './sign-out';
 
 export type { CoreCommands, HostCommand, SheafApp, SheafAppOptions } from './app-options';
 
@@ -23,6 +24,9 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   const eventListeners = new Set<(e: PopoverEvent) => void>();
   const notices = new Notices();
   let snapshot: AppState | null = null;
+  const tellPopover = (event: PopoverEvent) => {
+    for (const listener of eventListeners) listener(event);
+  };
 
   // One wake-up a minute for everything periodic: the idle and reminder check, and the refresh.
   const heartbeat = new Heartbeat();
@@ -37,9 +41,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       followWeekStart();
       emit();
     },
-    tellPopover: (event) => {
-      for (const listener of eventListeners) listener(event);
-    },
+    tellPopover,
     tell: (message) => {
       notices.tell(message);
       emit();
@@ -122,6 +124,16 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
+    },
+    async signOutOrAsk() {
+      try {
+        await commands.signOut({});
+        return 'signedOut';
+      } catch (err) {
+        if (!(err instanceof SignOutQuestionError)) throw err;
+        tellPopover({ type: 'askSignOut' });
+        return 'asking';
+      }
     },
     async start() {
       desktop.start();

@@ -17,7 +17,7 @@ import type { PopoverEvent } from '../../../shared/ipc';
 import type { AccountPrefs, DesktopView, EntryView, FocusView } from '../../../shared/state';
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { msPerHour } from '../../../shared/elapsed';
-import { formatTimeOfDay } from '../../../shared/format';
+import { timeAt } from '../../../shared/wall-clock';
 import type { Heartbeat } from './heartbeat';
 import { NotAllowedError } from './errors';
 import { FocusSession } from './focus-session';
@@ -107,7 +107,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
     if (!settings.get().notifications[kind]) return;
     notifier?.show(kind, title, body, () => ports.showPopover?.(), answers);
   };
-  const timeOfDay = (at: Date) => formatTimeOfDay(at, deps.prefs().clock);
+  const timeOfDay = (at: Date) => timeAt(at, deps.prefs().clock);
   let announced: IdleQuestion | null = null;
 
   const idle = lifetime.add(

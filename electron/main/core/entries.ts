@@ -1,7 +1,8 @@
 // Owns the local model of a time entry (what the popover shows) and its conversion from Harvest's entry.
 import { z } from 'zod';
 import { EntryView } from '../../../shared/state';
-import { msPerHour, parseWallClockTime } from './dates';
+import { readTime, momentOf } from '../../../shared/wall-clock';
+import { msPerHour } from './dates';
 import type { TimeEntry } from '../../../shared/harvest/schemas';
 
 /** A Harvest id, or "local-N" for an entry created here that Harvest hasn't confirmed yet. */
@@ -38,7 +39,8 @@ export function fromHarvest(e: TimeEntry): LocalEntry {
       runningSince = new Date(e.timer_started_at);
       hours = e.hours_without_timer ?? 0;
     } else if (e.started_time) {
-      runningSince = parseWallClockTime(e.spent_date, e.started_time);
+      const minutes = readTime(e.started_time);
+      runningSince = minutes === null ? null : momentOf(e.spent_date, minutes);
       hours = 0;
     }
     if (!runningSince || Number.isNaN(runningSince.getTime())) {

@@ -8,7 +8,7 @@ import type { Intent } from './timesheet/intents';
 /** The IPC codes a local refusal may carry: the same ones the popover gets for Harvest's refusals of the kind. */
 export type LocalErrorCode = Extract<
   IpcErrorCode,
-  'storage' | 'validation' | 'unauthorized' | 'timer_elsewhere'
+  'storage' | 'validation' | 'unauthorized' | 'timer_elsewhere' | 'sign_out_question' | 'network'
 >;
 
 export class LocalError extends Error {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { disk, DiskError, errnoOf } from './disk';
+import { disk, DiskError, errnoOf, type Disk } from './disk';
 
 export type ReadResult<T> = { value: T | null; problem: string | null };
 
@@ -43,7 +43,9 @@ export async function writeJson(file: string, value: unknown): Promise<void> {
   await writeInOrder(file, JSON.stringify(value));
 }
 
-const writesByFile = new Map<string, Promise<unknown>>();
+// Per disk, then per file: a process's writes queue behind its own earlier ones only. (A simulated crash hands the
+// next process a new disk; its writes must not wait behind the dead process's, which never finish.)
+const writesByDisk = new WeakMap<Disk, Map<string, Promise<unknown>>>();
 
 /**
  * Writes `text` atomically (temp file, fsync, rename), after every earlier write to the same file: concurrent
@@ -51,18 +53,22 @@ const writesByFile = new Map<string, Promise<unknown>>();
  * a DiskError that says where and why (a full disk, a folder Sheaf may not write to).
  */
 export async function writeInOrder(file: string, text: string): Promise<void> {
-  const write = (writesByFile.get(file) ?? Promise.resolve()).then(async () => {
+  const target = disk();
+  let writesByFile = writesByDisk.get(target);
+  if (!writesByFile) writesByDisk.set(target, (writesByFile = new Map()));
+  const queue = writesByFile;
+  const write = (queue.get(file) ?? Promise.resolve()).then(async () => {
     try {
-      await disk().writeAtomic(file, text);
+      await target.writeAtomic(file, text);
     } catch (err) {
       throw new DiskError(err, file);
     }
   });
   const settled = write.catch(() => undefined);
-  writesByFile.set(file, settled);
+  queue.set(file, settled);
   // Forget a file's queue once it is idle, so the map doesn't grow with every file ever written.
   void settled.then(() => {
-    if (writesByFile.get(file) === settled) writesByFile.delete(file);
+    if (queue.get(file) === settled) queue.delete(file);
   });
   await write;
 }

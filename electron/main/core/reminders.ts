@@ -3,7 +3,7 @@
 // the snoozed one comes back once (or, snoozed for today, not until the next local day).
 import { formatElapsedMinutes } from '../../../shared/duration';
 import { elapsedMs, msPerHour, msPerMinute } from '../../../shared/elapsed';
-import { minutesOfDay } from '../../../shared/format';
+import { minuteOfDayAt, readTime } from '../../../shared/wall-clock';
 import type { NotificationKind, Settings, SnoozeFor } from '../../../shared/settings';
 import type { EntryView } from '../../../shared/state';
 
@@ -27,10 +27,10 @@ export interface ReminderCheck {
 /** True during the person's set working days and hours (local time; the end minute itself is outside). */
 export function inWorkingHours(now: Date, reminder: Settings['noTimerReminder']): boolean {
   if (!reminder.days.includes(now.getDay())) return false;
-  const minute = now.getHours() * 60 + now.getMinutes();
+  const minute = minuteOfDayAt(now);
   // Settings hold these as "09:00"; one that can't be read keeps no working hours rather than all of them.
-  const start = minutesOfDay(reminder.start) ?? Infinity;
-  const end = minutesOfDay(reminder.end) ?? -Infinity;
+  const start = readTime(reminder.start) ?? Infinity;
+  const end = readTime(reminder.end) ?? -Infinity;
   return minute >= start && minute < end;
 }
 

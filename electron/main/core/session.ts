@@ -12,12 +12,13 @@ import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
 import { AccountChoice, type OfferedAccount } from './account-choice';
 import { BrowserSignIn } from './browser-sign-in';
 import { harvestIdFromEnv, listAccounts, type HarvestIdConfig } from './harvest-id';
-import { Keychain, withAccounts, withoutAccount, type StoredGrant } from './keychain';
+import { Keychain, keychainEntryFor, withAccounts, withoutAccount, type StoredGrant } from './keychain';
 import { DisposableStore } from './lifecycle';
 import type { Notices } from './notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from './ports';
 import type { Schedule } from './schedule';
 import { Serial } from './serial';
+import { settleBeforeSignOut, type SignOutChoice } from './sign-out';
 import type { TimerService } from './timesheet';
 
 export { demoUnavailableMessage } from './errors';
@@ -61,7 +62,14 @@ export class SessionService {
   ) {
     this.env = harvestConfigFromEnv(options.env);
     this.clock = options.clock ?? systemClock;
-    this.keychain = new Keychain(options.secrets);
+    this.keychain = new Keychain(
+      options.secrets,
+      keychainEntryFor(options.dataDir, options.defaultDataDir),
+      (message) => {
+        deps.notices.tellOnce(message);
+        deps.emit();
+      },
+    );
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
     this.harvestId = harvestIdFromEnv(options.env);
@@ -138,7 +146,7 @@ export class SessionService {
     return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
   }
 
-  /** Restores the session: the environment's token first, then the keychain's accounts, else the demo. */
+  /** Restores the session: the environment's token, else the keychain's accounts, else the demo. */
   async start(autoDemo: boolean): Promise<void> {
     if (this.lifetime.isDisposed) return;
     const env = this.env;
@@ -239,13 +247,16 @@ export class SessionService {
     });
   }
 
-  /** Signs out of one account (its unsent changes get two seconds to go), or of every one. */
-  signOut(accountId?: string): Promise<void> {
+  /** Out of one account, or every one; what would be left behind needs `choice` first (sign-out.ts). */
+  signOut(accountId?: string, choice: SignOutChoice = {}): Promise<void> {
     return this.steps.run(async () => {
-      const leaving =
-        accountId === undefined ? this.all() : this.all().filter((a) => a.accountId === accountId);
+      const everyAccount = accountId === undefined;
+      const leaving = everyAccount ? this.all() : this.all().filter((a) => a.accountId === accountId);
+      const where = leaving.length === 1 ? leaving[0]!.name : 'your accounts';
+      await settleBeforeSignOut(leaving, { everyAccount, choice, where });
       for (const account of leaving) {
-        await account.close(2000);
+        // Kept means kept for the next sign-in, not sent on the way out.
+        await account.close(choice.waiting === 'keep' ? 0 : 2000);
         this.accounts.delete(account.accountId);
         if (!this.fromEnvironment && !account.demo)
           await this.keychain.save((r) => withoutAccount(r, account.accountId));

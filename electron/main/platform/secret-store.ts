@@ -1,15 +1,11 @@
-// Owns choosing where the Harvest token lives in Electron: the OS keychain via keytar when a keyring answers,
-// else a file encrypted with safeStorage; when neither can protect it, memory only (never plaintext on disk).
+// Owns Electron's fallback for the Harvest token when no keyring answers (chooseSecretStore decides, as in the
+// preview): a file encrypted with safeStorage; when that can't protect it, memory only (never plaintext on disk).
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { SafeStorage } from 'electron';
 import type { SecretStore } from '../core/ports';
-import {
-  createKeytarSecretStore,
-  keyringAnswers,
-  loadKeytar as loadRealKeytar,
-} from '../adapters/keytar-secret-store';
+import { chooseSecretStore, type SecretStoreChoice } from '../adapters/choose-secret-store';
 
 export type SafeStorageLike = Pick<
   SafeStorage,
@@ -76,30 +72,25 @@ export function createSafeStorageSecretStore(
   };
 }
 
-export interface SecretStoreOptions {
+export interface SecretStoreOptions extends Pick<SecretStoreChoice, 'loadKeytar' | 'answerWithinMs'> {
   dataDir: string;
   safeStorage: SafeStorageLike;
   warn: (message: string) => void;
   log?: (line: string) => void;
-  loadKeytar?: typeof loadRealKeytar;
 }
 
-export async function createSecretStore(options: SecretStoreOptions): Promise<SecretStore> {
+export function createSecretStore(options: SecretStoreOptions): Promise<SecretStore> {
   const log = options.log ?? (() => {});
-  const keytar = (options.loadKeytar ?? loadRealKeytar)();
-  if (keytar) {
-    const store = createKeytarSecretStore(keytar);
-    if (await keyringAnswers(store)) {
-      log('secrets: OS keychain');
-      return store;
-    }
-    log('secrets: keytar loaded but no keyring answered; using safeStorage');
-  } else {
-    log('secrets: keytar unavailable; using safeStorage');
-  }
-  return createSafeStorageSecretStore(
-    join(options.dataDir, 'secrets.bin'),
-    options.safeStorage,
-    options.warn,
-  );
+  return chooseSecretStore({
+    ...options,
+    log,
+    fallback: (why) => {
+      log(`secrets: ${why}; using safeStorage`);
+      return createSafeStorageSecretStore(
+        join(options.dataDir, 'secrets.bin'),
+        options.safeStorage,
+        options.warn,
+      );
+    },
+  });
 }

@@ -12,6 +12,7 @@ export const AccountSwitcher = memo(function AccountSwitcher() {
   const activeId = useApp((app) => app.activeAccountId);
   const timeFormat = useApp((app) => app.prefs.timeFormat);
   const send = useSheaf((s) => s.send);
+  const askSignOut = useSheaf((s) => s.askSignOut);
   const setAddingAccount = useSheaf((s) => s.setAddingAccount);
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -128,7 +129,7 @@ export const AccountSwitcher = memo(function AccountSwitcher() {
             type="button"
             role="menuitem"
             tabIndex={-1}
-            onClick={() => pick(() => void send('signOutOf', { accountId: active.id }))}
+            onClick={() => pick(() => void askSignOut(active.id))}
           >
             Sign out of {active.name}
           </button>
@@ -136,7 +137,7 @@ export const AccountSwitcher = memo(function AccountSwitcher() {
             type="button"
             role="menuitem"
             tabIndex={-1}
-            onClick={() => pick(() => void send('signOut'))}
+            onClick={() => pick(() => void askSignOut(null))}
           >
             Sign out of all accounts
           </button>

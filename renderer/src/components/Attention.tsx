@@ -1,13 +1,11 @@
 // Owns what waits for the person's decision: changes Harvest refused (apply elsewhere or discard) and notices
-// that aren't errors (dismissible).
+// that aren't errors (dismissible; shown signed out too, e.g. a keychain Sheaf couldn't read).
 import { memo } from 'react';
 import { useApp, useSheaf } from '../state/StoreContext';
 
 export const Attention = memo(function Attention() {
   const send = useSheaf((s) => s.send);
   const setAside = useApp((app) => app.setAside);
-  const notices = useApp((app) => app.notices);
-  if (setAside.length === 0 && notices.length === 0) return null;
   return (
     <>
       {setAside.length > 0 && (
@@ -45,20 +43,28 @@ export const Attention = memo(function Attention() {
           </ul>
         </section>
       )}
-      {notices.length > 0 && (
-        <section className="banner notices" aria-label="Notices">
-          <ul>
-            {notices.map((n) => (
-              <li key={n} className="small">
-                {n}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="quiet" onClick={() => void send('dismissNotices')}>
-            Dismiss
-          </button>
-        </section>
-      )}
+      <Notices />
     </>
+  );
+});
+
+/** What Sheaf has to tell the person that isn't an error, until they dismiss it. */
+export const Notices = memo(function Notices() {
+  const send = useSheaf((s) => s.send);
+  const notices = useApp((app) => app.notices);
+  if (notices.length === 0) return null;
+  return (
+    <section className="banner notices" aria-label="Notices">
+      <ul>
+        {notices.map((n) => (
+          <li key={n} className="small">
+            {n}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="quiet" onClick={() => void send('dismissNotices')}>
+        Dismiss
+      </button>
+    </section>
   );
 });

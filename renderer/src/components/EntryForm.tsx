@@ -3,7 +3,8 @@
 // here first; bad input says what is accepted and nothing is sent.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseDuration } from '../../../shared/duration';
-import { formatHours, formatWallClock, minutesOfDay, parseTimeOfDay } from '../../../shared/format';
+import { formatHours } from '../../../shared/format';
+import { endBeforeStart, readTypedTime, restyle, sameTime, timesInOrder } from '../../../shared/wall-clock';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
 import { assignmentLabel, entryLabel } from '../lib/labels';
 import { usePairChoice } from '../hooks/usePairChoice';
@@ -38,10 +39,8 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
   const { selected, query, pickerProps } = usePairChoice(initial, shownPair);
   const [notes, setNotes] = useState(entry?.notes ?? '');
   const [hours, setHours] = useState(entry ? formatHours(entry.hours, prefs.timeFormat) : '');
-  const [start, setStart] = useState(
-    entry?.startedTime ? formatWallClock(entry.startedTime, prefs.clock) : '',
-  );
-  const [end, setEnd] = useState(entry?.endedTime ? formatWallClock(entry.endedTime, prefs.clock) : '');
+  const [start, setStart] = useState(entry?.startedTime ? restyle(entry.startedTime, prefs.clock) : '');
+  const [end, setEnd] = useState(entry?.endedTime ? restyle(entry.endedTime, prefs.clock) : '');
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const ids = useId();
@@ -64,13 +63,13 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
     let startedTime: string | undefined;
     let endedTime: string | undefined;
     if (timestamps) {
-      const s = parseTimeOfDay(start);
-      const e = end.trim() === '' && entry?.isRunning ? null : parseTimeOfDay(end);
+      const s = readTypedTime(start);
+      const e = end.trim() === '' && entry?.isRunning ? null : readTypedTime(end);
       if (!s.ok) found.start = s.message;
       else startedTime = s.time;
       if (e && !e.ok) found.end = e.message;
       else if (e) endedTime = e.time;
-      if (s.ok && e?.ok && e.minutes <= s.minutes) found.end = 'The end time must be after the start time.';
+      if (s.ok && e?.ok && !timesInOrder(s.time, e.time)) found.end = endBeforeStart;
     } else if (!entry?.isRunning || hours.trim() !== formatHours(entry.hours, prefs.timeFormat)) {
       const d = parseDuration(hours);
       if (!d.ok) found.hours = d.message;
@@ -235,9 +234,8 @@ function changed(
   if (next.notes !== entry.notes.trim()) changes.notes = next.notes;
   // Half of Harvest's 0.01 h: any change a person can type counts, rounding noise doesn't.
   if (next.hours !== undefined && Math.abs(next.hours - entry.hours) >= 0.005) changes.hours = next.hours;
-  const sameTime = (a: string | undefined, b: string | null) =>
-    a === undefined || (b !== null && minutesOfDay(a) === minutesOfDay(b));
-  if (!sameTime(next.startedTime, entry.startedTime)) changes.startedTime = next.startedTime;
-  if (!sameTime(next.endedTime, entry.endedTime)) changes.endedTime = next.endedTime;
+  const unchanged = (a: string | undefined, b: string | null) => a === undefined || sameTime(a, b);
+  if (!unchanged(next.startedTime, entry.startedTime)) changes.startedTime = next.startedTime;
+  if (!unchanged(next.endedTime, entry.endedTime)) changes.endedTime = next.endedTime;
   return changes;
 }

@@ -2,14 +2,14 @@
 // or (behind "It was something else") put it on the project/task it was really spent on.
 import { useState } from 'react';
 import type { IdleChoice, IdleQuestion as Question } from '../../../shared/settings';
-import { formatTimeOfDay, type ClockStyle } from '../../../shared/format';
+import { timeAt, type ClockStyle } from '../../../shared/wall-clock';
 import { useSheaf } from '../state/StoreContext';
 import { AwayEntryForm } from './AwayEntryForm';
 
 export function IdleQuestion({ question, clock }: { question: Question; clock: ClockStyle }) {
   const send = useSheaf((s) => s.send);
   const [elsewhere, setElsewhere] = useState(false);
-  const since = formatTimeOfDay(new Date(question.since), clock);
+  const since = timeAt(new Date(question.since), clock);
   const answer = (a: IdleChoice) => void send('answerIdle', { answer: a });
   return (
     <section className="idle-question" aria-labelledby="idle-title" aria-describedby="idle-detail">

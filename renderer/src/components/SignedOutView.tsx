@@ -1,7 +1,9 @@
-// Owns the signed-out screen: Sheaf's name, the sign-in form with why the person was signed out, and the demo.
+// Owns the signed-out screen: Sheaf's name, Sheaf's notices (a keychain it couldn't read says so here), the
+// sign-in form with why the person was signed out, and the demo.
 import { useId } from 'react';
 import type { Session } from '../../../shared/state';
 import { useSheaf } from '../state/StoreContext';
+import { Notices } from './Attention';
 import { SignInForm } from './SignInForm';
 
 type SignedOut = Exclude<Session, { status: 'signed_in' }>;
@@ -15,6 +17,7 @@ export function SignedOutView({ session }: { session: SignedOut }) {
         <h1 id={`${ids}-title`}>Sheaf</h1>
         <p className="muted">Start and stop Harvest timers from your menu bar.</p>
       </div>
+      <Notices />
       <SignInForm message={session.status === 'signed_out' ? session.message : null} />
       <div className="or" aria-hidden="true">
         <span>or</span>

@@ -1,14 +1,9 @@
 // Owns the shown day's entries: hours (live for the running one), sync and lock state, Restart, Edit, Delete
 // (confirmed, then a few seconds to undo while core holds it back), and adding time without a timer.
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
-import {
-  formatDate,
-  formatHours,
-  formatWallClock,
-  shownHours,
-  type TimeFormat,
-} from '../../../shared/format';
+import { formatDate, formatHours, shownHours, type TimeFormat } from '../../../shared/format';
 import { undoDeleteMs } from '../../../shared/ipc';
+import { restyle } from '../../../shared/wall-clock';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { useLive } from '../hooks/useNow';
 import { entryLabel } from '../lib/labels';
@@ -90,8 +85,8 @@ export const TodayList = memo(function TodayList({
                 {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
                 {entry.startedTime && (
                   <p className="muted small">
-                    {formatWallClock(entry.startedTime, prefs.clock)} –{' '}
-                    {entry.endedTime ? formatWallClock(entry.endedTime, prefs.clock) : 'now'}
+                    {restyle(entry.startedTime, prefs.clock)} –{' '}
+                    {entry.endedTime ? restyle(entry.endedTime, prefs.clock) : 'now'}
                   </p>
                 )}
                 {entry.isLocked && (

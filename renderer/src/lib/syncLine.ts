@@ -1,5 +1,6 @@
 // Owns the wording of the sync line at the bottom of the popover.
-import { formatAge, formatTimeOfDay } from '../../../shared/format';
+import { formatAge } from '../../../shared/format';
+import { timeAt } from '../../../shared/wall-clock';
 import { msPerHour } from '../../../shared/elapsed';
 import type { AccountPrefs, SyncStatus } from '../../../shared/state';
 
@@ -29,5 +30,5 @@ export function syncLineText(sync: SyncStatus, now: number, clock: AccountPrefs[
 function sinceText(at: string, now: number, clock: AccountPrefs['clock']): string {
   const ago = now - Date.parse(at);
   if (!(ago >= msPerHour)) return formatAge(at, now);
-  return `at ${formatTimeOfDay(new Date(at), clock)}`;
+  return `at ${timeAt(new Date(at), clock)}`;
 }

@@ -1,6 +1,13 @@
 // Owns the popover's store: a mirror of main's latest AppState, the assignments list, and UI-only state.
 import { createStore } from 'zustand/vanilla';
-import type { CommandInput, CommandName, CommandOutput, IpcResult, SheafApi } from '../../../shared/ipc';
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  IpcResult,
+  SheafApi,
+  SignOutChoice,
+} from '../../../shared/ipc';
 import type { AppState, AssignmentOption } from '../../../shared/state';
 import { assignmentLabel } from '../lib/labels';
 import { shareUnchanged } from '../lib/share-unchanged';
@@ -26,6 +33,11 @@ export interface PopoverState {
    * running?"); the start waits here until `answerTimerElsewhere`.
    */
   timerElsewhere: string | null;
+  /**
+   * Main's question when a sign-out would leave changes unsent or a timer running (`accountId` null: out of
+   * every account), and why the last answer didn't sign out (the changes couldn't be sent).
+   */
+  signOutQuestion: { accountId: string | null; message: string; error: string | null } | null;
 
   connect(): () => void;
 
@@ -38,6 +50,10 @@ export interface PopoverState {
   setAddingAccount(adding: boolean): void;
   /** Sends the waiting start again, stopping the other account's timer or keeping it; null drops the start. */
   answerTimerElsewhere(answer: 'stop' | 'keep' | null): Promise<void>;
+  /** Signs out of one account (or, null, all): at once when nothing would be left behind, else asks. */
+  askSignOut(accountId: string | null): Promise<void>;
+  /** Signs out as the person answered the question; null leaves everything as it is. */
+  answerSignOut(choice: SignOutChoice | null): Promise<void>;
   /** Starts a timer for the given (or the chosen) pair with the notes draft, then clears the form. */
   startChosen(option?: AssignmentOption): Promise<boolean>;
 
@@ -97,6 +113,24 @@ export function createSheafStore(api: SheafApi) {
       return result;
     }
 
+    /** Signs out with the person's choice; refused with the question, asks it; another failure stays in it. */
+    async function signOut(accountId: string | null, choice: SignOutChoice): Promise<void> {
+      const result = await run(() =>
+        accountId === null
+          ? api.signOut(choice)
+          : api.signOutOf({ accountId, ...(choice.waiting ? { waiting: choice.waiting } : {}) }),
+      );
+      const asked = get().signOutQuestion;
+      if (result.ok) set({ signOutQuestion: null });
+      else if (result.error.code === 'sign_out_question')
+        set({
+          commandError: null,
+          signOutQuestion: { accountId, message: result.error.message, error: null },
+        });
+      // "Send them first" couldn't: said in the question, which stays for another answer.
+      else if (asked) set({ commandError: null, signOutQuestion: { ...asked, error: result.error.message } });
+    }
+
     async function loadAssignments(version: number): Promise<void> {
       requestedVersion = version;
       const result = await run(() => api.listAssignments());
@@ -115,7 +149,14 @@ export function createSheafStore(api: SheafApi) {
         // picker, and a start waiting for an answer was meant for the last.
         waitingStart = null;
         requestedVersion = null;
-        set({ addingAccount: false, timerElsewhere: null, assignments: [], selected: null, pickerQuery: '' });
+        set({
+          addingAccount: false,
+          timerElsewhere: null,
+          signOutQuestion: null,
+          assignments: [],
+          selected: null,
+          pickerQuery: '',
+        });
       }
       if (app.session.status !== 'signed_in') {
         requestedVersion = null;
@@ -136,6 +177,7 @@ export function createSheafStore(api: SheafApi) {
       settingsOpen: false,
       addingAccount: false,
       timerElsewhere: null,
+      signOutQuestion: null,
 
       connect() {
         let pushed = false;
@@ -145,6 +187,11 @@ export function createSheafStore(api: SheafApi) {
         });
         const stopEvents = api.onEvent((event) => {
           if (event.type === 'openSettings') set({ settingsOpen: true });
+          // The tray's sign-out found something that would be left behind: the popover asks.
+          else if (event.type === 'askSignOut') {
+            set({ settingsOpen: false, addingAccount: false });
+            void signOut(null, {});
+          }
         });
         void run(() => api.getState()).then((result) => {
           // A pushed snapshot is at least as new as the answer to getState.
@@ -178,6 +225,12 @@ export function createSheafStore(api: SheafApi) {
         waitingStart = null;
         set({ timerElsewhere: null });
         if (answer && resend) await resend(answer);
+      },
+      askSignOut: (accountId) => signOut(accountId, {}),
+      async answerSignOut(choice) {
+        const asked = get().signOutQuestion;
+        if (!choice || !asked) set({ signOutQuestion: null });
+        else await signOut(asked.accountId, choice);
       },
       async startChosen(option) {
         const chosen = option ?? get().selected;

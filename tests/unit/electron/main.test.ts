@@ -266,6 +266,17 @@ describe('main process wiring', () => {
     expect(signOut?.enabled).not.toBe(false);
   });
 
+  it("the tray's sign-out signs out at once when nothing would be left behind (the demo's changes never ask)", async () => {
+    const { win, ours, tray } = await startMain();
+    await ipcMain.invoke(channelOf('signInDemo'), ours);
+    const menu = tray.menu as Array<{ label?: string; click?: () => void }>;
+    menu.find((item) => item.label === 'Sign out of all accounts')?.click?.();
+    await vi.waitFor(() => {
+      const pushed = win.webContents.sent.filter(([channel]) => channel === stateChannel);
+      expect((pushed.at(-1)?.[1] as AppState).session.status).toBe('signed_out');
+    });
+  });
+
   it('registers the global shortcuts once started, keeps settings in the data folder, releases keys on quit', async () => {
     const { win } = await startMain();
     await vi.waitFor(() => expect(globalShortcut.registered.size).toBe(2));

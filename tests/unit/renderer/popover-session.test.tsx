@@ -35,6 +35,15 @@ describe('signed out', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it("shows Sheaf's notices above the form, such as a keychain it couldn't read, until dismissed", async () => {
+    const user = userEvent.setup();
+    const unreadable = "Sheaf couldn't read your accounts from the keychain (it may be locked).";
+    const fake = await renderPopover({ ...signedOut(), notices: [unreadable] });
+    expect(screen.getByRole('region', { name: 'Notices' })).toHaveTextContent(unreadable);
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(fake.callsTo('dismissNotices')).toHaveLength(1);
+  });
+
   it('shows why signing in failed', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedOut());

@@ -2,8 +2,16 @@
 // started_time/ended_time on duration accounts (so an edit in the other style is silently lost), and it answers
 // times in the company's clock: what Sheaf sends is converted here, where the style is known for sure (a
 // member's account style may be learned after the change was queued).
-import { roundHours } from '../../../../shared/elapsed';
-import { harvestTime, minutesOfDay, type ClockStyle } from '../../../../shared/format';
+import { msPerMinute, roundHours } from '../../../../shared/elapsed';
+import {
+  minuteOfDayAt,
+  momentOf,
+  readTime,
+  restyle,
+  spanHours,
+  timeAt,
+  type ClockStyle,
+} from '../../../../shared/wall-clock';
 import { localDate } from '../dates';
 import type { LocalEntry } from '../entries';
 import type { TimeEntryUpdate } from '../harvest/api';
@@ -17,32 +25,18 @@ export interface AccountStyle {
 /** The last minute of a day Harvest's start/end times can name (23:59). */
 const lastMinute = 24 * 60 - 1;
 
-function minutesAt(at: Date): number {
-  return at.getHours() * 60 + at.getMinutes();
-}
-
-/** A time the person typed ("9:30am", "14:30") in the company's clock; unreadable text goes as it came. */
-export function inCompanyClock(time: string, clock: ClockStyle): string {
-  const minutes = minutesOfDay(time);
-  return minutes === null ? time : harvestTime(minutes, clock);
-}
-
-/** Hours between two times of day; undefined when either is missing or unreadable, or they run backwards. */
-export function hoursOfTimes(
-  start: string | null | undefined,
-  end: string | null | undefined,
-): number | undefined {
-  const from = minutesOfDay(start ?? '');
-  const to = minutesOfDay(end ?? '');
-  return from === null || to === null || to < from ? undefined : (to - from) / 60;
-}
-
-/** `length` minutes from `start`, kept within one day (Harvest's start and end times are one day's). */
-function span(start: number, length: number, clock: ClockStyle) {
-  const begin = Math.max(0, Math.min(start, lastMinute - length));
+/**
+ * `length` minutes of real time from the moment `from`, kept within the spent date (Harvest's start and end
+ * times are one day's) and written in the company's clock. Real time, so the hours counted back from these
+ * times are `length` on a DST day too (wall-clock.ts's spanHours).
+ */
+function span(spentDate: string, from: number, length: number, clock: ClockStyle) {
+  const first = momentOf(spentDate, 0).getTime();
+  const last = momentOf(spentDate, lastMinute).getTime();
+  const begin = Math.max(first, Math.min(from, last - length * msPerMinute));
   return {
-    started_time: harvestTime(begin, clock),
-    ended_time: harvestTime(Math.min(lastMinute, begin + length), clock),
+    started_time: timeAt(new Date(begin), clock),
+    ended_time: timeAt(new Date(Math.min(last, begin + length * msPerMinute)), clock),
   };
 }
 
@@ -64,12 +58,13 @@ export function editInStyle(
   };
   if (style.timestampTimers) return { ...body, ...timesFor(style.clock, entry, c, at) };
   const timesChanged = c.startedTime !== undefined || c.endedTime !== undefined;
+  // The same hours the view showed for these times (wall-clock.ts's spanHours, DST days included).
   const hours =
     c.hours ??
-    (timesChanged
-      ? hoursOfTimes(c.startedTime ?? entry?.startedTime, c.endedTime ?? entry?.endedTime)
-      : undefined);
-  return hours === undefined ? body : { ...body, hours: roundHours(hours) };
+    (timesChanged && entry
+      ? spanHours(entry.spentDate, c.startedTime ?? entry.startedTime, c.endedTime ?? entry.endedTime)
+      : null);
+  return hours == null ? body : { ...body, hours: roundHours(hours) };
 }
 
 function timesFor(
@@ -79,16 +74,20 @@ function timesFor(
   at: Date,
 ): TimeEntryUpdate {
   const times: TimeEntryUpdate = {
-    ...(c.startedTime !== undefined ? { started_time: inCompanyClock(c.startedTime, clock) } : {}),
-    ...(c.endedTime !== undefined ? { ended_time: inCompanyClock(c.endedTime, clock) } : {}),
+    ...(c.startedTime !== undefined ? { started_time: restyle(c.startedTime, clock) } : {}),
+    ...(c.endedTime !== undefined ? { ended_time: restyle(c.endedTime, clock) } : {}),
   };
   if (c.hours === undefined || c.endedTime !== undefined) return times;
   const length = Math.round(c.hours * 60);
+  const spentDate = entry?.spentDate ?? localDate(at);
   // A running timer that should show these hours started that long before they were set.
-  if (entry?.runningSince) return { started_time: harvestTime(Math.max(0, minutesAt(at) - length), clock) };
-  const start = minutesOfDay(c.startedTime ?? entry?.startedTime ?? '');
-  const end = minutesOfDay(entry?.endedTime ?? '') ?? minutesAt(at);
-  return span(start ?? end - length, length, clock);
+  if (entry?.runningSince) {
+    return { started_time: span(spentDate, at.getTime() - length * msPerMinute, length, clock).started_time };
+  }
+  const start = readTime(c.startedTime ?? entry?.startedTime);
+  const end = momentOf(spentDate, readTime(entry?.endedTime) ?? minuteOfDayAt(at)).getTime();
+  const from = start === null ? end - length * msPerMinute : momentOf(spentDate, start).getTime();
+  return span(spentDate, from, length, clock);
 }
 
 /**
@@ -102,11 +101,12 @@ export function addedTimes(
 ): { started_time: string; ended_time: string } {
   if (intent.startedTime && intent.endedTime) {
     return {
-      started_time: inCompanyClock(intent.startedTime, clock),
-      ended_time: inCompanyClock(intent.endedTime, clock),
+      started_time: restyle(intent.startedTime, clock),
+      ended_time: restyle(intent.endedTime, clock),
     };
   }
   const length = Math.round(intent.hours * 60);
   const today = intent.spentDate === localDate(at);
-  return span(today ? minutesAt(at) - length : 9 * 60, length, clock);
+  const from = today ? at.getTime() - length * msPerMinute : momentOf(intent.spentDate, 9 * 60).getTime();
+  return span(intent.spentDate, from, length, clock);
 }

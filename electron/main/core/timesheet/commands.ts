@@ -1,11 +1,12 @@
 // Owns the person's commands to the timesheet: each is checked against what Sheaf shows (the entry is still
 // there and not locked, the project and task are assigned, the times are in order) and becomes an intent for
 // the sync queue. A command resolves once its intent is saved and shown; sending happens behind.
-import { endBeforeStart, timesInOrder, undoDeleteMs } from '../../../../shared/ipc';
+import { undoDeleteMs } from '../../../../shared/ipc';
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
 import { findOption } from '../assignments';
-import { localDate, parseWallClockTime } from '../dates';
-import { hoursBetween, roundHours } from '../../../../shared/elapsed';
+import { localDate } from '../dates';
+import { roundHours } from '../../../../shared/elapsed';
+import { endBeforeStart, spanHours, timesInOrder } from '../../../../shared/wall-clock';
 import type { EntryRef, LocalEntry } from '../entries';
 import { NotAllowedError } from '../errors';
 import type { Clock } from '../ports';
@@ -105,10 +106,9 @@ export class Commands {
     const fields = this.createFields(input);
     let hours = input.hours ?? 0;
     if (input.startedTime && input.endedTime) {
-      const from = parseWallClockTime(input.spentDate, input.startedTime);
-      const to = parseWallClockTime(input.spentDate, input.endedTime);
-      if (!from || !to || to < from) throw new NotAllowedError('The end time must be after the start time.');
-      hours = hoursBetween(from, to);
+      const span = spanHours(input.spentDate, input.startedTime, input.endedTime);
+      if (span === null) throw new NotAllowedError(endBeforeStart);
+      hours = span;
     }
     await this.queue.enqueue({
       kind: 'add',

@@ -153,6 +153,23 @@ export class TimerService {
     this.queue.resume();
   }
 
+  /** How many changes wait to reach Harvest (those it refused are not counted: they wait on the person). */
+  get unsent(): number {
+    return this.queue.queued.length;
+  }
+
+  /** Tries to send what waits now, not after a back-off, for up to `ms`; resolves with how many still wait. */
+  async sendNow(ms: number): Promise<number> {
+    this.queue.kick();
+    await this.queue.whenIdleOrTimeout(ms);
+    return this.unsent;
+  }
+
+  /** Drops every change still waiting (signing out, the person said so): from memory and from the outbox. */
+  discardUnsent(): Promise<void> {
+    return this.queue.discardWaiting('Your unsent changes were not discarded.');
+  }
+
   dispose(): void {
     this.lifetime.dispose();
   }

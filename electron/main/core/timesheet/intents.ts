@@ -1,7 +1,8 @@
 // Owns the person's intents (start, stop, resume, notes) and applying them to entries optimistically.
 // Intents are plain JSON and carry the moment the person acted, so they can be stored and sent later
 // (the offline outbox) and still put time where it was really spent.
-import { localDate, msPerHour, parseWallClockTime, wallClockTime } from '../dates';
+import { spanHours, timeAt } from '../../../../shared/wall-clock';
+import { localDate } from '../dates';
 import { hoursUntil, type EntryRef, type LocalEntry } from '../entries';
 import type { CreateFields, EntryChanges, Intent, Replaces } from './intent-schema';
 
@@ -44,7 +45,7 @@ export function stopAt(entry: LocalEntry, at: Date, timestampTimers: boolean): L
     ...entry,
     hours: hoursUntil(entry, at),
     runningSince: null,
-    endedTime: timestampTimers ? wallClockTime(at) : entry.endedTime,
+    endedTime: timestampTimers ? timeAt(at, '12h') : entry.endedTime,
   };
 }
 
@@ -77,7 +78,7 @@ export function applyIntent(
       notes: intent.notes,
       hours: intent.kind === 'add' ? intent.hours : 0,
       runningSince: running ? at : null,
-      startedTime: intent.kind === 'add' ? intent.startedTime : timestampTimers ? wallClockTime(at) : null,
+      startedTime: intent.kind === 'add' ? intent.startedTime : timestampTimers ? timeAt(at, '12h') : null,
       endedTime: intent.kind === 'add' ? intent.endedTime : null,
       isLocked: false,
       lockedReason: null,
@@ -135,10 +136,7 @@ function hoursFromTimes(
 ): number | null {
   if (entry.runningSince || (changes.startedTime === undefined && changes.endedTime === undefined))
     return null;
-  if (!startedTime || !endedTime) return null;
-  const from = parseWallClockTime(entry.spentDate, startedTime);
-  const to = parseWallClockTime(entry.spentDate, endedTime);
-  return from && to && to >= from ? (to.getTime() - from.getTime()) / msPerHour : null;
+  return spanHours(entry.spentDate, startedTime, endedTime);
 }
 
 /** The entries as the person should see them: Harvest's last word plus every intent not yet confirmed. */

@@ -4,7 +4,7 @@
 // Reads and sends take turns here, so a week read never lands between a create's answer and its id.
 import { addDays, weekOf, type WeekStartDay } from '../../../../shared/calendar';
 import { msPerMinute } from '../../../../shared/elapsed';
-import { minutesOfDay } from '../../../../shared/format';
+import { clockOf } from '../../../../shared/wall-clock';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import { pairKey, type AssignmentOption } from '../../../../shared/state';
 import { toOptions } from '../assignments';
@@ -303,11 +303,11 @@ export class Ledger implements LedgerReading {
   private learnTimerStyle(entries: TimeEntry[]): void {
     const sample = entries.find((e) => e.started_time || e.timer_started_at);
     const written = entries
-      .map((e) => e.started_time ?? e.ended_time)
-      .find((t) => t && minutesOfDay(t) !== null);
+      .map((e) => clockOf(e.started_time ?? e.ended_time))
+      .find((clock) => clock !== null);
     this.accountStyle = {
       timestampTimers: sample ? Boolean(sample.started_time) : this.accountStyle.timestampTimers,
-      clock: written ? (/[ap]m\s*$/i.test(written) ? '12h' : '24h') : this.accountStyle.clock,
+      clock: written ?? this.accountStyle.clock,
     };
   }
 

@@ -1,6 +1,6 @@
 // Owns finding in Harvest what a request whose answer was lost (or that was in flight when Sheaf died) did: the
 // entry a create made, the timer a restart started. It only reads; the sender decides what to send after.
-import { sameTimeOfDay } from '../../../../shared/format';
+import { sameTime } from '../../../../shared/wall-clock';
 import { hoursBetween } from '../../../../shared/elapsed';
 import { localDate } from '../dates';
 import type { LocalEntry } from '../entries';
@@ -82,7 +82,7 @@ export class LostAnswers {
    */
   private sameTime(intent: CreateIntent, e: TimeEntry, sent: number): boolean {
     // Harvest writes times back in the company's clock ("14:30" for "2:30pm"): compare the minute, not the text.
-    if (intent.sentStartedTime) return sameTimeOfDay(e.started_time, intent.sentStartedTime);
+    if (intent.sentStartedTime) return sameTime(e.started_time, intent.sentStartedTime);
     if (intent.sentHours !== undefined) return Math.abs(e.hours - intent.sentHours) < hourStep;
     if (!intent.sentAt) return true; // Sent by an older version that kept no record: match as before.
     return e.hours <= hoursBetween(new Date(sent), this.clock.now()) + 2 * hourStep;

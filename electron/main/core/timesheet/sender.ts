@@ -1,8 +1,8 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent, and
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
-import { minutesOfDay, sameTimeOfDay } from '../../../../shared/format';
 import { addedTimes, editInStyle } from './account-style';
-import { localDate, wallClockTime } from '../dates';
+import { readTime, timeAt } from '../../../../shared/wall-clock';
+import { localDate } from '../dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type EntryRef } from '../entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi } from '../harvest/api';
@@ -55,7 +55,7 @@ export interface SendResult {
 
 /** Minutes from `b` to `a`, two times of one day ("7:13am", "07:12"); 0 when either can't be read. */
 function minutesAfter(a: string | null | undefined, b: string): number {
-  const [from, to] = [minutesOfDay(b), a ? minutesOfDay(a) : null];
+  const [from, to] = [readTime(b), readTime(a)];
   return from === null || to === null ? 0 : to - from;
 }
 
@@ -168,17 +168,25 @@ export class Sender {
       }
     }
     report.heard({ entry: stopped });
-    // Sent late: Harvest ended it when it heard of it; put the end where the person pressed Stop.
+    // Sent late: Harvest ended it when it heard of it; put the end back where the person pressed Stop. Only
+    // ever earlier: Harvest can't have heard a stop before it was pressed, so an end before the press (or fewer
+    // hours than ran until it) means something else stopped the timer first, and Harvest's view wins.
+    if (!this.isLate(at)) return;
+    const ranOver = targetHours !== undefined && stopped.hours - targetHours >= lateThresholdHours;
     const { timestampTimers, clock } = this.ledger.style;
     if (timestampTimers) {
-      const pressed = wallClockTime(at, clock);
-      if (stopped.ended_time && !sameTimeOfDay(stopped.ended_time, pressed) && this.isLate(at)) {
+      const pressed = timeAt(at, clock);
+      const ended = readTime(stopped.ended_time);
+      const pressedAt = readTime(pressed);
+      if (ended === null || pressedAt === null || ended < pressedAt) return;
+      // Harvest counts a timer's hours to the second, so a stop heard later in the same minute still ran over:
+      // setting the end again makes Harvest count the hours from the times.
+      if (ended > pressedAt || ranOver)
         report.heard({ entry: await this.api().updateTimeEntry(ref, { ended_time: pressed }) });
-      }
       return;
     }
-    if (targetHours === undefined || Math.abs(stopped.hours - targetHours) < lateThresholdHours) return;
-    report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: roundHours(targetHours) }) });
+    if (ranOver)
+      report.heard({ entry: await this.api().updateTimeEntry(ref, { hours: roundHours(targetHours!) }) });
   }
 
   private async resume(
@@ -266,7 +274,7 @@ export class Sender {
       throw err;
     }
     const { timestampTimers, clock } = this.ledger.style;
-    const switched = wallClockTime(at, clock);
+    const switched = timeAt(at, clock);
     const endedLater = timestampTimers
       ? minutesAfter(entry.ended_time, switched) > 0
       : entry.hours - replaces.hours >= lateThresholdHours;
@@ -360,8 +368,8 @@ export class Sender {
     if (timestampTimers) {
       return {
         ...common,
-        started_time: wallClockTime(at, clock),
-        ...(stoppedAt ? { ended_time: wallClockTime(stoppedAt, clock) } : {}),
+        started_time: timeAt(at, clock),
+        ...(stoppedAt ? { ended_time: timeAt(stoppedAt, clock) } : {}),
       };
     }
     return stoppedAt

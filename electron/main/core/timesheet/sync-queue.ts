@@ -139,6 +139,26 @@ export class SyncQueue {
     await this.saveThen(without, () => (this.pending = without(this.pending)), refusal);
   }
 
+  /**
+   * Takes back every change waiting (signing out, the person said to discard them): sending stops, the one on
+   * its way is let finish, and then the rest leave memory and the outbox. Refused in `refusal`'s words when the
+   * outbox can't be saved, and sending carries on.
+   */
+  async discardWaiting(refusal: string): Promise<void> {
+    this.paused = true;
+    await this.whenIdle();
+    try {
+      await this.saveThen(
+        () => [],
+        () => (this.pending = []),
+        refusal,
+      );
+    } catch (err) {
+      this.resume();
+      throw err;
+    }
+  }
+
   /** Drops a change Harvest refused from the list; refused in `refusal`'s words when that can't be saved. */
   async discardSetAside(item: SetAside, refusal: string): Promise<void> {
     const others = () => this.refused.filter((s) => s !== item);

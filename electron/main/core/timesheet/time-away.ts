@@ -3,9 +3,8 @@
 // when they came back, and the time away may become its own entry on the project/task it was really spent on.
 // Each answer is built from the timer's ordinary commands, so it is saved, shown and sent like any other change.
 import { hoursBetween, liveHours, msPerMinute, roundHours } from '../../../../shared/elapsed';
-import { sameTimeOfDay } from '../../../../shared/format';
+import { sameTime, timeAt } from '../../../../shared/wall-clock';
 import type { EntryView } from '../../../../shared/state';
-import { wallClockTime } from '../dates';
 import type { EntryRef } from '../entries';
 import type { AccountStyle } from './account-style';
 import { endsAtMidnight, partsByDay } from './away-days';
@@ -109,8 +108,8 @@ export class TimeAwayAnswers {
       await this.deps.commands.addEntry({
         ...pair,
         spentDate: part.spentDate,
-        startedTime: wallClockTime(part.from, style.clock),
-        endedTime: wallClockTime(end, style.clock),
+        startedTime: timeAt(part.from, style.clock),
+        endedTime: timeAt(end, style.clock),
       });
     }
   }
@@ -135,10 +134,9 @@ export class TimeAwayAnswers {
   private async trimToSince(entry: EntryView, away: TimeAway): Promise<void> {
     const style = this.deps.style();
     if (style.timestampTimers) {
-      const end = wallClockTime(away.since, style.clock);
+      const end = timeAt(away.since, style.clock);
       // Harvest writes times in the company's clock ("14:30" for "2:30pm"): compare minutes, not text.
-      if (!sameTimeOfDay(entry.endedTime, end))
-        await this.deps.commands.editEntry(entry.id, { endedTime: end });
+      if (!sameTime(entry.endedTime, end)) await this.deps.commands.editEntry(entry.id, { endedTime: end });
     } else if (entry.hours > away.hoursAtSince + 0.005) {
       await this.deps.commands.editEntry(entry.id, { hours: roundHours(away.hoursAtSince) });
     }
