@@ -1,11 +1,11 @@
 // Saved, then shown, or refused and not shown: Sheaf with a full disk, a folder it may not write to, an outbox
 // it can't read, and after it has been disposed.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { accountDir } from '../../electron/main/core/local-store';
-import { Outbox } from '../../electron/main/core/outbox';
+import { Outbox } from '../../electron/main/core/timesheet/outbox';
 import { dispatch } from '../../electron/main/dispatch';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AssignmentOption } from '../../shared/state';
@@ -105,6 +105,78 @@ describe('a full disk', () => {
     await vi.waitFor(() => expect(harvest('waited for room')).toHaveLength(1), { timeout: 10_000 });
     await vi.waitFor(() => expect(h!.app.getState().sync).toMatchObject({ pending: 0, message: null }));
     expect(readFileSync(join(accountFolder(), 'outbox.jsonl'), 'utf8')).toBe('');
+  });
+});
+
+describe('a full disk at start, with a damaged line in the outbox', () => {
+  /** A start acknowledged offline ("Saved"), Sheaf killed, one line of the outbox damaged, the disk full. */
+  async function killedWithDamageOnAFullDisk(notes: string) {
+    h = await signedInApp();
+    h.sandbox.faults.outage = true;
+    const o = option();
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes });
+    await vi.waitFor(() => expect(h!.app.getState().sync.state).toBe('offline'));
+    await h.app.dispose({ waitForSyncMs: 0 });
+    const file = join(accountFolder(), 'outbox.jsonl');
+    appendFileSync(file, '{"type":"intent","intent":{"kind":"sto\n');
+    const disk = new FaultyDisk();
+    setDisk(disk);
+    disk.failing = 'ENOSPC';
+    return { disk, file, before: readFileSync(file, 'utf8') };
+  }
+  /** Sheaf starts again; only then is Harvest reachable (what the killed one had on the wire is long gone). */
+  async function startAgain() {
+    const app = await h!.restart();
+    h!.sandbox.faults.outage = false;
+    return app;
+  }
+  const damagedCopies = () => readdirSync(accountFolder()).filter((n) => n.includes('.damaged-'));
+
+  it('signs in, says the disk is full, and keeps the start waiting with the outbox as it was', async () => {
+    const { disk, file, before } = await killedWithDamageOnAFullDisk('acknowledged offline');
+    const app = await startAgain();
+    const state = app.getState();
+    expect(state.session.status).toBe('signed_in');
+    expect(state.notices.join('\n')).toMatch(
+      /^1 damaged line in the list of unsent changes could not be read\. Sheaf can't save to .+: the disk is full\. Every intact change is kept and waits to be sent/m,
+    );
+    expect(state.sync.pending).toBe(1);
+    expect(state.running?.notes).toBe('acknowledged offline');
+    // Harvest is reachable, but a create is noted on disk before it leaves: with no room, it waits.
+    const refused = disk.refused;
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(disk.refused).toBeGreaterThan(refused);
+    expect(harvest('acknowledged offline')).toEqual([]);
+    // Nothing was moved out of the way: the file holds every line, the damaged one too.
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(damagedCopies()).toEqual([]);
+  });
+
+  it('once room is made and Sheaf restarted, the start reaches Harvest and the damaged line is kept aside', async () => {
+    const { disk } = await killedWithDamageOnAFullDisk('sent after the restart');
+    await startAgain();
+    await h!.app.dispose({ waitForSyncMs: 0 });
+    disk.failing = null;
+    const app = await h!.restart();
+    expect(app.getState().notices.join('\n')).toMatch(/1 damaged line .* set aside/);
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(harvest('sent after the restart')).toHaveLength(1);
+    expect(app.getState().sync.pending).toBe(0);
+    expect(damagedCopies().map((n) => readFileSync(join(accountFolder(), n), 'utf8'))).toEqual([
+      expect.stringContaining('"kind":"sto\n'),
+    ]);
+  });
+
+  it('once room is made, the same run catches up by itself: the start is sent, no restart needed', async () => {
+    const { disk, file } = await killedWithDamageOnAFullDisk('sent without a restart');
+    const app = await startAgain();
+    disk.failing = null;
+    await vi.waitFor(() => expect(harvest('sent without a restart')).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.getState().sync).toMatchObject({ pending: 0, message: null }));
+    expect(readFileSync(file, 'utf8')).toBe('');
+    expect(damagedCopies()).toHaveLength(1);
   });
 });
 

@@ -1,10 +1,11 @@
 // A real full disk, not a simulated one: the data folder on a small tmpfs that is filled to the last byte. Needs
 // root (mount); elsewhere the storage-port tests in disk-faults.test.ts cover the same rule.
 import { execFileSync } from 'node:child_process';
-import { openSync, rmSync, writeSync, closeSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { accountDir } from '../../electron/main/core/local-store';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
@@ -74,5 +75,35 @@ describe.skipIf(!canMountTmpfs())('a real full disk (a 256 KB tmpfs as the data 
     await h.app.whenSynced();
     expect(h.sandbox.admin.entries().filter((e) => e.notes === 'room again')).toHaveLength(1);
     expect(h.sandbox.admin.entries().filter((e) => e.notes === 'no room at all')).toEqual([]);
+  });
+
+  it('keeps a start acknowledged offline when Sheaf starts on it with a damaged outbox line, and sends it once room is made', async () => {
+    h = await signedInApp({ signIn: false });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', h.dataDir]);
+    mounted = h.dataDir;
+    await h.app.commands.signIn({ token: h.sandbox.token, accountId: h.sandbox.accountId });
+    const o = (h.app.commands.listAssignments(undefined) as AssignmentOption[])[0]!;
+    h.sandbox.faults.outage = true;
+    await h.app.commands.startTimer({ projectId: o.projectId, taskId: o.taskId, notes: 'saved offline' });
+    await vi.waitFor(() => expect(h!.app.getState().sync.state).toBe('offline'));
+    await h.app.dispose({ waitForSyncMs: 0 });
+    const outbox = join(accountDir(h.dataDir, h.sandbox.accountId, h.sandbox.userId), 'outbox.jsonl');
+    appendFileSync(outbox, '{"type":"intent","intent":{"kind":"sto\n');
+    const filler = fillUp(h.dataDir);
+
+    const full = await h.restart();
+    h.sandbox.faults.outage = false;
+    expect(full.getState().session.status).toBe('signed_in');
+    expect(full.getState().notices.join('\n')).toMatch(/1 damaged line .* the disk is full\./);
+    expect(full.getState().sync.pending).toBe(1);
+    expect(readFileSync(outbox, 'utf8')).toContain('saved offline');
+
+    await full.dispose({ waitForSyncMs: 0 });
+    rmSync(filler);
+    const app = await h.restart();
+    await app.commands.refresh(undefined);
+    await app.whenSynced();
+    expect(h.sandbox.admin.entries().filter((e) => e.notes === 'saved offline')).toHaveLength(1);
+    expect(app.getState().sync.pending).toBe(0);
   });
 });

@@ -4,9 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nodeDisk, setDisk } from '../../electron/main/core/disk';
 import { backupOf, Favourites, maxPins } from '../../electron/main/core/favourites';
 import type { AssignmentOption } from '../../shared/state';
 import { assignmentOption } from '../fixtures/app-state';
+import { FaultyDisk } from '../fixtures/faulty-disk';
 
 let dir: string;
 let file: string;
@@ -14,7 +16,10 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'sheaf-pins-'));
   file = join(dir, 'account', 'favourites.json');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  setDisk(nodeDisk);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const options: AssignmentOption[] = Array.from({ length: maxPins + 5 }, (_, i) =>
   assignmentOption('Acme', `Project ${i}`, 'Design', { projectId: 100 + i, taskId: 7 }),
@@ -111,6 +116,21 @@ describe('a damaged pins file', () => {
     // The pins file is whole again, so the next start reads it without a word.
     expect(saved(file)).toEqual({ pairs: [pair(0), pair(1)] });
     expect(await new Favourites().open(file)).toBeNull();
+  });
+
+  it('on a full disk keeps the damaged file where it is, so the next start restores the pins again', async () => {
+    const first = await opened();
+    await first.pin(pair(0), options);
+    writeFileSync(file, '{"pairs": [{"projectId": "garbled');
+    const disk = new FaultyDisk();
+    disk.failing = 'ENOSPC';
+    setDisk(disk);
+    for (let start = 1; start <= 2; start++) {
+      const pins = new Favourites();
+      expect(await pins.open(file)).toMatch(/restored your 1 pin from the backup/);
+      expect(pins.list()).toEqual([pair(0)]);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('{"pairs": [{"projectId": "garbled');
   });
 
   it('says plainly that the pins are gone when the backup is damaged too', async () => {

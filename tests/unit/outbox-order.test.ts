@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Intent } from '../../electron/main/core/timesheet/intents';
-import { Outbox } from '../../electron/main/core/outbox';
+import { Outbox } from '../../electron/main/core/timesheet/outbox';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { Favourites } from './favourites';
 import type { HarvestApi } from './harvest/api';
 import { accountDir, readJson, writeJson } from './local-store';
 import { DisposableStore, type Disposable } from './lifecycle';
-import { Outbox } from './outbox';
+import { Outbox } from './timesheet/outbox';
 import type { Clock } from './ports';
 import { Reports } from './reports';
 import { TimerService, type TimerCache } from './timesheet';

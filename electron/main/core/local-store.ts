@@ -1,5 +1,6 @@
 // Owns Sheaf's small JSON files in the data directory (last session, per-account cache): written atomically,
-// read defensively. A damaged file is moved aside and reported, never allowed to stop the app from starting.
+// read defensively. A damaged file is copied aside and reported, never allowed to stop the app from starting.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { disk, DiskError, errnoOf, type Disk } from './disk';
@@ -22,14 +23,20 @@ export async function readJson<T>(file: string, schema: z.ZodType<T>, what: stri
   }
   const result = schema.safeParse(parsed);
   if (result.success) return { value: result.data, problem: null };
-  const aside = `${file}.damaged-${Date.now()}`;
-  await disk()
-    .rename(file, aside)
-    .catch(() => undefined);
+  // A copy, never a move: if what replaces the file can't be written (a full disk), the file stays where it is,
+  // so the next start finds the same damage and recovers the same way (the pins from their backup).
+  const kept = await writeInOrder(damagedCopyOf(file, text), text)
+    .then(() => true)
+    .catch(() => false);
   return {
     value: null,
-    problem: `Sheaf's ${what} was damaged and has been set aside; it will be rebuilt from Harvest.`,
+    problem: `Sheaf's ${what} was damaged${kept ? ' and has been set aside' : ''}; it will be rebuilt from Harvest.`,
   };
+}
+
+/** Where a damaged file's copy is kept: named after what it holds, so the same damage seen again is one copy. */
+export function damagedCopyOf(file: string, text: string): string {
+  return `${file}.damaged-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
 }
 
 export async function writeJson(file: string, value: unknown): Promise<void> {

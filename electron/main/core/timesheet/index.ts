@@ -8,7 +8,7 @@ import type { CachedEntry, EntryRef } from '../entries';
 import type { HarvestApi } from '../harvest/api';
 import type { HarvestError } from '../harvest/errors';
 import { DisposableStore } from '../lifecycle';
-import type { Outbox } from '../outbox';
+import type { Outbox } from './outbox';
 import type { Clock } from '../ports';
 import { Commands } from './commands';
 import type { EntryChanges } from './intents';

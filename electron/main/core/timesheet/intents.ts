@@ -4,96 +4,10 @@
 import { spanHours, timeAt } from '../../../../shared/wall-clock';
 import { localDate } from '../dates';
 import { hoursUntil, type EntryRef, type LocalEntry } from '../entries';
+import type { CreateFields, EntryChanges, Intent, Replaces } from './intent-schema';
 
-export interface EntryNames {
-  clientName: string;
-  projectName: string;
-  projectCode: string | null;
-  taskName: string;
-}
-
-export interface EntryChanges {
-  projectId?: number;
-  taskId?: number;
-  /** Names for a new project/task, so the popover shows them before Harvest answers. */
-  names?: EntryNames;
-  notes?: string;
-  hours?: number;
-  startedTime?: string;
-  endedTime?: string;
-}
-
-/**
- * The timer Harvest stops itself when it hears of a start or restart, and its hours at the person's moment,
- * saved before that is sent: if Harvest hears of it late (429s, retries), that timer is ended where it should be.
- */
-export interface Replaces {
-  ref: number;
-  hours: number;
-}
-
-/** What every create (a timer started, or time added) carries. */
-export interface CreateFields {
-  id: string;
-  at: string;
-  /** The local ref the new entry is known by until Harvest gives it an id. */
-  localRef: string;
-  projectId: number;
-  taskId: number;
-  notes: string;
-  names: EntryNames;
-  /** Set (and saved) just before the create is sent: after a crash it must be looked for, not resent. */
-  attempted?: boolean;
-  /** The notes the create was sent with (later edits may have been folded in), to find it again. */
-  sentNotes?: string;
-  /** When it was sent, and the entries already known then: neither of those can be the one it made. */
-  sentAt?: string;
-  knownIds?: number[];
-  /** The hours or start time the create was sent with (a running duration timer has neither). */
-  sentHours?: number;
-  sentStartedTime?: string;
-  /** A start only: the timer it stops (see Replaces). */
-  replaces?: Replaces;
-}
-
-export type Intent =
-  | ({ kind: 'start' } & CreateFields)
-  | ({
-      /** Time added without a timer: hours (duration accounts) or start and end (timestamp accounts). */
-      kind: 'add';
-      spentDate: string;
-      hours: number;
-      startedTime: string | null;
-      endedTime: string | null;
-    } & CreateFields)
-  | {
-      kind: 'stop';
-      id: string;
-      at: string;
-      ref: EntryRef;
-      /** Hours the entry has when stopped at `at`, fixed (and saved) before sending so a retry corrects alike. */
-      targetHours?: number;
-    }
-  | {
-      kind: 'resume';
-      id: string;
-      at: string;
-      ref: EntryRef;
-      /** Hours the entry had before resuming, saved before sending (see targetHours). */
-      baseHours?: number;
-      /** The timer the restart stops (see Replaces). */
-      replaces?: Replaces;
-    }
-  | { kind: 'updateNotes'; id: string; at: string; ref: EntryRef; notes: string }
-  | { kind: 'edit'; id: string; at: string; ref: EntryRef; changes: EntryChanges }
-  | {
-      kind: 'delete';
-      id: string;
-      at: string;
-      ref: EntryRef;
-      /** An undoable delete waits (saved, unsent) until this ISO instant, so the person can still take it back. */
-      holdUntil?: string;
-    };
+// What a change is, and each of its fields, is defined once in zod (intent-schema.ts); these types come from it.
+export type { CreateFields, EntryChanges, EntryNames, Intent, Replaces } from './intent-schema';
 
 export type CreateIntent = Extract<Intent, { kind: 'start' | 'add' }>;
 

@@ -1,9 +1,30 @@
 // Owns what a change Harvest refused keeps for the person: what it was, in their words, and the entry as they
 // had it then, so "apply elsewhere" can make it again as a new entry.
+import { z } from 'zod';
 import { msPerHour } from '../../../../shared/elapsed';
 import type { LocalEntry } from '../entries';
-import type { SetAside } from '../outbox';
-import type { Intent } from './intents';
+import { EntryNamesSchema, IntentSchema, type Intent } from './intent-schema';
+
+/** A change Harvest refused, kept (in the outbox too) until the person discards it or applies it elsewhere. */
+export const SetAsideSchema = z.strictObject({
+  id: z.string(),
+  intent: IntentSchema,
+  /** Harvest's reason, in its words. */
+  reason: z.string(),
+  /** What the change was, in the person's words. */
+  summary: z.string(),
+  /** What the person had when it was set aside, so "apply elsewhere" can recreate it. */
+  entry: z
+    .strictObject({
+      projectId: z.number().int(),
+      taskId: z.number().int(),
+      notes: z.string(),
+      hours: z.number(),
+      names: EntryNamesSchema,
+    })
+    .nullable(),
+});
+export type SetAside = z.infer<typeof SetAsideSchema>;
 
 export function setAsideFor(intent: Intent, reason: string, entry: LocalEntry | undefined): SetAside {
   return { id: intent.id, intent, reason, summary: summarize(intent, entry), entry: kept(entry, intent) };

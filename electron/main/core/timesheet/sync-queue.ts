@@ -7,14 +7,14 @@ import { refusedFor } from '../errors';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
 import type { Disposable, DisposableStore } from '../lifecycle';
-import type { Outbox, SetAside } from '../outbox';
+import type { Outbox } from './outbox';
 import type { Clock } from '../ports';
 import { Serial } from '../serial';
 import { isCreate, resolveRef, targetOf, type Intent } from './intents';
 import type { Ledger } from './ledger';
 import { queueWith, retarget } from './queue-rules';
 import { Sender, type SendReport } from './sender';
-import { setAsideFor } from './set-aside';
+import { setAsideFor, type SetAside } from './set-aside';
 import type { SyncLine } from './sync-line';
 import { shownEntries } from './view';
 
@@ -107,6 +107,11 @@ export class SyncQueue {
     this.refused = saved.setAside;
     this.ledger.restoreIds(saved.ids);
     this.problems.push(...saved.problems);
+    // The file still holds every line, but not yet as memory has them: the next kick saves them again.
+    if (saved.unsaved) {
+      this.unsaved = true;
+      this.syncLine.cannotSave(saved.unsaved);
+    }
   }
 
   dismissNotices(): void {

@@ -11,7 +11,7 @@ import type {
 } from '../../../../shared/state';
 import { localDate, weekRange } from '../dates';
 import { round, toView, type EntryRef, type LocalEntry } from '../entries';
-import type { SetAside } from '../outbox';
+import type { SetAside } from './set-aside';
 import { recentPairs, shownDay } from './days';
 import { applyIntents, resolveRef, type Intent } from './intents';
 import type { Ledger, LedgerReading } from './ledger';
