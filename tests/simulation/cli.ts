@@ -38,6 +38,11 @@ const results: SeedResult[] = [];
 for (const seed of seeds) {
   const r = await simulateSeed(seed, operations);
   results.push(r);
+  // A long run says how far it has come, so a stopped one still tells how many seeds it ran.
+  if (seeds.length >= 50 && results.length % 25 === 0)
+    console.log(
+      `simulation: ${results.length} of ${seeds.length} seeds run, ${results.filter((x) => x.failed).length} failing`,
+    );
   if (r.failed || values.verbose || seeds.length === 1) {
     for (const d of r.total.details.slice(0, 20)) console.log(`  ${d}`);
     console.log(r.failed ? `${r.line}  FAILED: replay with npm run simulate -- --seed ${seed}` : r.line);

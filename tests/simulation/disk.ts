@@ -71,7 +71,8 @@ export class SimulatedDisk implements Disk {
 
   async rename(from: string, to: string): Promise<void> {
     await this.take(`rename ${from} ${to}`);
-    this.refuse('rename', to);
+    // A full disk still renames (no new blocks); a folder Sheaf may not write to doesn't.
+    if (this.platters.failing !== 'ENOSPC') this.refuse('rename', to);
     const text = this.platters.files.get(from);
     if (text === undefined) throw errno('ENOENT', 'rename', from);
     this.platters.files.delete(from);
