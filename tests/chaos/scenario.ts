@@ -85,6 +85,8 @@ export async function runScenario(
     if (chance(0.06)) f.add({ kind: 429, count: pickInt(1, 2) });
     if (chance(0.06)) f.add({ kind: 'drop-before', count: 1 });
     if (chance(0.08)) f.add({ kind: 'drop-after', count: 1, method: chance(0.5) ? 'POST' : undefined });
+    // Harvest never answers: the request times out, and whether it landed is unknown.
+    if (chance(0.02)) f.add({ kind: 'hang', count: 1 });
     f.latencyMs = chance(0.2) ? pickInt(0, 40) : 0;
   }
 

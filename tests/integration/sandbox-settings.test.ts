@@ -27,10 +27,12 @@ describe('the company clock', () => {
       ended_time: '16:05',
       hours: 1.58,
     });
-    expect((await post('13:00', '2:00 p.m.')).json).toMatchObject({
+    expect((await post('13:00', '2:00pm')).json).toMatchObject({
       started_time: '13:00',
       ended_time: '14:00',
     });
+    // One reading of a time everywhere (shared/wall-clock.ts): "2:00 p.m." is no time Sheaf writes or reads.
+    expect((await post('13:00', '2:00 p.m.')).status).toBe(422);
     // Hours before ten are zero-padded, as Harvest's 24h times are ("07:34", becoded/go-harvest).
     const running = await post('9:05am');
     expect(running.json).toMatchObject({ is_running: true, started_time: '09:05', ended_time: null });

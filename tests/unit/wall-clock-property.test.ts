@@ -10,6 +10,7 @@ import { readNewEntry } from '../../electron/sandbox/entry-input';
 import type { TimeEntry } from '../../shared/harvest/schemas';
 import { commands } from '../../shared/ipc';
 import { momentOf, readTime, readTypedTime, spanHours, writeTime } from '../../shared/wall-clock';
+import { timeEntry } from '../fixtures/scripted-harvest';
 import { seededRandom } from '../fixtures/seeded-random';
 import { timeTexts } from '../fixtures/time-texts';
 
@@ -109,33 +110,5 @@ describe('the source', () => {
   });
 });
 
-const sampleEntry = {
-  id: 1,
-  spent_date: date,
-  hours: 0,
-  hours_without_timer: 0,
-  rounded_hours: 0,
-  notes: null,
-  is_locked: false,
-  locked_reason: null,
-  is_closed: false,
-  is_billed: false,
-  timer_started_at: null,
-  started_time: null,
-  ended_time: null,
-  is_running: false,
-  billable: true,
-  budgeted: false,
-  billable_rate: null,
-  cost_rate: null,
-  created_at: '2026-03-08T09:00:00Z',
-  updated_at: '2026-03-08T09:00:00Z',
-  user: { id: 1, name: 'A' },
-  client: { id: 1, name: 'C' },
-  project: { id: 1, name: 'P', code: null },
-  task: { id: 2, name: 'T' },
-  user_assignment: null,
-  task_assignment: null,
-  invoice: null,
-  external_reference: null,
-};
+// Harvest's own shape of an entry (the scripted Harvest's), on the day the clocks go forward.
+const sampleEntry = timeEntry(1, { spent_date: date, hours: 0, hours_without_timer: 0 });

@@ -176,15 +176,14 @@ export class Sender {
   /**
    * Whether Harvest ended `entry` later than `at`, when the person stopped or switched (and `hoursThen` had run):
    * then Sheaf puts the end back. Never when it ended earlier: Harvest can't hear of a stop before it happens,
-   * so an earlier end was made elsewhere, and Harvest's view wins. Harvest counts a timer to the second, so on
-   * a start/end-time account an end in the same minute with more hours than had run is late too.
+   * so an earlier end was made elsewhere, and Harvest's view wins. The hours tell it best: Harvest counts a timer
+   * to the second (a stop heard later in the same minute ran over too), and an end past midnight reads as an
+   * earlier time of day. Only without them is the end time compared.
    */
   private endedLate(entry: TimeEntry, at: Date, hoursThen: number | undefined): boolean {
-    const ranOver = hoursThen !== undefined && entry.hours - hoursThen >= lateThresholdHours;
+    if (hoursThen !== undefined) return entry.hours - hoursThen >= lateThresholdHours;
     const { timestampTimers, clock } = this.ledger.style;
-    if (!timestampTimers) return ranOver;
-    const after = minutesAfter(entry.ended_time, timeAt(at, clock));
-    return after > 0 || (after === 0 && ranOver);
+    return timestampTimers && minutesAfter(entry.ended_time, timeAt(at, clock)) > 0;
   }
 
   /** The end put back to `at`: the end time on start/end-time accounts (Harvest counts the hours from it). */
