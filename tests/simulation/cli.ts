@@ -43,7 +43,7 @@ for (const seed of seeds) {
     console.log(
       `simulation: ${results.length} of ${seeds.length} seeds run, ${results.filter((x) => x.failed).length} failing`,
     );
-  if (r.failed || values.verbose || seeds.length === 1) {
+  if (r.failed || values.verbose || values.ci || seeds.length === 1) {
     for (const d of r.total.details.slice(0, 20)) console.log(`  ${d}`);
     console.log(r.failed ? `${r.line}  FAILED: replay with npm run simulate -- --seed ${seed}` : r.line);
   }
