@@ -28,6 +28,11 @@ scripts/time-zones.sh || status=$?
 
 echo "== fault simulation (the whole core on virtual time: fixed seeds and a few random ones; each replays)"
 npx tsx tests/simulation/cli.ts --ci --report test-results/simulation.json || status=$?
+# The same days across a clock change: New York falls back, Lord Howe goes back half an hour.
+TZ=America/New_York FAULT_RUN_DAY=2026-10-31 npx tsx tests/simulation/cli.ts --seeds 2 --from 7 --verbose \
+  --report test-results/simulation-new-york.json || status=$?
+TZ=Australia/Lord_Howe FAULT_RUN_DAY=2026-04-04 npx tsx tests/simulation/cli.ts --seeds 2 --from 11 --verbose \
+  --report test-results/simulation-lord-howe.json || status=$?
 
 echo "== fault injection smoke test (real processes, real files, real SIGKILLs of the core)"
 npx tsx tests/chaos/run.ts --report test-results/fault-injection.json || status=$?
@@ -41,6 +46,7 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-electron.json \
 
 # shellcheck disable=SC2046 # one report name per line, none with spaces
 node scripts/test-summary.mjs test-results/vitest.json $(scripts/time-zones.sh --reports) \
-  test-results/simulation.json test-results/fault-injection.json \
+  test-results/simulation.json test-results/simulation-new-york.json test-results/simulation-lord-howe.json \
+  test-results/fault-injection.json \
   test-results/playwright.json test-results/playwright-electron.json || status=$?
 exit $status

@@ -58,7 +58,13 @@ export async function runScenario(
   const dice = seededDice(seed);
   const { pickInt, chance } = dice;
   // Duration runs cross midnight.
-  const start = timestamp ? new Date(2026, 10, 24, 7, 0) : new Date(2026, 10, 24, 9, 0);
+  // A Tuesday; FAULT_RUN_DAY picks another (the day before the clocks change, say), in the process's zone.
+  const [y, m, d] = (process.env.FAULT_RUN_DAY ?? '2026-11-24').split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
+  const start = new Date(y, m - 1, d, timestamp ? 7 : 9, 0);
   const ledger: Ledger = new Map();
   const awayAnswers: Record<AwayOutcome, number> = {
     kept: 0,
