@@ -1,6 +1,6 @@
 // Owns the project/task combobox (WAI-ARIA list autocomplete): ranked fuzzy matches as the person types;
 // with nothing typed, recent pairs, then pinned ones, then everything by client. The list is virtualized so
-// 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Escape).
+// 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Tab takes the highlighted match, Escape).
 import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { useVirtualRows } from '../hooks/useVirtualRows';
@@ -128,9 +128,14 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
           props.onChoose(null);
         }
         return;
-      case 'Tab':
-        setOpen(false);
+      case 'Tab': {
+        // Tab takes the highlighted match (typed to, or reached with the arrows), then moves on as usual, so
+        // "data mig meet", Tab lands in the notes with the pair chosen, never with the words looking like a choice.
+        const option = expanded ? options[active] : undefined;
+        if (option) pick(option);
+        else setOpen(false);
         return;
+      }
     }
   }
 

@@ -31,33 +31,38 @@ export const DayView = memo(function DayView({
   return (
     <>
       <nav className="day-nav" aria-label="Days">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Previous day"
-          onClick={() => show(addDays(day.date, -1))}
-        >
-          <ChevronLeftIcon />
-        </button>
+        {/* Equal sides around the title keep it centred, with "Back to today" or without. */}
+        <div className="day-nav-side">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Previous day"
+            onClick={() => show(addDays(day.date, -1))}
+          >
+            <ChevronLeftIcon />
+          </button>
+        </div>
         <h2 className="day-title" aria-live="polite">
           {formatDay(day.date, today)}
           {formatDay(day.date, today) !== formatDate(day.date) && !day.isToday && (
             <span className="muted small"> {formatDate(day.date)}</span>
           )}
         </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Next day"
-          onClick={() => show(addDays(day.date, 1))}
-        >
-          <ChevronRightIcon />
-        </button>
-        {!day.isToday && (
-          <button type="button" className="quiet today-button" onClick={() => show(today)}>
-            Back to today
+        <div className="day-nav-side end">
+          {!day.isToday && (
+            <button type="button" className="quiet today-button" onClick={() => show(today)}>
+              Back to today
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Next day"
+            onClick={() => show(addDays(day.date, 1))}
+          >
+            <ChevronRightIcon />
           </button>
-        )}
+        </div>
       </nav>
       <WeekStrip day={day} today={today} timeFormat={prefs.timeFormat} show={show} />
       <TodayList day={day} prefs={prefs} loading={day.loading} />

@@ -10,6 +10,7 @@ import { entryLabel } from '../lib/labels';
 import { liveHours } from '../../../shared/elapsed';
 import { useSheaf } from '../state/StoreContext';
 import { EntryForm } from './EntryForm';
+import { PairName } from './PairName';
 import { LockIcon, PlayIcon } from './Icons';
 import { PencilIcon, PlusIcon, TrashIcon } from './MoreIcons';
 
@@ -78,10 +79,7 @@ export const TodayList = memo(function TodayList({
           ) : (
             <li key={entry.id} className={entry.isRunning ? 'entry is-running' : 'entry'}>
               <div className="entry-what">
-                <p className="entry-title">
-                  <span className="project">{entry.projectName}</span>
-                  <span className="task muted">{entry.taskName}</span>
-                </p>
+                <PairName pair={entry} className="entry-title" />
                 {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
                 {entry.startedTime && (
                   <p className="muted small">
