@@ -1,10 +1,12 @@
 // Owns the shown day: stepping between days, the week strip with each day's total, the day's entries, totals
-// against the weekly capacity; and asking Harvest what changed whenever the popover opens.
+// against the weekly capacity; asking Harvest what changed whenever the popover opens, and opening on today after
+// a while away.
 import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
 import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
 import type { DayTotal, ShownDay } from '../../../shared/state';
 import { useLiveHours } from '../hooks/useLiveHours';
+import { useOpensOnToday } from '../hooks/useOpensOnToday';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { AllAccountsTotals } from './OtherAccounts';
 import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
@@ -28,6 +30,7 @@ export const DayView = memo(function DayView({
   useRefreshWhenOpened(() => void sendQuietly('refreshChanges'));
 
   const show = (date: string) => void send('showDay', { date });
+  useOpensOnToday(day.date, today, () => show(today));
   return (
     <>
       <nav className="day-nav" aria-label="Days">
