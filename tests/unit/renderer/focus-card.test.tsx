@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runningTickers } from '../../../renderer/src/hooks/useNow';
 import { noFocus, type FocusView } from '../../../shared/state';
-import { entry, signedIn } from './fake-sheaf';
+import { signedIn } from './fake-sheaf';
 import { cleanUpPopover, renderPopover } from './popover-setup';
 
 const tones: string[] = [];
