@@ -1,6 +1,7 @@
 // The popover at its real size (360×600, platform/popover.ts) in its busiest everyday state: a timer running, a
 // focus session on and two accounts signed in. The day's entries are the popover's main content, so at least five
 // of them must show whole without scrolling anything.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
 import { expect, startTimer, test, type Preview } from './fixtures';
@@ -81,6 +82,8 @@ test('with a timer, a focus session and two accounts, five of today’s entries 
   const whole = await rowsFullyVisible(page);
   test.info().annotations.push({ type: 'rows fully visible at 360×600', description: String(whole) });
   expect(whole).toBeGreaterThanOrEqual(5);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   // Nothing needs a sideways scroll.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

@@ -62,11 +62,13 @@ function Left({ focus }: { focus: FocusView }) {
   );
 }
 
-/** "3 sessions today": today's hours are the day's own, shown once, under the entries. */
+/** "· 3 sessions": today's, as screen readers hear it (today's hours are the day's own, shown once). */
 function TodaySoFar({ completed }: { completed: number }) {
+  const sessions = `${completed} session${completed === 1 ? '' : 's'}`;
   return (
-    <span className="focus-today muted small" aria-label="Focus sessions today">
-      · {completed} session{completed === 1 ? '' : 's'} today
+    <span className="focus-today muted small">
+      · {sessions}
+      <span className="visually-hidden"> today</span>
     </span>
   );
 }
