@@ -61,29 +61,35 @@ async function turnFocusOn(page: Page): Promise<void> {
 // The token reaches both demo accounts, as "Try the demo" does, but here the test can add to the day.
 test.use({ sandboxOptions: { accounts: DEMO_ACCOUNTS } });
 
-test('with a timer, a focus session and two accounts, five of today’s entries show whole at 360×600', async ({
-  page,
-  preview,
-}) => {
-  expect(page.viewportSize()).toEqual({ width: 360, height: 600 });
-  fillTheDay(preview);
-  await page.goto(preview.host.url);
-  await page.getByLabel('Personal access token').fill(preview.sandbox.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Use these accounts' }).click();
-  await expect(page.getByRole('button', { name: /^Sheaf Demo Co$/ })).toBeVisible();
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} mode`, () => {
+    test.use({ colorScheme: scheme });
 
-  await startTimer(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
-  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
-  await turnFocusOn(page);
-  await expect(page.getByRole('list', { name: "Today's entries" }).getByRole('listitem')).toHaveCount(6);
+    test('with a timer, a focus session and two accounts, five of today’s entries show whole at 360×600', async ({
+      page,
+      preview,
+    }) => {
+      expect(page.viewportSize()).toEqual({ width: 360, height: 600 });
+      fillTheDay(preview);
+      await page.goto(preview.host.url);
+      await page.getByLabel('Personal access token').fill(preview.sandbox.token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Use these accounts' }).click();
+      await expect(page.getByRole('button', { name: /^Sheaf Demo Co$/ })).toBeVisible();
 
-  await page.screenshot(shot('layout-360x600'));
-  const whole = await rowsFullyVisible(page);
-  test.info().annotations.push({ type: 'rows fully visible at 360×600', description: String(whole) });
-  expect(whole).toBeGreaterThanOrEqual(5);
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  // Nothing needs a sideways scroll.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-});
+      await startTimer(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
+      await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+      await turnFocusOn(page);
+      await expect(page.getByRole('list', { name: "Today's entries" }).getByRole('listitem')).toHaveCount(6);
+
+      await page.screenshot(shot(`layout-360x600${scheme === 'dark' ? '-dark' : ''}`));
+      const whole = await rowsFullyVisible(page);
+      test.info().annotations.push({ type: 'rows fully visible at 360×600', description: String(whole) });
+      expect(whole).toBeGreaterThanOrEqual(5);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      // Nothing needs a sideways scroll.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    });
+  });
+}
