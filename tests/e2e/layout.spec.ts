@@ -58,6 +58,14 @@ async function turnFocusOn(page: Page): Promise<void> {
   await expect(page.getByRole('timer', { name: 'Focus time left' })).toBeVisible();
 }
 
+async function signInToBoth(page: Page, preview: Preview): Promise<void> {
+  await page.goto(preview.host.url);
+  await page.getByLabel('Personal access token').fill(preview.sandbox.token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Use these accounts' }).click();
+  await expect(page.getByRole('button', { name: /^Sheaf Demo Co$/ })).toBeVisible();
+}
+
 // The token reaches both demo accounts, as "Try the demo" does, but here the test can add to the day.
 test.use({ sandboxOptions: { accounts: DEMO_ACCOUNTS } });
 
@@ -71,11 +79,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }) => {
       expect(page.viewportSize()).toEqual({ width: 360, height: 600 });
       fillTheDay(preview);
-      await page.goto(preview.host.url);
-      await page.getByLabel('Personal access token').fill(preview.sandbox.token);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Use these accounts' }).click();
-      await expect(page.getByRole('button', { name: /^Sheaf Demo Co$/ })).toBeVisible();
+      await signInToBoth(page, preview);
 
       await startTimer(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
       await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
@@ -93,3 +97,22 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('the question about a second timer stands in the start form’s place: the day’s entries stay in view', async ({
+  page,
+  preview,
+}) => {
+  await signInToBoth(page, preview);
+  await startTimer(page, 'website design', 'Acme Corp — Website Redesign — Design');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await page.getByRole('button', { name: /^Sheaf Demo Co$/ }).click();
+  await page.getByRole('menuitemradio', { name: /Northwind Freelance/ }).click();
+  const rows = page.getByRole('list', { name: "Today's entries" }).getByRole('listitem');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+
+  await startTimer(page, 'storefront frontend', 'Northwind Traders — Storefront Rebuild — Frontend');
+  await expect(page.getByRole('region', { name: 'Another timer is running' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop it and start' })).toBeFocused();
+  expect(await rowsFullyVisible(page)).toBe(count);
+});
