@@ -69,6 +69,27 @@ async function signInToBoth(page: Page, preview: Preview): Promise<void> {
 // The token reaches both demo accounts, as "Try the demo" does, but here the test can add to the day.
 test.use({ sandboxOptions: { accounts: DEMO_ACCOUNTS } });
 
+/** The busiest everyday state: both accounts, six rows today, a timer running and a focus session on. */
+async function busyDay(page: Page, preview: Preview): Promise<void> {
+  fillTheDay(preview);
+  await signInToBoth(page, preview);
+  await startTimer(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await turnFocusOn(page);
+  await expect(page.getByRole('list', { name: "Today's entries" }).getByRole('listitem')).toHaveCount(6);
+}
+
+/** Five rows whole, no serious axe finding, and never a sideways scroll. */
+async function judge(page: Page, size: string): Promise<void> {
+  const whole = await rowsFullyVisible(page);
+  test.info().annotations.push({ type: `rows fully visible at ${size}`, description: String(whole) });
+  expect(whole).toBeGreaterThanOrEqual(5);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  const { width } = page.viewportSize()!;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
@@ -78,25 +99,22 @@ for (const scheme of ['light', 'dark'] as const) {
       preview,
     }) => {
       expect(page.viewportSize()).toEqual({ width: 360, height: 600 });
-      fillTheDay(preview);
-      await signInToBoth(page, preview);
-
-      await startTimer(page, 'patient dev', 'Umbrella Health — Patient Portal — Development');
-      await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
-      await turnFocusOn(page);
-      await expect(page.getByRole('list', { name: "Today's entries" }).getByRole('listitem')).toHaveCount(6);
-
+      await busyDay(page, preview);
       await page.screenshot(shot(`layout-360x600${scheme === 'dark' ? '-dark' : ''}`));
-      const whole = await rowsFullyVisible(page);
-      test.info().annotations.push({ type: 'rows fully visible at 360×600', description: String(whole) });
-      expect(whole).toBeGreaterThanOrEqual(5);
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-      // Nothing needs a sideways scroll.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await judge(page, '360×600');
     });
   });
 }
+
+test.describe('a larger popover', () => {
+  test.use({ viewport: { width: 420, height: 720 } });
+
+  test('at 420×720 the same day shows at least as much, with nothing sideways', async ({ page, preview }) => {
+    await busyDay(page, preview);
+    await page.screenshot(shot('layout-420x720'));
+    await judge(page, '420×720');
+  });
+});
 
 test('the question about a second timer stands in the start form’s place: the day’s entries stay in view', async ({
   page,
