@@ -163,3 +163,18 @@ describe('assignments', () => {
     expect(screen.getByRole('option', { name: 'Initech — TPS reports — Development' })).toBeInTheDocument();
   });
 });
+
+describe('the picker with nothing typed', () => {
+  it('names the client in Recent, where no client heading does, and the full name on hover', async () => {
+    const user = userEvent.setup();
+    const [first] = assignments;
+    await renderPopover(signedIn({ recent: [first!] }));
+    await user.click(screen.getByRole('combobox', { name: 'Project and task' }));
+    const recent = screen.getAllByRole('option')[0]!;
+    expect(recent).toHaveTextContent(`${first!.clientName} · `);
+    expect(recent).toHaveAttribute(
+      'title',
+      `${first!.clientName} — ${first!.projectName} — ${first!.taskName}`,
+    );
+  });
+});
