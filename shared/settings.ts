@@ -88,6 +88,8 @@ const NoTimerReminder = z.strictObject({
 
 /** Focus sessions (Pomodoro): how long work and breaks last, and what a boundary does. */
 const Focus = z.strictObject({
+  /** Focus sessions are opt-in: the popover shows their card only once the person turns them on. */
+  enabled: z.boolean(),
   workMinutes: z.number().int().min(1, 'At least 1 minute').max(180, 'At most 3 hours'),
   breakMinutes: z.number().int().min(1, 'At least 1 minute').max(60, 'At most an hour'),
   longBreakMinutes: z.number().int().min(1, 'At least 1 minute').max(120, 'At most 2 hours'),
@@ -145,6 +147,7 @@ export const defaultSettings: Settings = {
   otherAccountTimer: 'ask',
   stopAtSleep: false,
   focus: {
+    enabled: false,
     workMinutes: 25,
     breakMinutes: 5,
     longBreakMinutes: 15,

@@ -111,6 +111,8 @@ export const DesktopView = z.object({
   idleQuestion: IdleQuestion.nullable(),
   theme: z.enum(['system', 'light', 'dark']),
   trayTitle: z.boolean(),
+  /** Focus sessions turned on in Settings; optional so a snapshot from before the setting still reads. */
+  focusEnabled: z.boolean().optional(),
 });
 export type DesktopView = z.infer<typeof DesktopView>;
 

@@ -102,7 +102,9 @@ test.describe('dark mode', () => {
     await page.screenshot(shot('accounts-add-dark'));
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '← Back' }).click();
-    await expect(page.getByRole('region', { name: 'Running timer' })).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Start a timer' })).toBeVisible();
+    // Back returns focus to the switcher that opened the view, not to the page.
+    await expect(switcher(page)).toBeFocused();
   });
 });
 

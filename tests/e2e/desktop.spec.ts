@@ -47,7 +47,7 @@ test('settings: opened from the gear, changes saved to the data folder, theme ap
   });
 
   await settings.getByRole('button', { name: '← Back' }).click();
-  await expect(page.getByRole('region', { name: 'Running timer' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Start a timer' })).toBeVisible();
 
   // A relaunch keeps them.
   await preview.restartHost();

@@ -1,5 +1,6 @@
-// A focus session on the preview, as a person meets it: Start focus under the running timer, the phase and its
-// countdown, taking the break early, and Harvest's timer left running by the break (the setting is off).
+// A focus session on the preview, as a person meets it: turned on in Settings (it is opt-in), Start focus under the
+// start form, the phase and its countdown, taking the break early, and Harvest's timer left running by the break
+// (that setting is off).
 import { expect, signIn, startTimer, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -13,12 +14,16 @@ test('a focus session beside the running timer, and a break that leaves the time
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
 
   const card = page.getByRole('region', { name: 'Focus session' });
-  await expect(card.getByLabel('Focus sessions today')).toContainText('0 sessions');
+  await expect(card).toHaveCount(0);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('checkbox', { name: 'Use focus sessions' }).check();
+  await page.getByRole('button', { name: /Back/ }).click();
+  await expect(card).toContainText('0 sessions today');
   await card.screenshot({ path: 'test-results/screenshots/focus-start-card.png' });
   await card.getByRole('button', { name: 'Start focus' }).click();
   await expect(card.getByText('Focus', { exact: true })).toBeVisible();
   await expect(card.getByRole('timer', { name: 'Focus time left' })).toHaveText(/^2[45]:\d\d$/);
-  await expect(card.getByLabel('Focus sessions today')).toContainText('0 sessions');
+  await expect(card).toContainText('0 sessions today');
   await page.screenshot(shot('focus-work'));
 
   await card.getByRole('button', { name: 'Break now' }).click();

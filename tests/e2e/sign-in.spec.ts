@@ -3,7 +3,7 @@ import { expect, signIn, test } from './fixtures';
 
 test('signs in with a token and account id, then signs out back to the form', async ({ page, preview }) => {
   await signIn(page, preview);
-  await expect(page.getByRole('region', { name: 'Running timer' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Start a timer' })).toBeVisible();
   await expect(page.getByText('Demo', { exact: true })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

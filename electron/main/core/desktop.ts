@@ -313,6 +313,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
         idleQuestion: idle.question(),
         theme: s.theme,
         trayTitle: s.trayTitle,
+        focusEnabled: s.focus.enabled,
       };
     },
     /** The focus session's slice of the snapshot. */

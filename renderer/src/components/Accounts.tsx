@@ -15,7 +15,15 @@ export function AddAccount() {
   return (
     <section className="signin" aria-labelledby={`${ids}-title`}>
       <div className="settings-head">
-        <button type="button" className="quiet" onClick={() => setAddingAccount(false)}>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => {
+            setAddingAccount(false);
+            // The timesheet comes back in place of this view: focus returns to the switcher that opened it.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('.switcher-button')?.focus());
+          }}
+        >
           ← Back
         </button>
         <h1 id={`${ids}-title`}>Add an account</h1>

@@ -1,6 +1,7 @@
-// Owns the project/task combobox (WAI-ARIA list autocomplete): ranked fuzzy matches as the person types;
-// with nothing typed, recent pairs, then pinned ones, then everything by client. The list is virtualized so
-// 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Escape).
+// Owns the project/task combobox (WAI-ARIA list autocomplete): ranked fuzzy matches as the person types; with
+// nothing typed, recent pairs, then pinned ones (each naming its client), then everything by client. The list is
+// virtualized so 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Tab takes the highlighted
+// match, Escape).
 import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { useVirtualRows } from '../hooks/useVirtualRows';
@@ -54,17 +55,23 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
   const untyped = useMemo(() => {
     const lookup = (refs: readonly AssignmentRef[]) =>
       refs.map((r) => byKey.get(pairKey(r))).filter((o): o is AssignmentOption => Boolean(o));
-    return buildRows([
-      { label: 'Recent', options: lookup(recent) },
-      { label: 'Pinned', options: lookup(favourites) },
-      ...everything,
-    ]);
+    const [latest, pinnedOnes] = [lookup(recent), lookup(favourites)];
+    return {
+      rows: buildRows([
+        { label: 'Recent', options: latest },
+        { label: 'Pinned', options: pinnedOnes },
+        ...everything,
+      ]),
+      // Recent and Pinned aren't under a client's heading, so their options name the client themselves.
+      unheaded: latest.length + pinnedOnes.length,
+    };
   }, [byKey, everything, recent, favourites]);
   const searched = useMemo(
     () => (typed.trim() ? buildRows(byClient(matcher.search(typed))) : null),
     [matcher, typed],
   );
-  const rows = searched ?? untyped;
+  const rows = searched ?? untyped.rows;
+  const unheaded = searched ? 0 : untyped.unheaded;
   const { options } = rows;
   const expanded = open && options.length > 0;
 
@@ -128,9 +135,14 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
           props.onChoose(null);
         }
         return;
-      case 'Tab':
-        setOpen(false);
+      case 'Tab': {
+        // Tab takes the highlighted match (typed to, or reached with the arrows), then moves on as usual, so
+        // "data mig meet", Tab lands in the notes with the pair chosen, never with the words looking like a choice.
+        const option = expanded ? options[active] : undefined;
+        if (option) pick(option);
+        else setOpen(false);
         return;
+      }
     }
   }
 
@@ -199,6 +211,7 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
                 id={optionId(index)}
                 role="option"
                 aria-label={assignmentLabel(option)}
+                title={assignmentLabel(option)}
                 aria-selected={index === active}
                 className={index === active ? 'option active' : 'option'}
                 style={style}
@@ -206,6 +219,9 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
                 onClick={() => pick(option)}
               >
                 <span className="option-project">
+                  {index < unheaded && option.clientName && (
+                    <span className="option-client muted">{option.clientName} · </span>
+                  )}
                   {option.projectCode && <span className="code">{option.projectCode}</span>}
                   {option.projectName}
                 </span>

@@ -1,10 +1,12 @@
 // Owns the shown day: stepping between days, the week strip with each day's total, the day's entries, totals
-// against the weekly capacity; and asking Harvest what changed whenever the popover opens.
+// against the weekly capacity; asking Harvest what changed whenever the popover opens, and opening on today after
+// a while away.
 import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
 import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
 import type { DayTotal, ShownDay } from '../../../shared/state';
 import { useLiveHours } from '../hooks/useLiveHours';
+import { useOpensOnToday } from '../hooks/useOpensOnToday';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { AllAccountsTotals } from './OtherAccounts';
 import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
@@ -28,36 +30,42 @@ export const DayView = memo(function DayView({
   useRefreshWhenOpened(() => void sendQuietly('refreshChanges'));
 
   const show = (date: string) => void send('showDay', { date });
+  useOpensOnToday(day.date, today, () => show(today));
   return (
     <>
       <nav className="day-nav" aria-label="Days">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Previous day"
-          onClick={() => show(addDays(day.date, -1))}
-        >
-          <ChevronLeftIcon />
-        </button>
+        {/* Equal sides around the title keep it centred, with "Back to today" or without. */}
+        <div className="day-nav-side">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Previous day"
+            onClick={() => show(addDays(day.date, -1))}
+          >
+            <ChevronLeftIcon />
+          </button>
+        </div>
         <h2 className="day-title" aria-live="polite">
           {formatDay(day.date, today)}
           {formatDay(day.date, today) !== formatDate(day.date) && !day.isToday && (
             <span className="muted small"> {formatDate(day.date)}</span>
           )}
         </h2>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Next day"
-          onClick={() => show(addDays(day.date, 1))}
-        >
-          <ChevronRightIcon />
-        </button>
-        {!day.isToday && (
-          <button type="button" className="quiet today-button" onClick={() => show(today)}>
-            Back to today
+        <div className="day-nav-side end">
+          {!day.isToday && (
+            <button type="button" className="quiet today-button" onClick={() => show(today)}>
+              Back to today
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Next day"
+            onClick={() => show(addDays(day.date, 1))}
+          >
+            <ChevronRightIcon />
           </button>
-        )}
+        </div>
       </nav>
       <WeekStrip day={day} today={today} timeFormat={prefs.timeFormat} show={show} />
       <TodayList day={day} prefs={prefs} loading={day.loading} />

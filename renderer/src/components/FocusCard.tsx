@@ -1,11 +1,9 @@
-// Owns the focus card under the running timer: a focus session started and stopped here, its phase and what is left
-// (live, re-rendered only when the shown countdown changes), Skip, today's finished sessions beside today's hours,
-// and the boundary's beep when the sound setting is on.
+// Owns the focus card, one line under the start form and only while focus sessions are turned on in Settings (or
+// one runs): a session started and stopped here, its phase and what is left (live, re-rendered only when the shown
+// countdown changes), Skip, today's finished sessions, and the boundary's beep when the sound setting is on.
 import { memo, useEffect, useRef } from 'react';
 import { focusMsLeft, focusPhaseNames, formatFocusLeft } from '../../../shared/focus';
-import { formatHours } from '../../../shared/format';
 import type { FocusView } from '../../../shared/state';
-import { useLiveHours } from '../hooks/useLiveHours';
 import { useLive } from '../hooks/useNow';
 import { beep } from '../lib/beep';
 import { useApp, useSheaf } from '../state/StoreContext';
@@ -14,8 +12,11 @@ import './focus.css';
 export const FocusCard = memo(function FocusCard() {
   const send = useSheaf((s) => s.send);
   const focus = useApp((app) => app.focus);
+  const enabled = useApp((app) => app.desktop.focusEnabled === true);
   useBeep(focus.beepAt);
   const phase = focus.phase;
+  // Opt-in: off, the card costs the day's entries nothing. A session already running still shows, to be ended.
+  if (!enabled && !phase) return null;
   return (
     <section
       className={phase ? `card focus is-${phase}` : 'card focus'}
@@ -24,12 +25,10 @@ export const FocusCard = memo(function FocusCard() {
     >
       {phase ? (
         <>
-          <div className="focus-what">
-            <p className="focus-now">
-              <span className="focus-phase">{focusPhaseNames[phase]}</span> <Left focus={focus} />
-            </p>
+          <p className="focus-what">
+            <span className="focus-phase">{focusPhaseNames[phase]}</span> <Left focus={focus} />{' '}
             <TodaySoFar completed={focus.completedToday} />
-          </div>
+          </p>
           <div className="focus-actions">
             <button type="button" className="quiet" onClick={() => void send('skipFocusPhase')}>
               {phase === 'work' ? 'Break now' : 'Skip break'}
@@ -41,9 +40,9 @@ export const FocusCard = memo(function FocusCard() {
         </>
       ) : (
         <>
-          <div className="focus-what">
-            <TodaySoFar completed={focus.completedToday} />
-          </div>
+          <p className="focus-what">
+            <span className="focus-phase">Focus</span> <TodaySoFar completed={focus.completedToday} />
+          </p>
           <button type="button" className="focus-start" onClick={() => void send('startFocus')}>
             Start focus
           </button>
@@ -63,18 +62,14 @@ function Left({ focus }: { focus: FocusView }) {
   );
 }
 
-/** "3 sessions · 5:20 today": the count beside today's hours (live while the timer counts into today). */
+/** "· 3 sessions": today's, as screen readers hear it (today's hours are the day's own, shown once). */
 function TodaySoFar({ completed }: { completed: number }) {
-  const base = useApp((app) => app.today.totalHours);
-  const date = useApp((app) => app.today.date);
-  const running = useApp((app) => app.running);
-  const timeFormat = useApp((app) => app.prefs.timeFormat);
-  const hours = useLiveHours(base, running && running.spentDate === date ? [running] : [], timeFormat);
   const sessions = `${completed} session${completed === 1 ? '' : 's'}`;
   return (
-    <p className="focus-today muted small" aria-label="Focus sessions today">
-      {sessions} · {formatHours(hours, timeFormat)} today
-    </p>
+    <span className="focus-today muted small">
+      · {sessions}
+      <span className="visually-hidden"> today</span>
+    </span>
   );
 }
 

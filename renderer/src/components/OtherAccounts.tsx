@@ -41,29 +41,53 @@ function ElapsedMinutes({ entry }: { entry: EntryView }) {
   return <span className="elsewhere-time">{shown}</span>;
 }
 
-/** A start refused because a timer runs in another account: stop that one, keep both, or don't start. */
+/**
+ * A start refused because a timer runs in another account: stop that one, keep both, or don't start. Compact, in
+ * the start form's place; the answer puts focus back where the start came from (or the picker), never the page.
+ */
 export function TimerElsewhereQuestion() {
   const question = useSheaf((s) => s.timerElsewhere);
   const answer = useSheaf((s) => s.answerTimerElsewhere);
   const first = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const ids = useId();
   // Asked where the person just clicked Start: the answer is a key press away.
   useEffect(() => {
-    if (question) first.current?.focus();
+    if (!question) return;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    first.current?.focus();
   }, [question]);
   if (!question) return null;
+  const reply = (choice: 'stop' | 'keep' | null) => {
+    const back = opener.current;
+    void answer(choice);
+    // The question is gone by the next frame and the start form back: focus returns to what asked.
+    requestAnimationFrame(() => {
+      const target =
+        back?.isConnected && back.offsetParent !== null
+          ? back
+          : document.querySelector<HTMLElement>('.start-form [role="combobox"]');
+      target?.focus();
+    });
+  };
   return (
-    <section className="idle-question" aria-labelledby={`${ids}-title`} aria-describedby={`${ids}-detail`}>
+    <section
+      className="idle-question other-timer"
+      aria-labelledby={`${ids}-title`}
+      aria-describedby={`${ids}-detail`}
+    >
       <h2 id={`${ids}-title`}>Another timer is running</h2>
-      <p id={`${ids}-detail`}>{question}</p>
+      <p id={`${ids}-detail`} className="small">
+        {question}
+      </p>
       <div className="idle-actions">
-        <button ref={first} type="button" className="primary" onClick={() => void answer('stop')}>
+        <button ref={first} type="button" className="primary" onClick={() => reply('stop')}>
           Stop it and start
         </button>
-        <button type="button" onClick={() => void answer('keep')}>
+        <button type="button" onClick={() => reply('keep')}>
           Keep both running
         </button>
-        <button type="button" onClick={() => void answer(null)}>
+        <button type="button" className="quiet" onClick={() => reply(null)}>
           Cancel
         </button>
       </div>
@@ -88,17 +112,17 @@ export const AllAccountsTotals = memo(function AllAccountsTotals({ timeFormat }:
     running.filter((r) => r.spentDate >= week.start && r.spentDate <= week.end),
     timeFormat,
   );
-  if (accounts.length < 2) return null;
+  // One account's totals are the day's own: this line earns its place only with several signed in.
+  if (accounts.filter((a) => a.signedIn).length < 2) return null;
   return (
-    <dl className="totals all-accounts">
-      <div className="total">
-        <dt className="muted small">All accounts today</dt>
-        <dd aria-label="All accounts' total today">{formatHours(dayHours, timeFormat)}</dd>
-      </div>
-      <div className="total">
-        <dt className="muted small">All accounts this week</dt>
-        <dd aria-label="All accounts' total this week">{formatHours(weekHours, timeFormat)}</dd>
-      </div>
+    <dl className="all-accounts-line small">
+      <dt className="muted">All accounts</dt>
+      <dd aria-label="All accounts' total today">
+        <strong>{formatHours(dayHours, timeFormat)}</strong> today
+      </dd>
+      <dd aria-label="All accounts' total this week">
+        <strong>{formatHours(weekHours, timeFormat)}</strong> this week
+      </dd>
     </dl>
   );
 });

@@ -1,4 +1,5 @@
-// Owns the running-timer card: what is being tracked, its notes (editable in place), its live elapsed time, Stop.
+// Owns the running-timer card, one compact card: what is being tracked (the client cut first), its notes (editable
+// in place), its live elapsed time, Stop. Nothing at all while no timer runs.
 import { memo, useEffect, useRef, useState } from 'react';
 import { formatElapsed } from '../../../shared/format';
 import type { EntryView } from '../../../shared/state';
@@ -7,30 +8,26 @@ import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 import { elapsedMs } from '../../../shared/elapsed';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { StopIcon } from './Icons';
+import { PairName } from './PairName';
 
 export const RunningTimer = memo(function RunningTimer() {
   const send = useSheaf((s) => s.send);
   const running = useApp((app) => app.running);
+  // No timer, no card: the start form beneath is the top of the popover then, and the day's entries get the room.
+  if (!running) return null;
   return (
-    <section className={running ? 'card running is-running' : 'card running'} aria-label="Running timer">
-      {running ? (
-        <>
-          <div className="running-what">
-            {running.clientName && <p className="muted small client">{running.clientName}</p>}
-            <p className="project">{running.projectName}</p>
-            <p className="task">{running.taskName}</p>
-            <RunningNotes key={String(running.id)} entry={running} />
-          </div>
-          <div className="running-side">
-            <Elapsed entry={running} />
-            <button type="button" className="stop" onClick={() => void send('stopTimer')}>
-              <StopIcon /> Stop
-            </button>
-          </div>
-        </>
-      ) : (
-        <p className="muted idle">No timer running</p>
-      )}
+    <section className="card running is-running" aria-label="Running timer">
+      {/* Two lines: what and how long; its notes and Stop. */}
+      <div className="running-line">
+        <PairName pair={running} className="running-pair" />
+        <Elapsed entry={running} />
+      </div>
+      <div className="running-line">
+        <RunningNotes key={String(running.id)} entry={running} />
+        <button type="button" className="stop" onClick={() => void send('stopTimer')}>
+          <StopIcon /> Stop
+        </button>
+      </div>
     </section>
   );
 });

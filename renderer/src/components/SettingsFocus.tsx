@@ -14,6 +14,11 @@ export function FocusSettings({
   return (
     <fieldset>
       <legend>Focus sessions</legend>
+      <Check
+        label="Use focus sessions"
+        checked={f.enabled}
+        onChange={(enabled) => save({ focus: { enabled } })}
+      />
       <NumberField
         label="Work for (minutes)"
         value={f.workMinutes}

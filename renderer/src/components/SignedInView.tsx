@@ -1,5 +1,6 @@
-// Owns the signed-in popover's layout, top to bottom. Each part reads its own slice of the snapshot, so a part
-// re-renders when its slice changes, not when another's does.
+// Owns the signed-in popover's layout, top to bottom, at its real size (360×600): the running timer, the start
+// form and (when turned on) focus take a row or two each, so the day's entries keep most of the popover. Each
+// part reads its own slice of the snapshot, so a part re-renders when its slice changes, not when another's does.
 import { memo, useState } from 'react';
 import type { Session } from '../../../shared/state';
 import { Counted } from '../lib/render-counts';
@@ -19,6 +20,7 @@ import { Reports } from './Reports';
 export function SignedInView({ session }: { session: Extract<Session, { status: 'signed_in' }> }) {
   const [view, setView] = useState<'timer' | 'reports'>('timer');
   const addingAccount = useSheaf((s) => s.addingAccount);
+  const askingAboutOtherTimer = useSheaf((s) => s.timerElsewhere !== null);
   if (addingAccount) return <AddAccount />;
   return (
     <>
@@ -28,10 +30,8 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
       <Counted id="running">
         <RunningTimer />
       </Counted>
-      <FocusCard />
       <ElsewhereTimers />
-      <TimerElsewhereQuestion />
-      <div className="view-switch" role="group" aria-label="View">
+      <div className="view-tabs" role="group" aria-label="View">
         <button type="button" aria-pressed={view === 'timer'} onClick={() => setView('timer')}>
           Timesheet
         </button>
@@ -39,11 +39,18 @@ export function SignedInView({ session }: { session: Extract<Session, { status: 
           Reports
         </button>
       </div>
+      {/* The question about a second timer stands where Start was pressed, in the start form's place, so the day's
+          entries stay where they were. */}
+      <TimerElsewhereQuestion />
       {view === 'timer' ? (
         <>
-          <Counted id="picker">
-            <StartForm />
-          </Counted>
+          <div className="start-slot" hidden={askingAboutOtherTimer}>
+            <Counted id="picker">
+              <StartForm />
+            </Counted>
+          </div>
+          {/* After the start form, so its "Start focus" never comes before the timer's own Start. */}
+          <FocusCard />
           <Counted id="day">
             <DayView weeklyCapacitySeconds={session.weeklyCapacitySeconds} />
           </Counted>

@@ -5,11 +5,13 @@ import { formatDate, formatHours, shownHours, type TimeFormat } from '../../../s
 import { undoDeleteMs } from '../../../shared/ipc';
 import { restyle } from '../../../shared/wall-clock';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
+import { buttonNamed, useFocusLater } from '../hooks/useFocusLater';
 import { useLive } from '../hooks/useNow';
 import { entryLabel } from '../lib/labels';
 import { liveHours } from '../../../shared/elapsed';
 import { useSheaf } from '../state/StoreContext';
 import { EntryForm } from './EntryForm';
+import { PairName } from './PairName';
 import { LockIcon, PlayIcon } from './Icons';
 import { PencilIcon, PlusIcon, TrashIcon } from './MoreIcons';
 
@@ -39,6 +41,10 @@ export const TodayList = memo(function TodayList({
     undoTimers.current = deleted;
   }, [deleted]);
   const entries = day.entries.filter((e) => !deleted.some((d) => d.entry.id === e.id));
+  // Whatever closes (a form, a question, a deleted row, an undo offer) hands focus back, never to the page.
+  const section = useRef<HTMLElement>(null);
+  const focusLater = useFocusLater(section);
+  const addTime = '.add-time';
 
   useEffect(
     () => () => {
@@ -49,14 +55,35 @@ export const TodayList = memo(function TodayList({
 
   const forget = (id: Id) => setDeleted((list) => list.filter((d) => d.entry.id !== id));
 
+  function confirm(entry: EntryView) {
+    setConfirming(entry.id);
+    focusLater(['.confirm .danger']);
+  }
+
+  function keep(entry: EntryView) {
+    setConfirming(null);
+    focusLater([buttonNamed(`Delete ${entryLabel(entry)}`)], addTime);
+  }
+
+  function doneEditing(entry?: EntryView) {
+    setEditing(null);
+    focusLater(entry ? [buttonNamed(`Edit ${entryLabel(entry)}`)] : [addTime], addTime);
+  }
+
   function remove(entry: EntryView) {
     setConfirming(null);
     // Sent at once: core saves it before answering, so quitting or signing out now can't lose it.
     void send('deleteEntry', { entryId: entry.id, undoable: true }).then((result) => {
       if (!result.ok) forget(entry.id);
     });
-    const timer = setTimeout(() => forget(entry.id), undoDeleteMs);
+    const timer = setTimeout(() => {
+      const wasOnUndo = document.activeElement?.closest('.undo-area') != null;
+      forget(entry.id);
+      if (wasOnUndo) focusLater([addTime]);
+    }, undoDeleteMs);
     setDeleted((list) => [...list, { entry, timer }]);
+    // The row is gone: its Undo, a key press away, takes focus for the few seconds it is offered.
+    focusLater(['.undo:last-child button'], addTime);
   }
 
   function undo(id: Id) {
@@ -64,24 +91,27 @@ export const TodayList = memo(function TodayList({
     if (found) clearTimeout(found.timer);
     forget(id);
     void send('undoDelete', { entryId: id });
+    if (found) focusLater([buttonNamed(`Delete ${entryLabel(found.entry)}`)], addTime);
   }
 
   const listName = day.isToday ? "Today's entries" : `Entries for ${formatDate(day.date)}`;
   return (
-    <section className="today" aria-label={day.isToday ? 'Today' : formatDate(day.date)} aria-busy={loading}>
+    <section
+      ref={section}
+      className="today"
+      aria-label={day.isToday ? 'Today' : formatDate(day.date)}
+      aria-busy={loading}
+    >
       <ul className="entries" aria-label={listName}>
         {entries.map((entry) =>
           editing === entry.id ? (
             <li key={entry.id} className="entry editing">
-              <EntryForm entry={entry} date={day.date} prefs={prefs} onDone={() => setEditing(null)} />
+              <EntryForm entry={entry} date={day.date} prefs={prefs} onDone={() => doneEditing(entry)} />
             </li>
           ) : (
             <li key={entry.id} className={entry.isRunning ? 'entry is-running' : 'entry'}>
               <div className="entry-what">
-                <p className="entry-title">
-                  <span className="project">{entry.projectName}</span>
-                  <span className="task muted">{entry.taskName}</span>
-                </p>
+                <PairName pair={entry} className="entry-title" />
                 {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
                 {entry.startedTime && (
                   <p className="muted small">
@@ -100,7 +130,7 @@ export const TodayList = memo(function TodayList({
                     <button type="button" className="danger" onClick={() => remove(entry)}>
                       Delete entry
                     </button>
-                    <button type="button" className="quiet" onClick={() => setConfirming(null)}>
+                    <button type="button" className="quiet" onClick={() => keep(entry)}>
                       Keep
                     </button>
                   </div>
@@ -134,7 +164,7 @@ export const TodayList = memo(function TodayList({
                       <EntryAction
                         label={`Delete ${entryLabel(entry)}`}
                         title="Delete"
-                        onClick={() => setConfirming(entry.id)}
+                        onClick={() => confirm(entry)}
                       >
                         <TrashIcon />
                       </EntryAction>
@@ -162,7 +192,7 @@ export const TodayList = memo(function TodayList({
         ))}
       </div>
       {editing === 'new' ? (
-        <EntryForm date={day.date} prefs={prefs} onDone={() => setEditing(null)} />
+        <EntryForm date={day.date} prefs={prefs} onDone={() => doneEditing()} />
       ) : (
         <button type="button" className="quiet add-time" onClick={() => setEditing('new')}>
           <PlusIcon /> Add time

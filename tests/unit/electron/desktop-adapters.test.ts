@@ -56,7 +56,12 @@ describe("the tray's Settings item", () => {
     expect(told).toEqual([{ type: 'openSettings' }, { type: 'openSettings' }]);
     expect(showPopover).toHaveBeenCalledTimes(2);
     // An event, not state: nothing of it is left in the snapshot's part for a later snapshot to replay.
-    expect(Object.keys(desktop.state()).sort()).toEqual(['idleQuestion', 'theme', 'trayTitle']);
+    expect(Object.keys(desktop.state()).sort()).toEqual([
+      'focusEnabled',
+      'idleQuestion',
+      'theme',
+      'trayTitle',
+    ]);
     desktop.dispose();
   });
 });

@@ -119,9 +119,9 @@ describe('the account switcher', () => {
     await user.click(switcher());
     await user.click(screen.getByRole('menuitem', { name: 'Add an account…' }));
     expect(screen.getByRole('heading', { name: 'Add an account' })).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'Running timer' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Start a timer' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '← Back' }));
-    expect(screen.getByRole('region', { name: 'Running timer' })).toBeInTheDocument();
+    expect(screen.getByRole('form', { name: 'Start a timer' })).toBeInTheDocument();
 
     await user.click(switcher());
     await user.click(screen.getByRole('menuitem', { name: 'Add an account…' }));
@@ -129,7 +129,7 @@ describe('the account switcher', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(fake.callsTo('signIn')).toEqual([{ token: 'abcdefghijklmnop' }]);
     act(() => fake.push({ ...fake.state, activeAccountId: '333' }));
-    expect(screen.getByRole('region', { name: 'Running timer' })).toBeInTheDocument();
+    expect(screen.getByRole('form', { name: 'Start a timer' })).toBeInTheDocument();
   });
 
   it('shows the sign-in form with why, for an account Harvest signed out, and still switches', async () => {

@@ -3,7 +3,7 @@
 // the question when a start would run two at once (each answer sends the start again, or nothing), all
 // accounts' totals live with every running timer.
 import '@testing-library/jest-dom/vitest';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../../shared/state';
@@ -67,17 +67,21 @@ describe('a start while a timer runs in another account', () => {
     const user = userEvent.setup();
     const fake = await renderPopover(twoAccounts());
     fake.answers.startTimer = refusal;
-    await user.type(screen.getByRole('textbox', { name: 'Notes' }), 'Kick-off');
     await user.type(screen.getByRole('combobox', { name: 'Project and task' }), 'tps');
     await user.click(screen.getByRole('option', { name: 'Initech — TPS reports — Development' }));
+    await user.type(screen.getByRole('textbox', { name: 'Notes' }), 'Kick-off');
     await user.click(screen.getByRole('button', { name: 'Start' }));
-    expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveValue('Kick-off');
+    // The question stands in the start form's place (so the day's entries stay put); the form keeps its notes.
+    expect(screen.getByRole('textbox', { name: 'Notes', hidden: true })).toHaveValue('Kick-off');
+    expect(screen.getByRole('button', { name: 'Stop it and start' })).toHaveFocus();
     delete fake.answers.startTimer;
 
     await user.click(screen.getByRole('button', { name: 'Keep both running' }));
     const start = { projectId: 33, taskId: 102, notes: 'Kick-off' };
     expect(fake.callsTo('startTimer')).toEqual([start, { ...start, otherAccount: 'keep' }]);
-    expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveValue('');
+    // Started, the form folds back to the picker alone, and focus waits there for the next one.
+    expect(screen.queryByRole('textbox', { name: 'Notes' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Project and task' })).toHaveFocus());
   });
 
   it('is dropped when another account is shown', async () => {

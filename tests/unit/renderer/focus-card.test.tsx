@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 // The focus card as a person meets it: Start focus, then the phase and a countdown read from the phase's end (live,
 // re-rendered only when the shown text changes, no timer while the popover is hidden), Skip and Stop, today's
-// sessions beside today's hours, and one beep per new boundary when main marks one.
+// sessions (today's hours show once, under the entries), and one beep per new boundary when main marks one.
 import '@testing-library/jest-dom/vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runningTickers } from '../../../renderer/src/hooks/useNow';
 import { noFocus, type FocusView } from '../../../shared/state';
-import { entry, signedIn } from './fake-sheaf';
+import { signedIn } from './fake-sheaf';
 import { cleanUpPopover, renderPopover } from './popover-setup';
 
 const tones: string[] = [];
@@ -48,12 +48,21 @@ const card = () => screen.getByRole('region', { name: 'Focus session' });
 const focus = (over: Partial<FocusView>): FocusView => ({ ...noFocus, ...over });
 
 describe('the focus card', () => {
-  it('offers to start a focus session, with today’s sessions beside today’s hours', async () => {
+  it('is not there until focus sessions are turned on in Settings', async () => {
+    await renderPopover(signedIn());
+    expect(screen.queryByRole('region', { name: 'Focus session' })).not.toBeInTheDocument();
+  });
+
+  it('offers to start a focus session once turned on, after the timer’s own Start, with today’s sessions', async () => {
     const user = userEvent.setup();
     const state = signedIn({ focus: focus({ completedToday: 2 }) });
-    const fake = await renderPopover({ ...state, today: { date: '2025-06-02', totalHours: 3.5 } });
-    expect(within(card()).getByLabelText('Focus sessions today')).toHaveTextContent(
-      '2 sessions · 3:30 today',
+    const fake = await renderPopover({ ...state, desktop: { ...state.desktop, focusEnabled: true } });
+    expect(card()).toHaveTextContent('2 sessions today');
+    // No "Start …" button comes before the start form's.
+    const starts = screen.getAllByRole('button', { name: /^Start/ });
+    expect(starts[0]).toBe(within(card()).getByRole('button', { name: 'Start focus' }));
+    expect(screen.getByRole('form', { name: 'Start a timer' }).compareDocumentPosition(card())).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
     );
     await user.click(within(card()).getByRole('button', { name: 'Start focus' }));
     expect(fake.callsTo('startFocus')).toHaveLength(1);
@@ -96,28 +105,6 @@ describe('the focus card', () => {
     fake.push({ ...fake.state, focus: focus({ phase: 'work', endsAt: ends }) });
     await act(async () => {});
     expect(within(card()).getByRole('button', { name: 'Break now' })).toBeInTheDocument();
-  });
-
-  it('today’s hours count the running timer live', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    vi.setSystemTime(new Date('2025-06-02T10:00:00Z'));
-    const running = entry({
-      spentDate: '2025-06-02',
-      isRunning: true,
-      hours: 0,
-      runningSince: '2025-06-02T09:30:00Z',
-    });
-    await renderPopover(
-      signedIn({
-        running,
-        today: { date: '2025-06-02', totalHours: 1 },
-        focus: focus({ completedToday: 1 }),
-      }),
-    );
-    const today = within(card()).getByLabelText('Focus sessions today');
-    expect(today).toHaveTextContent('1 session · 1:30 today');
-    await act(async () => vi.advanceTimersByTime(60_000));
-    expect(today).toHaveTextContent('1 session · 1:31 today');
   });
 
   it('beeps once for each new boundary main marks, not for one marked before it appeared', async () => {

@@ -44,10 +44,9 @@ describe('picker', () => {
     expect(screen.getByText('No matching project or task')).toBeInTheDocument();
   });
 
-  it('moves with the arrow keys and starts the highlighted option on Enter, with the notes', async () => {
+  it('moves with the arrow keys and starts the highlighted option on Enter at once', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn());
-    await user.type(screen.getByRole('textbox', { name: 'Notes' }), 'Sprint planning');
     const combobox = screen.getByRole('combobox', { name: 'Project and task' });
     await user.click(combobox);
     await user.keyboard('globex');
@@ -64,17 +63,41 @@ describe('picker', () => {
     expect(combobox).toHaveAttribute('aria-activedescendant', design.id);
     await user.keyboard('{ArrowDown}{Enter}');
 
-    expect(fake.callsTo('startTimer')).toEqual([{ projectId: 22, taskId: 103, notes: 'Sprint planning' }]);
+    expect(fake.callsTo('startTimer')).toEqual([{ projectId: 22, taskId: 103 }]);
     expect(fake.callsTo('hidePopover')).toEqual([]);
     // A started timer clears the form for the next one.
     expect(combobox).toHaveValue('');
-    expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveValue('');
+    expect(screen.queryByRole('textbox', { name: 'Notes' })).not.toBeInTheDocument();
+  });
+
+  it('takes the highlighted match on Tab, then Enter in Notes starts it with those notes', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn());
+    const combobox = screen.getByRole('combobox', { name: 'Project and task' });
+    await user.click(combobox);
+    await user.keyboard('globex{ArrowDown}{Tab}');
+    expect(combobox).toHaveValue('Globex — Mobile app — Meetings');
+    expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveFocus();
+    await user.keyboard('Sprint planning{Enter}');
+    expect(fake.callsTo('startTimer')).toEqual([{ projectId: 22, taskId: 103, notes: 'Sprint planning' }]);
+    expect(combobox).toHaveFocus();
+  });
+
+  it('pins the chosen pair from the keyboard: Tab past Notes and Start to the star', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn());
+    await user.click(screen.getByRole('combobox', { name: 'Project and task' }));
+    await user.keyboard('tps{Tab}{Tab}{Tab}');
+    expect(screen.getByRole('button', { name: 'Pin to favourites' })).toHaveFocus();
+    await user.keyboard(' ');
+    expect(fake.callsTo('pinAssignment')).toEqual([{ projectId: 33, taskId: 102 }]);
   });
 
   it('chooses with the mouse, then starts with the Start button', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn());
-    expect(screen.getByRole('button', { name: 'Start' })).toBeDisabled();
+    // Nothing chosen, nothing to start: the form is the picker alone, a single row.
+    expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
     await user.type(screen.getByRole('combobox', { name: 'Project and task' }), 'tps');
     await user.click(screen.getByRole('option', { name: 'Initech — TPS reports — Development' }));
     expect(screen.getByRole('combobox', { name: 'Project and task' })).toHaveValue(
@@ -138,5 +161,20 @@ describe('assignments', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await user.type(screen.getByRole('combobox', { name: 'Project and task' }), 'tps');
     expect(screen.getByRole('option', { name: 'Initech — TPS reports — Development' })).toBeInTheDocument();
+  });
+});
+
+describe('the picker with nothing typed', () => {
+  it('names the client in Recent, where no client heading does, and the full name on hover', async () => {
+    const user = userEvent.setup();
+    const [first] = assignments;
+    await renderPopover(signedIn({ recent: [first!] }));
+    await user.click(screen.getByRole('combobox', { name: 'Project and task' }));
+    const recent = screen.getAllByRole('option')[0]!;
+    expect(recent).toHaveTextContent(`${first!.clientName} · `);
+    expect(recent).toHaveAttribute(
+      'title',
+      `${first!.clientName} — ${first!.projectName} — ${first!.taskName}`,
+    );
   });
 });

@@ -101,9 +101,10 @@ describe('signed in', () => {
     expect(screen.queryByText('Demo')).not.toBeInTheDocument();
   });
 
-  it('says when no timer runs', async () => {
+  it('spends no row on "no timer": the start form is the top of the popover', async () => {
     await renderPopover(signedIn());
-    expect(screen.getByRole('region', { name: 'Running timer' })).toHaveTextContent('No timer running');
+    expect(screen.queryByRole('region', { name: 'Running timer' })).not.toBeInTheDocument();
+    expect(screen.getByRole('form', { name: 'Start a timer' })).toBeInTheDocument();
   });
 
   it('shows the running timer and derives elapsed time from the clock', async () => {
