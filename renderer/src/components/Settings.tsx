@@ -11,7 +11,7 @@ import {
 import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
-import { IdleQuestion } from './IdleQuestion';
+import { TimeAway } from './IdleQuestion';
 import { Check, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
 import { ShortcutField } from './SettingsShortcut';
@@ -68,7 +68,7 @@ export function DesktopViews({ children }: { children: ReactNode }) {
   const clock = useApp((app) => app.prefs.clock);
   return (
     <>
-      {question && <IdleQuestion question={question} clock={clock} />}
+      <TimeAway question={question ?? null} clock={clock} />
       {settingsOpen ? <Settings /> : children}
     </>
   );

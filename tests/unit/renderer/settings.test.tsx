@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The settings view and the idle question as a person meets them: the gear and Back, shortcuts captured by
-// pressing keys (and a taken one explained), saved changes, the theme applied, the two-timer choice with two
-// accounts, the three idle answers.
+// The settings view as a person meets it: the gear and Back, shortcuts captured by pressing keys (and a taken one
+// explained), saved changes, the theme applied, the two-timer choice with two accounts. (The idle question:
+// time-away.test.tsx.)
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -240,34 +240,5 @@ describe('acceleratorOf', () => {
         }
       }
     }
-  });
-});
-
-describe('idle question', () => {
-  const question = {
-    since: new Date(2026, 10, 25, 10, 42).toISOString(),
-    minutes: 37,
-    entryId: 5,
-    projectName: 'Website',
-    taskName: 'Design',
-  };
-
-  it('asks with the time and minutes away; each button sends its answer', async () => {
-    const user = userEvent.setup();
-    const fake = await renderPopover(signedIn({ desktop: desktop({ idleQuestion: question }) }));
-    const region = screen.getByRole('region', { name: 'You were away' });
-    expect(region).toHaveAccessibleDescription(
-      'You were away since 10:42 (37 min) while Website — Design kept running.',
-    );
-    await user.click(within(region).getByRole('button', { name: 'Keep the time' }));
-    await user.click(within(region).getByRole('button', { name: 'Discard it' }));
-    await user.click(within(region).getByRole('button', { name: 'Discard and continue' }));
-    expect(fake.callsTo('answerIdle')).toEqual([
-      { answer: 'keep' },
-      { answer: 'discard' },
-      { answer: 'discardAndContinue' },
-    ]);
-    await act(async () => fake.push(signedIn({ desktop: desktop() })));
-    expect(screen.queryByRole('region', { name: 'You were away' })).not.toBeInTheDocument();
   });
 });
