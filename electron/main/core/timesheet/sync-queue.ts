@@ -321,8 +321,8 @@ export class SyncQueue {
         await this.persist().catch((e: unknown) => this.noteUnsaved(e));
       } catch (err) {
         if (this.setAsideOrRetry(intent, err) === 'retry') {
-          this.changed();
           this.scheduleRetry();
+          this.changed();
           return;
         }
         await this.persist().catch((e: unknown) => this.noteUnsaved(e));
@@ -386,6 +386,7 @@ export class SyncQueue {
     if (this.retryTimer) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
+    this.syncLine.retryingAt(new Date(this.clock.now().getTime() + delay));
     this.retryTimer = this.lifetime.timeout(() => {
       this.retryTimer = null;
       this.kick();
