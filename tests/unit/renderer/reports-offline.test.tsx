@@ -21,7 +21,7 @@ const week: ReportView = {
 };
 const unreachable = {
   ok: false as const,
-  error: { code: 'network', message: "Can't reach Harvest. Check your connection." },
+  error: { code: 'network' as const, message: "Can't reach Harvest. Check your connection." },
 };
 
 afterEach(() => {
