@@ -4,6 +4,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import {
   mergeSettings,
+  Settings as SettingsSchema,
   type Settings as SettingsValues,
   type SettingsUpdate,
   type SettingsView,
@@ -12,7 +13,8 @@ import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { TimeAway } from './IdleQuestion';
-import { Check, Choices, Field, NumberField, useDraft } from './SettingsField';
+import { AskAboutTimeAway } from './SettingsTimeAway';
+import { Check, checkWith, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
 import { ShortcutField } from './SettingsShortcut';
 
@@ -98,21 +100,26 @@ export function Settings() {
     };
   }, [send]);
 
-  /** Shows the change at once (a checkbox must not flick back while main saves), then main's answer. */
-  async function saveNow(update: SettingsUpdate): Promise<void> {
+  /**
+   * Shows the change at once (a checkbox must not flick back while main saves), then main's answer. A refusal is
+   * returned to a field that shows it beside itself (`beside`), else shown at the top.
+   */
+  async function saveNow(update: SettingsUpdate, beside = false): Promise<string | null> {
     const before = view;
     if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
     const result = await send('updateSettings', update);
     if (result.ok) {
       setView(result.value);
       setError(null);
-    } else {
-      setView(before);
-      setError(result.error.message);
+      return null;
     }
+    setView(before);
+    if (!beside) setError(result.error.message);
+    return result.error.message;
   }
   // Fields call this and move on: saveNow can't reject, since the store turns a failed call into an error result.
   const save = (update: SettingsUpdate) => void saveNow(update);
+  const saveField = (update: SettingsUpdate) => saveNow(update, true);
 
   const s = view?.settings;
   return (
@@ -141,14 +148,7 @@ export function Settings() {
         <div className="settings-body">
           <fieldset>
             <legend>Time away</legend>
-            <NumberField
-              label="Ask about time away after (minutes)"
-              hint="0 turns this off."
-              value={s.idleThresholdMinutes}
-              min={0}
-              max={240}
-              onCommit={(idleThresholdMinutes) => save({ idleThresholdMinutes })}
-            />
+            <AskAboutTimeAway minutes={s.idleThresholdMinutes} save={saveField} />
             <Check
               label="Stop the timer when the computer sleeps or shuts down"
               checked={s.stopAtSleep}
@@ -181,11 +181,13 @@ export function Settings() {
               checked={s.notifications.shortcut}
               onChange={(shortcut) => save({ notifications: { shortcut } })}
             />
-            <Check
-              label="Ask about time away"
-              checked={s.notifications.idle}
-              onChange={(idle) => save({ notifications: { idle } })}
-            />
+            {s.idleThresholdMinutes > 0 && (
+              <Check
+                label="When Sheaf asks about time away"
+                checked={s.notifications.idle}
+                onChange={(idle) => save({ notifications: { idle } })}
+              />
+            )}
             <Check
               label="Timer still running"
               checked={s.notifications.stillRunning}
@@ -197,7 +199,8 @@ export function Settings() {
               min={1}
               max={24}
               disabled={!s.notifications.stillRunning}
-              onCommit={(stillRunningHours) => save({ stillRunningHours })}
+              check={checkWith(SettingsSchema.shape.stillRunningHours)}
+              onCommit={(stillRunningHours) => saveField({ stillRunningHours })}
             />
             <Check
               label="No timer running during working hours"
@@ -246,11 +249,12 @@ export function Settings() {
               value={s.noTimerReminder.intervalMinutes}
               min={5}
               max={480}
-              onCommit={(intervalMinutes) => save({ noTimerReminder: { intervalMinutes } })}
+              check={checkWith(SettingsSchema.shape.noTimerReminder.shape.intervalMinutes)}
+              onCommit={(intervalMinutes) => saveField({ noTimerReminder: { intervalMinutes } })}
             />
           </fieldset>
 
-          <FocusSettings settings={s} save={save} />
+          <FocusSettings settings={s} save={save} saveField={saveField} />
 
           {chooseWeekStart && (
             <fieldset>

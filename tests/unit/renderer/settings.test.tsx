@@ -91,7 +91,7 @@ describe('settings view', () => {
       expect(within(settings).getByRole('group', { name: group })).toBeInTheDocument();
     }
     expect(fake.callsTo('getSettings')).toHaveLength(1);
-    expect(screen.getByRole('spinbutton', { name: 'Ask about time away after (minutes)' })).toHaveValue(10);
+    expect(screen.getByRole('spinbutton', { name: 'Ask after (minutes away)' })).toHaveValue(10);
     expect(screen.getByRole('checkbox', { name: 'Wednesday' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Sunday' })).not.toBeChecked();
     await user.click(screen.getByRole('button', { name: '← Back' }));
@@ -128,8 +128,8 @@ describe('settings view', () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn({ desktop: desktop() }));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await user.click(await screen.findByRole('checkbox', { name: 'Ask about time away' }));
-    const minutes = screen.getByRole('spinbutton', { name: 'Ask about time away after (minutes)' });
+    await user.click(await screen.findByRole('checkbox', { name: 'When Sheaf asks about time away' }));
+    const minutes = screen.getByRole('spinbutton', { name: 'Ask after (minutes away)' });
     await user.clear(minutes);
     await user.type(minutes, '25{Enter}');
     await user.click(screen.getByRole('checkbox', { name: 'Saturday' }));
@@ -149,6 +149,48 @@ describe('settings view', () => {
     };
     await user.click(screen.getByRole('checkbox', { name: 'Timer still running' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Working hours must end after they start');
+  });
+
+  it('explains a number it can’t use beside its field, in a sentence, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const minutes = await screen.findByRole('spinbutton', { name: 'Ask after (minutes away)' });
+    await user.clear(minutes);
+    await user.type(minutes, '300{Enter}');
+    expect(minutes).toHaveAccessibleDescription('Ask after at most 240 minutes');
+    expect(minutes).toHaveAttribute('aria-invalid', 'true');
+    expect(minutes).toHaveValue(300); // Left as typed, to fix.
+    expect(fake.callsTo('updateSettings')).toEqual([]);
+    await user.clear(minutes);
+    await user.type(minutes, '30{Enter}');
+    expect(minutes).not.toHaveAttribute('aria-invalid');
+    expect(fake.callsTo('updateSettings')).toEqual([{ idleThresholdMinutes: 30 }]);
+  });
+
+  it('turns questions about time away off and on again with one control, keeping the wait', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const ask = await screen.findByRole('checkbox', {
+      name: 'Ask what to do with time away from the computer',
+    });
+    expect(ask).toBeChecked();
+    fake.answers.updateSettings = {
+      ok: true,
+      value: view({ settings: { ...defaultSettings, idleThresholdMinutes: 0 } }),
+    };
+    await user.click(ask);
+    expect(ask).not.toBeChecked();
+    expect(screen.queryByRole('spinbutton', { name: 'Ask after (minutes away)' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('checkbox', { name: 'When Sheaf asks about time away' }),
+    ).not.toBeInTheDocument();
+    await user.click(ask);
+    expect(fake.callsTo('updateSettings')).toEqual([
+      { idleThresholdMinutes: 0 },
+      { idleThresholdMinutes: 10 },
+    ]);
   });
 
   it('tells the person when their settings file was set aside', async () => {
