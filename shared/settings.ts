@@ -230,6 +230,11 @@ export const SettingsView = z.object({
   launchAtLogin: z.object({ supported: z.boolean(), message: z.string().nullable() }),
   /** Something about the settings the person should know (a damaged file set aside). */
   notice: z.string().nullable(),
+  /**
+   * The OS whose shortcuts these are, so they are written its way (⌘⇧H on macOS, Ctrl+Shift+H elsewhere). Absent
+   * where the host can't say (the browser preview): the popover then goes by the browser's own platform.
+   */
+  platform: z.enum(['mac', 'windows', 'linux']).optional(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 

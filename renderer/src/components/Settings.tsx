@@ -163,6 +163,7 @@ export function Settings() {
               label="Show or hide Sheaf"
               value={s.shortcuts.togglePopover}
               status={view.shortcuts.togglePopover}
+              platform={view.platform}
               onChange={(togglePopover) => save({ shortcuts: { togglePopover } })}
             />
             <ShortcutField
@@ -170,6 +171,7 @@ export function Settings() {
               label="Start or stop the timer"
               value={s.shortcuts.toggleTimer}
               status={view.shortcuts.toggleTimer}
+              platform={view.platform}
               onChange={(toggleTimer) => save({ shortcuts: { toggleTimer } })}
             />
           </fieldset>

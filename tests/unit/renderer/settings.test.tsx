@@ -104,7 +104,7 @@ describe('settings view', () => {
     const fake = await renderPopover(signedIn({ desktop: desktop() }));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
-    expect(timer).toHaveValue('CommandOrControl+Shift+T');
+    expect(timer).toHaveValue('Ctrl+Shift+T');
     expect(timer).toHaveAccessibleDescription(/already used by another app/);
     expect(timer).toHaveAttribute('aria-invalid', 'true');
 
@@ -149,6 +149,15 @@ describe('settings view', () => {
     };
     await user.click(screen.getByRole('checkbox', { name: 'Timer still running' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Working hours must end after they start');
+  });
+
+  it('writes shortcuts the way the host’s OS does: ⌘⇧T on macOS', async () => {
+    const user = userEvent.setup();
+    await renderPopover(signedIn({ desktop: desktop() }), view({ platform: 'mac' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+    expect(timer).toHaveValue('⌘⇧T');
+    expect(timer).toHaveAccessibleDescription(/⌘⇧T is already used by another app/);
   });
 
   it('explains a number it can’t use beside its field, in a sentence, and sends nothing', async () => {
