@@ -1,7 +1,7 @@
 // Owns the settings view (idle, shortcuts, notifications and working hours, focus sessions, timers in two
 // accounts, system, theme), the gear that opens it, the gate that shows it instead of the timesheet, and applying
 // the chosen theme.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   mergeSettings,
   Settings as SettingsSchema,
@@ -68,6 +68,15 @@ export function DesktopViews({ children }: { children: ReactNode }) {
   const settingsOpen = useSheaf((s) => s.settingsOpen);
   const question = useApp((app) => app.desktop.idleQuestion);
   const clock = useApp((app) => app.prefs.clock);
+  // Back (or Escape) from Settings hands focus to the gear that opens it, not to the page body: the gear is
+  // drawn again with the view under Settings, so it is found once that view is back.
+  const wasOpen = useRef(settingsOpen);
+  useEffect(() => {
+    if (wasOpen.current && !settingsOpen) {
+      document.querySelector<HTMLElement>('button[aria-label="Settings"]')?.focus();
+    }
+    wasOpen.current = settingsOpen;
+  }, [settingsOpen]);
   return (
     <>
       <TimeAway question={question ?? null} clock={clock} />
@@ -87,6 +96,17 @@ export function Settings() {
   const severalAccounts = useSheaf((s) => (s.app?.accounts.length ?? 0) >= 2);
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Focus moves into Settings as it opens (the gear that had it is gone with the view beneath).
+  useEffect(() => heading.current?.focus(), []);
+
+  /** Escape closes Settings, in the preview as in the app; a control that used the key itself marks it handled. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    setSettingsOpen(false);
+  }
 
   useEffect(() => {
     let live = true;
@@ -123,12 +143,14 @@ export function Settings() {
 
   const s = view?.settings;
   return (
-    <section className="settings" aria-labelledby="settings-title">
+    <section className="settings" aria-labelledby="settings-title" onKeyDown={onKeyDown}>
       <div className="settings-head">
         <button type="button" className="quiet" onClick={() => setSettingsOpen(false)}>
           ← Back
         </button>
-        <h1 id="settings-title">Settings</h1>
+        <h1 id="settings-title" ref={heading} tabIndex={-1}>
+          Settings
+        </h1>
       </div>
       {view?.notice && (
         <p className="notice small" role="status">

@@ -151,6 +151,25 @@ describe('settings view', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Working hours must end after they start');
   });
 
+  it('takes focus as it opens; Escape closes it, without hiding the popover, and focus goes back to the gear', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
+    expect(fake.callsTo('hidePopover')).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Settings' })).toHaveFocus();
+  });
+
+  it('Back hands focus to the gear that opened Settings', async () => {
+    const user = userEvent.setup();
+    await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('button', { name: '← Back' }));
+    expect(screen.getByRole('button', { name: 'Settings' })).toHaveFocus();
+  });
+
   it('writes shortcuts the way the host’s OS does: ⌘⇧T on macOS', async () => {
     const user = userEvent.setup();
     await renderPopover(signedIn({ desktop: desktop() }), view({ platform: 'mac' }));
