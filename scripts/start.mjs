@@ -57,6 +57,8 @@ console.log(messages.starting);
 const build = run(...npm(['run', '--silent', 'build']), {
   stdio: ['ignore', 'pipe', 'pipe'],
   encoding: 'utf8',
+  // A failing build can say a lot; all of it is shown then.
+  maxBuffer: 64 * 1024 * 1024,
 });
 if (build.status !== 0) {
   process.stdout.write(build.stdout ?? '');
