@@ -1,11 +1,13 @@
-// Owns `npm start`: build, then open Sheaf in Electron; if the Electron binary is missing, try once to download it,
-// and when that fails (offline) open the browser preview in the default browser instead, saying so in one plain
-// sentence.
+// Owns `npm start`: build (quietly, showing the output only when it fails), then open Sheaf in Electron; if the
+// Electron binary is missing, try once to download it, and when that fails (offline) open the browser preview in the
+// default browser instead, saying so in one plain sentence and remembering it so later starts don't wait on the
+// network again. What it says lives in start-messages.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { knownUnavailable, messages, rememberUnavailable } from './start-messages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -50,17 +52,32 @@ function npm(args) {
   return process.platform === 'win32' ? ['cmd.exe', ['/d', '/s', '/c', 'npm', ...args]] : ['npm', args];
 }
 
-if (run(...npm(['run', '--silent', 'build'])).status !== 0) process.exit(1);
+console.log(messages.starting);
+// A build log is not news when it works: keep it, and show it only when the build fails.
+const build = run(...npm(['run', '--silent', 'build']), {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  encoding: 'utf8',
+  // A failing build can say a lot; all of it is shown then.
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (build.status !== 0) {
+  process.stdout.write(build.stdout ?? '');
+  process.stderr.write(build.stderr ?? '');
+  console.error(messages.buildFailed);
+  process.exit(1);
+}
 
 let electron = electronBinary();
-if (!electron) {
-  console.log('Downloading Electron (first run)…');
+const remembered = !electron && knownUnavailable(root);
+if (!electron && !remembered) {
+  console.log(messages.downloading);
   run(process.execPath, ['node_modules/electron/install.js'], {
     stdio: 'ignore',
     timeout: downloadTimeoutMs,
     killSignal: 'SIGKILL',
   });
   electron = electronBinary();
+  if (!electron) rememberUnavailable(root);
 }
 
 if (electron) {
@@ -69,7 +86,7 @@ if (electron) {
   delete env.ELECTRON_RUN_AS_NODE;
   become(electron, ['.'], env);
 } else {
-  console.log('Electron could not be downloaded (offline?), so Sheaf opens in your browser instead.');
+  console.log(messages.inBrowser(!remembered));
   // Like the desktop app started with `npm start`: straight into the demo unless a token is configured.
   // --open: the preview opens its own URL once it is listening (the URL carries a per-run key only it knows);
   // BROWSER picks the browser, BROWSER=none keeps it to printing the URL.

@@ -83,18 +83,38 @@ const NoTimerReminder = z.strictObject({
   days: z.array(z.number().int().min(0).max(6)).max(7),
   start: dayTime,
   end: dayTime,
-  intervalMinutes: z.number().int().min(5, 'At least 5 minutes').max(480, 'At most 8 hours'),
+  intervalMinutes: z
+    .number()
+    .int('Use whole minutes')
+    .min(5, 'Remind no more often than every 5 minutes')
+    .max(480, 'Remind at least every 480 minutes (8 hours)'),
 });
 
 /** Focus sessions (Pomodoro): how long work and breaks last, and what a boundary does. */
 const Focus = z.strictObject({
   /** Focus sessions are opt-in: the popover shows their card only once the person turns them on. */
   enabled: z.boolean(),
-  workMinutes: z.number().int().min(1, 'At least 1 minute').max(180, 'At most 3 hours'),
-  breakMinutes: z.number().int().min(1, 'At least 1 minute').max(60, 'At most an hour'),
-  longBreakMinutes: z.number().int().min(1, 'At least 1 minute').max(120, 'At most 2 hours'),
+  workMinutes: z
+    .number()
+    .int('Use whole minutes')
+    .min(1, 'Work for at least 1 minute')
+    .max(180, 'Work for at most 180 minutes'),
+  breakMinutes: z
+    .number()
+    .int('Use whole minutes')
+    .min(1, 'Take a break of at least 1 minute')
+    .max(60, 'Take a break of at most 60 minutes'),
+  longBreakMinutes: z
+    .number()
+    .int('Use whole minutes')
+    .min(1, 'Take a long break of at least 1 minute')
+    .max(120, 'Take a long break of at most 120 minutes'),
   /** A long break after this many work sessions. */
-  longBreakEvery: z.number().int().min(1, 'At least every session').max(12, 'At most every 12 sessions'),
+  longBreakEvery: z
+    .number()
+    .int('Use a whole number of sessions')
+    .min(1, 'Take a long break after at least 1 work session')
+    .max(12, 'Take a long break after at most 12 work sessions'),
   /** A short beep from the popover at each boundary. */
   sound: z.boolean(),
   /** The Harvest timer stops when a break starts and carries on when work does. */
@@ -103,7 +123,12 @@ const Focus = z.strictObject({
 
 export const Settings = z.strictObject({
   /** Minutes without input before Sheaf asks about the time away; 0 turns idle detection off. */
-  idleThresholdMinutes: z.number().int().min(0, "Minutes can't be negative").max(240, 'At most 4 hours'),
+  // The messages are sentences in the person's words: Settings shows them beside the field.
+  idleThresholdMinutes: z
+    .number()
+    .int('Use whole minutes')
+    .min(0, 'Ask after 0 minutes or more (0 turns this off)')
+    .max(240, 'Ask after at most 240 minutes'),
   // The OS gives a shortcut to one registration only: the second would fail and look taken by another app.
   shortcuts: Shortcuts.refine(
     (s) => !s.togglePopover || !s.toggleTimer || shortcutKey(s.togglePopover) !== shortcutKey(s.toggleTimer),
@@ -115,7 +140,10 @@ export const Settings = z.strictObject({
   ),
   notifications: Notifications,
   /** "Timer still running" after this many hours. */
-  stillRunningHours: z.number().min(1, 'At least 1 hour').max(24, 'At most 24 hours'),
+  stillRunningHours: z
+    .number()
+    .min(1, 'Remind after at least 1 hour')
+    .max(24, 'Remind after at most 24 hours'),
   noTimerReminder: NoTimerReminder.refine((r) => r.start < r.end, {
     message: 'Working hours must end after they start',
     path: ['end'],
@@ -205,6 +233,11 @@ export const SettingsView = z.object({
   launchAtLogin: z.object({ supported: z.boolean(), message: z.string().nullable() }),
   /** Something about the settings the person should know (a damaged file set aside). */
   notice: z.string().nullable(),
+  /**
+   * The OS whose shortcuts these are, so they are written its way (⌘⇧H on macOS, Ctrl+Shift+H elsewhere). Absent
+   * where the host can't say (the browser preview): the popover then goes by the browser's own platform.
+   */
+  platform: z.enum(['mac', 'windows', 'linux']).optional(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 

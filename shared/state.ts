@@ -62,6 +62,8 @@ export const SyncStatus = z.object({
   pending: z.number().int(),
   lastSyncedAt: z.string().nullable(),
   message: z.string().nullable(),
+  /** When Sheaf next tries to send, while offline or in trouble: the line says so rather than flicker. */
+  retryAt: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -108,6 +108,7 @@ async function start(links: LinkInbox): Promise<void> {
       idle: createPowerMonitorIdleSource(powerMonitor),
       notifier,
       shortcuts: createShortcuts(globalShortcut),
+      platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
       loginItems: createLoginItems({
         platform: process.platform,
         app,

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { introLines } from './intro';
 import { openBrowser } from './open-browser';
 import { startWebHost } from './server';
 
@@ -47,7 +48,16 @@ function buildRendererIfMissing(): void {
 const port = parsePort();
 buildRendererIfMissing();
 const host = await startWebHost({ port, rendererDir, simulateIdle: values['simulate-idle'] });
-console.log(`Sheaf preview: ${host.url}`);
+const [urlLine, ...about] = introLines({
+  url: host.url,
+  // BROWSER=none: the person (or a script) opens it.
+  opened: values.open && process.env.BROWSER !== 'none',
+  demo: process.env.SHEAF_DEMO === '1' && !process.env.HARVEST_ACCESS_TOKEN,
+  drivable: host.controlSocket !== null,
+});
+// The URL alone on stdout (what scripts read); the few lines about it on stderr, where people see them too.
+console.log(urlLine);
+for (const line of about) console.error(line);
 // Only now: the host is listening, and the URL carries this run's key, so nothing earlier could open the page.
 if (values.open) openBrowser(host.url);
 if (host.idle) steerIdleFromStdin(host.idle);

@@ -56,7 +56,9 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.error(line));
   const dataDir = options.dataDir ?? env.SHEAF_DATA_DIR ?? defaultPreviewDataDir(env);
-  const secrets = options.secrets ?? (await choosePreviewSecretStore(log));
+  // The demo's token is the sandbox's own and means nothing elsewhere: where it is kept is no news in demo mode.
+  const demo = env.SHEAF_DEMO === '1';
+  const secrets = options.secrets ?? (await choosePreviewSecretStore(demo ? () => {} : log));
 
   // A browser tab has no tray to pop notifications from; the log shows what the app would have shown.
   const notifier: Notifier = {

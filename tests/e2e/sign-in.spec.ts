@@ -24,6 +24,10 @@ test('a wrong token is refused with an alert saying what to do', async ({ page, 
   // The token never comes back to the page, not even in the error, nor in any attribute of its markup.
   await expect(page.locator('body')).not.toContainText('not-the-right-token-at-all');
   expect(await page.content()).not.toContain('not-the-right-token-at-all');
+  // Yet it survives in its field (a property, not markup), focused, to fix or paste over.
+  const field = page.getByLabel('Personal access token');
+  await expect(field).toHaveValue('not-the-right-token-at-all');
+  await expect(field).toBeFocused();
 });
 
 test('"Try the demo" signs in to the built-in sandbox with a Demo badge', async ({ page, preview }) => {

@@ -22,7 +22,7 @@ async function awayFromTimer(page: import('@playwright/test').Page, preview: Pre
   preview.host.idle!.back();
   const question = page.getByRole('region', { name: 'You were away' });
   await expect(question).toBeVisible();
-  await question.getByRole('button', { name: 'It was something else…' }).click();
+  await question.getByRole('button', { name: 'Something else…' }).click();
   return question;
 }
 
@@ -49,7 +49,7 @@ test('Add as a new entry: the time away goes on the pair picked in the question,
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
-  await question.getByRole('button', { name: 'Add as a new entry' }).click();
+  await question.getByRole('button', { name: /^Add as its own entry on Website Redesign — / }).click();
   await expect(question).toHaveCount(0);
   await expect.poll(() => preview.sandbox.admin.entries().filter((e) => e.is_running)).toHaveLength(0);
   await expect.poll(() => onPair(preview, 'Mobile App').map((e) => Math.round(e.hours * 60))).toEqual([23]);
@@ -63,12 +63,15 @@ test('Give it to something else and continue: the time away goes elsewhere, the 
   preview,
 }) => {
   const question = await awayFromTimer(page, preview);
-  const give = question.getByRole('button', { name: 'Give it to this and continue' });
-  await expect(give).toBeDisabled(); // Nothing picked yet.
+  // Nothing picked yet.
+  await expect(
+    question.getByRole('button', { name: 'Give it to something else and carry on' }),
+  ).toBeDisabled();
   await question.getByRole('combobox', { name: 'What were you doing while away?' }).fill('website');
   await question.getByRole('option').first().click();
-  await give.click();
+  await question.getByRole('button', { name: /^Give it to Website Redesign — .* and carry on$/ }).click();
   await expect(question).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /min went to Website Redesign/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Running timer' })).toContainText('Mobile App');
 
   await expect.poll(() => onPair(preview, 'Website Redesign').length).toBe(1);
@@ -76,4 +79,40 @@ test('Give it to something else and continue: the time away goes elsewhere, the 
   expect(running).toHaveLength(1);
   // An hour on the timer, less the 37 minutes given away.
   await expect.poll(() => Math.round(onPair(preview, 'Mobile App')[0]!.hours * 60)).toBe(23);
+});
+
+test('By keyboard alone: the question takes focus, Something else… gives the time away, and focus stays in the popover', async ({
+  page,
+  preview,
+}) => {
+  await signIn(page, preview);
+  await startTimer(page, 'mobile dev', 'Acme Corp — Mobile App — Development');
+  await expect.poll(() => preview.sandbox.admin.entries().filter((e) => e.is_running)).toHaveLength(1);
+  seeded = new Set(preview.sandbox.admin.entries().map((e) => e.id));
+  preview.clock.skipMinutes(60);
+  preview.host.idle!.away(37);
+  preview.host.idle!.back();
+  const question = page.getByRole('region', { name: 'You were away' });
+  await expect(question.getByRole('heading', { name: 'You were away' })).toBeFocused();
+
+  // Keep, Discard, Discard and continue, then Something else…
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  await expect(question.getByRole('button', { name: 'Something else…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('website');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab'); // Notes
+  await page.keyboard.type('client call');
+  await page.keyboard.press('Tab'); // Add as its own entry on …
+  await page.keyboard.press('Tab'); // Give it to … and carry on
+  await expect(page.locator(':focus')).toHaveText(/^Give it to Website Redesign — .* and carry on$/);
+  await page.screenshot(shot('idle-question-keyboard'));
+  await page.keyboard.press('Enter');
+
+  await expect(question).toHaveCount(0);
+  const note = page.getByRole('status').filter({ hasText: /37 min went to Website Redesign/ });
+  await expect(note).toBeFocused();
+  await page.screenshot(shot('idle-question-given'));
+  await expect.poll(() => onPair(preview, 'Website Redesign').map((e) => e.notes)).toEqual(['client call']);
 });

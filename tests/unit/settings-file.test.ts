@@ -83,7 +83,7 @@ describe('an older or hand-edited settings file', () => {
     writeFileSync(file(), text);
     const service = open();
     expect(service.get()).toEqual({ ...chosen, stillRunningHours: defaultSettings.stillRunningHours });
-    expect(service.problem).toMatch(/stillRunningHours: At most 24 hours/);
+    expect(service.problem).toMatch(/stillRunningHours: Remind after at most 24 hours/);
     expect(service.problem).toMatch(/kept the rest.*settings\.json\.damaged-1234/);
     expect(readFileSync(join(dir, 'settings.json.damaged-1234'), 'utf8')).toBe(text);
     // Repaired on disk, so the next start neither resets nor tells again.

@@ -37,7 +37,7 @@ describe('settings schema', () => {
     expect(input.safeParse({ idleThresholdMinutes: 15 }).success).toBe(true);
     expect(input.safeParse({ noTimerReminder: { days: [1, 2] } }).success).toBe(true);
     const negative = input.safeParse({ idleThresholdMinutes: -1 });
-    expect(negative.error?.issues[0]?.message).toBe("Minutes can't be negative");
+    expect(negative.error?.issues[0]?.message).toBe('Ask after 0 minutes or more (0 turns this off)');
     const shortcut = input.safeParse({ shortcuts: { toggleTimer: 'T' } });
     expect(shortcut.error?.issues[0]?.message).toMatch(/modifier/);
     expect(input.safeParse({ theme: 'neon' }).success).toBe(false);

@@ -47,6 +47,8 @@ export interface DesktopPorts {
   showPopover?: () => void;
   /** Shows or hides the popover (its global shortcut). */
   togglePopover?: () => void;
+  /** The OS the global shortcuts are registered with, so Settings writes them its way. */
+  platform?: SettingsView['platform'];
 }
 
 export interface DesktopDeps {
@@ -295,6 +297,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps) {
       shortcuts: shortcutStatus,
       launchAtLogin: { supported: loginItems.supported, message: loginMessage },
       notice: settings.problem,
+      ...(ports.platform ? { platform: ports.platform } : {}),
     };
   }
 

@@ -9,11 +9,14 @@ import { useApp, useSheaf } from '../state/StoreContext';
 type Period = ReportView['period'];
 
 export function Reports() {
-  const send = useSheaf((s) => s.send);
+  // Quietly: the report says what went wrong itself, so the popover's alert doesn't say it a second time.
+  const send = useSheaf((s) => s.sendQuietly);
   const prefs = useApp((app) => app.prefs);
   const [period, setPeriod] = useState<Period>('week');
+  // Per period, the last report fetched and, when the latest try failed, why: the report stays up (with when it
+  // was fetched) rather than give way to the error.
   const [answers, setAnswers] = useState<
-    Partial<Record<Period, { report: ReportView } | { problem: string }>>
+    Partial<Record<Period, { report: ReportView | null; problem: string | null }>>
   >({});
 
   useEffect(() => {
@@ -22,7 +25,14 @@ export function Reports() {
       if (!current) return;
       setAnswers((a) => ({
         ...a,
-        [period]: result.ok ? { report: result.value } : { problem: result.error.message },
+        [period]: result?.ok
+          ? { report: result.value, problem: null }
+          : {
+              report: a[period]?.report ?? null,
+              problem: result
+                ? result.error.message
+                : "Sheaf couldn't reach its background process. Try again.",
+            },
       }));
     });
     return () => {
@@ -31,8 +41,8 @@ export function Reports() {
   }, [period, send]);
 
   const answer = answers[period];
-  const shown = answer && 'report' in answer ? answer.report : null;
-  const problem = answer && 'problem' in answer ? answer.problem : null;
+  const shown = answer?.report ?? null;
+  const problem = answer?.problem ?? null;
   const hours = (h: number) => formatHours(h, prefs.timeFormat);
   const total = shown?.clients.reduce((t, c) => t + c.totalHours, 0) ?? 0;
   const billable = shown?.clients.reduce((t, c) => t + c.billableHours, 0) ?? 0;

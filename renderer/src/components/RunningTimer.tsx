@@ -9,6 +9,7 @@ import { elapsedMs } from '../../../shared/elapsed';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { StopIcon } from './Icons';
 import { PairName } from './PairName';
+import { SaveStatus, useSaveStatus } from './SaveStatus';
 
 export const RunningTimer = memo(function RunningTimer() {
   const send = useSheaf((s) => s.send);
@@ -48,6 +49,8 @@ function Elapsed({ entry }: { entry: EntryView }) {
  */
 function RunningNotes({ entry }: { entry: EntryView }) {
   const send = useSheaf((s) => s.send);
+  const saving = useSaveStatus();
+  const { track } = saving;
   // Not the entry's id: a timer started here changes from a local id to Harvest's once Harvest confirms it,
   // and a draft typed in between must survive that.
   const draftKey = `running-${entry.spentDate}-${entry.projectId}-${entry.taskId}`;
@@ -70,7 +73,7 @@ function RunningNotes({ entry }: { entry: EntryView }) {
       if (readDraft(draftKey) === null) return;
       clearDraft(draftKey);
       if (typed.trim() !== current.notes.trim()) {
-        void send('updateNotes', { entryId: current.id, notes: typed.trim() });
+        track(send('updateNotes', { entryId: current.id, notes: typed.trim() }));
       }
     }
     const onHide = () => {
@@ -86,36 +89,39 @@ function RunningNotes({ entry }: { entry: EntryView }) {
       window.removeEventListener('blur', commit);
       window.removeEventListener('pagehide', commit);
     };
-  }, [draftKey, send]);
+  }, [draftKey, send, track]);
 
   return (
-    <input
-      type="text"
-      className="running-notes"
-      aria-label="Notes for the running timer"
-      placeholder="Add notes"
-      maxLength={5000}
-      value={text}
-      onFocus={() => (editing.current = true)}
-      onChange={(e) => {
-        setText(e.target.value);
-        writeDraft(draftKey, e.target.value);
-      }}
-      onBlur={() => {
-        editing.current = false;
-        sendOnLeave.current();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
+    <>
+      <input
+        type="text"
+        className="running-notes"
+        aria-label="Notes for the running timer"
+        placeholder="Add notes"
+        maxLength={5000}
+        value={text}
+        onFocus={() => (editing.current = true)}
+        onChange={(e) => {
+          setText(e.target.value);
+          writeDraft(draftKey, e.target.value);
+        }}
+        onBlur={() => {
+          editing.current = false;
           sendOnLeave.current();
-          e.currentTarget.blur();
-        } else if (e.key === 'Escape' && readDraft(draftKey) !== null) {
-          e.preventDefault();
-          clearDraft(draftKey);
-          setText(entry.notes);
-        }
-      }}
-    />
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            sendOnLeave.current();
+            e.currentTarget.blur();
+          } else if (e.key === 'Escape' && readDraft(draftKey) !== null) {
+            e.preventDefault();
+            clearDraft(draftKey);
+            setText(entry.notes);
+          }
+        }}
+      />
+      <SaveStatus status={saving.status} />
+    </>
   );
 }

@@ -1,9 +1,10 @@
 // Owns the settings view (idle, shortcuts, notifications and working hours, focus sessions, timers in two
 // accounts, system, theme), the gear that opens it, the gate that shows it instead of the timesheet, and applying
 // the chosen theme.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   mergeSettings,
+  Settings as SettingsSchema,
   type Settings as SettingsValues,
   type SettingsUpdate,
   type SettingsView,
@@ -11,8 +12,9 @@ import {
 import { WEEK_START_DAYS, type WeekStartDay } from '../../../shared/calendar';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
-import { IdleQuestion } from './IdleQuestion';
-import { Check, Choices, Field, NumberField, useDraft } from './SettingsField';
+import { TimeAway } from './IdleQuestion';
+import { AskAboutTimeAway } from './SettingsTimeAway';
+import { Check, checkWith, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
 import { ShortcutField } from './SettingsShortcut';
 
@@ -66,9 +68,18 @@ export function DesktopViews({ children }: { children: ReactNode }) {
   const settingsOpen = useSheaf((s) => s.settingsOpen);
   const question = useApp((app) => app.desktop.idleQuestion);
   const clock = useApp((app) => app.prefs.clock);
+  // Back (or Escape) from Settings hands focus to the gear that opens it, not to the page body: the gear is
+  // drawn again with the view under Settings, so it is found once that view is back.
+  const wasOpen = useRef(settingsOpen);
+  useEffect(() => {
+    if (wasOpen.current && !settingsOpen) {
+      document.querySelector<HTMLElement>('button[aria-label="Settings"]')?.focus();
+    }
+    wasOpen.current = settingsOpen;
+  }, [settingsOpen]);
   return (
     <>
-      {question && <IdleQuestion question={question} clock={clock} />}
+      <TimeAway question={question ?? null} clock={clock} />
       {settingsOpen ? <Settings /> : children}
     </>
   );
@@ -85,6 +96,17 @@ export function Settings() {
   const severalAccounts = useSheaf((s) => (s.app?.accounts.length ?? 0) >= 2);
   const [view, setView] = useState<SettingsView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Focus moves into Settings as it opens (the gear that had it is gone with the view beneath).
+  useEffect(() => heading.current?.focus(), []);
+
+  /** Escape closes Settings, in the preview as in the app; a control that used the key itself marks it handled. */
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    setSettingsOpen(false);
+  }
 
   useEffect(() => {
     let live = true;
@@ -98,30 +120,37 @@ export function Settings() {
     };
   }, [send]);
 
-  /** Shows the change at once (a checkbox must not flick back while main saves), then main's answer. */
-  async function saveNow(update: SettingsUpdate): Promise<void> {
+  /**
+   * Shows the change at once (a checkbox must not flick back while main saves), then main's answer. A refusal is
+   * returned to a field that shows it beside itself (`beside`), else shown at the top.
+   */
+  async function saveNow(update: SettingsUpdate, beside = false): Promise<string | null> {
     const before = view;
     if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
     const result = await send('updateSettings', update);
     if (result.ok) {
       setView(result.value);
       setError(null);
-    } else {
-      setView(before);
-      setError(result.error.message);
+      return null;
     }
+    setView(before);
+    if (!beside) setError(result.error.message);
+    return result.error.message;
   }
   // Fields call this and move on: saveNow can't reject, since the store turns a failed call into an error result.
   const save = (update: SettingsUpdate) => void saveNow(update);
+  const saveField = (update: SettingsUpdate) => saveNow(update, true);
 
   const s = view?.settings;
   return (
-    <section className="settings" aria-labelledby="settings-title">
+    <section className="settings" aria-labelledby="settings-title" onKeyDown={onKeyDown}>
       <div className="settings-head">
         <button type="button" className="quiet" onClick={() => setSettingsOpen(false)}>
           ← Back
         </button>
-        <h1 id="settings-title">Settings</h1>
+        <h1 id="settings-title" ref={heading} tabIndex={-1}>
+          Settings
+        </h1>
       </div>
       {view?.notice && (
         <p className="notice small" role="status">
@@ -141,14 +170,7 @@ export function Settings() {
         <div className="settings-body">
           <fieldset>
             <legend>Time away</legend>
-            <NumberField
-              label="Ask about time away after (minutes)"
-              hint="0 turns this off."
-              value={s.idleThresholdMinutes}
-              min={0}
-              max={240}
-              onCommit={(idleThresholdMinutes) => save({ idleThresholdMinutes })}
-            />
+            <AskAboutTimeAway minutes={s.idleThresholdMinutes} save={saveField} />
             <Check
               label="Stop the timer when the computer sleeps or shuts down"
               checked={s.stopAtSleep}
@@ -163,6 +185,7 @@ export function Settings() {
               label="Show or hide Sheaf"
               value={s.shortcuts.togglePopover}
               status={view.shortcuts.togglePopover}
+              platform={view.platform}
               onChange={(togglePopover) => save({ shortcuts: { togglePopover } })}
             />
             <ShortcutField
@@ -170,6 +193,7 @@ export function Settings() {
               label="Start or stop the timer"
               value={s.shortcuts.toggleTimer}
               status={view.shortcuts.toggleTimer}
+              platform={view.platform}
               onChange={(toggleTimer) => save({ shortcuts: { toggleTimer } })}
             />
           </fieldset>
@@ -181,11 +205,13 @@ export function Settings() {
               checked={s.notifications.shortcut}
               onChange={(shortcut) => save({ notifications: { shortcut } })}
             />
-            <Check
-              label="Ask about time away"
-              checked={s.notifications.idle}
-              onChange={(idle) => save({ notifications: { idle } })}
-            />
+            {s.idleThresholdMinutes > 0 && (
+              <Check
+                label="When Sheaf asks about time away"
+                checked={s.notifications.idle}
+                onChange={(idle) => save({ notifications: { idle } })}
+              />
+            )}
             <Check
               label="Timer still running"
               checked={s.notifications.stillRunning}
@@ -197,7 +223,8 @@ export function Settings() {
               min={1}
               max={24}
               disabled={!s.notifications.stillRunning}
-              onCommit={(stillRunningHours) => save({ stillRunningHours })}
+              check={checkWith(SettingsSchema.shape.stillRunningHours)}
+              onCommit={(stillRunningHours) => saveField({ stillRunningHours })}
             />
             <Check
               label="No timer running during working hours"
@@ -246,11 +273,12 @@ export function Settings() {
               value={s.noTimerReminder.intervalMinutes}
               min={5}
               max={480}
-              onCommit={(intervalMinutes) => save({ noTimerReminder: { intervalMinutes } })}
+              check={checkWith(SettingsSchema.shape.noTimerReminder.shape.intervalMinutes)}
+              onCommit={(intervalMinutes) => saveField({ noTimerReminder: { intervalMinutes } })}
             />
           </fieldset>
 
-          <FocusSettings settings={s} save={save} />
+          <FocusSettings settings={s} save={save} saveField={saveField} />
 
           {chooseWeekStart && (
             <fieldset>

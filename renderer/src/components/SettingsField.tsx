@@ -1,6 +1,16 @@
 // Owns what every settings field shares: the labelled block with its hint, a draft that follows the saved value,
-// a group of named choices, and the checkbox and number field the groups are made of.
+// a group of named choices, and the checkbox and number field the groups are made of. A number that can't be used
+// is explained beside its field, in a sentence (the settings schema's own), not in an alert at the top.
 import { useId, useRef, useState, type ReactNode } from 'react';
+import type { ZodType } from 'zod';
+
+/** A field's check from the settings schema: null when the value is fine, else the schema's sentence. */
+export function checkWith(schema: ZodType<number>): (value: number) => string | null {
+  return (value) => {
+    const result = schema.safeParse(value);
+    return result.success ? null : (result.error.issues[0]?.message ?? 'Sheaf can’t use that number');
+  };
+}
 
 /** The label, the control (whose id is `id`), then the hint it is described by (`${id}-hint`) and anything after. */
 export function Field({
@@ -95,7 +105,11 @@ export function Check({
   );
 }
 
-/** A number saved when the person leaves the field or presses Enter, so half-typed values never go out. */
+/**
+ * A number saved when the person leaves the field or presses Enter, so half-typed values never go out. `check`
+ * refuses a number before it is sent; `onCommit` may answer with main's refusal. Either is shown beside the field,
+ * and what was typed stays there to fix.
+ */
 export function NumberField({
   label,
   hint,
@@ -103,6 +117,7 @@ export function NumberField({
   min,
   max,
   disabled,
+  check,
   onCommit,
 }: {
   label: string;
@@ -111,22 +126,44 @@ export function NumberField({
   min: number;
   max: number;
   disabled?: boolean;
-  onCommit(value: number): Promise<void> | void;
+  check?: (value: number) => string | null;
+  onCommit(value: number): Promise<string | null | void> | void;
 }) {
   const id = useId();
   const [draft, setDraft] = useDraft(value, String);
+  const [problem, setProblem] = useState<string | null>(null);
   // Enter then leaving the field must not send the same number twice.
   const sent = useRef<number | null>(null);
   const commit = () => {
     const n = Number(draft);
-    if (draft.trim() === '' || !Number.isFinite(n)) setDraft(String(value));
-    else if (n !== value && n !== sent.current) {
-      sent.current = n;
-      void Promise.resolve(onCommit(n)).finally(() => (sent.current = null));
+    if (draft.trim() === '' || !Number.isFinite(n)) {
+      setDraft(String(value));
+      setProblem(null);
+      return;
     }
+    const refused = check?.(n) ?? null;
+    setProblem(refused);
+    if (refused || n === value || n === sent.current) return;
+    sent.current = n;
+    void Promise.resolve(onCommit(n))
+      .then((answer) => setProblem(typeof answer === 'string' ? answer : null))
+      .finally(() => (sent.current = null));
   };
+  const describedBy = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
-    <Field id={id} label={label} className="number-field" hint={hint}>
+    <Field
+      id={id}
+      label={label}
+      className="number-field"
+      hint={hint}
+      after={
+        problem && (
+          <p id={`${id}-error`} className="field-error small" role="alert">
+            {problem}
+          </p>
+        )
+      }
+    >
       <input
         id={id}
         type="number"
@@ -135,7 +172,8 @@ export function NumberField({
         max={max}
         value={draft}
         disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -1,14 +1,20 @@
 // Owns the settings view's focus sessions group: how long work and breaks last, how often the long break comes,
 // the boundary's notification and beep, and whether breaks stop the Harvest timer.
-import type { Settings, SettingsUpdate } from '../../../shared/settings';
-import { Check, NumberField } from './SettingsField';
+import { Settings as Schema, type Settings, type SettingsUpdate } from '../../../shared/settings';
+import { Check, checkWith, NumberField } from './SettingsField';
+
+// Each length is checked with the settings' own rule, so a wrong one is explained beside its field.
+const lengths = Schema.shape.focus.shape;
 
 export function FocusSettings({
   settings,
   save,
+  saveField = (update) => save(update),
 }: {
   settings: Settings;
   save(update: SettingsUpdate): void;
+  /** Saves one number field's change and answers with main's refusal, shown beside it. */
+  saveField?(update: SettingsUpdate): Promise<string | null> | void;
 }) {
   const f = settings.focus;
   return (
@@ -24,28 +30,32 @@ export function FocusSettings({
         value={f.workMinutes}
         min={1}
         max={180}
-        onCommit={(workMinutes) => save({ focus: { workMinutes } })}
+        check={checkWith(lengths.workMinutes)}
+        onCommit={(workMinutes) => saveField({ focus: { workMinutes } })}
       />
       <NumberField
         label="Then a break of (minutes)"
         value={f.breakMinutes}
         min={1}
         max={60}
-        onCommit={(breakMinutes) => save({ focus: { breakMinutes } })}
+        check={checkWith(lengths.breakMinutes)}
+        onCommit={(breakMinutes) => saveField({ focus: { breakMinutes } })}
       />
       <NumberField
         label="A long break of (minutes)"
         value={f.longBreakMinutes}
         min={1}
         max={120}
-        onCommit={(longBreakMinutes) => save({ focus: { longBreakMinutes } })}
+        check={checkWith(lengths.longBreakMinutes)}
+        onCommit={(longBreakMinutes) => saveField({ focus: { longBreakMinutes } })}
       />
       <NumberField
         label="After this many work sessions"
         value={f.longBreakEvery}
         min={1}
         max={12}
-        onCommit={(longBreakEvery) => save({ focus: { longBreakEvery } })}
+        check={checkWith(lengths.longBreakEvery)}
+        onCommit={(longBreakEvery) => saveField({ focus: { longBreakEvery } })}
       />
       <Check
         label="Notify me when work or a break ends"

@@ -2,6 +2,12 @@
 // ("CommandOrControl"-free, exactly what was pressed), shown with the status main reports for it.
 import { useState, type KeyboardEvent } from 'react';
 import { isGlobalShortcut, type ShortcutStatus } from '../../../shared/settings';
+import {
+  browserPlatform,
+  shortcutLabel,
+  withShortcutLabel,
+  type ShortcutPlatform,
+} from '../lib/shortcut-label';
 import { Field } from './SettingsField';
 
 const named: Record<string, string> = {
@@ -71,17 +77,20 @@ export function ShortcutField({
   label,
   value,
   status,
+  platform = browserPlatform(),
   onChange,
 }: {
   id: string;
   label: string;
   value: string;
   status: ShortcutStatus;
+  /** Whose way to write shortcuts: the host's OS when it says, else the browser's. */
+  platform?: ShortcutPlatform;
   onChange(accelerator: string): void;
 }) {
   const [shown, setShown] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+  const isMac = platform === 'mac';
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     const plain = !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey;
@@ -112,7 +121,7 @@ export function ShortcutField({
   const message =
     problem ??
     (status.state === 'taken' || status.state === 'invalid' || status.state === 'unsupported'
-      ? status.message
+      ? status.message && withShortcutLabel(status.message, value, platform)
       : null);
   const messageId = `${id}-message`;
   return (
@@ -136,7 +145,7 @@ export function ShortcutField({
         id={id}
         className="shortcut-input"
         readOnly
-        value={shown ?? (value || 'None')}
+        value={shown ? shortcutLabel(shown, platform) : value ? shortcutLabel(value, platform) : 'None'}
         onKeyDown={onKeyDown}
         onBlur={() => setShown(null)}
         aria-describedby={`${id}-hint${message ? ` ${messageId}` : ''}`}

@@ -1,7 +1,7 @@
 // Owns signing in to an account, wherever it is offered (signed out, adding an account, an account signed out by
 // Harvest): "Sign in with Harvest" when this Sheaf offers it, and the token form (checked against the IPC
 // contract's own rules). The token lives only in its password field: read on submit, never in React state or a
-// rendered value attribute.
+// rendered value attribute. It stays in the field when the sign-in fails, so the person needn't paste it again.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { commands } from '../../../shared/ipc';
 import { useSheaf } from '../state/StoreContext';
@@ -38,9 +38,16 @@ export function SignInForm({ message = null }: { message?: string | null }) {
       return;
     }
     setInvalid([]);
-    // Sent once, then gone from the page: a wrong token is pasted again, never left sitting in the DOM.
-    if (field) field.value = '';
-    void send('signIn', parsed.data);
+    void send('signIn', parsed.data).then((result) => {
+      // Signed in: gone from the page. Refused (offline, a typo in the Account ID…): kept and selected, so the
+      // person fixes the rest or pastes over it, rather than hunting for the token again.
+      if (!field) return;
+      if (result.ok) field.value = '';
+      else if (field.isConnected) {
+        field.focus();
+        field.select();
+      }
+    });
   }
 
   const isInvalid = (field: 'token' | 'accountId') => invalid.some((p) => p.field === field);

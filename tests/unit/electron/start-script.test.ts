@@ -1,6 +1,7 @@
 // Runs `npm start` (scripts/start.mjs) against a stand-in electron package and npm: it finds a downloaded binary
 // without requiring electron (which since Electron 42 starts its own download), tries one download, and otherwise
-// opens the browser preview saying so in one sentence.
+// opens the browser preview saying so in one sentence — and remembers that, so later starts don't try again. The
+// build's own output shows only when the build fails.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const startScript = new URL('../../../scripts/start.mjs', import.meta.url);
+const startMessages = new URL('../../../scripts/start-messages.mjs', import.meta.url);
 const dirs: string[] = [];
 
 afterEach(() => {
@@ -24,13 +26,14 @@ afterEach(() => {
 });
 
 /** A project folder holding start.mjs, an electron package whose require behaves like Electron 42+, and a fake npm. */
-function project(install: 'fails' | 'downloads', downloaded = false) {
+function project(install: 'fails' | 'downloads', downloaded = false, buildFails = false) {
   const root = mkdtempSync(join(tmpdir(), 'sheaf-start-'));
   dirs.push(root);
   const electron = join(root, 'node_modules', 'electron');
   mkdirSync(join(root, 'scripts'));
   mkdirSync(electron, { recursive: true });
   copyFileSync(startScript, join(root, 'scripts', 'start.mjs'));
+  copyFileSync(startMessages, join(root, 'scripts', 'start-messages.mjs'));
   writeFileSync(
     join(electron, 'package.json'),
     JSON.stringify({ name: 'electron', version: '45.0.0', main: 'index.js' }),
@@ -59,7 +62,11 @@ function project(install: 'fails' | 'downloads', downloaded = false) {
     chmodSync(join(electron, 'dist', 'electron'), 0o755);
     writeFileSync(join(electron, 'path.txt'), 'electron');
   }
-  writeFileSync(join(root, 'npm-cli.js'), `console.log('npm ' + process.argv.slice(2).join(' '));`);
+  writeFileSync(
+    join(root, 'npm-cli.js'),
+    `console.log('npm ' + process.argv.slice(2).join(' '));
+     if (${buildFails} && process.argv.includes('build')) { console.error('error TS1: broken'); process.exit(1); }`,
+  );
   return {
     root,
     installRuns: () =>
@@ -91,9 +98,20 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     const { status, lines } = start(root);
     expect(status).toBe(0);
     expect(lines).toEqual([
-      'npm run --silent build',
+      'Starting Sheaf…',
       'Downloading Electron (first run)…',
-      'Electron could not be downloaded (offline?), so Sheaf opens in your browser instead.',
+      'Electron could not be downloaded (offline?), so Sheaf opens in your browser; later starts skip the download (delete node_modules/.cache/sheaf to try again).',
+      'npm run --silent web -- --open',
+    ]);
+    expect(installRuns()).toBe(1);
+  });
+
+  it('once the download has failed, later starts go straight to the browser without trying again', () => {
+    const { root, installRuns } = project('fails');
+    start(root);
+    expect(start(root).lines).toEqual([
+      'Starting Sheaf…',
+      'Electron is not available here, so Sheaf opens in your browser.',
       'npm run --silent web -- --open',
     ]);
     expect(installRuns()).toBe(1);
@@ -103,7 +121,7 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
     const { root, installRuns } = project('downloads');
     const { lines } = start(root);
     expect(lines).toEqual([
-      'npm run --silent build',
+      'Starting Sheaf…',
       'Downloading Electron (first run)…',
       'electron ran: . as node: no',
     ]);
@@ -112,7 +130,15 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
 
   it('opens an already downloaded Electron without downloading, never as plain Node', () => {
     const { root, installRuns } = project('fails', true);
-    expect(start(root).lines).toEqual(['npm run --silent build', 'electron ran: . as node: no']);
+    expect(start(root).lines).toEqual(['Starting Sheaf…', 'electron ran: . as node: no']);
     expect(installRuns()).toBe(0);
+  });
+
+  it("shows the build's output only when the build fails, and then stops", () => {
+    const { root } = project('fails', true, true);
+    const { status, lines } = start(root);
+    expect(status).toBe(1);
+    expect(lines).toContain('error TS1: broken');
+    expect(lines.at(-1)).toBe('Sheaf could not be built; the errors are above.');
   });
 });

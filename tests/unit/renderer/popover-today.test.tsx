@@ -100,13 +100,13 @@ describe('sync line', () => {
   it.each([
     [{ state: 'idle', pending: 0, lastSyncedAt: 'now', message: null }, 'Synced just now'],
     [{ state: 'syncing', pending: 0, lastSyncedAt: null, message: null }, 'Syncing…'],
-    [{ state: 'offline', pending: 3, lastSyncedAt: null, message: null }, 'Offline — 3 changes waiting'],
-    [{ state: 'offline', pending: 1, lastSyncedAt: null, message: null }, 'Offline — 1 change waiting'],
+    [{ state: 'offline', pending: 3, lastSyncedAt: null, message: null }, 'Offline · 3 changes waiting'],
+    [{ state: 'offline', pending: 1, lastSyncedAt: null, message: null }, 'Offline · 1 change waiting'],
     [{ state: 'idle', pending: 0, lastSyncedAt: '5 min', message: null }, 'Synced 5 min ago'],
     [{ state: 'idle', pending: 0, lastSyncedAt: null, message: null }, 'Not synced yet'],
     [
       { state: 'error', pending: 2, lastSyncedAt: null, message: 'Harvest is down' },
-      'Harvest is down — 2 changes waiting',
+      'Harvest is down · 2 changes waiting',
     ],
   ] as const)('%o → %s', async (sync, text) => {
     const lastSyncedAt =

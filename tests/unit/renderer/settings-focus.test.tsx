@@ -64,15 +64,32 @@ describe('focus sessions settings', () => {
     ]);
   });
 
-  it('shows why main refused a length, and puts the saved one back', async () => {
+  it('explains a length it can’t use beside the field, in a sentence, without asking main', async () => {
     const user = userEvent.setup();
     const { fake, group } = await openFocusSettings();
-    fake.answers.updateSettings = { ok: false, error: { code: 'validation', message: 'At most an hour' } };
     const pause = within(group).getByLabelText('Then a break of (minutes)');
     await user.clear(pause);
     await user.type(pause, '90');
     await user.tab();
-    expect(await screen.findByRole('alert')).toHaveTextContent('At most an hour');
+    expect(pause).toHaveAccessibleDescription('Take a break of at most 60 minutes');
+    expect(fake.callsTo('updateSettings').filter((u) => JSON.stringify(u).includes('breakMinutes'))).toEqual(
+      [],
+    );
+  });
+
+  it('shows why main refused a length beside the field, and puts the saved one back', async () => {
+    const user = userEvent.setup();
+    const { fake, group } = await openFocusSettings();
+    fake.answers.updateSettings = {
+      ok: false,
+      error: { code: 'validation', message: 'Sheaf could not save that' },
+    };
+    const pause = within(group).getByLabelText('Then a break of (minutes)');
+    await user.clear(pause);
+    await user.type(pause, '20');
+    await user.tab();
+    expect(await within(group).findByRole('alert')).toHaveTextContent('Sheaf could not save that');
+    expect(pause).toHaveAccessibleDescription('Sheaf could not save that');
     expect(pause).toHaveValue(5);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The settings view and the idle question as a person meets them: the gear and Back, shortcuts captured by
-// pressing keys (and a taken one explained), saved changes, the theme applied, the two-timer choice with two
-// accounts, the three idle answers.
+// The settings view as a person meets it: the gear and Back, shortcuts captured by pressing keys (and a taken one
+// explained), saved changes, the theme applied, the two-timer choice with two accounts. (The idle question:
+// time-away.test.tsx.)
 import '@testing-library/jest-dom/vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -91,7 +91,7 @@ describe('settings view', () => {
       expect(within(settings).getByRole('group', { name: group })).toBeInTheDocument();
     }
     expect(fake.callsTo('getSettings')).toHaveLength(1);
-    expect(screen.getByRole('spinbutton', { name: 'Ask about time away after (minutes)' })).toHaveValue(10);
+    expect(screen.getByRole('spinbutton', { name: 'Ask after (minutes away)' })).toHaveValue(10);
     expect(screen.getByRole('checkbox', { name: 'Wednesday' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Sunday' })).not.toBeChecked();
     await user.click(screen.getByRole('button', { name: '← Back' }));
@@ -104,7 +104,7 @@ describe('settings view', () => {
     const fake = await renderPopover(signedIn({ desktop: desktop() }));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
-    expect(timer).toHaveValue('CommandOrControl+Shift+T');
+    expect(timer).toHaveValue('Ctrl+Shift+T');
     expect(timer).toHaveAccessibleDescription(/already used by another app/);
     expect(timer).toHaveAttribute('aria-invalid', 'true');
 
@@ -128,8 +128,8 @@ describe('settings view', () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn({ desktop: desktop() }));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await user.click(await screen.findByRole('checkbox', { name: 'Ask about time away' }));
-    const minutes = screen.getByRole('spinbutton', { name: 'Ask about time away after (minutes)' });
+    await user.click(await screen.findByRole('checkbox', { name: 'When Sheaf asks about time away' }));
+    const minutes = screen.getByRole('spinbutton', { name: 'Ask after (minutes away)' });
     await user.clear(minutes);
     await user.type(minutes, '25{Enter}');
     await user.click(screen.getByRole('checkbox', { name: 'Saturday' }));
@@ -149,6 +149,76 @@ describe('settings view', () => {
     };
     await user.click(screen.getByRole('checkbox', { name: 'Timer still running' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Working hours must end after they start');
+  });
+
+  it('takes focus as it opens; Escape closes it, without hiding the popover, and focus goes back to the gear', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Settings' })).not.toBeInTheDocument();
+    expect(fake.callsTo('hidePopover')).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Settings' })).toHaveFocus();
+  });
+
+  it('Back hands focus to the gear that opened Settings', async () => {
+    const user = userEvent.setup();
+    await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(await screen.findByRole('button', { name: '← Back' }));
+    expect(screen.getByRole('button', { name: 'Settings' })).toHaveFocus();
+  });
+
+  it('writes shortcuts the way the host’s OS does: ⌘⇧T on macOS', async () => {
+    const user = userEvent.setup();
+    await renderPopover(signedIn({ desktop: desktop() }), view({ platform: 'mac' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+    expect(timer).toHaveValue('⌘⇧T');
+    expect(timer).toHaveAccessibleDescription(/⌘⇧T is already used by another app/);
+  });
+
+  it('explains a number it can’t use beside its field, in a sentence, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const minutes = await screen.findByRole('spinbutton', { name: 'Ask after (minutes away)' });
+    await user.clear(minutes);
+    await user.type(minutes, '300{Enter}');
+    expect(minutes).toHaveAccessibleDescription('Ask after at most 240 minutes');
+    expect(minutes).toHaveAttribute('aria-invalid', 'true');
+    expect(minutes).toHaveValue(300); // Left as typed, to fix.
+    expect(fake.callsTo('updateSettings')).toEqual([]);
+    await user.clear(minutes);
+    await user.type(minutes, '30{Enter}');
+    expect(minutes).not.toHaveAttribute('aria-invalid');
+    expect(fake.callsTo('updateSettings')).toEqual([{ idleThresholdMinutes: 30 }]);
+  });
+
+  it('turns questions about time away off and on again with one control, keeping the wait', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const ask = await screen.findByRole('checkbox', {
+      name: 'Ask what to do with time away from the computer',
+    });
+    expect(ask).toBeChecked();
+    fake.answers.updateSettings = {
+      ok: true,
+      value: view({ settings: { ...defaultSettings, idleThresholdMinutes: 0 } }),
+    };
+    await user.click(ask);
+    expect(ask).not.toBeChecked();
+    expect(screen.queryByRole('spinbutton', { name: 'Ask after (minutes away)' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('checkbox', { name: 'When Sheaf asks about time away' }),
+    ).not.toBeInTheDocument();
+    await user.click(ask);
+    expect(fake.callsTo('updateSettings')).toEqual([
+      { idleThresholdMinutes: 0 },
+      { idleThresholdMinutes: 10 },
+    ]);
   });
 
   it('tells the person when their settings file was set aside', async () => {
@@ -240,34 +310,5 @@ describe('acceleratorOf', () => {
         }
       }
     }
-  });
-});
-
-describe('idle question', () => {
-  const question = {
-    since: new Date(2026, 10, 25, 10, 42).toISOString(),
-    minutes: 37,
-    entryId: 5,
-    projectName: 'Website',
-    taskName: 'Design',
-  };
-
-  it('asks with the time and minutes away; each button sends its answer', async () => {
-    const user = userEvent.setup();
-    const fake = await renderPopover(signedIn({ desktop: desktop({ idleQuestion: question }) }));
-    const region = screen.getByRole('region', { name: 'You were away' });
-    expect(region).toHaveAccessibleDescription(
-      'You were away since 10:42 (37 min) while Website — Design kept running.',
-    );
-    await user.click(within(region).getByRole('button', { name: 'Keep the time' }));
-    await user.click(within(region).getByRole('button', { name: 'Discard it' }));
-    await user.click(within(region).getByRole('button', { name: 'Discard and continue' }));
-    expect(fake.callsTo('answerIdle')).toEqual([
-      { answer: 'keep' },
-      { answer: 'discard' },
-      { answer: 'discardAndContinue' },
-    ]);
-    await act(async () => fake.push(signedIn({ desktop: desktop() })));
-    expect(screen.queryByRole('region', { name: 'You were away' })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The typed token stays inside its password field: never in a value attribute or anywhere in the page's HTML, and
-// gone from the field once sent.
+// gone from the field once signed in (kept there, to fix or paste over, when the sign-in fails).
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -48,7 +48,7 @@ describe('the sign-in token', () => {
     expectNoTokenInMarkup();
   });
 
-  it('is sent once on submit and then cleared from the field', async () => {
+  it('is sent once on submit and cleared from the field once signed in', async () => {
     const fake = await renderApp(signedOut());
     await signInWith(` ${token} `, '123456');
     expect(fake.callsTo('signIn')).toEqual([{ token, accountId: '123456' }]);
@@ -56,13 +56,16 @@ describe('the sign-in token', () => {
     expectNoTokenInMarkup();
   });
 
-  it('is cleared after a sign-in Harvest refuses, so the alert sits next to an empty field', async () => {
+  it('survives a failed sign-in, selected to fix or paste over, and still out of the markup', async () => {
     const fake = await renderApp(signedOut());
-    const refusal = 'Harvest did not accept that token.';
-    fake.answers.signIn = { ok: false, error: { code: 'unauthorized', message: refusal } };
+    const refusal = "Can't reach Harvest. Check your connection.";
+    fake.answers.signIn = { ok: false, error: { code: 'network', message: refusal } };
     await signInWith(token, '42');
     expect(await screen.findByRole('alert')).toHaveTextContent(refusal);
-    expect(screen.getByLabelText('Personal access token')).toHaveValue('');
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/kept/);
+    const field = screen.getByLabelText<HTMLInputElement>('Personal access token');
+    expect(field).toHaveValue(token);
+    expect(field).toHaveFocus();
     expectNoTokenInMarkup();
   });
 });

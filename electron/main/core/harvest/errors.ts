@@ -65,12 +65,12 @@ export class ServerError extends HarvestError {
   }
 }
 
-/** The request never got an answer (DNS, refused, reset, offline). */
+/**
+ * The request never got an answer (DNS, refused, reset, offline). The words fit wherever they show — a report,
+ * the sign-in form, the sync line — so they say nothing about changes: the sync line alone says what waits.
+ */
 export class NetworkError extends HarvestError {
-  constructor(
-    cause?: unknown,
-    message = "Can't reach Harvest. Check your connection; changes are kept and sent later.",
-  ) {
+  constructor(cause?: unknown, message = "Can't reach Harvest. Check your connection.") {
     super('network', message, undefined, cause);
   }
 }

@@ -1,5 +1,6 @@
 // Owns the sync line the popover shows: up to date, sending, offline or in trouble, when Harvest last answered,
-// and why not, in Harvest's words or the disk's.
+// why not, in Harvest's words or the disk's, and when the next try is. A retry does not flip the line to
+// "sending" and back: offline stays offline until Harvest answers.
 import type { SyncStatus } from '../../../../shared/state';
 import type { DiskError } from '../disk';
 import { HarvestError } from '../harvest/errors';
@@ -23,11 +24,24 @@ export class SyncLine {
 
   /** Harvest answered a read or a change at `at`: up to date. */
   heard(at: Date): void {
-    this.status = { ...this.status, state: 'idle', lastSyncedAt: at.toISOString(), message: null };
+    this.status = {
+      ...this.status,
+      state: 'idle',
+      lastSyncedAt: at.toISOString(),
+      message: null,
+      retryAt: null,
+    };
   }
 
   sending(): void {
+    // A retry while offline or in trouble: the line keeps saying so (and when it tries again) until it works.
+    if (this.status.state === 'offline' || this.status.state === 'error') return;
     this.status = { ...this.status, state: 'syncing' };
+  }
+
+  /** The next try is at `at` (the sync queue backs off between tries). */
+  retryingAt(at: Date): void {
+    this.status = { ...this.status, retryAt: at.toISOString() };
   }
 
   failed(err: unknown): void {
@@ -49,6 +63,6 @@ export class SyncLine {
   }
 
   canSaveAgain(): void {
-    this.status = { ...this.status, state: 'idle', message: null };
+    this.status = { ...this.status, state: 'idle', message: null, retryAt: null };
   }
 }

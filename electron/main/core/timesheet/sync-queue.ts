@@ -302,9 +302,12 @@ export class SyncQueue {
         const result = await this.ledger
           .oneAtATime(() => this.sender.send(this.pending, this.report))
           .finally(() => (this.inFlight = null));
-        // What the person wrote stays out of the log unless debugging is switched on.
-        const what = this.debug ? JSON.stringify(intent) : `${intent.id} (entry ${String(targetOf(intent))})`;
-        this.log(`sent ${intent.kind} ${what} ${result.insertBefore ? 'after a stop' : 'ok'}`);
+        // A line per change sent is a debugging aid, not news: the terminal stays quiet unless SHEAF_DEBUG=1,
+        // and only then does what the person wrote go into it.
+        if (this.debug)
+          this.log(
+            `sent ${intent.kind} ${JSON.stringify(intent)} ${result.insertBefore ? 'after a stop' : 'ok'}`,
+          );
         if (result.insertBefore) {
           this.pending.unshift(result.insertBefore);
           await this.persist().catch((e: unknown) => this.noteUnsaved(e));
@@ -318,8 +321,8 @@ export class SyncQueue {
         await this.persist().catch((e: unknown) => this.noteUnsaved(e));
       } catch (err) {
         if (this.setAsideOrRetry(intent, err) === 'retry') {
-          this.changed();
           this.scheduleRetry();
+          this.changed();
           return;
         }
         await this.persist().catch((e: unknown) => this.noteUnsaved(e));
@@ -383,6 +386,7 @@ export class SyncQueue {
     if (this.retryTimer) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
+    this.syncLine.retryingAt(new Date(this.clock.now().getTime() + delay));
     this.retryTimer = this.lifetime.timeout(() => {
       this.retryTimer = null;
       this.kick();
