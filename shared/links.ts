@@ -1,5 +1,6 @@
 // Owns reading a sheaf:// link as the hostile input it is: the four things a link may ask (start, stop, toggle,
 // show) and nothing else, and, when one can't be followed, what was wrong in words the person can act on.
+import { unsafeCharacter } from './printable';
 /** What a link asks for once read. A link can never sign out, delete, or change settings: there is no verb. */
 export type SheafLink =
   | { verb: 'start'; projectId: number; taskId: number; notes?: string }
@@ -42,6 +43,11 @@ function readQuery(search: string): Map<string, string> | string {
       value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
       return `the part ${quote(rawName)} isn't written correctly (a broken %-escape)`;
+    }
+    // Checked after decoding: %1B is ESC once decoded, and every field ends up on a terminal, a status bar or
+    // Harvest. Notes typed in the popover may have line breaks; a link's may not.
+    if (unsafeCharacter.test(name) || unsafeCharacter.test(value)) {
+      return `the part ${quote(name)} carries control characters or text-direction overrides, which no link may`;
     }
     if (params.has(name)) return `it says ${quote(name)} twice`;
     params.set(name, value);
@@ -87,8 +93,7 @@ export function readLink(text: unknown): ReadLink {
   if (typeof text !== 'string' || text === '') return refuse('The link is empty.');
   if (text.length > maxLinkLength) return refuse('The link is too long for Sheaf to read.');
   // The URL parser would drop tabs and line breaks silently; a link that carries them wasn't written by hand.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return refuse('The link has characters no link can carry.');
+  if (unsafeCharacter.test(text)) return refuse('The link has characters no link can carry.');
   let url: URL;
   try {
     url = new URL(text);
