@@ -23,6 +23,8 @@ const startParams = new Set(['project', 'task', 'q', 'notes']);
 const harvestId = /^[1-9]\d{0,11}$/;
 
 const refuse = (problem: string): ReadLink => ({ ok: false, problem });
+/** Said by readLink, and by `sheaf open` before sending a link too long to be one request line. */
+export const tooLong = `The link is too long for Sheaf to read (at most ${maxLinkLength.toLocaleString('en')} characters).`;
 /** Whatever the link said, quoted short and printable, so a hostile link can't flood a notification. */
 const quote = (text: string) => {
   const printable = text.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '?');
@@ -91,7 +93,7 @@ function readStart(params: Map<string, string>): ReadLink {
 /** Reads a link as the OS (or `sheaf open`) hands it over. Nothing is trusted until this says ok. */
 export function readLink(text: unknown): ReadLink {
   if (typeof text !== 'string' || text === '') return refuse('The link is empty.');
-  if (text.length > maxLinkLength) return refuse('The link is too long for Sheaf to read.');
+  if (text.length > maxLinkLength) return refuse(tooLong);
   // The URL parser would drop tabs and line breaks silently; a link that carries them wasn't written by hand.
   if (unsafeCharacter.test(text)) return refuse('The link has characters no link can carry.');
   let url: URL;

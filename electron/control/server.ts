@@ -6,16 +6,16 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { Notifier } from '../main/core/ports';
 import { dispatch } from '../main/dispatch';
+import { refuse, serveConnection, turnAwayBusy } from './connection';
 import { openLink } from './open-link';
 import {
   ControlRequest,
   HostRequest,
+  controlLimits,
   controlSocketPath,
-  idleTimeoutMs,
-  lineReader,
-  maxRequestBytes,
   scriptCommands,
   type ControlAnswer,
+  type ControlLimits,
 } from './protocol';
 
 export interface ControlOptions {
@@ -26,6 +26,8 @@ export interface ControlOptions {
   notifier?: Notifier;
   log: (line: string) => void;
   platform?: NodeJS.Platform;
+  /** Tests tighten these to see them hold. */
+  limits?: Partial<ControlLimits>;
 }
 
 export interface Control {
@@ -38,9 +40,6 @@ export interface Control {
 
 /** Most Unix systems cap a socket's path at 104 bytes (macOS) or 108 (Linux), the terminating NUL included. */
 const maxSocketPathBytes = 103;
-const maxConnections = 16;
-
-const refuse = (message: string): ControlAnswer => ({ ok: false, error: { code: 'bad_input', message } });
 
 export async function startControl(o: ControlOptions): Promise<Control> {
   const platform = o.platform ?? process.platform;
@@ -77,37 +76,15 @@ export async function startControl(o: ControlOptions): Promise<Control> {
     return follow(host.data.input.link);
   }
 
+  const limits = { ...controlLimits, ...o.limits };
   const connections = new Set<Socket>();
   const server = createServer((socket) => {
+    // Past the cap a script is told Sheaf is busy, rather than finding the door shut without a word (EPIPE).
+    if (connections.size >= limits.connections) return turnAwayBusy(socket);
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
-    socket.on('error', () => socket.destroy());
-    socket.setTimeout(idleTimeoutMs, () => socket.destroy());
-    const read = lineReader(maxRequestBytes);
-    // Answers go back in the order asked, one at a time: a script's second request may depend on its first.
-    let queue = Promise.resolve();
-    socket.on('data', (chunk: Buffer) => {
-      const lines = read(chunk);
-      if (lines === null) {
-        // Nothing this long is a request; stop reading rather than hold it in memory.
-        socket.end(`${JSON.stringify(refuse('That request is too long.'))}\n`);
-        socket.destroy();
-        return;
-      }
-      for (const line of lines) {
-        queue = queue
-          .then(async () => {
-            const result = await answer(line);
-            if (!socket.destroyed) socket.write(`${JSON.stringify(result)}\n`);
-          })
-          .catch((err: unknown) => {
-            o.log(`control socket: answering failed: ${String(err)}`);
-            socket.destroy();
-          });
-      }
-    });
+    serveConnection(socket, answer, limits, o.log);
   });
-  server.maxConnections = maxConnections;
 
   try {
     await new Promise<void>((ready, fail) => {

@@ -2,6 +2,7 @@
 // what happened the way the popover would. Exit codes: 0 done, 1 refused or failed, 2 usage, 3 Sheaf isn't running.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { notRunningMessage, signedOutAnswer, type ControlAnswer } from '../../electron/control/protocol';
+import { maxLinkLength, tooLong } from '../../shared/links';
 import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
 import { printableText } from '../../shared/printable';
 import type { AppState, AssignmentOption } from '../../shared/state';
@@ -213,6 +214,8 @@ class Run {
         await this.ask('show');
         return;
       case 'open':
+        // Past the limit the link would not even fit one request line; say what Sheaf would say.
+        if (words[0]!.length > maxLinkLength) throw new Refused(tooLong);
         await this.ask('openLink', { link: words[0] });
         return this.done('Followed the link.');
       case 'completion':

@@ -3,6 +3,7 @@
 import { lstat } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
 import {
+  busyMessage,
   controlSocketPath,
   defaultDataDirs,
   lineReader,
@@ -66,6 +67,8 @@ function lines(socket: Socket): SheafConnection {
   const failAll = (err: Error) => {
     for (const w of waiting.splice(0)) w.fail(err);
   };
+  // What Sheaf said before anyone asked (it is busy, and closing): the reason a request then fails.
+  let toldBeforeAsked: ControlAnswer | null = null;
   socket.on('data', (chunk: Buffer) => {
     const lines = read(chunk);
     if (lines === null) {
@@ -75,20 +78,30 @@ function lines(socket: Socket): SheafConnection {
     }
     for (const line of lines) {
       try {
-        waiting.shift()?.done(JSON.parse(line) as ControlAnswer);
+        const answer = JSON.parse(line) as ControlAnswer;
+        const asker = waiting.shift();
+        if (asker) asker.done(answer);
+        else toldBeforeAsked = answer;
       } catch {
         failAll(new Error('Sheaf answered something that is not JSON.'));
         socket.destroy();
       }
     }
   });
-  socket.on('error', (err) => failAll(err));
+  const told = () => (toldBeforeAsked && !toldBeforeAsked.ok ? toldBeforeAsked.error.message : null);
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    // A socket closed under a write (EPIPE, ECONNRESET) is a Sheaf turning scripts away, not the person's mistake.
+    const cut = err.code === 'EPIPE' || err.code === 'ECONNRESET';
+    failAll(cut ? new Error(told() ?? busyMessage) : err);
+  });
   socket.on('close', () =>
-    failAll(new Error('Sheaf closed the connection before answering (did it quit?).')),
+    failAll(new Error(told() ?? 'Sheaf closed the connection before answering (did it quit?).')),
   );
   return {
     request(command, input) {
       return new Promise((done, fail) => {
+        if (toldBeforeAsked) return done(toldBeforeAsked);
+        if (socket.destroyed) return fail(new Error(busyMessage));
         waiting.push({ done, fail });
         socket.write(`${JSON.stringify(input === undefined ? { command } : { command, input })}\n`);
       });

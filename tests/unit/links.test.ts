@@ -62,7 +62,10 @@ describe('readLink', () => {
     ['sheaf://start?q=x&notes=%ZZ', /broken %-escape/],
     [`sheaf://start?q=${'a'.repeat(201)}`, /at most 200 characters/],
     [`sheaf://start?q=x&notes=${'n'.repeat(5001)}`, /at most 5000 characters/],
-    [`sheaf://start?q=${'a'.repeat(maxLinkLength)}`, /too long for Sheaf to read/],
+    [
+      `sheaf://start?q=${'a'.repeat(maxLinkLength)}`,
+      /too long for Sheaf to read \(at most 8,192 characters\)/,
+    ],
     ['sheaf://stop\n', /characters no link can carry/],
     ['sheaf://st\top', /characters no link can carry/],
     ['', /empty/],
