@@ -78,6 +78,7 @@ export class SessionService {
       fetch: this.fetch,
       clock: this.clock,
       openUrl: options.openUrl,
+      log: options.log,
     });
     this.grants = new Grants({
       config: this.harvestId,
