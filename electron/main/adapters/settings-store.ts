@@ -90,6 +90,7 @@ export function createSettingsStore(options: {
     settings = Settings.parse(stripVersion(store.store));
   }
   return {
+    file,
     read: () => ({ settings, problem }),
     write(next) {
       store.store = settingsFile(next);
