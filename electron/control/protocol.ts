@@ -125,7 +125,8 @@ export function defaultPreviewDataDir(
  * user and the folder so two Sheafs with two data folders don't meet.
  */
 export function controlSocketPath(dataDir: string, platform: NodeJS.Platform = process.platform): string {
-  if (platform !== 'win32') return join(dataDir, 'control.sock');
+  // In a subfolder Sheaf makes private (control/socket-folder.ts): the data folder's own mode is the person's.
+  if (platform !== 'win32') return join(dataDir, 'control', 'control.sock');
   const hash = createHash('sha256').update(dataDir.toLowerCase()).digest('hex').slice(0, 16);
   const user = userInfo().username.replace(/[^\w.-]/g, '_');
   return `\\\\.\\pipe\\sheaf-${user}-${hash}`;

@@ -10,6 +10,7 @@ import {
   maxAnswerBytes,
   type ControlAnswer,
 } from '../../electron/control/protocol';
+import { socketFolderDenied } from '../../electron/control/socket-folder';
 
 export interface SheafConnection {
   request(command: string, input?: unknown): Promise<ControlAnswer>;
@@ -33,7 +34,12 @@ export async function reachSheaf(
     const path = controlSocketPath(dir, platform);
     if (platform !== 'win32') {
       const file = await lstat(path).catch(() => null);
-      if (!file) continue;
+      if (!file) {
+        // Sheaf may be running but unable to make its socket here (a read-only folder): say that, not "not running".
+        const denied = await socketFolderDenied(dir, path);
+        if (denied) return refused(denied);
+        continue;
+      }
       // Node can't read the peer's credentials, so the check is the file's: a socket someone else made (or a
       // file posing as one) is never written to, whatever it would answer.
       if (!file.isSocket()) return refused(`${path} isn't Sheaf's socket; Sheaf won't talk to it.`);

@@ -242,7 +242,7 @@ describe('main process wiring', () => {
   it('claims sheaf:// links, answers scripts on an owner-only socket in the data folder, and follows links', async () => {
     const { win } = await startMain();
     expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('sheaf');
-    const socket = statSync(join(dataDir, 'control.sock'));
+    const socket = statSync(join(dataDir, 'control', 'control.sock'));
     expect(socket.isSocket() && socket.mode & 0o777).toBe(0o600);
     app.emit('open-url', fakeEvent(), 'sheaf://show');
     await vi.waitFor(() => expect(win.visible).toBe(true));
