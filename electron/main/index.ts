@@ -37,7 +37,7 @@ import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
 import { startControl } from '../control/server';
-import { useDataFolder } from './core/data-folder';
+import { openDataFolder } from './core/data-folder';
 
 const harvestUrl = 'https://id.getharvest.com/';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,7 +79,7 @@ async function start(links: LinkInbox): Promise<void> {
 
   const dataDir = process.env.SHEAF_DATA_DIR ?? app.getPath('userData');
   // Before anything is read or written there: another user's folder is refused for everything, and said so.
-  await useDataFolder(dataDir).catch((err: unknown) => {
+  await openDataFolder(dataDir).catch((err: unknown) => {
     notify(err instanceof Error ? err.message : String(err));
     throw err;
   });

@@ -14,7 +14,7 @@ import { createSettingsStore } from '../main/adapters/settings-store';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
-import { useDataFolder } from '../main/core/data-folder';
+import { openDataFolder } from '../main/core/data-folder';
 import { choosePreviewSecretStore } from './secrets';
 import { createStaticHandler, sendText, setSecurityHeaders } from './static-files';
 
@@ -58,7 +58,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const log = options.log ?? ((line: string) => console.error(line));
   const dataDir = options.dataDir ?? env.SHEAF_DATA_DIR ?? defaultPreviewDataDir(env);
   // Before anything is read or written there: another user's folder is refused for everything.
-  await useDataFolder(dataDir);
+  await openDataFolder(dataDir);
   const secrets = options.secrets ?? (await choosePreviewSecretStore(log));
 
   // A browser tab has no tray to pop notifications from; the log shows what the app would have shown.

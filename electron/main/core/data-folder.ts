@@ -23,7 +23,7 @@ export class ForeignDataFolderError extends Error {
  * user owns it. One that doesn't exist yet is made, as this user and private (700); one that exists keeps the
  * mode the person gave it. Windows has no uids; its folder rights are the OS's business.
  */
-export async function useDataFolder(
+export async function openDataFolder(
   dataDir: string,
   uid: number | undefined = process.getuid?.(),
 ): Promise<void> {
