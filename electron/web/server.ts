@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
+import type { AppState } from '../../shared/state';
 import { createSheafApp } from '../main/core/app';
 import { startDemo } from '../sandbox/demo';
 import { openBrowser } from './open-browser';
@@ -43,6 +44,8 @@ export interface WebHost {
   idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
   /** Where the `sheaf` command reaches this host (null when it could not listen; the log says why). */
   controlSocket: string | null;
+  /** The snapshot the tab is shown (its notices, say), for a test that can't reach the socket. */
+  state(): AppState;
   close(): Promise<void>;
 }
 
@@ -167,6 +170,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     url: `${origin}/?key=${key}`,
     port,
     controlSocket: control.path,
+    state: () => app.getState(),
     ...(idle
       ? {
           idle: {
