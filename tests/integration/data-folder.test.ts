@@ -87,7 +87,9 @@ describe('a read-only data folder', () => {
       const host = await start(folder.path);
       try {
         expect(host.controlSocket).toBeNull();
-        const why = expect.stringMatching(/^Scripts can't reach Sheaf: permission denied making its socket in /);
+        const why = expect.stringMatching(
+          /^Scripts can't reach Sheaf: permission denied making its socket in /,
+        );
         expect(host.state().notices).toContainEqual(why);
         const { code, err } = await runSheafIn(folder.path, ['status']);
         expect(code).toBe(1);

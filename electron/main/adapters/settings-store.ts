@@ -103,7 +103,8 @@ export function createSettingsStore(options: {
   };
 }
 
-const unwritable = (err: unknown) => ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(errnoOf(err) ?? '');
+const unwritable = (err: unknown) =>
+  ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(errnoOf(err) ?? '');
 
 /** The settings as the file has them (or the defaults), kept in memory; a change is refused as the disk refused. */
 function readOnlyStore(file: string, err: unknown): SettingsStore {
