@@ -1,5 +1,6 @@
 // Owns reading a sheaf:// link as the hostile input it is: the four things a link may ask (start, stop, toggle,
 // show) and nothing else, and, when one can't be followed, what was wrong in words the person can act on.
+import { unsafeCharacter } from './printable';
 /** What a link asks for once read. A link can never sign out, delete, or change settings: there is no verb. */
 export type SheafLink =
   | { verb: 'start'; projectId: number; taskId: number; notes?: string }
@@ -22,6 +23,8 @@ const startParams = new Set(['project', 'task', 'q', 'notes']);
 const harvestId = /^[1-9]\d{0,11}$/;
 
 const refuse = (problem: string): ReadLink => ({ ok: false, problem });
+/** Said by readLink, and by `sheaf open` before sending a link too long to be one request line. */
+export const tooLong = `The link is too long for Sheaf to read (at most ${maxLinkLength.toLocaleString('en')} characters).`;
 /** Whatever the link said, quoted short and printable, so a hostile link can't flood a notification. */
 const quote = (text: string) => {
   const printable = text.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '?');
@@ -42,6 +45,11 @@ function readQuery(search: string): Map<string, string> | string {
       value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
       return `the part ${quote(rawName)} isn't written correctly (a broken %-escape)`;
+    }
+    // Checked after decoding: %1B is ESC once decoded, and every field ends up on a terminal, a status bar or
+    // Harvest. Notes typed in the popover may have line breaks; a link's may not.
+    if (unsafeCharacter.test(name) || unsafeCharacter.test(value)) {
+      return `the part ${quote(name)} carries control characters or text-direction overrides, which no link may`;
     }
     if (params.has(name)) return `it says ${quote(name)} twice`;
     params.set(name, value);
@@ -85,10 +93,9 @@ function readStart(params: Map<string, string>): ReadLink {
 /** Reads a link as the OS (or `sheaf open`) hands it over. Nothing is trusted until this says ok. */
 export function readLink(text: unknown): ReadLink {
   if (typeof text !== 'string' || text === '') return refuse('The link is empty.');
-  if (text.length > maxLinkLength) return refuse('The link is too long for Sheaf to read.');
+  if (text.length > maxLinkLength) return refuse(tooLong);
   // The URL parser would drop tabs and line breaks silently; a link that carries them wasn't written by hand.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return refuse('The link has characters no link can carry.');
+  if (unsafeCharacter.test(text)) return refuse('The link has characters no link can carry.');
   let url: URL;
   try {
     url = new URL(text);

@@ -187,6 +187,8 @@ export const AppState = z.object({
   accountChoice: z
     .object({
       accounts: z.array(z.object({ id: z.string(), name: z.string(), signedIn: z.boolean() })),
+      /** Whose sign-in reached them (Harvest ID's user), so the person sees the accounts are theirs. */
+      user: z.object({ name: z.string(), email: z.string() }).optional(),
     })
     .nullable(),
 });

@@ -4,6 +4,7 @@
 import type { CommandHandlers, IpcResult } from '../../shared/ipc';
 import { readLink, type SheafLink } from '../../shared/links';
 import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
+import { printableField, printableText } from '../../shared/printable';
 import type { AppState, AssignmentOption } from '../../shared/state';
 import type { Notifier } from '../main/core/ports';
 import { dispatch } from '../main/dispatch';
@@ -25,8 +26,10 @@ export async function openLink(text: unknown, ports: LinkPorts): Promise<IpcResu
   const result = read.ok ? await follow(read.link, ports) : refused(read.problem);
   if (!result.ok) {
     // Like a shortcut's feedback, this answers something the person just did outside the popover: a quiet one.
-    ports.notifier?.show('shortcut', refusedTitle, result.error.message, () => ports.showPopover());
-    ports.log(`sheaf:// link not followed: ${result.error.message}`);
+    // Escaped here as well as by the notifier: the preview's notifier hands the text to a page as it is.
+    const message = printableText(result.error.message);
+    ports.notifier?.show('shortcut', refusedTitle, message, () => ports.showPopover());
+    ports.log(`sheaf:// link not followed: ${message}`);
   }
   return result;
 }
@@ -65,7 +68,8 @@ async function start(
   let pair: AssignmentOption | undefined;
   if ('query' in link) {
     const pick = pickByWords(options, link.query);
-    if (pick.kind !== 'one') return refused(wordsProblem(pick, link.query));
+    // The words go back to the person quoted and escaped, whatever readLink let through.
+    if (pick.kind !== 'one') return refused(wordsProblem(pick, printableField(link.query)));
     pair = pick.option;
   } else {
     // Checked here, not left to Harvest: an id the person isn't assigned to must not reach the outbox at all.

@@ -15,6 +15,34 @@ export const maxAnswerBytes = 64 * 1024 * 1024;
 /** A connection that says nothing for this long is closed: a script waits on Sheaf, never the other way. */
 export const idleTimeoutMs = 10_000;
 
+/** What one connection, and all of them together, may cost the host. */
+export interface ControlLimits {
+  /** Longest line a request may be, counted whole (not what is left over after splitting). */
+  requestBytes: number;
+  idleMs: number;
+  /** From the connect, whatever arrives: `sheaf` is done in seconds, even waiting for Harvest. */
+  deadlineMs: number;
+  /** Scripts talking at once; the next is told Sheaf is busy. */
+  connections: number;
+  /** Requests read and waiting for their answer; past this Sheaf stops reading until it has answered. */
+  queuedRequests: number;
+  /** Answers written but not yet read by the client (the assignments list is the one big answer). */
+  queuedAnswerBytes: number;
+}
+
+export const controlLimits: ControlLimits = {
+  requestBytes: maxRequestBytes,
+  idleMs: idleTimeoutMs,
+  deadlineMs: 30_000,
+  connections: 16,
+  queuedRequests: 16,
+  queuedAnswerBytes: maxAnswerBytes,
+};
+
+/** What a script hears when every connection is taken, or the socket was closed under it. */
+export const busyMessage =
+  'Sheaf is busy: too many scripts are talking to it at once. Try again in a moment.';
+
 /**
  * The IPC commands a script may send, nothing more: reading the state and the timer's own changes. Signing in or
  * out, deleting and settings stay with the popover, where the person sees what they do.
@@ -33,7 +61,8 @@ export type ScriptCommand = (typeof scriptCommands)[number];
 /** What only the host can do: open the popover, and follow a sheaf:// link exactly as the OS hands it over. */
 export const HostRequest = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('show') }),
-  z.strictObject({ command: z.literal('openLink'), input: z.strictObject({ link: z.string().max(8192) }) }),
+  // No length here: readLink says a long link is too long, which "Scripts can't ask Sheaf to openLink" didn't.
+  z.strictObject({ command: z.literal('openLink'), input: z.strictObject({ link: z.string() }) }),
 ]);
 export type HostRequest = z.infer<typeof HostRequest>;
 
@@ -46,8 +75,8 @@ export const ControlRequest = z.strictObject({
 export type ControlAnswer = IpcResult<unknown>;
 
 /**
- * Cuts a byte stream into its lines, both ends' way of reading the other. Null once more than `maxBytes` wait
- * without a newline: nothing that long is a line either end sends.
+ * Cuts a byte stream into its lines, both ends' way of reading the other. Null once a line is longer than
+ * `maxBytes`, whether its newline has arrived or not: nothing that long is a line either end sends.
  */
 export function lineReader(maxBytes: number): (chunk: Buffer) => string[] | null {
   let pending = Buffer.alloc(0);
@@ -56,6 +85,8 @@ export function lineReader(maxBytes: number): (chunk: Buffer) => string[] | null
     const lines: string[] = [];
     let newline: number;
     while ((newline = pending.indexOf(0x0a)) >= 0) {
+      // The whole line counts: a long line arriving in one chunk with its newline is as long as one still coming.
+      if (newline > maxBytes) return null;
       lines.push(pending.subarray(0, newline).toString('utf8'));
       pending = pending.subarray(newline + 1);
     }
@@ -94,7 +125,8 @@ export function defaultPreviewDataDir(
  * user and the folder so two Sheafs with two data folders don't meet.
  */
 export function controlSocketPath(dataDir: string, platform: NodeJS.Platform = process.platform): string {
-  if (platform !== 'win32') return join(dataDir, 'control.sock');
+  // In a subfolder Sheaf makes private (control/socket-folder.ts): the data folder's own mode is the person's.
+  if (platform !== 'win32') return join(dataDir, 'control', 'control.sock');
   const hash = createHash('sha256').update(dataDir.toLowerCase()).digest('hex').slice(0, 16);
   const user = userInfo().username.replace(/[^\w.-]/g, '_');
   return `\\\\.\\pipe\\sheaf-${user}-${hash}`;

@@ -1,21 +1,22 @@
 // Owns the control socket the `sheaf` command talks to: listening in the data folder where only this user can
 // reach it, one JSON line per request, each checked and handed to dispatch (or to the host's own show and
 // openLink), one JSON line back. No TCP port: nothing off this computer, and no other user on it, gets in.
-import { chmod, lstat, mkdir, stat, unlink } from 'node:fs/promises';
-import { createConnection, createServer, type Socket } from 'node:net';
+import { chmod, unlink } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { Notifier } from '../main/core/ports';
 import { dispatch } from '../main/dispatch';
+import { refuse, serveConnection, turnAwayBusy } from './connection';
 import { openLink } from './open-link';
+import { prepareSocketFolder } from './socket-folder';
 import {
   ControlRequest,
   HostRequest,
+  controlLimits,
   controlSocketPath,
-  idleTimeoutMs,
-  lineReader,
-  maxRequestBytes,
   scriptCommands,
   type ControlAnswer,
+  type ControlLimits,
 } from './protocol';
 
 export interface ControlOptions {
@@ -26,33 +27,35 @@ export interface ControlOptions {
   notifier?: Notifier;
   log: (line: string) => void;
   platform?: NodeJS.Platform;
+  /** Tests tighten these to see them hold. */
+  limits?: Partial<ControlLimits>;
 }
 
 export interface Control {
   /** Where scripts reach this Sheaf, or null when it could not listen (the log says why). */
   path: string | null;
+  /** Why not, when the person should hear it (their data folder won't take the socket); for the notices. */
+  problem: string | null;
   /** A link from the OS (open-url, a second launch's argv), followed exactly as `sheaf open` follows one. */
   openLink(link: string): Promise<ControlAnswer>;
   close(): Promise<void>;
 }
 
-/** Most Unix systems cap a socket's path at 104 bytes (macOS) or 108 (Linux), the terminating NUL included. */
-const maxSocketPathBytes = 103;
-const maxConnections = 16;
-
-const refuse = (message: string): ControlAnswer => ({ ok: false, error: { code: 'bad_input', message } });
-
 export async function startControl(o: ControlOptions): Promise<Control> {
   const platform = o.platform ?? process.platform;
   const path = controlSocketPath(o.dataDir, platform);
   const follow = (link: unknown) => openLink(link, o);
-  const idle: Control = { path: null, openLink: follow, close: async () => {} };
+  const idle: Control = { path: null, problem: null, openLink: follow, close: async () => {} };
 
   if (platform !== 'win32') {
-    const problem = await prepareFolder(o.dataDir, path).catch((err: unknown) => String(err));
-    if (problem) {
-      o.log(`scripts can't reach this Sheaf: ${problem}`);
-      return idle;
+    const found = await prepareSocketFolder(o.dataDir, path).catch((err: unknown) => ({
+      problem: String(err),
+      tell: false,
+    }));
+    if (found) {
+      o.log(`scripts can't reach this Sheaf: ${found.problem}`);
+      // A folder the person pointed Sheaf at, which it can't use: said in the popover, not only in a log.
+      return { ...idle, problem: found.tell ? found.problem : null };
     }
   }
 
@@ -77,37 +80,15 @@ export async function startControl(o: ControlOptions): Promise<Control> {
     return follow(host.data.input.link);
   }
 
+  const limits = { ...controlLimits, ...o.limits };
   const connections = new Set<Socket>();
   const server = createServer((socket) => {
+    // Past the cap a script is told Sheaf is busy, rather than finding the door shut without a word (EPIPE).
+    if (connections.size >= limits.connections) return turnAwayBusy(socket);
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
-    socket.on('error', () => socket.destroy());
-    socket.setTimeout(idleTimeoutMs, () => socket.destroy());
-    const read = lineReader(maxRequestBytes);
-    // Answers go back in the order asked, one at a time: a script's second request may depend on its first.
-    let queue = Promise.resolve();
-    socket.on('data', (chunk: Buffer) => {
-      const lines = read(chunk);
-      if (lines === null) {
-        // Nothing this long is a request; stop reading rather than hold it in memory.
-        socket.end(`${JSON.stringify(refuse('That request is too long.'))}\n`);
-        socket.destroy();
-        return;
-      }
-      for (const line of lines) {
-        queue = queue
-          .then(async () => {
-            const result = await answer(line);
-            if (!socket.destroyed) socket.write(`${JSON.stringify(result)}\n`);
-          })
-          .catch((err: unknown) => {
-            o.log(`control socket: answering failed: ${String(err)}`);
-            socket.destroy();
-          });
-      }
-    });
+    serveConnection(socket, answer, limits, o.log);
   });
-  server.maxConnections = maxConnections;
 
   try {
     await new Promise<void>((ready, fail) => {
@@ -117,7 +98,7 @@ export async function startControl(o: ControlOptions): Promise<Control> {
         ready();
       });
     });
-    // The folder (700) already keeps other users out; the socket's own 600 is the second lock on the same door.
+    // The subfolder (700) already keeps other users out; the socket's own 600 is a second lock on the same door.
     // On Windows the pipe's default security lets only this user (and administrators) write to it.
     if (platform !== 'win32') await chmod(path, 0o600);
   } catch (err) {
@@ -129,6 +110,7 @@ export async function startControl(o: ControlOptions): Promise<Control> {
   let closing: Promise<void> | undefined;
   return {
     path,
+    problem: null,
     openLink: follow,
     close() {
       closing ??= (async () => {
@@ -140,35 +122,4 @@ export async function startControl(o: ControlOptions): Promise<Control> {
       return closing;
     },
   };
-}
-
-/**
- * The data folder only its owner may enter, and no live socket in the way. Node can't ask a Unix socket who is
- * calling (SO_PEERCRED), so the file modes are what refuse another user; the client checks the owner too.
- */
-async function prepareFolder(dataDir: string, path: string): Promise<string | null> {
-  if (Buffer.byteLength(path) > maxSocketPathBytes)
-    return `the data folder's path is too long for a socket (${path})`;
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const folder = await stat(dataDir);
-  if (folder.uid !== process.getuid?.()) return `the data folder ${dataDir} belongs to another user`;
-  await chmod(dataDir, 0o700);
-  const existing = await lstat(path).catch(() => null);
-  if (!existing) return null;
-  if (!existing.isSocket()) return `${path} is in the way and isn't a socket; move it and restart Sheaf`;
-  if (await answers(path)) return `another Sheaf already answers scripts from ${dataDir}`;
-  // Left behind by a Sheaf that didn't get to close (a crash, a kill -9): nobody is listening.
-  await unlink(path);
-  return null;
-}
-
-function answers(path: string): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createConnection(path);
-    probe.once('connect', () => {
-      probe.destroy();
-      done(true);
-    });
-    probe.once('error', () => done(false));
-  });
 }

@@ -37,6 +37,7 @@ import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
 import { startControl } from '../control/server';
+import { openDataFolder } from './core/data-folder';
 
 const harvestUrl = 'https://id.getharvest.com/';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,11 @@ async function start(links: LinkInbox): Promise<void> {
   hardenSession(session.defaultSession, { cspHeader: !devServerUrl });
 
   const dataDir = process.env.SHEAF_DATA_DIR ?? app.getPath('userData');
+  // Before anything is read or written there: another user's folder is refused for everything, and said so.
+  await openDataFolder(dataDir).catch((err: unknown) => {
+    notify(err instanceof Error ? err.message : String(err));
+    throw err;
+  });
   const secrets = await createSecretStore({ dataDir, safeStorage, warn: notify, log });
   // Core's notices and a refused sheaf:// link both speak through it.
   const notifier = createNotifier(Notification);
@@ -146,6 +152,7 @@ async function start(links: LinkInbox): Promise<void> {
   // Listening before the tray exists is safe: nothing is answered until this function has run to its end.
   const showPopover = () => popover.show(tray.bounds());
   const control = await startControl({ dataDir, handlers, showPopover, notifier, log });
+  if (control.problem) sheaf.tell(control.problem);
 
   // Menu clicks go through dispatch like the popover's commands, so a failure is logged, never unhandled.
   const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);

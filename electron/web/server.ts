@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
+import type { AppState } from '../../shared/state';
 import { createSheafApp } from '../main/core/app';
 import { startDemo } from '../sandbox/demo';
 import { openBrowser } from './open-browser';
@@ -14,6 +15,7 @@ import { createSettingsStore } from '../main/adapters/settings-store';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
+import { openDataFolder } from '../main/core/data-folder';
 import { choosePreviewSecretStore } from './secrets';
 import { createStaticHandler, sendText, setSecurityHeaders } from './static-files';
 
@@ -42,6 +44,8 @@ export interface WebHost {
   idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
   /** Where the `sheaf` command reaches this host (null when it could not listen; the log says why). */
   controlSocket: string | null;
+  /** The snapshot the tab is shown (its notices, say), for a test that can't reach the socket. */
+  state(): AppState;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,8 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.error(line));
   const dataDir = options.dataDir ?? env.SHEAF_DATA_DIR ?? defaultPreviewDataDir(env);
+  // Before anything is read or written there: another user's folder is refused for everything.
+  await openDataFolder(dataDir);
   // The demo's token is the sandbox's own and means nothing elsewhere: where it is kept is no news in demo mode.
   const demo = env.SHEAF_DEMO === '1';
   const secrets = options.secrets ?? (await choosePreviewSecretStore(demo ? () => {} : log));
@@ -104,6 +110,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     notifier,
     log,
   });
+  if (control.problem) app.tell(control.problem);
 
   const key = randomBytes(32).toString('base64url');
   let origin = '';
@@ -165,6 +172,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     url: `${origin}/?key=${key}`,
     port,
     controlSocket: control.path,
+    state: () => app.getState(),
     ...(idle
       ? {
           idle: {

@@ -2,12 +2,14 @@
 // what happened the way the popover would. Exit codes: 0 done, 1 refused or failed, 2 usage, 3 Sheaf isn't running.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { notRunningMessage, signedOutAnswer, type ControlAnswer } from '../../electron/control/protocol';
-import { assignmentLabel } from '../../shared/labels';
+import { maxLinkLength, tooLong } from '../../shared/links';
 import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
+import { printableText } from '../../shared/printable';
 import type { AppState, AssignmentOption } from '../../shared/state';
 import { completion, shells, subcommands, type Shell } from './completion';
 import { reachSheaf, type SheafConnection } from './client';
 import {
+  assignmentLabel,
   formatStatus,
   statusJson,
   statusLine,
@@ -56,7 +58,14 @@ const options: Partial<Record<keyof typeof subcommands, ParseArgsConfig['options
   today: { json: { type: 'boolean' } },
 };
 
-export async function runSheaf(args: readonly string[], io: SheafIo): Promise<ExitCode> {
+export async function runSheaf(args: readonly string[], given: SheafIo): Promise<ExitCode> {
+  // The last guard before a terminal: whatever a line carries (a name from Harvest in "Started …", words echoed
+  // in a refusal), no control or bidi character reaches it raw. The views already put notes on one line.
+  const io: SheafIo = {
+    ...given,
+    stdout: (text) => given.stdout(printableText(text)),
+    stderr: (text) => given.stderr(printableText(text)),
+  };
   const [name, ...rest] = args;
   if (name === 'help' || name === '--help' || name === '-h') {
     io.stdout(usage);
@@ -205,6 +214,8 @@ class Run {
         await this.ask('show');
         return;
       case 'open':
+        // Past the limit the link would not even fit one request line; say what Sheaf would say.
+        if (words[0]!.length > maxLinkLength) throw new Refused(tooLong);
         await this.ask('openLink', { link: words[0] });
         return this.done('Followed the link.');
       case 'completion':

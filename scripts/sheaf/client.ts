@@ -3,12 +3,14 @@
 import { lstat } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
 import {
+  busyMessage,
   controlSocketPath,
   defaultDataDirs,
   lineReader,
   maxAnswerBytes,
   type ControlAnswer,
 } from '../../electron/control/protocol';
+import { socketFolderDenied } from '../../electron/control/socket-folder';
 
 export interface SheafConnection {
   request(command: string, input?: unknown): Promise<ControlAnswer>;
@@ -32,7 +34,12 @@ export async function reachSheaf(
     const path = controlSocketPath(dir, platform);
     if (platform !== 'win32') {
       const file = await lstat(path).catch(() => null);
-      if (!file) continue;
+      if (!file) {
+        // Sheaf may be running but unable to make its socket here (a read-only folder): say that, not "not running".
+        const denied = await socketFolderDenied(dir, path);
+        if (denied) return refused(denied);
+        continue;
+      }
       // Node can't read the peer's credentials, so the check is the file's: a socket someone else made (or a
       // file posing as one) is never written to, whatever it would answer.
       if (!file.isSocket()) return refused(`${path} isn't Sheaf's socket; Sheaf won't talk to it.`);
@@ -66,6 +73,8 @@ function lines(socket: Socket): SheafConnection {
   const failAll = (err: Error) => {
     for (const w of waiting.splice(0)) w.fail(err);
   };
+  // What Sheaf said before anyone asked (it is busy, and closing): the reason a request then fails.
+  let toldBeforeAsked: ControlAnswer | null = null;
   socket.on('data', (chunk: Buffer) => {
     const lines = read(chunk);
     if (lines === null) {
@@ -75,20 +84,30 @@ function lines(socket: Socket): SheafConnection {
     }
     for (const line of lines) {
       try {
-        waiting.shift()?.done(JSON.parse(line) as ControlAnswer);
+        const answer = JSON.parse(line) as ControlAnswer;
+        const asker = waiting.shift();
+        if (asker) asker.done(answer);
+        else toldBeforeAsked = answer;
       } catch {
         failAll(new Error('Sheaf answered something that is not JSON.'));
         socket.destroy();
       }
     }
   });
-  socket.on('error', (err) => failAll(err));
+  const told = () => (toldBeforeAsked && !toldBeforeAsked.ok ? toldBeforeAsked.error.message : null);
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    // A socket closed under a write (EPIPE, ECONNRESET) is a Sheaf turning scripts away, not the person's mistake.
+    const cut = err.code === 'EPIPE' || err.code === 'ECONNRESET';
+    failAll(cut ? new Error(told() ?? busyMessage) : err);
+  });
   socket.on('close', () =>
-    failAll(new Error('Sheaf closed the connection before answering (did it quit?).')),
+    failAll(new Error(told() ?? 'Sheaf closed the connection before answering (did it quit?).')),
   );
   return {
     request(command, input) {
       return new Promise((done, fail) => {
+        if (toldBeforeAsked) return done(toldBeforeAsked);
+        if (socket.destroyed) return fail(new Error(busyMessage));
         waiting.push({ done, fail });
         socket.write(`${JSON.stringify(input === undefined ? { command } : { command, input })}\n`);
       });

@@ -2,8 +2,14 @@
 // waybar's JSON, and today's entries. Hours are live: the snapshot's totals plus what the clock says since.
 import { formatElapsedMinutes, formatHours } from '../../shared/duration';
 import { elapsedMs, extraHours, liveHours, roundHours } from '../../shared/elapsed';
-import { assignmentLabel } from '../../shared/labels';
+import { assignmentLabel as rawLabel } from '../../shared/labels';
+import { printableField } from '../../shared/printable';
 import type { AppState, EntryView } from '../../shared/state';
+
+// Names come from Harvest and notes from anyone who could write a link or an entry: each field stays on its line,
+// its line breaks shown as ⏎ and any control or bidi character escaped, so none can fake a line or steer a terminal.
+export const assignmentLabel = (entry: Parameters<typeof rawLabel>[0]) => printableField(rawLabel(entry));
+const field = (text: string | null | undefined) => printableField(text ?? '');
 
 export function entryJson(entry: EntryView, now: number) {
   return {
@@ -71,10 +77,10 @@ export function formatStatus(template: string, state: AppState, now: number): st
   const r = state.running;
   const time = (hours: number) => formatHours(hours, state.prefs.timeFormat);
   const values: Record<FormatField, string> = {
-    client: r?.clientName ?? '',
-    project: r?.projectName ?? '',
-    task: r?.taskName ?? '',
-    notes: r?.notes ?? '',
+    client: field(r?.clientName),
+    project: field(r?.projectName),
+    task: field(r?.taskName),
+    notes: field(r?.notes),
     elapsed: r ? formatElapsedMinutes(elapsedMs(r, now)) : '',
     hours: r ? time(liveHours(r, now)) : '',
     today: time(todayHours(state, now)),
@@ -92,10 +98,12 @@ export function waybarJson(state: AppState, now: number) {
     state.sync.state === 'offline' ? [`Offline: ${state.sync.pending} waiting to reach Harvest`] : [];
   const classes = [r ? 'running' : 'stopped', ...(offline.length ? ['offline'] : [])];
   return {
-    text: r ? `▶ ${r.projectName} ${formatElapsedMinutes(elapsedMs(r, now))}` : statusLine(state, now),
-    tooltip: [...(r ? [assignmentLabel(r), ...(r.notes ? [r.notes] : [])] : []), totals, ...offline].join(
-      '\n',
-    ),
+    text: r ? `▶ ${field(r.projectName)} ${formatElapsedMinutes(elapsedMs(r, now))}` : statusLine(state, now),
+    tooltip: [
+      ...(r ? [assignmentLabel(r), ...(r.notes ? [field(r.notes)] : [])] : []),
+      totals,
+      ...offline,
+    ].join('\n'),
     class: classes.length === 1 ? classes[0] : classes,
     alt: classes[0],
   };
@@ -111,7 +119,7 @@ export function todayLines(state: AppState, now: number): string[] {
     head,
     ...state.day.entries.map(
       (e) =>
-        `${e.isRunning ? '▶' : ' '} ${time(liveHours(e, now)).padStart(5)}  ${assignmentLabel(e)}${e.notes ? `  ${e.notes}` : ''}`,
+        `${e.isRunning ? '▶' : ' '} ${time(liveHours(e, now)).padStart(5)}  ${assignmentLabel(e)}${e.notes ? `  ${field(e.notes)}` : ''}`,
     ),
   ];
 }

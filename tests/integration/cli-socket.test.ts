@@ -62,12 +62,14 @@ afterAll(async () => {
 });
 
 describe('the socket', () => {
-  it('is a Unix socket in the data folder, 600, in a folder only its owner may enter (700)', async () => {
-    expect(host.controlSocket).toBe(join(dataDir, 'control.sock'));
+  it('is a Unix socket, 600, in a subfolder Sheaf made that only its owner may enter (700)', async () => {
+    expect(host.controlSocket).toBe(join(dataDir, 'control', 'control.sock'));
     const socket = await lstat(host.controlSocket!);
     expect(socket.isSocket()).toBe(true);
     expect(socket.mode & 0o777).toBe(0o600);
     expect(socket.uid).toBe(process.getuid!());
+    expect((await stat(join(dataDir, 'control'))).mode & 0o777).toBe(0o700);
+    // A data folder Sheaf made itself is private from the start.
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
   });
 
@@ -128,7 +130,7 @@ describe('when Sheaf is not there', () => {
 
   it('exits 3 for a socket left behind by a Sheaf that was killed, and a new host takes its place', async () => {
     const left = join(dir, 'left-behind');
-    await mkdir(left, { mode: 0o700 });
+    await mkdir(join(left, 'control'), { recursive: true, mode: 0o700 });
     const path = controlSocketPath(left);
     // A process that listens and is killed outright never removes its socket file.
     const child = spawn(process.execPath, [
@@ -163,7 +165,7 @@ describe('when Sheaf is not there', () => {
 
   it("refuses to talk to a file posing as the socket, or to another user's socket", async () => {
     const posing = join(dir, 'posing');
-    await mkdir(posing);
+    await mkdir(join(posing, 'control'), { recursive: true });
     await writeFile(controlSocketPath(posing), '');
     expect(await sheafIn(posing, 'status')).toMatchObject({
       code: 1,
@@ -172,7 +174,7 @@ describe('when Sheaf is not there', () => {
 
     if (process.getuid?.() !== 0) return;
     const foreign = join(dir, 'foreign');
-    await mkdir(foreign);
+    await mkdir(join(foreign, 'control'), { recursive: true });
     const server = createServer((s) => s.end('{"ok":true,"value":null}\n'));
     await new Promise<void>((ready) => server.listen(controlSocketPath(foreign), ready));
     try {

@@ -6,7 +6,6 @@ import {
   SignInCancelledError,
   SignInDeniedError,
   SignInExpiredError,
-  SignInForgedError,
   SignInTimedOutError,
   signInWithHarvest,
   HarvestAppSettingsError,
@@ -134,20 +133,48 @@ describe('signing in through the browser', () => {
     expect((await signingIn).accessToken).toBe('access-2');
   });
 
-  it('refuses an answer with the wrong state: nobody is signed in and the code is never traded', async () => {
+  it('ignores an answer with the wrong state, logs and counts it, and still takes the real one', async () => {
+    const logged: string[] = [];
+    const browser = testBrowser();
+    let forged: Response | undefined;
+    const signingIn = signInWithHarvest(
+      options({
+        log: (line) => logged.push(line),
+        openUrl: async (url) => {
+          // Any local process (or a page that guessed the port) answers first, with a state it made up.
+          const answer = new URL(redirectOf(url));
+          answer.searchParams.set('state', 'forged-state-from-another-tab');
+          answer.searchParams.set('code', 'the-forgers-own-code');
+          forged = await fetch(answer);
+          await fetch(answer);
+          await browser.openUrl(url);
+        },
+      }),
+    );
+    expect((await signingIn).accessToken).toBe('access-2');
+    expect(forged?.status).toBe(400);
+    expect(await forged?.text()).toContain("Sheaf isn't waiting for this sign-in answer, so it was ignored.");
+    expect(logged).toEqual([
+      "sign-in: ignored an answer whose state wasn't Sheaf's (1 so far); still waiting",
+      "sign-in: ignored an answer whose state wasn't Sheaf's (2 so far); still waiting",
+    ]);
+    // Only the real code was traded.
+    expect(harvestId.tokenRequests()).toHaveLength(1);
+  });
+
+  it('keeps waiting after a forged answer until the timeout: nobody is signed in and no code is traded', async () => {
     const browser = testBrowser({
       rewrite: (answer) => {
         answer.searchParams.set('state', 'forged-state-from-another-tab');
         return answer;
       },
     });
-    const error = await failure(signInWithHarvest(options({ openUrl: browser.openUrl })));
+    const began = Date.now();
+    const error = await failure(signInWithHarvest(options({ openUrl: browser.openUrl, timeoutMs: 1500 })));
     await browser.done();
 
-    expect(error).toBeInstanceOf(SignInForgedError);
-    expect(error.message).toBe(
-      "Sheaf got a sign-in answer it hadn't asked for, so it didn't sign you in. Sign in again from Sheaf.",
-    );
+    expect(error).toBeInstanceOf(SignInTimedOutError);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1400);
     expect(browser.visits[1]?.status).toBe(400);
     expect(harvestId.tokenRequests()).toHaveLength(0);
     expect(await portClosed(redirectOf(browser.opened[0] ?? ''))).toBe(true);

@@ -62,6 +62,8 @@ describe('Sign in with Harvest', () => {
     await app.commands.signInWithHarvest(undefined);
     expect(browser.opened[0]).toMatch(/\/id\/oauth2\/authorize\?/);
     expect(app.getState().accountChoice?.accounts.map((a) => a.id)).toEqual([agency, freelance]);
+    // Whose sign-in it was, so the person sees the accounts are theirs before using any.
+    expect(app.getState().accountChoice?.user).toEqual({ name: 'Dana Demo', email: 'dana@example.com' });
     await app.commands.chooseAccounts({ accountIds: [agency, freelance] });
     expect(app.getState().accounts.map((a) => a.signedIn)).toEqual([true, true]);
 

@@ -1,6 +1,7 @@
 // Owns the checks of what the sandbox's Harvest ID refuses: authorize requests it won't act on (unknown client,
 // another response_type, a redirect_uri off this computer) as a 400 page, and token requests as RFC 6749 §5.2
 // JSON errors (invalid_client, invalid_request, unsupported_grant_type, invalid_grant).
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FORM, harvestIdAt } from '../fixtures/harvest/harvest-id-harness';
 
@@ -56,21 +57,6 @@ describe('authorize requests Harvest ID will not act on', () => {
     const res = await authorize({ response_type: responseType, decision: 'allow' });
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
-  });
-
-  it('takes PKCE parameters and ignores them, as Harvest documents none', async () => {
-    const { code, token, client } = await harvestId();
-    const issued = await code({
-      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-      code_challenge_method: 'S256',
-    });
-    const res = await token({
-      grant_type: 'authorization_code',
-      code: issued,
-      code_verifier: 'anything',
-      ...client,
-    });
-    expect(res.status).toBe(200);
   });
 
   it('asks again when the consent form is posted without a decision', async () => {
@@ -154,6 +140,61 @@ describe('token requests Harvest ID refuses', () => {
       ...client,
     });
     expect(elsewhere).toMatchObject({ status: 400, json: { error: 'invalid_grant' } });
+  });
+
+  it('binds a code sent with a PKCE challenge to its verifier: without it, or with another, the code is refused', async () => {
+    const { code, token, client } = await harvestId();
+    const verifier = 'the-verifier-only-the-app-that-asked-knows-0123456789';
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
+    // Someone who read state and redirect_uri off this computer got a code of their own, but has no verifier.
+    const withoutVerifier = await token({
+      grant_type: 'authorization_code',
+      code: await code(pkce),
+      ...client,
+    });
+    expect(withoutVerifier).toMatchObject({
+      status: 400,
+      json: {
+        error: 'invalid_grant',
+        error_description: 'code_verifier is required for this authorization code.',
+      },
+    });
+    const guessed = await token({
+      grant_type: 'authorization_code',
+      code: await code(pkce),
+      code_verifier: 'a-guess-a-guess-a-guess-a-guess-a-guess-a-guess',
+      ...client,
+    });
+    expect(guessed).toMatchObject({
+      status: 400,
+      json: {
+        error: 'invalid_grant',
+        error_description: 'The code_verifier does not match the code_challenge.',
+      },
+    });
+    const right = await token({
+      grant_type: 'authorization_code',
+      code: await code(pkce),
+      code_verifier: verifier,
+      ...client,
+    });
+    expect(right.status).toBe(200);
+    // A code asked for without a challenge is redeemed as before.
+    expect((await token({ grant_type: 'authorization_code', code: await code(), ...client })).status).toBe(
+      200,
+    );
+  });
+
+  it('refuses a challenge method other than S256 at the authorize step', async () => {
+    const { authorize } = await harvestId();
+    const res = await authorize({
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'plain',
+      decision: 'allow',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('code_challenge_method must be');
   });
 
   it('answers an unknown refresh token with 400 invalid_grant', async () => {

@@ -9,7 +9,11 @@ import {
   s256Challenge,
   sameSecret,
 } from '../../electron/main/core/harvest-id/authorize';
-import { harvestIdFromEnv, signInWithHarvestOffered } from '../../electron/main/core/harvest-id/config';
+import {
+  harvestIdFromEnv,
+  signInWithHarvestOffered,
+  signInWithHarvestProblem,
+} from '../../electron/main/core/harvest-id/config';
 import {
   GrantRevokedError,
   HarvestAppSettingsError,
@@ -76,6 +80,20 @@ describe('configuration from the environment', () => {
     const config = harvestIdFromEnv({});
     expect(config).toEqual({ baseUrl: 'https://id.getharvest.com', clientId: null, clientSecret: null });
     expect(signInWithHarvestOffered(config)).toBe(false);
+  });
+
+  it('offers the sign-in button only with both the client id and its secret, and says which is missing', () => {
+    const idOnly = harvestIdFromEnv({ SHEAF_OAUTH_CLIENT_ID: 'abc' });
+    expect(signInWithHarvestOffered(idOnly)).toBe(false);
+    expect(signInWithHarvestProblem(idOnly)).toBe(
+      "Sign in with Harvest can't start: SHEAF_OAUTH_CLIENT_ID is set but SHEAF_OAUTH_CLIENT_SECRET isn't, and Harvest needs both.",
+    );
+    const secretOnly = harvestIdFromEnv({ SHEAF_OAUTH_CLIENT_SECRET: 's' });
+    expect(signInWithHarvestOffered(secretOnly)).toBe(false);
+    expect(signInWithHarvestProblem(secretOnly)).toMatch(/SHEAF_OAUTH_CLIENT_ID isn't/);
+    const both = harvestIdFromEnv({ SHEAF_OAUTH_CLIENT_ID: 'abc', SHEAF_OAUTH_CLIENT_SECRET: 's' });
+    expect(signInWithHarvestOffered(both)).toBe(true);
+    expect(signInWithHarvestProblem(both)).toBeNull();
   });
 
   it('reads the sandbox URL, the client and a fixed port, treating blanks as unset', () => {

@@ -1,11 +1,16 @@
 // Following a read sheaf:// link with fake command handlers: which command runs, that a refused link runs none and
 // says why in a notification, and the same for the status views the `sheaf` command prints.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { openLink } from '../../electron/control/open-link';
 import type { Notifier } from '../../electron/main/core/ports';
-import { formatStatus, statusJson, statusLine, waybarJson } from '../../scripts/sheaf/views';
+import { startControl } from '../../electron/control/server';
+import { formatStatus, statusJson, statusLine, todayLines, waybarJson } from '../../scripts/sheaf/views';
+import { runSheaf } from '../../scripts/sheaf/cli';
 import { assignmentOption, entryView, sampleAppState } from '../fixtures/app-state';
 
 const dates = { today: '2025-06-02', weekStart: '2025-06-02', weekEnd: '2025-06-08' };
@@ -121,5 +126,76 @@ describe('the status views', () => {
       class: ['stopped', 'offline'],
       alt: 'stopped',
     });
+  });
+});
+
+describe('what the command prints from fields someone else wrote', () => {
+  const now = Date.parse('2025-06-02T10:00:00Z');
+  // What the issue's link stored: a terminal title, a bell, clear-screen, a carriage return, a line feed, and a
+  // right-to-left override; plus a C1 CSI in a project's name, which Harvest would hand back as typed.
+  const hostile = 'hi\u001b]0;PWNED\u0007\u001b[2J\rfake line\n\u202etxt';
+  const shown = 'hi\\u001B]0;PWNED\\u0007\\u001B[2J⏎fake line⏎\\u202Etxt';
+  const running = entryView({
+    isRunning: true,
+    hours: 0,
+    runningSince: '2025-06-02T09:37:00Z',
+    projectName: 'Web\u009b2Jsite',
+    notes: hostile,
+  });
+  const state = signedIn({
+    running,
+    day: { ...signedIn().day, isToday: true, entries: [running] },
+  });
+  // eslint-disable-next-line no-control-regex
+  const rawControl = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+
+  it('shows notes on one line, line breaks as ⏎ and every control or bidi character escaped', () => {
+    expect(formatStatus('{notes}', state, now)).toBe(shown);
+    expect(formatStatus('{project}', state, now)).toBe('Web\\u009B2Jsite');
+    expect(statusLine(state, now)).toBe('▶ Acme — Web\\u009B2Jsite — Design 0:23');
+    const today = todayLines(state, now);
+    expect(today).toHaveLength(2);
+    expect(today[1]).toContain(`Acme — Web\\u009B2Jsite — Design  ${shown}`);
+  });
+
+  it('gives waybar a tooltip whose only line breaks are its own', () => {
+    const bar = waybarJson(state, now);
+    expect(bar.text).toBe('▶ Web\\u009B2Jsite 0:23');
+    expect(bar.tooltip.split('\n')).toEqual([
+      'Acme — Web\\u009B2Jsite — Design',
+      shown,
+      'Today 0:23 · This week 0:23',
+    ]);
+  });
+
+  it('prints nothing raw, in any of status, --format, --waybar, --json and today', async () => {
+    const handlers = { getState: () => state } as Partial<CommandHandlers> as CommandHandlers;
+    const printed: string[] = [];
+    const dir = await mkdtemp(join(tmpdir(), 'sheaf-print-'));
+    const control = await startControl({ dataDir: dir, handlers, showPopover: () => {}, log: () => {} });
+    try {
+      for (const args of [
+        ['status'],
+        ['status', '--format', '{client} {project} {task} {notes}'],
+        ['status', '--waybar'],
+        ['status', '--json'],
+        ['today'],
+        ['today', '--json'],
+      ]) {
+        const io = {
+          env: { SHEAF_DATA_DIR: dir },
+          stdout: (line: string) => void printed.push(line),
+          stderr: (line: string) => void printed.push(line),
+          now: () => now,
+        };
+        expect(await runSheaf(args, io)).toBe(0);
+      }
+    } finally {
+      await control.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    for (const text of printed) expect(text).not.toMatch(rawControl);
+    // JSON stays JSON, and still carries the notes as they are to whoever parses it.
+    expect(JSON.parse(printed[3]!).running.notes).toBe(hostile);
   });
 });

@@ -62,7 +62,10 @@ describe('readLink', () => {
     ['sheaf://start?q=x&notes=%ZZ', /broken %-escape/],
     [`sheaf://start?q=${'a'.repeat(201)}`, /at most 200 characters/],
     [`sheaf://start?q=x&notes=${'n'.repeat(5001)}`, /at most 5000 characters/],
-    [`sheaf://start?q=${'a'.repeat(maxLinkLength)}`, /too long for Sheaf to read/],
+    [
+      `sheaf://start?q=${'a'.repeat(maxLinkLength)}`,
+      /too long for Sheaf to read \(at most 8,192 characters\)/,
+    ],
     ['sheaf://stop\n', /characters no link can carry/],
     ['sheaf://st\top', /characters no link can carry/],
     ['', /empty/],
@@ -71,6 +74,46 @@ describe('readLink', () => {
     const read = readLink(link);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.problem).toMatch(why);
+  });
+
+  it.each([
+    // The issue's own link: ESC ] 0 ; (a terminal title), BEL, ESC [ 2 J (clear screen), CR, LF and U+202E.
+    'sheaf://start?q=acme&notes=hi%1B%5D0%3BPWNED%07%1B%5B2J%0Dfake+line%0A%E2%80%AEtxt',
+    'sheaf://start?q=acme&notes=two%0Alines',
+    'sheaf://start?q=acme&notes=tab%09ed',
+    'sheaf://start?q=acme%1B%5B2J',
+    'sheaf://start?q=acme%C2%9B2J', // U+009B, the one-character CSI of C1
+    'sheaf://start?q=%E2%80%AEemca', // a right-to-left override
+    'sheaf://start?q=acme%E2%81%A6x', // a left-to-right isolate
+    'sheaf://start?q=acme%E2%80%A8x', // a line separator
+    'sheaf://start?project=12%00&task=34',
+    'sheaf://start?project=12&task=34&no%07tes=x',
+    'sheaf://start?q=acme&notes=x%7F',
+  ])('refuses control characters and bidi overrides once decoded, in every field: %s', (link) => {
+    const read = readLink(link);
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.problem).toMatch(
+        /carries control characters or text-direction overrides, which no link may/,
+      );
+      // eslint-disable-next-line no-control-regex
+      expect(read.problem).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+    }
+  });
+
+  it('refuses them written as they are, too', () => {
+    for (const raw of ['sheaf://start?q=acme\u202e', 'sheaf://start?q=acme\u009b', 'sheaf://stop\u2066']) {
+      expect(readLink(raw)).toEqual({ ok: false, problem: 'The link has characters no link can carry.' });
+    }
+  });
+
+  it('still reads notes in any script, with emoji and punctuation', () => {
+    expect(readLink('sheaf://start?q=acme&notes=%D7%A9%D7%9C%D7%95%D7%9D+%F0%9F%8C%BE+%E2%80%94+ok')).toEqual(
+      {
+        ok: true,
+        link: { verb: 'start', query: 'acme', notes: 'שלום 🌾 — ok' },
+      },
+    );
   });
 
   it('refuses what isn’t text at all', () => {

@@ -9,6 +9,7 @@ import { createSheafApp } from '../../electron/main/core/app';
 import { memorySettingsStore, SettingsService } from '../../electron/main/core/settings';
 import { createSettingsStore, type StoreOptions } from '../../electron/main/adapters/settings-store';
 import { commands } from '../../shared/ipc';
+import { dispatch } from '../../electron/main/dispatch';
 import { MemorySecrets } from '../fixtures/memory-secrets';
 import { acceleratorPattern, defaultSettings, Settings, SettingsUpdate } from '../../shared/settings';
 
@@ -130,5 +131,36 @@ describe('settings file (conf)', () => {
     } finally {
       await app.dispose();
     }
+  });
+});
+
+describe('saving settings on a disk that refuses', () => {
+  it.each([
+    ['ENOSPC', 'the disk is full'],
+    ['EROFS', 'the disk is read-only'],
+    ['EACCES', "it isn't allowed to write there"],
+  ])('answers %s with the storage message every other change gives', async (code, why) => {
+    const store = createSettingsStore({ dir, open: (o: StoreOptions) => new Conf(o) });
+    const refusing = {
+      ...store,
+      write: () => {
+        throw Object.assign(new Error(`${code}: refused`), { code });
+      },
+    };
+    const settings = new SettingsService(refusing);
+    const result = await dispatch(
+      { updateSettings: (u: SettingsUpdate) => settings.update(u) } as never,
+      'updateSettings',
+      { theme: 'dark' },
+      () => {},
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'storage',
+        message: `Sheaf can't save to ${dir}: ${why}. Your settings were not changed.`,
+      },
+    });
+    expect(settings.get().theme).toBe('system');
   });
 });

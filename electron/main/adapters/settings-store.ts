@@ -1,11 +1,12 @@
 // Owns the settings file: electron-store in the app, conf in the Node hosts (electron-store wraps conf), both
 // reading it through readSettingsFile and checked with one JSON schema derived from the zod one. A file that
 // holds no settings is set aside, not lost; one with a bad value keeps the rest, and a copy as it was.
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Schema } from 'conf';
 import { z } from 'zod';
 import { defaultSettings, Settings } from '../../../shared/settings';
+import { DiskError, errnoOf } from '../core/disk';
 import type { SettingsStore } from '../core/ports';
 import { readSettingsFile, settingsFile, type SettingsFile, type SettingsRead } from '../core/settings-file';
 
@@ -81,6 +82,9 @@ export function createSettingsStore(options: {
     // left for it until the person changes something here.
     if (read && !read.upToDate && !read.fromNewerVersion) store.store = settingsFile(settings);
   } catch (err) {
+    // A folder Sheaf can't write to (read-only, full) isn't a damaged file: nothing is set aside, Sheaf starts on
+    // what it can read, and says why its settings won't be kept.
+    if (unwritable(err)) return readOnlyStore(file, err);
     const name = aside();
     if (existsSync(file)) renameSync(file, join(options.dir, name));
     problem =
@@ -90,10 +94,32 @@ export function createSettingsStore(options: {
     settings = Settings.parse(stripVersion(store.store));
   }
   return {
+    file,
     read: () => ({ settings, problem }),
     write(next) {
       store.store = settingsFile(next);
       settings = next;
+    },
+  };
+}
+
+const unwritable = (err: unknown) =>
+  ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(errnoOf(err) ?? '');
+
+/** The settings as the file has them (or the defaults), kept in memory; a change is refused as the disk refused. */
+function readOnlyStore(file: string, err: unknown): SettingsStore {
+  let settings = defaultSettings;
+  try {
+    settings = readSettingsFile(JSON.parse(readFileSync(file, 'utf8'))).settings;
+  } catch {
+    // No file yet, or one that can't be read: the defaults.
+  }
+  const problem = `${new DiskError(err, file).message} Your settings can't be changed until it can.`;
+  return {
+    file,
+    read: () => ({ settings, problem }),
+    write() {
+      throw err;
     },
   };
 }

@@ -59,6 +59,8 @@ export interface SheafApp {
   subscribe(listener: (state: AppState) => void): () => void;
   /** What the popover is told that isn't state (the tray asked for the settings view). */
   onEvent(listener: (event: PopoverEvent) => void): () => void;
+  /** A host's own news for the popover's notices (scripts can't reach Sheaf, and why), said once. */
+  tell(message: string): void;
   /**
    * The tray's "Sign out": signs out of every account when nothing would be left behind; otherwise signs no one
    * out, tells the popover to ask (the `askSignOut` event) and answers 'asking', for the host to show it.

@@ -125,6 +125,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
+    tell(message) {
+      notices.tellOnce(message);
+      emit();
+    },
     async signOutOrAsk() {
       try {
         await commands.signOut({});

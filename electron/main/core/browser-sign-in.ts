@@ -4,6 +4,7 @@ import { NotAllowedError } from './errors';
 import {
   signInWithHarvest,
   signInWithHarvestOffered,
+  signInWithHarvestProblem,
   type HarvestIdConfig,
   type OAuthTokens,
 } from './harvest-id';
@@ -18,6 +19,7 @@ export class BrowserSignIn {
       fetch: Fetch;
       clock: Clock;
       openUrl?: (url: string) => void | Promise<void>;
+      log?: (line: string) => void;
     },
   ) {}
 
@@ -27,14 +29,14 @@ export class BrowserSignIn {
 
   /** Harvest ID's tokens once the browser's answer is in; refused when this Sheaf can't offer it. */
   start(): Promise<OAuthTokens> {
-    if (!this.offered)
-      return Promise.reject(new NotAllowedError('Sign in with Harvest is not set up in this Sheaf.'));
+    const problem = signInWithHarvestProblem(this.deps.config);
+    if (problem) return Promise.reject(new NotAllowedError(problem));
     const openUrl = this.deps.openUrl;
     if (!openUrl) return Promise.reject(new NotAllowedError("This Sheaf can't open your browser."));
     this.wait?.abort();
     const wait = (this.wait = new AbortController());
-    const { config, fetch, clock } = this.deps;
-    return signInWithHarvest({ config, fetch, clock, openUrl, signal: wait.signal }).finally(() => {
+    const { config, fetch, clock, log } = this.deps;
+    return signInWithHarvest({ config, fetch, clock, openUrl, log, signal: wait.signal }).finally(() => {
       if (this.wait === wait) this.wait = null;
     });
   }

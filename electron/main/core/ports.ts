@@ -78,6 +78,8 @@ export interface Shortcuts {
 export interface SettingsStore {
   read(): { settings: Settings; problem: string | null };
   write(settings: Settings): void;
+  /** Where the settings are saved, for the message when they can't be (a full or read-only disk). */
+  file?: string;
 }
 
 /** Starting Sheaf when the person logs in. */

@@ -2,14 +2,14 @@
 // signing in with a token or to the demo, switching, signing out of one account or all; the environment's
 // token; and the keychain record. Session steps run one at a time across accounts.
 import type { WeekStartDay } from '../../../shared/calendar';
-import { defaultPrefs, type AccountPrefs, type Session } from '../../../shared/state';
+import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../shared/state';
 import type { SheafAppOptions } from './app-options';
 import type { AccountContext } from './account-context';
 import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './account-session';
 import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from './errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from './harvest/env';
-import { AccountChoice, type OfferedAccount } from './account-choice';
+import { AccountChoice } from './account-choice';
 import { BrowserSignIn } from './browser-sign-in';
 import { harvestIdFromEnv, listAccounts, type HarvestIdConfig } from './harvest-id';
 import { Keychain, keychainEntryFor, withAccounts, withoutAccount, type StoredGrant } from './keychain';
@@ -78,6 +78,7 @@ export class SessionService {
       fetch: this.fetch,
       clock: this.clock,
       openUrl: options.openUrl,
+      log: options.log,
     });
     this.grants = new Grants({
       config: this.harvestId,
@@ -97,7 +98,7 @@ export class SessionService {
   }
 
   /** The accounts waiting to be picked, each saying whether Sheaf is signed in to it already. */
-  get accountChoice(): { accounts: OfferedAccount[] } | null {
+  get accountChoice(): AppState['accountChoice'] {
     return this.choice.view((id) => this.accounts.get(id)?.signedIn ?? false);
   }
 
@@ -355,8 +356,12 @@ export class SessionService {
 
   /** The grant's Harvest accounts: one is signed in to at once; several wait for the person to pick. */
   private async offer(grant: StoredGrant, token: string): Promise<void> {
-    const { accounts } = await listAccounts({ baseUrl: this.harvestId.baseUrl, fetch: this.fetch, token });
-    const only = this.choice.offerFrom(grant, accounts);
+    const { user, accounts } = await listAccounts({
+      baseUrl: this.harvestId.baseUrl,
+      fetch: this.fetch,
+      token,
+    });
+    const only = this.choice.offerFrom(grant, accounts, user);
     if (only !== null) return this.openGranted(grant, [only]);
     this.deps.emit();
   }

@@ -2,7 +2,8 @@
 // changed only through validated updates, saved at once, and announced to whoever applies them.
 import { ZodError } from 'zod';
 import { defaultSettings, mergeSettings, Settings, type SettingsUpdate } from '../../../shared/settings';
-import { NotAllowedError } from './errors';
+import { DiskError, errnoOf } from './disk';
+import { NotAllowedError, NotSavedError } from './errors';
 import type { SettingsStore } from './ports';
 
 /** A store for hosts without a settings file (tests): starts at the defaults, forgets on exit. */
@@ -46,7 +47,11 @@ export class SettingsService {
     const parsed = Settings.safeParse(mergeSettings(this.current, update));
     if (!parsed.success) throw new NotAllowedError(messageOf(parsed.error));
     const before = this.current;
-    this.store.write(parsed.data);
+    try {
+      this.store.write(parsed.data);
+    } catch (err) {
+      throw notSaved(err, this.store.file);
+    }
     this.current = parsed.data;
     for (const listener of this.listeners) listener(this.current, before);
     return this.current;
@@ -60,4 +65,15 @@ export class SettingsService {
 
 function messageOf(error: ZodError): string {
   return error.issues.map((i) => i.message).join('; ');
+}
+
+/**
+ * A settings file that can't be written (a full disk, a read-only folder) is refused in the words every other
+ * change uses ("Sheaf can't save to …: the disk is full."), not as "Something went wrong in Sheaf".
+ */
+function notSaved(err: unknown, file: string | undefined): unknown {
+  const code = errnoOf(err);
+  if (code === undefined) return err;
+  const where = file ?? (err as NodeJS.ErrnoException).path ?? 'settings.json';
+  return new NotSavedError(new DiskError(err, where), 'Your settings were not changed.');
 }

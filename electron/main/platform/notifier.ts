@@ -2,6 +2,7 @@
 // where the OS shows them (macOS, Windows: Electron's `actions`), and each shown notification kept referenced until it
 // closes (a collected one loses its click and action handlers).
 import type { Notification, NotificationConstructorOptions } from 'electron';
+import { printableField, printableText } from '../../../shared/printable';
 import type { Notifier } from '../core/ports';
 
 /** The slice of an Electron Notification the notifier uses. */
@@ -27,9 +28,10 @@ export function createNotifier(
       if (!Notification.isSupported()) return;
       const actions = buttons ? (answers?.actions ?? []) : [];
       // Only the idle question needs the person now; the rest arrive quietly.
+      // Titles and bodies carry names from Harvest and words from links: no control or bidi character shows as one.
       const n = new Notification({
-        title,
-        body,
+        title: printableField(title),
+        body: printableText(body),
         silent: kind !== 'idle',
         ...(actions.length > 0
           ? { actions: actions.map((a) => ({ type: 'button' as const, text: a.label })) }

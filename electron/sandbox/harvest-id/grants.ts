@@ -1,6 +1,6 @@
 // Owns Harvest ID's OAuth2 grants: the codes a consent hands out, the access and refresh tokens they are
 // exchanged for, which accounts each reaches, and when they stop working (expiry by the sandbox clock, revocation).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock';
 import type { OAuthClient } from './client';
 
@@ -14,6 +14,8 @@ interface Grant {
 interface PendingCode {
   grant: Grant;
   redirectUri: string;
+  /** The S256 challenge the authorize request carried, if any: then only its verifier redeems the code. */
+  codeChallenge: string | null;
   expiresMs: number;
 }
 
@@ -52,20 +54,26 @@ export class GrantBook {
   }
 
   /** A person allowed access to these accounts: a new grant, and the single-use code that stands for it. */
-  issueCode(accountIds: readonly string[], redirectUri: string): string {
+  issueCode(accountIds: readonly string[], redirectUri: string, codeChallenge: string | null = null): string {
     const grant: Grant = { accountIds: [...accountIds], refreshToken: secret('rt'), revoked: false };
     this.refreshTokens.set(grant.refreshToken, grant);
     this.issued += 1;
     const code = secret('code');
-    this.codes.set(code, { grant, redirectUri, expiresMs: this.nowMs() + this.client.codeTtlMs });
+    this.codes.set(code, {
+      grant,
+      redirectUri,
+      codeChallenge,
+      expiresMs: this.nowMs() + this.client.codeTtlMs,
+    });
     return code;
   }
 
   /**
    * Codes are single-use (RFC 6749 §4.1.2): a second exchange is refused like an unknown code. When the token
-   * request names a redirect_uri it must be the one the code was sent to (§4.1.3).
+   * request names a redirect_uri it must be the one the code was sent to (§4.1.3). A code issued with a PKCE
+   * challenge needs the verifier that hashes to it (RFC 7636 §4.6); a wrong or missing one uses the code up.
    */
-  redeem(code: string, redirectUri: string | undefined): TokenAnswer | Refusal {
+  redeem(code: string, redirectUri: string | undefined, codeVerifier?: string): TokenAnswer | Refusal {
     const pending = this.codes.get(code);
     this.codes.delete(code);
     if (!pending || pending.grant.revoked)
@@ -73,6 +81,13 @@ export class GrantBook {
     if (pending.expiresMs <= this.nowMs()) return { refused: 'The authorization code has expired.' };
     if (redirectUri !== undefined && redirectUri !== pending.redirectUri)
       return { refused: 'The redirect_uri does not match the one the authorization code was issued to.' };
+    if (pending.codeChallenge !== null) {
+      if (codeVerifier === undefined)
+        return { refused: 'code_verifier is required for this authorization code.' };
+      const challenge = createHash('sha256').update(codeVerifier).digest('base64url');
+      if (challenge !== pending.codeChallenge)
+        return { refused: 'The code_verifier does not match the code_challenge.' };
+    }
     return this.answer(pending.grant);
   }
 

@@ -15,6 +15,8 @@ export interface ConsentRequest {
   redirectUri: string;
   state: string | null;
   scope: string | null;
+  /** PKCE's S256 challenge, when the app sent one; the code is then bound to its verifier. */
+  codeChallenge: string | null;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -46,6 +48,8 @@ export function consentPage(
       hidden('redirect_uri', request.redirectUri) +
       hidden('state', request.state) +
       hidden('scope', request.scope) +
+      hidden('code_challenge', request.codeChallenge) +
+      hidden('code_challenge_method', request.codeChallenge === null ? null : 'S256') +
       `<button type="submit" name="decision" value="allow">Allow</button> ` +
       `<button type="submit" name="decision" value="deny">Deny</button>` +
       `</form>`,

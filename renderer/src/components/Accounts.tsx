@@ -69,6 +69,11 @@ export function AccountChoice({ choice }: { choice: Choice }) {
   return (
     <section className="signin choice" aria-labelledby={`${ids}-title`}>
       <h1 id={`${ids}-title`}>Choose your accounts</h1>
+      {choice.user && (
+        <p className="muted small">
+          Signed in to Harvest as {choice.user.name} ({choice.user.email})
+        </p>
+      )}
       <form className="signin-form" noValidate onSubmit={submit}>
         <fieldset>
           <legend className="muted">

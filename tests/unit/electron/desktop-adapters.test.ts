@@ -126,6 +126,21 @@ describe('notifications', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 
+  it('shows no control or bidi character raw, whatever a link or Harvest put in the text', () => {
+    createNotifier(FakeNotification).show(
+      'shortcut',
+      'Started Web\u001b]0;x\u0007site',
+      'Nothing matches "acme\u202eemca\u009b".\nOpen Sheaf.',
+    );
+    expect(FakeNotification.shown.map((n) => n.options)).toEqual([
+      {
+        title: 'Started Web\\u001B]0;x\\u0007site',
+        body: 'Nothing matches "acme\\u202Eemca\\u009B".\nOpen Sheaf.',
+        silent: true,
+      },
+    ]);
+  });
+
   it('stays quiet where the system has no notifications', () => {
     FakeNotification.supported = false;
     createNotifier(FakeNotification).show('noTimer', 'No timer running', '');

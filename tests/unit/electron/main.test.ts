@@ -1,6 +1,6 @@
 // Tests main's wiring with a fake Electron around the real core: single instance, secure window, IPC bound to the
 // popover, host commands, state pushed to the page, tray following the session, clean quit.
-import { existsSync, statSync } from 'node:fs';
+import { chownSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,10 +239,23 @@ describe('main process wiring', () => {
     expect(win.visible).toBe(true);
   });
 
+  // chown to another user needs root; CI runs as root, elsewhere this is skipped.
+  it.runIf(process.getuid?.() === 0)(
+    "refuses to start on another user's data folder, saying whose it is, and writes nothing there",
+    async () => {
+      chownSync(dataDir, 65534, 65534);
+      await import('../../../electron/main/index');
+      await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(1));
+      expect(FakeTray.created).toHaveLength(0);
+      expect(readdirSync(dataDir)).toEqual([]);
+      app.quit(); // Nothing started, so nothing asks to quit; the clean-up waits for one.
+    },
+  );
+
   it('claims sheaf:// links, answers scripts on an owner-only socket in the data folder, and follows links', async () => {
     const { win } = await startMain();
     expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('sheaf');
-    const socket = statSync(join(dataDir, 'control.sock'));
+    const socket = statSync(join(dataDir, 'control', 'control.sock'));
     expect(socket.isSocket() && socket.mode & 0o777).toBe(0o600);
     app.emit('open-url', fakeEvent(), 'sheaf://show');
     await vi.waitFor(() => expect(win.visible).toBe(true));

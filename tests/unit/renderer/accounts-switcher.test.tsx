@@ -213,12 +213,14 @@ describe('choosing accounts', () => {
       { id: '222', name: 'Northwind Freelance', signedIn: false },
       { id: '333', name: 'Globex', signedIn: false },
     ],
+    user: { name: 'Dana Demo', email: 'dana@example.com' },
   };
 
   it('shows every account checked over the timesheet, and uses the ones left checked', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn({ accountChoice: choice }));
     expect(screen.getByRole('heading', { name: 'Choose your accounts' })).toBeInTheDocument();
+    expect(screen.getByText('Signed in to Harvest as Dana Demo (dana@example.com)')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Running timer' })).not.toBeInTheDocument();
     const boxes = screen.getAllByRole('checkbox');
     expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, true, true]);

@@ -41,9 +41,23 @@ export function harvestIdFromEnv(env: Record<string, string | undefined>): Harve
   return config;
 }
 
-/** Whether the sign-in button is offered at all: it needs Sheaf's client id. */
+/**
+ * Whether the sign-in button is offered at all: it needs Sheaf's client id and its secret, since Harvest's token
+ * endpoint refuses an exchange without the secret, after the person has already said yes in the browser.
+ */
 export function signInWithHarvestOffered(config: HarvestIdConfig): boolean {
-  return config.clientId !== null;
+  return signInWithHarvestProblem(config) === null;
+}
+
+/** Why "Sign in with Harvest" can't start in this Sheaf, naming what to set; null when it can. */
+export function signInWithHarvestProblem(config: HarvestIdConfig): string | null {
+  if (config.clientId === null && config.clientSecret === null)
+    return 'Sign in with Harvest is not set up in this Sheaf (SHEAF_OAUTH_CLIENT_ID and SHEAF_OAUTH_CLIENT_SECRET are not set).';
+  if (config.clientSecret === null)
+    return "Sign in with Harvest can't start: SHEAF_OAUTH_CLIENT_ID is set but SHEAF_OAUTH_CLIENT_SECRET isn't, and Harvest needs both.";
+  if (config.clientId === null)
+    return "Sign in with Harvest can't start: SHEAF_OAUTH_CLIENT_SECRET is set but SHEAF_OAUTH_CLIENT_ID isn't, and Harvest needs both.";
+  return null;
 }
 
 function nonBlank(value: string | undefined): string | undefined {

@@ -2,6 +2,7 @@
 export {
   harvestIdFromEnv,
   signInWithHarvestOffered,
+  signInWithHarvestProblem,
   DEFAULT_HARVEST_ID_URL,
   type HarvestIdConfig,
 } from './config';

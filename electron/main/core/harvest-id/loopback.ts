@@ -1,5 +1,7 @@
 // Owns the loopback redirect receiver (RFC 8252 §7.3): a node:http server on 127.0.0.1 that takes exactly one
-// answer on its path, replies with the page the caller chooses, and closes; also on timeout and on abort.
+// answer on its path, replies with the page the caller chooses, and closes; also on timeout and on abort. A
+// request that isn't the answer (wrong state: any local process or a page guessing the port can send one) is
+// turned away without ending the wait, so it can't close the door on the real answer.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LoopbackUnavailableError } from './errors';
 import { finishedPage, notFoundPage, onlyGetPage, type Page } from './pages';
@@ -19,8 +21,12 @@ export interface LoopbackOptions<T> {
   /** The error the wait ends with when nothing came in time / when `signal` aborts. */
   timedOut(): Error;
   aborted(): Error;
-  /** Called once, for the first GET on `path`; may take a while (the token exchange) while the tab waits. */
+  /** Called once, for the first GET on `path` that `isAnswer` takes; may take a while (the token exchange). */
   answer(query: URLSearchParams): Promise<Reply<T>>;
+  /** Whether a GET on `path` is the answer at all (its state is ours); default: every one is. */
+  isAnswer?(query: URLSearchParams): boolean;
+  /** A GET that wasn't the answer: the page it gets, and told how many so far (to log and count). */
+  notTheAnswer?(count: number): Page;
 }
 
 export interface Loopback<T> {
@@ -39,6 +45,7 @@ const HOST = '127.0.0.1';
 export async function startLoopback<T>(o: LoopbackOptions<T>): Promise<Loopback<T>> {
   if (o.signal?.aborted) throw o.aborted();
   let answered = false;
+  let ignored = 0;
   let settled = false;
   let port = 0;
   const timer = setTimeout(() => {
@@ -53,9 +60,15 @@ export async function startLoopback<T>(o: LoopbackOptions<T>): Promise<Loopback<
   const server = createServer((req, res) => {
     const page = route(req);
     if (page) return send(res, page);
+    const query = new URL(req.url ?? '/', `http://${HOST}`).searchParams;
+    // Checked before `answered` is set: a forged answer must leave the door open for the real one, and the
+    // timeout still running.
+    if (o.isAnswer && !o.isAnswer(query)) {
+      ignored += 1;
+      return send(res, o.notTheAnswer?.(ignored) ?? notFoundPage());
+    }
     answered = true;
     clearTimeout(timer);
-    const query = new URL(req.url ?? '/', `http://${HOST}`).searchParams;
     // The wait ends when both the reply is ready and the tab's response is over: delivered, or the tab closed
     // while the code was being traded (then the tokens still count; only the page is lost).
     let reply: Reply<T> | undefined;

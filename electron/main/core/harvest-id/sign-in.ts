@@ -7,7 +7,6 @@ import {
   BrowserNotOpenedError,
   SignInCancelledError,
   SignInDeniedError,
-  SignInForgedError,
   SignInNotSetUpError,
   SignInRefusedError,
   SignInTimedOutError,
@@ -27,6 +26,8 @@ export interface SignInOptions {
   /** Aborting stops the wait (SignInCancelledError) and closes the port. */
   signal?: AbortSignal;
   userAgent?: string;
+  /** Where an ignored answer (wrong state) is told. */
+  log?: (line: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -47,11 +48,17 @@ export async function signInWithHarvest(o: SignInOptions): Promise<OAuthTokens> 
     timedOut: () => new SignInTimedOutError(timeoutMs),
     aborted: () => new SignInCancelledError(),
     answer: (query) => answer(query),
+    // Only our state makes a request the answer. Anything else is some local process, or a page that guessed the
+    // port: it gets a 400 and changes nothing, and the wait goes on for the real answer until the timeout.
+    isAnswer: (query) => sameSecret(query.get('state'), state),
+    notTheAnswer: (count) => {
+      o.log?.(`sign-in: ignored an answer whose state wasn't Sheaf's (${count} so far); still waiting`);
+      return failedPage(400, "Sheaf isn't waiting for this sign-in answer, so it was ignored.");
+    },
   });
 
-  /** The browser's one answer: checked against our state before anything in it is believed. */
+  /** The browser's one answer, its state already checked against ours (isAnswer). */
   async function answer(query: URLSearchParams): Promise<Reply<OAuthTokens>> {
-    if (!sameSecret(query.get('state'), state)) return refused(400, new SignInForgedError());
     const error = query.get('error');
     // RFC 6749 §4.1.2.1: the person said no, or Harvest could not ask them.
     if (error === 'access_denied')
