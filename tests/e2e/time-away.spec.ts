@@ -112,7 +112,9 @@ test('By keyboard alone: the question takes focus, Something else… gives the t
 
   await expect(question).toHaveCount(0);
   const note = page.getByRole('status').filter({ hasText: /37 min went to Website Redesign/ });
-  await expect(note).toBeFocused();
+  await expect(note).toBeVisible();
+  // Focus goes back to what had it before the question (the picker, after a start), never to the page body.
+  await expect(page.getByRole('combobox', { name: 'Project and task', exact: true })).toBeFocused();
   await page.screenshot(shot('idle-question-given'));
   await expect.poll(() => onPair(preview, 'Website Redesign').map((e) => e.notes)).toEqual(['client call']);
 });
