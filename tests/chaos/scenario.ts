@@ -132,6 +132,8 @@ export async function runScenario(
     if (severalAccounts && chance(0.1)) {
       const other = accountIds.find((id) => id !== activeAccountId)!;
       await core.send({ op: 'switch', accountId: other });
+      if (process.env.CHAOS_DEBUG === '2')
+        console.log(`${((world.now().getTime() - start.getTime()) / minute).toFixed(0)} switch to ${other}`);
       continue;
     }
     const shownId = activeAccountId ?? '';
@@ -151,7 +153,9 @@ export async function runScenario(
     const { op, apply } = action;
     const reply = await core.send(op);
     if (process.env.CHAOS_DEBUG === '2')
-      console.log(`${((now - start.getTime()) / minute).toFixed(0)} ${JSON.stringify(op)} ${reply.ok}`);
+      console.log(
+        `${((now - start.getTime()) / minute).toFixed(0)} ${JSON.stringify(op)} ${reply.ok} shown ${reply.state.activeAccountId} running ${reply.state.running} kills ${core.kills}`,
+      );
     if (!reply.ok && process.env.CHAOS_DEBUG) console.log(`refused ${op.op}: ${reply.error}`);
     if (diskFailing !== null) {
       // Saved, then shown, or refused and not shown: with nothing writable, a new entry must be refused,
