@@ -15,6 +15,37 @@ const hourStep = 0.01;
 /** How far before our send a created entry may claim to be created and still be ours (Harvest's clock behind). */
 const clockSkewMs = 2 * 60_000;
 
+/** What an entry must be to be the one a create made: only the parts both Harvest's answer and the ledger hold. */
+export interface CreatedCandidate {
+  id: number;
+  projectId: number;
+  taskId: number;
+  notes: string;
+  createdAt: string;
+}
+
+/**
+ * Whether `e` may be the entry `intent` made when its answer was lost: not known before it was sent, the same
+ * project, task and notes, and made no earlier than it was sent (less Harvest's clock being a little behind).
+ * Measured from when the create was sent, not when the person acted: a create sent an hour late must not match
+ * an entry made on the web in that hour.
+ */
+export function mayHaveMade(
+  intent: CreateIntent,
+  notes: string,
+  e: CreatedCandidate,
+  known: ReadonlySet<number>,
+): boolean {
+  const since = Date.parse(intent.sentAt ?? intent.at) - clockSkewMs;
+  return (
+    !known.has(e.id) &&
+    e.projectId === intent.projectId &&
+    e.taskId === intent.taskId &&
+    e.notes === notes &&
+    Date.parse(e.createdAt) >= since
+  );
+}
+
 export class LostAnswers {
   constructor(
     private readonly api: () => HarvestApi,
@@ -47,8 +78,6 @@ export class LostAnswers {
    * than that, and not already mapped to another change of ours. Never marks the person's notes.
    */
   async findCreated(intent: CreateIntent, notes: string): Promise<TimeEntry | undefined> {
-    // Measured from when the create was sent (not when the person acted: a create sent an hour late must not
-    // match an entry made on the web in that hour), allowing for Harvest's clock being a little behind ours.
     const sent = Date.parse(intent.sentAt ?? intent.at);
     const since = sent - clockSkewMs;
     const day = intent.kind === 'add' ? intent.spentDate : localDate(new Date(intent.at));
@@ -63,12 +92,18 @@ export class LostAnswers {
     return candidates
       .filter(
         (e) =>
-          !known.has(e.id) &&
-          e.project.id === intent.projectId &&
-          e.task.id === intent.taskId &&
-          (e.notes ?? '') === notes &&
-          Date.parse(e.created_at) >= since &&
-          this.sameTime(intent, e, sent),
+          mayHaveMade(
+            intent,
+            notes,
+            {
+              id: e.id,
+              projectId: e.project.id,
+              taskId: e.task.id,
+              notes: e.notes ?? '',
+              createdAt: e.created_at,
+            },
+            known,
+          ) && this.sameTime(intent, e, sent),
       )
       .sort(
         (a, b) => Math.abs(Date.parse(a.created_at) - sent) - Math.abs(Date.parse(b.created_at) - sent),

@@ -13,7 +13,8 @@ import { localDate, weekRange } from '../dates';
 import { round, toView, type EntryRef, type LocalEntry } from '../entries';
 import type { SetAside } from './set-aside';
 import { recentPairs, shownDay } from './days';
-import { applyIntents, resolveRef, type Intent } from './intents';
+import { applyIntents, isCreate, resolveRef, type Intent } from './intents';
+import { mayHaveMade } from './lost-answers';
 import type { Ledger, LedgerReading } from './ledger';
 
 export interface TimerView {
@@ -40,7 +41,34 @@ export interface ShownEntries {
 
 /** Harvest's last word plus every change not yet confirmed. */
 export function shownEntries(ledger: LedgerReading, queued: readonly Intent[]): ShownEntries {
-  return applyIntents(ledger.entries, queued, ledger.ids, ledger.style.timestampTimers);
+  const made = madeByQueuedCreates(ledger, queued);
+  const confirmed =
+    made.size === 0 ? ledger.entries : new Map([...ledger.entries].filter(([ref]) => !made.has(ref)));
+  return applyIntents(confirmed, queued, ledger.ids, ledger.style.timestampTimers);
+}
+
+/**
+ * Harvest entries that a queued create already made, its answer lost (a crash, a dropped connection). Until
+ * the sender reconciles it, the queued change stands for that entry: otherwise the day shows it twice, once
+ * stopped (a start replaces what runs) and open to an edit meant for the running one.
+ */
+function madeByQueuedCreates(ledger: LedgerReading, queued: readonly Intent[]): Set<EntryRef> {
+  const made = new Set<EntryRef>();
+  const mapped = new Set(ledger.ids.values());
+  for (const intent of queued) {
+    // Only a create that was sent, and that noted what Harvest held then, can have made one.
+    if (!isCreate(intent) || !intent.sentAt || !intent.knownIds || ledger.ids.has(intent.localRef)) continue;
+    const known = new Set<number>([...intent.knownIds, ...mapped]);
+    const notes = intent.sentNotes ?? intent.notes;
+    for (const e of ledger.entries.values()) {
+      if (typeof e.ref !== 'number' || made.has(e.ref)) continue;
+      if (mayHaveMade(intent, notes, { ...e, id: e.ref }, known)) {
+        made.add(e.ref);
+        break;
+      }
+    }
+  }
+  return made;
 }
 
 /** Any entry Sheaf knows (this week's, or a timer left running from earlier), as the popover shows it. */
