@@ -68,16 +68,21 @@ export async function openSimulatedWorld(
   let kills = 0;
   let nextId = 1;
 
-  /** Lets virtual time run until `work` is done; what it threw is thrown here. */
-  async function settled(work: unknown, what: string): Promise<void> {
+  /** Lets virtual time run until `work` settles: what it threw comes back as `error`; null if it never did. */
+  async function outcomeOf(work: unknown, withinMs = answerWithinMs): Promise<{ error?: unknown } | null> {
     let outcome: { error?: unknown } | null = null;
     Promise.resolve(work).then(
       () => (outcome = {}),
       (error: unknown) => (outcome = { error }),
     );
-    if (!(await time.until(() => outcome !== null, answerWithinMs)))
-      throw new Error(`${what} never finished`);
-    if (outcome!.error) throw outcome!.error;
+    return (await time.until(() => outcome !== null, withinMs)) ? outcome : null;
+  }
+
+  /** `work`, done on virtual time; what it threw is thrown here. */
+  async function settled(work: unknown, what: string): Promise<void> {
+    const outcome = await outcomeOf(work);
+    if (!outcome) throw new Error(`${what} never finished`);
+    if ('error' in outcome) throw outcome.error;
   }
 
   async function launch(): Promise<void> {
@@ -136,12 +141,8 @@ export async function openSimulatedWorld(
 
   async function send(op: Op, withinMs = answerWithinMs): Promise<Reply> {
     const id = nextId++;
-    let answer: { ok: boolean; error?: string } | null = null;
-    void runOp(app, op, driving).then(
-      () => (answer = { ok: true }),
-      (err: unknown) => (answer = { ok: false, error: String(err) }),
-    );
-    if (!(await time.until(() => answer !== null, withinMs))) {
+    const outcome = await outcomeOf(runOp(app, op, driving), withinMs);
+    if (!outcome) {
       const s = app.getState();
       throw new Error(
         `the core did not answer ${JSON.stringify(op)} in ${withinMs / 60_000} minutes ` +
@@ -152,7 +153,8 @@ export async function openSimulatedWorld(
       );
     }
     state = summary(app);
-    return { id, ...answer!, state };
+    const answer = 'error' in outcome ? { ok: false, error: String(outcome.error) } : { ok: true };
+    return { id, ...answer, state };
   }
 
   async function crash(): Promise<void> {
