@@ -3,7 +3,8 @@
 import type { Clock } from '../../shared/clock';
 import { createAdmin, type SharedSwitches } from './admin';
 import type { ListedAccount } from './harvest-id/pages';
-import { DEMO_ACCOUNTS, buildAccount } from './seed';
+import { PLAIN_DEMO_ACCOUNT, buildAccount } from './seed';
+import { DEMO_TEAMMATES } from './team';
 import { FIRST_ENTRY_ID, SandboxStore } from './store';
 import type { SandboxAccountInfo, SandboxAccountSeed, SandboxAdmin, SandboxOptions } from './types';
 
@@ -20,7 +21,7 @@ const ID_SPACING = 10_000_000;
 const ENTRY_ID_SPACING = 100_000_000;
 
 // Without `accounts`, the one demo agency the sandbox has always been.
-const DEFAULT_ACCOUNTS: SandboxAccountSeed[] = DEMO_ACCOUNTS.slice(0, 1);
+const DEFAULT_ACCOUNTS: SandboxAccountSeed[] = [PLAIN_DEMO_ACCOUNT];
 
 const subdomainOf = (name: string) =>
   name
@@ -69,6 +70,9 @@ export class AccountBook {
         },
         { name: seed.name, subdomain: seed.subdomain ?? subdomainOf(seed.name), idBase: index * ID_SPACING },
       );
+      account.role = seed.role ?? options.role ?? 'administrator';
+      account.rounding = (seed.timeRounding ?? options.timeRounding) || null;
+      account.teammates = (seed.teammates ?? options.teammates) ? DEMO_TEAMMATES : [];
       const store = new SandboxStore(account, clock, FIRST_ENTRY_ID + index * ENTRY_ID_SPACING);
       const switches = { companyForbidden: false };
       const admin = createAdmin(store, switches, shared);

@@ -1,6 +1,9 @@
 // Owns the in-memory shape of a sandbox Harvest account: who the user is, what they may track time to, and
 // the time entry records (kept in the store's own units; entry-view.ts turns them into Harvest payloads).
 import type { Company, ProjectAssignment, TaskAssignment, User } from '../../shared/harvest/schemas';
+import type { ExternalReference } from './external-reference';
+import type { TimeRounding } from './rounding';
+import type { Teammate } from './team';
 
 export interface SandboxClient {
   id: number;
@@ -22,15 +25,27 @@ export interface EntryRecord {
   notes: string | null;
   isLocked: boolean;
   lockedReason: string | null;
+  /** Approved through Timesheet Approval (Harvest's is_closed, approval_status "approved"). */
   isClosed: boolean;
+  /** Submitted for approval and waiting: frozen like an approved entry until it is approved or sent back. */
+  isSubmitted: boolean;
   isBilled: boolean;
+  externalReference: ExternalReference | null;
   createdMs: number;
   updatedMs: number;
 }
 
+/** What the person may see in this account: an administrator sees rates, amounts and the team; a member not. */
+export type SandboxRole = 'administrator' | 'member';
+
 export interface SandboxAccount {
   company: Company;
   user: User;
+  role: SandboxRole;
+  /** The company's Time Rounding preference (Settings > Preferences); null when it doesn't round. */
+  rounding: TimeRounding | null;
+  /** The other people in the account, as the Team report lists them to an administrator. */
+  teammates: Teammate[];
   clients: SandboxClient[];
   /** Every project assignment, inactive ones included (the API only lists the active ones). */
   assignments: ProjectAssignment[];

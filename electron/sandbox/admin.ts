@@ -65,6 +65,22 @@ export function createAdmin(
     closeEntry(id) {
       store.adminPatch(id, { is_closed: true });
     },
+    submitEntry(id) {
+      store.find(id).isSubmitted = true;
+      store.adminPatch(id, {});
+    },
+    reopenEntry(id) {
+      const entry = store.find(id);
+      entry.isSubmitted = false;
+      entry.isClosed = false;
+      store.adminPatch(id, {});
+    },
+    setTimeRounding(rounding) {
+      store.account.rounding = rounding || null;
+    },
+    setRole(role) {
+      store.account.role = role;
+    },
     archiveProject(projectId) {
       store.archive(projectId);
     },

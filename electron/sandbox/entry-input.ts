@@ -2,6 +2,7 @@
 import { toInt, toNumber, unprocessable } from './http';
 import { minutesInOrder, readTime as readWallClock } from '../../shared/wall-clock';
 import { normalizeDate } from './time';
+import { readExternalReference, type ExternalReference } from './external-reference';
 
 export interface NewEntry {
   projectId: number;
@@ -14,6 +15,7 @@ export interface NewEntry {
   /** Harvest's rule: no hours (duration) or no ended_time (timestamps) starts a timer. */
   running: boolean;
   userId: number | undefined;
+  externalReference: ExternalReference | null;
 }
 
 export interface EntryChanges {
@@ -24,6 +26,8 @@ export interface EntryChanges {
   hours?: number;
   startedMinutes?: number;
   endedMinutes?: number;
+  /** null removes the reference, as DELETE …/external_reference does. */
+  externalReference?: ExternalReference | null;
 }
 
 class Problems {
@@ -58,7 +62,8 @@ function readId(
 function readDate(body: Record<string, unknown>, problems: Problems, required: boolean) {
   const raw = body.spent_date;
   if (raw === undefined || raw === null || raw === '') {
-    if (required) problems.add("Spent date can't be blank");
+    // Harvest says both of a blank date (tests/fixtures/harvest/recorded/error-422.json).
+    if (required) problems.add("Spent date can't be blank, Spent date is not a valid date");
     return undefined;
   }
   const date = normalizeDate(raw);
@@ -134,6 +139,7 @@ export function readNewEntry(body: Record<string, unknown>): NewEntry {
   const startedMinutes = readTime(body, 'started_time', problems);
   const endedMinutes = readTime(body, 'ended_time', problems);
   const notes = readNotes(body, problems);
+  const externalReference = readExternalReference(body, problems);
   if (endedMinutes !== undefined && startedMinutes === undefined) problems.add("Started time can't be blank");
   checkOrder(startedMinutes, endedMinutes, problems);
   problems.throwIfAny();
@@ -147,6 +153,7 @@ export function readNewEntry(body: Record<string, unknown>): NewEntry {
     endedMinutes,
     running: hours === undefined && endedMinutes === undefined,
     userId,
+    externalReference: externalReference ?? null,
   };
 }
 
@@ -160,6 +167,7 @@ export function readEntryChanges(body: Record<string, unknown>): EntryChanges {
     hours: readHours(body, problems),
     startedMinutes: readTime(body, 'started_time', problems),
     endedMinutes: readTime(body, 'ended_time', problems),
+    externalReference: readExternalReference(body, problems),
   };
   checkOrder(changes.startedMinutes, changes.endedMinutes, problems);
   problems.throwIfAny();

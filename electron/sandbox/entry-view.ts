@@ -2,7 +2,10 @@
 // Fields, nesting and order follow recorded Harvest answers (tests/fixtures/harvest/recorded/time-entry.json).
 import type { TimeEntry } from '../../shared/harvest/schemas';
 import type { AssignmentIndex, EntryRecord, SandboxAccount } from './account';
-import { hoursBetween, isoStamp, round2, roundUpToQuarter } from './time';
+import { approvalStatusOf, lockOf } from './approval';
+import { externalReferenceView } from './external-reference';
+import { roundedHours } from './rounding';
+import { hoursBetween, isoStamp, round2 } from './time';
 
 /** Hours as Harvest reports them at `nowMs`: a running timer keeps growing. */
 export function liveHours(entry: EntryRecord, nowMs: number): number {
@@ -47,11 +50,11 @@ export function entryView(
     spent_date: entry.spentDate,
     hours,
     hours_without_timer: round2(entry.baseHours),
-    rounded_hours: roundUpToQuarter(hours),
+    rounded_hours: roundedHours(hours, account.rounding),
     notes: entry.notes,
-    is_locked: entry.isLocked,
-    locked_reason: entry.lockedReason,
+    ...lockOf(entry),
     is_closed: entry.isClosed,
+    approval_status: approvalStatusOf(entry),
     is_billed: entry.isBilled,
     timer_started_at: entry.timerStartedMs === null ? null : isoStamp(entry.timerStartedMs),
     started_time: entry.startedTime,
@@ -91,6 +94,6 @@ export function entryView(
       budget: ta.budget ?? null,
     },
     invoice: null,
-    external_reference: null,
+    external_reference: externalReferenceView(entry.externalReference),
   };
 }

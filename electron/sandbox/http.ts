@@ -27,7 +27,8 @@ export const unauthorized = () =>
     401,
     { error: 'invalid_token', error_description: UNAUTHORIZED_DESCRIPTION },
     {
-      'WWW-Authenticate': `Bearer realm="Harvest API", error="invalid_token", error_description="${UNAUTHORIZED_DESCRIPTION}"`,
+      // Harvest's own realm, as recorded (tests/fixtures/harvest/recorded/error-401.json).
+      'WWW-Authenticate': `Bearer realm="Rack::OAuth2 Protected Resources", error="invalid_token", error_description="${UNAUTHORIZED_DESCRIPTION}"`,
     },
   );
 
@@ -48,19 +49,55 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const isJson = (contentType: string) =>
-  contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+const mediaType = (contentType: string) => contentType.split(';')[0]!.trim().toLowerCase();
 
 /**
- * A write's JSON body as a plain object; no body at all (e.g. PATCH …/stop) is {}. JSON only: the media types a
- * plain HTML form can send without a preflight (form-encoded, multipart, text/plain) are a 415, so no other web
- * page can post entries here; malformed JSON is a 400.
+ * A form body as Harvest's Rails reads it: `a=1&b=x` and one level of brackets (`external_reference[id]=…`).
+ * Numbers stay strings, as Rails hands them over; the readers (toInt, toNumber) take both.
+ */
+function formFields(fields: Iterable<[string, string]>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of fields) {
+    const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key);
+    if (!nested) {
+      body[key] = value;
+      continue;
+    }
+    const outer = (body[nested[1]!] ??= {}) as Record<string, unknown>;
+    if (typeof outer === 'object' && outer !== null) outer[nested[2]!] = value;
+  }
+  return body;
+}
+
+/** The text fields of a multipart/form-data body (Rails reads them like form fields; files are not Harvest's). */
+function multipartFields(raw: string, contentType: string): [string, string][] {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) throw badRequest('multipart/form-data needs a boundary');
+  const fields: [string, string][] = [];
+  for (const part of raw.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const name = /name="([^"]*)"/i.exec(part.slice(0, split))?.[1];
+    if (name !== undefined) fields.push([name, part.slice(split + 4).replace(/\r\n$/, '')]);
+  }
+  return fields;
+}
+
+/**
+ * A write's body as a plain object; no body at all (e.g. PATCH …/stop) is {}. Harvest takes JSON and form data
+ * (a well-known npm client of Harvest sends form data), so both are read here. What keeps other web pages from
+ * posting entries to the demo is not the media type but the token: writes take it only from the Authorization
+ * header (bearerToken), which a plain HTML form can't set. Other media types (text/plain) are a 415;
+ * malformed JSON is a 400.
  */
 export function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
-  if (contentType !== undefined && !isJson(contentType))
-    throw unsupportedMediaType(`Content-Type must be application/json (got "${contentType}")`);
+  const type = contentType === undefined ? undefined : mediaType(contentType);
+  if (type === 'application/x-www-form-urlencoded') return formFields(new URLSearchParams(raw));
+  if (type === 'multipart/form-data') return formFields(multipartFields(raw, contentType!));
+  if (type !== undefined && type !== 'application/json')
+    throw unsupportedMediaType(`Content-Type must be application/json or form data (got "${contentType}")`);
   if (raw.trim() === '') return {};
-  if (contentType === undefined) throw unsupportedMediaType('Content-Type must be application/json');
+  if (type === undefined) throw unsupportedMediaType('Content-Type must be application/json');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -151,7 +151,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
         pagination,
         companyForbidden: account.switches.companyForbidden,
       });
-      return { ...result, headers };
+      return { ...result, headers: { ...headers, ...result.headers } };
     } catch (error) {
       if (error instanceof HttpError)
         return { status: error.status, body: error.body, headers: { ...headers, ...error.headers } };

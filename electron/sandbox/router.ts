@@ -17,6 +17,7 @@ export interface RouteContext {
 export interface Answer {
   status: number;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface Route {

@@ -105,6 +105,10 @@ function baseAccount(
   identity: AccountIdentity,
 ): Omit<SandboxAccount, 'clients' | 'assignments' | 'entries'> {
   return {
+    // The sandbox's settings (account-book.ts) set these three from the options.
+    role: 'administrator',
+    rounding: null,
+    teammates: [],
     company: {
       base_uri: `https://${identity.subdomain}.harvestapp.com`,
       full_domain: `${identity.subdomain}.harvestapp.com`,
@@ -210,7 +214,9 @@ function demoEntries(
         isLocked: locked,
         lockedReason: locked ? LOCKED_REASON : null,
         isClosed: false,
+        isSubmitted: false,
         isBilled: false,
+        externalReference: null,
         createdMs,
         updatedMs: createdMs,
       });
@@ -253,8 +259,16 @@ export const DEMO_IDENTITY: AccountIdentity = { name: DEMO_COMPANY_NAME, subdoma
  * client's account the same person freelances in (duration timers, its own clients, projects and tasks).
  * Settings left out here (the agency's timer style, clock, week, zone) come from the sandbox's own options.
  */
+/** The agency alone, with Harvest's default preferences (no rounding) and nobody else in it: the tests' sandbox. */
+export const PLAIN_DEMO_ACCOUNT: SandboxAccountSeed = {
+  id: SANDBOX_ACCOUNT_ID,
+  name: DEMO_COMPANY_NAME,
+  subdomain: DEMO_IDENTITY.subdomain,
+};
+
+/** The demo's two accounts; the agency rounds up to 15 minutes and has a team, so both show in the demo. */
 export const DEMO_ACCOUNTS: SandboxAccountSeed[] = [
-  { id: SANDBOX_ACCOUNT_ID, name: DEMO_COMPANY_NAME, subdomain: DEMO_IDENTITY.subdomain },
+  { ...PLAIN_DEMO_ACCOUNT, timeRounding: { minutes: 15, mode: 'up' }, teammates: true },
   {
     id: '1000002',
     name: 'Northwind Freelance',

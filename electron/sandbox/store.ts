@@ -19,6 +19,7 @@ import {
   writeTime,
 } from '../../shared/wall-clock';
 import { isoStamp, localDate, round2 } from './time';
+import { approvalStatusOf, type ApprovalStatus } from './approval';
 
 export interface EntryFilter {
   userId?: number;
@@ -30,6 +31,8 @@ export interface EntryFilter {
   isRunning?: boolean;
   isBilled?: boolean;
   updatedSinceMs?: number;
+  externalReferenceId?: string;
+  approvalStatus?: ApprovalStatus;
 }
 
 export const FIRST_ENTRY_ID = 7_000_000_001;
@@ -111,6 +114,9 @@ export class SandboxStore {
       if (filter.isRunning !== undefined && (e.timerStartedMs !== null) !== filter.isRunning) return false;
       if (filter.isBilled !== undefined && e.isBilled !== filter.isBilled) return false;
       if (filter.updatedSinceMs !== undefined && e.updatedMs < filter.updatedSinceMs) return false;
+      if (filter.externalReferenceId !== undefined && e.externalReference?.id !== filter.externalReferenceId)
+        return false;
+      if (filter.approvalStatus !== undefined && approvalStatusOf(e) !== filter.approvalStatus) return false;
       return true;
     });
   }
@@ -142,6 +148,8 @@ export class SandboxStore {
       );
     }
     if (entry.isClosed) throw unprocessable("This time entry has been approved and can't be changed");
+    if (entry.isSubmitted)
+      throw unprocessable("This time entry has been submitted for approval and can't be changed");
   }
 
   private touch(entry: EntryRecord): EntryRecord {
@@ -204,7 +212,9 @@ export class SandboxStore {
       isLocked: false,
       lockedReason: null,
       isClosed: false,
+      isSubmitted: false,
       isBilled: false,
+      externalReference: input.externalReference,
       createdMs: nowMs,
       updatedMs: nowMs,
     };
@@ -225,6 +235,7 @@ export class SandboxStore {
     entry.taskId = taskId;
     if (changes.spentDate !== undefined) entry.spentDate = changes.spentDate;
     if (changes.notes !== undefined) entry.notes = changes.notes;
+    if (changes.externalReference !== undefined) entry.externalReference = changes.externalReference;
     if (changes.hours !== undefined) this.setHours(entry, changes.hours);
     if (changes.startedMinutes !== undefined || changes.endedMinutes !== undefined) {
       this.setTimes(entry, changes.startedMinutes, changes.endedMinutes);
@@ -298,6 +309,7 @@ export class SandboxStore {
       endedMinutes: undefined,
       running: true,
       userId: undefined,
+      externalReference: entry.externalReference,
     });
   }
 
@@ -318,7 +330,9 @@ export class SandboxStore {
    */
   remove(id: number): TimeEntry {
     const entry = this.find(id);
-    this.refuseIfFrozen(entry);
+    // "However, Admins can delete closed entries" (Time Entries page); a lock (an invoice) still holds.
+    const adminMayDelete = entry.isClosed && !entry.isLocked && this.account.role === 'administrator';
+    if (!adminMayDelete) this.refuseIfFrozen(entry);
     const found = this.index.find(entry.projectId, entry.taskId);
     if (found && !found.project.is_active)
       throw unprocessable('This time entry is not removable. Its project has been archived.');

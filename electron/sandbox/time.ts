@@ -42,12 +42,6 @@ export function addDays(date: string, days: number): string {
 /** Harvest's 0.01 h, the one rounding every side uses. */
 export const round2 = roundHours;
 
-/** Harvest's rounded_hours under a "round up to 15 minutes" preference. */
-export function roundUpToQuarter(hours: number): number {
-  // "+ 0" turns Math.ceil(-1e-9)'s -0 into 0: JSON would send it as 0 anyway, but tests compare -0 and 0 apart.
-  return Math.ceil(round2(hours) * 4 - 1e-9) / 4 + 0;
-}
-
 export function hoursBetween(startMs: number, endMs: number): number {
   return Math.max(0, endMs - startMs) / 3_600_000;
 }

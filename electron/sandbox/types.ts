@@ -2,7 +2,9 @@
 import type { WeekStartDay } from '../../shared/calendar';
 import type { Clock } from '../../shared/clock';
 import type { ClockStyle, ProjectAssignment, TimeEntry } from '../../shared/harvest/schemas';
+import type { SandboxRole } from './account';
 import type { PaginationMode } from './pagination';
+import type { TimeRounding } from './rounding';
 
 /** The settings one account starts with; each falls back to the SandboxOptions field of the same name. */
 /** Which data an account starts with: the demo's, none, the freelance client's, or a large generated one. */
@@ -17,6 +19,12 @@ export interface AccountSeedSettings {
   weekStartDay?: WeekStartDay; // default 'Monday'; /company reports it and the demo seeds "this week" by it
   /** The profile's zone as Harvest names it (Rails), e.g. "Eastern Time (US & Canada)". */
   timezone?: string; // default harvestZoneNameFor(computerZone())
+  /** 'member' sees no rates or amounts, gets 403 from /v2/company, and only themself in the Team report. */
+  role?: SandboxRole; // default 'administrator'
+  /** The company's Time Rounding preference: rounded_hours and every report total follow it. */
+  timeRounding?: TimeRounding | false; // default false (Harvest's default: no rounding)
+  /** Other people in the account, for an administrator's Team report. */
+  teammates?: boolean; // default false
 }
 
 /** One of the person's accounts. A Forecast account is listed by Harvest ID but answers no /v2 request. */
@@ -113,7 +121,14 @@ export interface SandboxAdmin {
   updateEntry(id: number, patch: Partial<TimeEntry>): TimeEntry;
   deleteEntry(id: number): void;
   lockEntry(id: number, reason?: string): void;
+  /** Approves the entry through Timesheet Approval: is_closed, approval_status "approved", locked. */
   closeEntry(id: number): void;
+  /** Submits the entry for approval: approval_status "submitted", locked until approved or sent back. */
+  submitEntry(id: number): void;
+  /** Sends a submitted (or approved) entry back: unsubmitted and editable again. */
+  reopenEntry(id: number): void;
+  setTimeRounding(rounding: TimeRounding | false): void;
+  setRole(role: SandboxRole): void;
   /** Archives the project (its assignment goes inactive): no new time, and its entries can't be deleted. */
   archiveProject(projectId: number): void;
   /** Archives one task of a project the same way. */

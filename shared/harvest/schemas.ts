@@ -27,6 +27,20 @@ export const UserAssignmentRef = z.looseObject({
 
 export const TaskAssignmentRef = z.looseObject({ ...assignmentRef, billable: z.boolean().optional() });
 
+/** What a time entry was for in another tool; Harvest's clients hold the ids as strings. */
+export const ExternalReference = z.looseObject({
+  id: z.string(),
+  group_id: z.string().nullable().optional(),
+  account_id: z.string().nullable().optional(),
+  permalink: z.string(),
+  service: z.string().nullable().optional(),
+  service_icon_url: z.string().nullable().optional(),
+});
+export type ExternalReference = z.infer<typeof ExternalReference>;
+
+/** Where an entry stands in Timesheet Approval (absent on older answers: read is_closed then). */
+export const ApprovalStatus = z.enum(['unsubmitted', 'submitted', 'approved']);
+
 export const TimeEntry = z.looseObject({
   id,
   spent_date: isoDate,
@@ -36,7 +50,7 @@ export const TimeEntry = z.looseObject({
   task: IdName,
   user_assignment: UserAssignmentRef.nullable().optional(),
   task_assignment: TaskAssignmentRef.nullable().optional(),
-  external_reference: z.looseObject({}).nullable().optional(),
+  external_reference: ExternalReference.nullable().optional(),
   invoice: z.looseObject({ id, number: z.string().nullable().optional() }).nullable().optional(),
   hours: z.number(),
   // Older entries lack these two.
@@ -46,6 +60,7 @@ export const TimeEntry = z.looseObject({
   is_locked: z.boolean(),
   locked_reason: z.string().nullable().optional(),
   is_closed: z.boolean(),
+  approval_status: ApprovalStatus.optional(),
   is_billed: z.boolean(),
   timer_started_at: isoDateTime.nullable().optional(),
   // "8:00am" style wall-clock times, only on timestamp-timer accounts.
@@ -128,14 +143,19 @@ export const ProjectAssignment = z.looseObject({
 });
 export type ProjectAssignment = z.infer<typeof ProjectAssignment>;
 
-export const ClientTimeReportResult = z.looseObject({
-  client_id: id,
-  client_name: z.string(),
+/** Every report row's totals; hours are rounded when the account rounds (each entry before totalling). */
+const reportTotals = {
   total_hours: z.number(),
   billable_hours: z.number(),
   // Only visible to admins / PMs with the rates permission.
   currency: z.string().nullable().optional(),
   billable_amount: z.number().nullable().optional(),
+};
+
+export const ClientTimeReportResult = z.looseObject({
+  client_id: id,
+  client_name: z.string(),
+  ...reportTotals,
 });
 export type ClientTimeReportResult = z.infer<typeof ClientTimeReportResult>;
 
@@ -145,6 +165,20 @@ export const ProjectTimeReportResult = ClientTimeReportResult.extend({
   project_name: z.string(),
 });
 export type ProjectTimeReportResult = z.infer<typeof ProjectTimeReportResult>;
+
+export const TaskTimeReportResult = z.looseObject({ task_id: id, task_name: z.string(), ...reportTotals });
+export type TaskTimeReportResult = z.infer<typeof TaskTimeReportResult>;
+
+/** One person's row: their hours beside their capacity (seconds per week). */
+export const TeamTimeReportResult = z.looseObject({
+  user_id: id,
+  user_name: z.string(),
+  is_contractor: z.boolean().optional(),
+  weekly_capacity: z.number().nullable().optional(),
+  avatar_url: z.string().nullable().optional(),
+  ...reportTotals,
+});
+export type TeamTimeReportResult = z.infer<typeof TeamTimeReportResult>;
 
 export const PageLinks = z.looseObject({
   first: z.string().nullable().optional(),

@@ -103,7 +103,7 @@ describe('several accounts', () => {
       expect(res.status, id).toBe(401);
       expect(res.json).toEqual({ error: 'invalid_token', error_description: expect.any(String) });
       expect(res.headers.get('www-authenticate')).toMatch(
-        /^Bearer realm="Harvest API", error="invalid_token"/,
+        /^Bearer realm="Rack::OAuth2 Protected Resources", error="invalid_token"/,
       );
     }
   });

@@ -287,9 +287,7 @@ describe('the sandbox, like recorded Harvest,', () => {
     const res = await call('POST', '/time_entries', { body: example.request.body });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(Object.keys(res.json)).toEqual(Object.keys(example.body));
-    for (const blank of ["Project can't be blank", "Task can't be blank", "Spent date can't be blank"])
-      expect(res.json.message).toContain(blank);
+    expect(res.json).toEqual(example.body);
   });
 
   it('answers a rate-limited request with an empty text/html 429 and no Retry-After', async () => {
@@ -357,7 +355,14 @@ describe('fields the sandbox sends that Harvest was never recorded or documented
         }),
       );
     }
-    // Neither recorded nor in the stored docs (tests/fixtures/harvest/company.json): the sandbox's own guess.
-    expect([...extras].sort()).toEqual(['company.day_entry_notes_required', 'company.saml_sign_in_required']);
+    // Neither recorded nor in the stored docs: the two company flags are the sandbox's own guess
+    // (tests/fixtures/harvest/company.json); approval_status is in Harvest's current Time Entries page (issue 26),
+    // newer than the stored one (../shared/harvest-api/001_*.txt has only is_closed).
+    expect([...extras].sort()).toEqual([
+      'company.day_entry_notes_required',
+      'company.saml_sign_in_required',
+      'time_entries[].approval_status',
+      'time_entries_page.time_entries[].approval_status',
+    ]);
   });
 });

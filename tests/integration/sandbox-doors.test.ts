@@ -85,7 +85,7 @@ describe('tokens on writes', () => {
   );
 });
 
-/** What a cross-site page's plain form could send: each encoding of a real entry for the sandbox's own ids. */
+/** Each encoding of a real entry for the sandbox's own ids that Harvest (Rails) reads as form data. */
 const formBodies: [string, (entry: Record<string, string>) => string][] = [
   ['application/x-www-form-urlencoded', (entry) => new URLSearchParams(entry).toString()],
   [
@@ -95,13 +95,11 @@ const formBodies: [string, (entry: Record<string, string>) => string][] = [
         .map(([k, v]) => `--x\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
         .join('') + '--x--\r\n',
   ],
-  ['text/plain', (entry) => JSON.stringify(entry)],
-  ['text/plain;charset=UTF-8', (entry) => JSON.stringify(entry)],
 ];
 
 describe('write bodies', () => {
   it.each(formBodies)(
-    'answers a %s write with 415 and a Harvest-style message, creating nothing',
+    'creates the entry from a %s body, as Harvest takes form data as well as JSON',
     async (type, encode) => {
       const { call, sandbox, trackable } = await sandboxAt({ seed: 'empty' });
       const { project_id, task_id } = trackable();
@@ -109,10 +107,50 @@ describe('write bodies', () => {
         project_id: String(project_id),
         task_id: String(task_id),
         spent_date: TODAY,
-        hours: '1',
+        hours: '1.5',
+        notes: 'from a form & more',
       };
       const res = await call('POST', '/time_entries', {
         rawBody: encode(entry),
+        headers: { 'Content-Type': type },
+      });
+      expect(res.status).toBe(201);
+      expect(sandbox.admin.entries()).toEqual([
+        expect.objectContaining({ hours: 1.5, notes: 'from a form & more', spent_date: TODAY }),
+      ]);
+    },
+  );
+
+  it('reads a form body’s bracketed external_reference fields as one object', async () => {
+    const { call, trackable } = await sandboxAt({ seed: 'empty' });
+    const { project_id, task_id } = trackable();
+    const form = new URLSearchParams({
+      project_id: String(project_id),
+      task_id: String(task_id),
+      spent_date: TODAY,
+      hours: '1',
+      'external_reference[id]': '12',
+      'external_reference[group_id]': 'acme/site',
+      'external_reference[permalink]': 'https://github.com/acme/site/issues/12',
+    });
+    const res = await call('POST', '/time_entries', {
+      rawBody: form.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.external_reference).toMatchObject({
+      id: '12',
+      group_id: 'acme/site',
+      permalink: 'https://github.com/acme/site/issues/12',
+    });
+  });
+
+  it.each(['text/plain', 'text/plain;charset=UTF-8'])(
+    'answers a %s write with 415 and a Harvest-style message, creating nothing',
+    async (type) => {
+      const { call, sandbox, trackable } = await sandboxAt({ seed: 'empty' });
+      const res = await call('POST', '/time_entries', {
+        rawBody: JSON.stringify({ ...trackable(), spent_date: TODAY, hours: 1 }),
         headers: { 'Content-Type': type },
       });
       expect(res.status).toBe(415);

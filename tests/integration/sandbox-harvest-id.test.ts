@@ -184,7 +184,9 @@ describe('tokens', () => {
       error_description:
         'The access token provided is expired, revoked, malformed or invalid for other reasons.',
     });
-    expect(expired.headers.get('www-authenticate')).toMatch(/^Bearer realm="Harvest API"/);
+    expect(expired.headers.get('www-authenticate')).toMatch(
+      /^Bearer realm="Rack::OAuth2 Protected Resources"/,
+    );
     const renewed = (await refresh(tokens.refresh_token)).json;
     expect((await me(renewed.access_token)).status).toBe(200);
     sandbox.harvestId.expireAccessTokens();

@@ -1,10 +1,19 @@
-// Owns the Time Reports routes (projects, clients): totals aggregated from the user's own entries in from..to.
-import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../shared/harvest/schemas';
+// Owns the Time Reports routes (clients, projects, tasks, team): totals of the person's own entries in from..to,
+// each entry rounded by the account's Time Rounding before it is added, amounts only for those who may see them.
+import type {
+  ClientTimeReportResult,
+  ProjectTimeReportResult,
+  TaskTimeReportResult,
+  TeamTimeReportResult,
+} from '../../../shared/harvest/schemas';
+import type { SandboxAccount } from '../account';
 import { liveHours } from '../entry-view';
 import { unprocessable } from '../http';
 import { paginate } from '../pagination';
+import { roundedHours } from '../rounding';
 import { ok, pageRequest, type Route, type RouteContext } from '../router';
-import { daysBetween, normalizeDate, round2 } from '../time';
+import { teammateHours } from '../team';
+import { daysBetween, localDate, normalizeDate, round2 } from '../time';
 
 const MAX_REPORT_DAYS = 365;
 // The Reports API documents page numbers only (its examples' links are `from=…&page=1&per_page=2000&to=…`), and a
@@ -34,83 +43,148 @@ const reportName = (name: string, code: string | null | undefined) => (code ? `[
 interface Totals {
   total_hours: number;
   billable_hours: number;
-  currency: string;
-  billable_amount: number;
+  currency?: string;
+  billable_amount?: number;
 }
 
-function aggregate<R extends Totals>(
+/** A row's subject and currency; its totals start at zero. */
+type Subject<R> = { key: number; row: () => Omit<R, keyof Totals>; currency: string };
+
+/** "Only visible to Administrators and Project Managers with the View billable rates and amounts permission." */
+const seesAmounts = (account: SandboxAccount) => account.role === 'administrator';
+
+function addUp<R extends Totals>(
   ctx: RouteContext,
-  keyOf: (projectId: number) => { key: number; row: () => R },
-) {
+  subjectOf: (projectId: number, taskId: number) => Subject<R>,
+): R[] {
   const { store } = ctx;
   const { from, to } = reportWindow(ctx.url);
   const now = store.nowMs();
+  const amounts = seesAmounts(store.account);
   const rows = new Map<number, R>();
   for (const entry of store.list({ from, to })) {
     const found = store.index.find(entry.projectId, entry.taskId);
     if (!found) continue;
-    const { key, row } = keyOf(entry.projectId);
-    const totals = rows.get(key) ?? row();
-    rows.set(key, totals);
-    const hours = liveHours(entry, now);
-    totals.total_hours = round2(totals.total_hours + hours);
-    if (found.task.billable) {
-      totals.billable_hours = round2(totals.billable_hours + hours);
-      totals.billable_amount = round2(totals.billable_amount + hours * (found.task.hourly_rate ?? 0));
+    const subject = subjectOf(entry.projectId, entry.taskId);
+    let totals = rows.get(subject.key);
+    if (!totals) {
+      const zero = { total_hours: 0, billable_hours: 0 };
+      totals = {
+        ...subject.row(),
+        ...zero,
+        ...(amounts ? { currency: subject.currency, billable_amount: 0 } : {}),
+      } as R;
+      rows.set(subject.key, totals);
     }
+    // Harvest rounds each entry on its own, then adds them up.
+    const hours = roundedHours(liveHours(entry, now), store.account.rounding);
+    totals.total_hours = round2(totals.total_hours + hours);
+    if (!found.task.billable) continue;
+    totals.billable_hours = round2(totals.billable_hours + hours);
+    if (amounts)
+      totals.billable_amount = round2(totals.billable_amount! + hours * (found.task.hourly_rate ?? 0));
   }
   return [...rows.values()];
 }
 
+const byName =
+  <R>(name: (r: R) => string) =>
+  (a: R, b: R) =>
+    name(a).localeCompare(name(b));
+
+function answer<R>(ctx: RouteContext, results: R[], idOf: (r: R) => number) {
+  return ok(paginate('results', results, pageRequest(ctx, REPORTS_PAGE_STYLE), undefined, idOf));
+}
+
+function clientsReport(ctx: RouteContext) {
+  const rows = addUp<ClientTimeReportResult & Totals>(ctx, (projectId) => {
+    const { client } = ctx.store.index.project(projectId)!;
+    return {
+      key: client.id,
+      currency: client.currency ?? 'USD',
+      row: () => ({ client_id: client.id, client_name: client.name }),
+    };
+  });
+  return answer(ctx, rows.sort(byName((r) => r.client_name)), (r) => r.client_id);
+}
+
+function projectsReport(ctx: RouteContext) {
+  const rows = addUp<ProjectTimeReportResult & Totals>(ctx, (projectId) => {
+    const pa = ctx.store.index.project(projectId)!;
+    return {
+      key: projectId,
+      currency: pa.client.currency ?? 'USD',
+      row: () => ({
+        project_id: pa.project.id,
+        project_name: reportName(pa.project.name, pa.project.code),
+        client_id: pa.client.id,
+        client_name: pa.client.name,
+      }),
+    };
+  });
+  rows.sort(
+    (a, b) => a.client_name.localeCompare(b.client_name) || a.project_name.localeCompare(b.project_name),
+  );
+  return answer(ctx, rows, (r) => r.project_id);
+}
+
+function tasksReport(ctx: RouteContext) {
+  const rows = addUp<TaskTimeReportResult & Totals>(ctx, (projectId, taskId) => {
+    const found = ctx.store.index.find(projectId, taskId)!;
+    return {
+      key: taskId,
+      currency: found.project.client.currency ?? 'USD',
+      row: () => ({ task_id: found.task.task.id, task_name: found.task.task.name }),
+    };
+  });
+  return answer(ctx, rows.sort(byName((r) => r.task_name)), (r) => r.task_id);
+}
+
+/**
+ * "Members will only see their own tracked time": a member's Team report has one row, theirs; an administrator's
+ * lists everyone who tracked time in the window. The person's row is their real entries.
+ */
+function teamReport(ctx: RouteContext) {
+  const { account } = ctx.store;
+  const { from, to } = reportWindow(ctx.url);
+  const own = addUp<TeamTimeReportResult & Totals>(ctx, () => ({
+    key: account.user.id,
+    currency: account.company.currency ?? 'USD',
+    row: () => ({
+      user_id: account.user.id,
+      user_name: `${account.user.first_name} ${account.user.last_name}`,
+      is_contractor: account.user.is_contractor ?? false,
+      weekly_capacity: account.user.weekly_capacity ?? null,
+      avatar_url: (account.user as { avatar_url?: string }).avatar_url ?? null,
+    }),
+  }));
+  const today = localDate(new Date(ctx.store.nowMs()));
+  const others = seesAmounts(account)
+    ? account.teammates.flatMap((t) => {
+        const hours = roundedHours(teammateHours(t, from, to, today), account.rounding);
+        if (hours === 0) return [];
+        return [
+          {
+            user_id: t.id,
+            user_name: t.name,
+            is_contractor: t.isContractor,
+            weekly_capacity: t.weeklyCapacity,
+            avatar_url: null,
+            total_hours: hours,
+            billable_hours: hours,
+            currency: account.company.currency ?? 'USD',
+            // Teammates bill at the demo's usual $100 an hour.
+            billable_amount: round2(hours * 100),
+          },
+        ];
+      })
+    : [];
+  return answer(ctx, [...own, ...others].sort(byName((r) => r.user_name)), (r) => r.user_id);
+}
+
 export const reportRoutes: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/v2\/reports\/time\/projects\/?$/,
-    handle: (ctx) => {
-      const results = aggregate<ProjectTimeReportResult & Totals>(ctx, (projectId) => {
-        const pa = ctx.store.index.project(projectId)!;
-        return {
-          key: projectId,
-          row: () => ({
-            project_id: pa.project.id,
-            project_name: reportName(pa.project.name, pa.project.code),
-            client_id: pa.client.id,
-            client_name: pa.client.name,
-            total_hours: 0,
-            billable_hours: 0,
-            currency: pa.client.currency ?? 'USD',
-            billable_amount: 0,
-          }),
-        };
-      }).sort(
-        (a, b) => a.client_name.localeCompare(b.client_name) || a.project_name.localeCompare(b.project_name),
-      );
-      return ok(
-        paginate('results', results, pageRequest(ctx, REPORTS_PAGE_STYLE), undefined, (r) => r.project_id),
-      );
-    },
-  },
-  {
-    method: 'GET',
-    pattern: /^\/v2\/reports\/time\/clients\/?$/,
-    handle: (ctx) => {
-      const results = aggregate<ClientTimeReportResult & Totals>(ctx, (projectId) => {
-        const { client } = ctx.store.index.project(projectId)!;
-        return {
-          key: client.id,
-          row: () => ({
-            client_id: client.id,
-            client_name: client.name,
-            total_hours: 0,
-            billable_hours: 0,
-            currency: client.currency ?? 'USD',
-            billable_amount: 0,
-          }),
-        };
-      }).sort((a, b) => a.client_name.localeCompare(b.client_name));
-      return ok(
-        paginate('results', results, pageRequest(ctx, REPORTS_PAGE_STYLE), undefined, (r) => r.client_id),
-      );
-    },
-  },
+  { method: 'GET', pattern: /^\/v2\/reports\/time\/clients\/?$/, handle: clientsReport },
+  { method: 'GET', pattern: /^\/v2\/reports\/time\/projects\/?$/, handle: projectsReport },
+  { method: 'GET', pattern: /^\/v2\/reports\/time\/tasks\/?$/, handle: tasksReport },
+  { method: 'GET', pattern: /^\/v2\/reports\/time\/team\/?$/, handle: teamReport },
 ];

@@ -3,6 +3,7 @@
 import { forAccountStyle, readEntryChanges, readNewEntry } from '../entry-input';
 import { toInt, unprocessable } from '../http';
 import { paginate } from '../pagination';
+import { readApprovalFilter } from '../approval';
 import { ok, pageRequest, type Route, type RouteContext } from '../router';
 import type { EntryFilter } from '../store';
 import { normalizeDate } from '../time';
@@ -47,6 +48,8 @@ function readFilter(url: URL): EntryFilter {
     isRunning: boolParam(url, 'is_running'),
     isBilled: boolParam(url, 'is_billed'),
     updatedSinceMs: updatedSince(url),
+    externalReferenceId: url.searchParams.get('external_reference_id') || undefined,
+    approvalStatus: readApprovalFilter(url.searchParams.get('approval_status')),
   };
 }
 
@@ -74,7 +77,12 @@ export const timeEntryRoutes: Route[] = [
   {
     method: 'POST',
     pattern: /^\/v2\/time_entries\/?$/,
-    handle: (ctx) => ({ status: 201, body: ctx.store.view(ctx.store.create(readNewEntry(styled(ctx)))) }),
+    handle: (ctx) => {
+      const created = ctx.store.create(readNewEntry(styled(ctx)));
+      // Rails' `render json: …, status: :created, location: …`: a 201 names where the new entry lives.
+      const location = new URL(`/v2/time_entries/${created.id}`, ctx.url).toString();
+      return { status: 201, body: ctx.store.view(created), headers: { Location: location } };
+    },
   },
   {
     method: 'PATCH',
@@ -90,6 +98,15 @@ export const timeEntryRoutes: Route[] = [
     method: 'PATCH',
     pattern: /^\/v2\/time_entries\/(\d+)\/restart\/?$/,
     handle: (ctx) => ok(ctx.store.view(ctx.store.restart(entryId(ctx)))),
+  },
+  {
+    method: 'DELETE',
+    pattern: /^\/v2\/time_entries\/(\d+)\/external_reference\/?$/,
+    // "Returns a 200 OK response code if the call succeeded": no body is documented, so none is sent.
+    handle: (ctx) => {
+      ctx.store.update(entryId(ctx), { externalReference: null });
+      return { status: 200 };
+    },
   },
   {
     method: 'DELETE',
