@@ -2,7 +2,7 @@
 // the time entry records (kept in the store's own units; entry-view.ts turns them into Harvest payloads).
 import type { Company, ProjectAssignment, TaskAssignment, User } from '../../shared/harvest/schemas';
 import type { ExternalReference } from './external-reference';
-import type { TimeRounding } from './rounding';
+import type { TimeRounding } from '../../shared/time-rounding';
 import type { Teammate } from './team';
 
 export interface SandboxClient {

@@ -4,7 +4,7 @@ import type { TimeEntry } from '../../shared/harvest/schemas';
 import type { AssignmentIndex, EntryRecord, SandboxAccount } from './account';
 import { approvalStatusOf, lockOf } from './approval';
 import { externalReferenceView } from './external-reference';
-import { roundedHours } from './rounding';
+import { roundedHours } from '../../shared/time-rounding';
 import { hoursBetween, isoStamp, round2 } from './time';
 
 /** Hours as Harvest reports them at `nowMs`: a running timer keeps growing. */

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock';
 import type { ClockStyle, ProjectAssignment, TimeEntry } from '../../shared/harvest/schemas';
 import type { SandboxRole } from './account';
 import type { PaginationMode } from './pagination';
-import type { TimeRounding } from './rounding';
+import type { TimeRounding } from '../../shared/time-rounding';
 
 /** The settings one account starts with; each falls back to the SandboxOptions field of the same name. */
 /** Which data an account starts with: the demo's, none, the freelance client's, or a large generated one. */

@@ -10,7 +10,7 @@ import type { SandboxAccount } from '../account';
 import { liveHours } from '../entry-view';
 import { unprocessable } from '../http';
 import { paginate } from '../pagination';
-import { roundedHours } from '../rounding';
+import { roundedHours } from '../../../shared/time-rounding';
 import { ok, pageRequest, type Route, type RouteContext } from '../router';
 import { teammateHours } from '../team';
 import { daysBetween, localDate, normalizeDate, round2 } from '../time';
