@@ -37,7 +37,7 @@ import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
 import { startControl } from '../control/server';
-import { openDataFolder } from './core/data-folder';
+import { openDataFolder } from './core/storage/data-folder';
 
 const harvestUrl = 'https://id.getharvest.com/';
 const here = dirname(fileURLToPath(import.meta.url));

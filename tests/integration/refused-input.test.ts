@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commands as contract, endBeforeStart, type CommandHandlers } from '../../shared/ipc';
 import type { AssignmentOption } from '../../shared/state';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import { dispatch } from '../../electron/main/dispatch';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

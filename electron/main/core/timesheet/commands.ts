@@ -3,12 +3,12 @@
 // the sync queue. A command resolves once its intent is saved and shown; sending happens behind.
 import { undoDeleteMs } from '../../../../shared/ipc';
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
-import { findOption } from '../assignments';
-import { localDate } from '../dates';
+import { findOption } from './assignments';
+import { localDate } from '../base/dates';
 import { roundHours } from '../../../../shared/elapsed';
 import { endBeforeStart, spanHours, timesInOrder } from '../../../../shared/wall-clock';
-import type { EntryRef, LocalEntry } from '../entries';
-import { NotAllowedError } from '../errors';
+import type { EntryRef, LocalEntry } from './entries';
+import { NotAllowedError } from '../base/errors';
 import type { Clock } from '../ports';
 import { newestWorkedOn } from './days';
 import { resolveRef, type CreateFields, type EntryChanges, type EntryNames } from './intents';

@@ -2,14 +2,14 @@
 // anything of them is shown; the one being sent; the changes Harvest refused (set aside, with its reason); and
 // the loop that sends them in order, one at a time, waiting out held deletes, retrying failures with backoff,
 // and carrying on once a save works again after the disk refused one.
-import { DiskError } from '../disk';
-import { refusedFor } from '../errors';
+import { DiskError } from '../storage/disk';
+import { refusedFor } from '../base/errors';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
-import type { Disposable, DisposableStore } from '../lifecycle';
+import type { Disposable, DisposableStore } from '../base/lifecycle';
 import type { Outbox } from './outbox';
 import type { Clock } from '../ports';
-import { Serial } from '../serial';
+import { Serial } from '../base/serial';
 import { isCreate, resolveRef, targetOf, type Intent } from './intents';
 import type { Ledger } from './ledger';
 import { queueWith, retarget } from './queue-rules';
