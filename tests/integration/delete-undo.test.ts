@@ -2,7 +2,7 @@
 // the view), holds it back from Harvest for the undo window by the clock, and a restart in between keeps it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDate } from '../../electron/main/core/base/dates';
-import { undoDeleteMs } from '../../shared/ipc';
+import { undoDeleteMs } from '../../shared/rules';
 import type { EntryView } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { AssignmentOption, AssignmentRef } from '../../../../shared/state';
 import { findOption } from '../timesheet/assignments';
-import { NotAllowedError, refusedFor } from '../base/errors';
+import { NotAllowedError } from '../base/errors';
+import { refusedFor } from '../storage/not-saved';
 import { readJson, writeJson } from '../storage/local-store';
 
 /** A pick list, not a second copy of the assignments: past this many pins they stop helping anyone pick. */

@@ -1,9 +1,7 @@
 // Owns the errors core raises itself rather than Harvest: a command refused before anything was saved (an entry
 // gone or locked, a project not assigned, settings out of range, nobody signed in), and a change Sheaf could not
-// save (so it was not made), all in the person's words; the IPC dispatch passes their message through as it is.
+// save (so it was not made: storage/not-saved.ts), all in the person's words; the IPC dispatch passes their message through as it is.
 import type { IpcErrorCode } from '../../../../shared/ipc';
-import { DiskError } from '../storage/disk';
-import type { Intent } from '../timesheet/intents';
 
 /** The IPC codes a local refusal may carry: the same ones the popover gets for Harvest's refusals of the kind. */
 export type LocalErrorCode = Extract<
@@ -35,32 +33,6 @@ export class SignInFirstError extends LocalError {
     super('Sign in to Harvest first.', 'unauthorized');
     this.name = 'SignInFirstError';
   }
-}
-
-/** What the person asked for that did not happen because it could not be saved first. */
-const notDone: Record<Intent['kind'], string> = {
-  start: 'Your timer was not started.',
-  stop: 'Your timer was not stopped.',
-  resume: 'Your timer was not restarted.',
-  updateNotes: 'Your notes were not saved.',
-  add: 'Your time was not added.',
-  edit: 'Your change was not saved.',
-  delete: 'The entry was not deleted.',
-};
-
-/** Saved, then shown: a change that can't be saved is refused, e.g. "… the disk is full. Your timer was not started." */
-export class NotSavedError extends LocalError {
-  constructor(cause: DiskError, what: Intent['kind'] | string) {
-    super(`${cause.message} ${what in notDone ? notDone[what as Intent['kind']] : what}`, 'storage', {
-      cause,
-    });
-    this.name = 'NotSavedError';
-  }
-}
-
-/** A DiskError becomes the refusal of `what`; anything else passes as it is. */
-export function refusedFor(err: unknown, what: Intent['kind'] | string): unknown {
-  return err instanceof DiskError ? new NotSavedError(err, what) : err;
 }
 
 /** What "Try the demo" says in a host that passed no demo Harvest. */

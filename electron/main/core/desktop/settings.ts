@@ -3,7 +3,8 @@
 import { ZodError } from 'zod';
 import { defaultSettings, mergeSettings, Settings, type SettingsUpdate } from '../../../../shared/settings';
 import { DiskError, errnoOf } from '../storage/disk';
-import { NotAllowedError, NotSavedError } from '../base/errors';
+import { NotAllowedError } from '../base/errors';
+import { NotSavedError } from '../storage/not-saved';
 import type { SettingsStore } from '../ports';
 
 /** A store for hosts without a settings file (tests): starts at the defaults, forgets on exit. */

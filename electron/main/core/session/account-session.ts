@@ -4,7 +4,7 @@
 // kept, and its AccountContext. The session holds one of these per account the person signed in to.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type Session } from '../../../../shared/state';
-import type { SheafAppOptions } from '../app/app-options';
+import type { SessionOptions } from './options';
 import { AccountContext } from '../account/account-context';
 import { prefsFrom, readProfile, zoneMismatch } from '../account/account-profile';
 import { HarvestClient } from '../harvest/client';
@@ -44,7 +44,7 @@ export function tokenGrant(token: string): AccountGrant {
 }
 
 export interface AccountSessionDeps {
-  options: SheafAppOptions;
+  options: SessionOptions;
   clock: Clock;
   fetch: Fetch;
   notices: Notices;

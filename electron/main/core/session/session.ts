@@ -3,7 +3,7 @@
 // token; and the keychain record. Session steps run one at a time across accounts.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../../shared/state';
-import type { SheafAppOptions } from '../app/app-options';
+import type { SessionOptions } from './options';
 import type { AccountContext } from '../account/account-context';
 import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './account-session';
 import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from '../base/errors';
@@ -57,7 +57,7 @@ export class SessionService {
   private readonly browser: BrowserSignIn;
 
   constructor(
-    private readonly options: SheafAppOptions,
+    private readonly options: SessionOptions,
     private readonly deps: SessionDeps,
   ) {
     this.env = harvestConfigFromEnv(options.env);

@@ -1,7 +1,7 @@
 // Owns the person's commands to the timesheet: each is checked against what Sheaf shows (the entry is still
 // there and not locked, the project and task are assigned, the times are in order) and becomes an intent for
 // the sync queue. A command resolves once its intent is saved and shown; sending happens behind.
-import { undoDeleteMs } from '../../../../shared/ipc';
+import { undoDeleteMs } from '../../../../shared/rules';
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
 import { findOption } from './assignments';
 import { localDate } from '../base/dates';
