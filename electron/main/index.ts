@@ -186,9 +186,6 @@ async function start(links: LinkInbox): Promise<void> {
     subscribe: sheaf.subscribe,
   });
 
-  // Global shortcuts belong to the OS until released; give them back however Sheaf ends.
-  app.on('will-quit', () => globalShortcut.unregisterAll());
-
   let stopped = false;
   app.on('before-quit', (event) => {
     if (stopped) return;
