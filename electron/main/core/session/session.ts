@@ -12,7 +12,8 @@ import { harvestConfigFromEnv, type HarvestEnvConfig } from '../harvest/env';
 import { AccountChoice } from './account-choice';
 import { BrowserSignIn } from './browser-sign-in';
 import { harvestIdFromEnv, listAccounts, type HarvestIdConfig } from '../harvest-id';
-import { Keychain, keychainEntryFor, withAccounts, withoutAccount, type StoredGrant } from './keychain';
+import { Keychain, keychainEntryFor, type StoredGrant } from './keychain';
+import { notSaving, savingTo, type SessionSaving } from './saving';
 import { DisposableStore } from '../base/lifecycle';
 import type { Notices } from '../base/notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from '../ports';
@@ -39,7 +40,6 @@ export class SessionService {
   /** Shown while no account is: the last sign-in's failure, or a sign-out. */
   private signedOut: Session = { status: 'signed_out', message: null };
   private demo: DemoServer | null = null;
-  private fromEnvironment = false;
   private readonly steps = new Serial();
   private demoSigningIn: Promise<void> | null = null;
   private readonly lifetime = new DisposableStore();
@@ -49,6 +49,8 @@ export class SessionService {
   private readonly clock: Clock;
   private readonly fetch: Fetch;
   private readonly keychain: Keychain;
+  /** Where who is signed in is kept: the keychain, or nowhere while on the environment's token. */
+  private saving: SessionSaving;
   private readonly harvestId: HarvestIdConfig;
   private readonly grants: Grants;
   /** Which grant each account signs in with (the environment's and the demo's have none). */
@@ -70,6 +72,7 @@ export class SessionService {
         deps.emit();
       },
     );
+    this.saving = savingTo(this.keychain);
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
     this.harvestId = harvestIdFromEnv(options.env);
@@ -152,7 +155,7 @@ export class SessionService {
     if (this.lifetime.isDisposed) return;
     const env = this.env;
     if (env.token) {
-      this.fromEnvironment = true;
+      this.saving = notSaving;
       if (env.accountId) return this.resume(env.accountId, tokenGrant(env.token));
       // HARVEST_ACCESS_TOKEN alone: its Harvest accounts, picked like a token typed without an account id.
       const token = env.token;
@@ -181,7 +184,7 @@ export class SessionService {
   signIn({ token, accountId }: { token: string; accountId?: string }): Promise<void> {
     const grant: StoredGrant = { kind: 'token', token };
     return this.steps.run(async () => {
-      this.fromEnvironment = false;
+      this.saving = savingTo(this.keychain);
       if (accountId) return this.openGranted(grant, [accountId]);
       await this.offer(grant, token);
     });
@@ -197,7 +200,7 @@ export class SessionService {
     try {
       const tokens = await this.browser.start();
       await this.steps.run(() => {
-        this.fromEnvironment = false;
+        this.saving = savingTo(this.keychain);
         return this.offer({ kind: 'oauth', ...tokens }, tokens.accessToken);
       });
     } catch (err) {
@@ -243,7 +246,7 @@ export class SessionService {
     return this.steps.run(async () => {
       if (!this.accounts.has(accountId)) throw new NotAllowedError("Sheaf isn't signed in to that account.");
       this.activeId = accountId;
-      if (!this.fromEnvironment) await this.keychain.save((r) => ({ ...r, active: accountId }));
+      await this.saving.shown(accountId);
       this.deps.emit();
     });
   }
@@ -259,8 +262,7 @@ export class SessionService {
         // Kept means kept for the next sign-in, not sent on the way out.
         await account.close(choice.waiting === 'keep' ? 0 : 2000);
         this.accounts.delete(account.accountId);
-        if (!this.fromEnvironment && !account.demo)
-          await this.keychain.save((r) => withoutAccount(r, account.accountId));
+        if (!account.demo) await this.saving.signedOut(account.accountId);
       }
       if (!this.all().some((a) => a.demo)) await this.closeDemo();
       if (this.activeId === null || !this.accounts.has(this.activeId)) this.activeId = this.firstId();
@@ -383,9 +385,7 @@ export class SessionService {
     }
     if (opened.length > 0) {
       this.activeId = opened[0]!;
-      // The environment's token is used, never stored.
-      if (!this.fromEnvironment)
-        await this.keychain.save((r) => ({ ...withAccounts(r, grantId, grant, opened), active: opened[0]! }));
+      await this.saving.signedIn(grantId, grant, opened);
       this.deps.emit();
     }
     if (failure) throw failure;
