@@ -32,6 +32,52 @@ const coreLayer = {
   ],
 };
 
+/**
+ * Inside core, the rooms (folders) import one way, from the plumbing up to the app that puts them together: each
+ * lists the rooms it may import (its own is always allowed). `ports.ts` beside them imports none of them.
+ * tests/unit/lint-layers.test.ts pins the arrows.
+ */
+const coreRooms = {
+  base: [],
+  storage: ['base'],
+  harvest: ['base'],
+  'harvest-id': ['base', 'harvest'],
+  timesheet: ['base', 'storage', 'harvest'],
+  account: ['base', 'storage', 'harvest', 'timesheet'],
+  desktop: ['base', 'storage', 'timesheet'],
+  session: ['base', 'storage', 'harvest', 'harvest-id', 'timesheet', 'account'],
+  app: ['base', 'storage', 'harvest', 'harvest-id', 'timesheet', 'account', 'desktop', 'session'],
+};
+
+/** Imports that reach `rooms` of core, as written from a file in core/ itself (depth 0) or in a room (depth 1). */
+const roomImport = (rooms, depth, message) => ({
+  regex: `^${depth === 0 ? '\\./' : '\\.\\./'}(${rooms.join('|')})(/|$)`,
+  message,
+});
+
+/** The core layer's rule for one room: the layer's own arrows plus the rooms it may not reach. */
+const coreRoomLayer = (room) => {
+  const allowed = coreRooms[room];
+  const others = Object.keys(coreRooms).filter((r) => r !== room && !allowed.includes(r));
+  const may = allowed.length > 0 ? `only ${allowed.join(', ')} and ../ports` : 'only ../ports';
+  const message = `core/${room}/ may import ${may}: rooms import one way (eslint.config.js's coreRooms), so move what both need down a room, or pass it in.`;
+  // A file in a room's subfolder would write one more '../'; no room has one yet.
+  return { ...coreLayer, patterns: [...coreLayer.patterns, roomImport(others, 1, message)] };
+};
+
+/** core/ports.ts is what every room imports, so it imports none of them. */
+const corePortsLayer = {
+  ...coreLayer,
+  patterns: [
+    ...coreLayer.patterns,
+    roomImport(
+      Object.keys(coreRooms),
+      0,
+      'core/ports.ts is what every room imports, so it imports none of them.',
+    ),
+  ],
+};
+
 /** The page talks to main only through window.sheaf; what both sides need lives in shared/. */
 const rendererLayer = {
   patterns: [
@@ -113,6 +159,8 @@ export default tseslint.config(
     },
   },
   layer(['electron/main/core/**/*.ts'], coreLayer),
+  layer(['electron/main/core/*.ts'], corePortsLayer),
+  ...Object.keys(coreRooms).map((room) => layer([`electron/main/core/${room}/**/*.ts`], coreRoomLayer(room))),
   layer(['renderer/**/*.{ts,tsx}'], rendererLayer),
   layer(['electron/sandbox/**/*.ts'], sandboxLayer),
   layer(['electron/preload/**/*.ts'], preloadLayer),

@@ -1,7 +1,7 @@
 // Owns the Node-only picker figure: the renderer's own matcher over 20,000 pairs per keystroke (typing,
 // erasing, pasting), without React or a browser, to tell matching time from rendering time.
 import { performance } from 'node:perf_hooks';
-import { toOptions } from '../electron/main/core/assignments';
+import { toOptions } from '../electron/main/core/timesheet/assignments';
 import { buildAccount } from '../electron/sandbox/seed';
 import { createMatcher } from '../renderer/src/lib/match';
 import { benchNow, largeAccount } from './account';

@@ -1,7 +1,7 @@
 // Owns the core snapshot figure: how long TimerService.view() takes with 500 cached entries, and how big the
 // state snapshot the popover receives is.
 import { performance } from 'node:perf_hooks';
-import type { CachedEntry } from '../electron/main/core/entries';
+import type { CachedEntry } from '../electron/main/core/timesheet/entries';
 import type { HarvestApi } from '../electron/main/core/harvest/api';
 import { TimerService } from '../electron/main/core/timesheet';
 import { defaultPrefs } from '../shared/state';

@@ -12,9 +12,6 @@ const timeHint = 'Use a time like 9:00am or 14:30';
 /** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read by wall-clock.ts, as core reads them. */
 const wallClock = z.string().max(20, timeHint).trim().refine(isTime, timeHint);
 
-// The contract's order rule is wall-clock.ts's one rule; re-exported for the contract's callers and tests.
-export { endBeforeStart, timesInOrder };
-
 const dateHint = 'Pick a date like 2025-01-31';
 function spentDateProblem(text: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return dateHint;
@@ -55,9 +52,6 @@ export const SignOutChoice = z.strictObject({
   runningTimer: z.enum(['stop', 'leave']).optional(),
 });
 export type SignOutChoice = z.infer<typeof SignOutChoice>;
-
-/** How long an undoable delete waits before it is sent (and the popover offers Undo). */
-export const undoDeleteMs = 5000;
 
 export const commands = {
   getState: { input: z.void(), output: AppState },
@@ -149,7 +143,7 @@ export const commands = {
     }),
     output: z.void(),
   },
-  /** `undoable`: core keeps the delete (saved, unsent) for `undoDeleteMs`, in which `undoDelete` takes it back. */
+  /** `undoable`: core keeps the delete (saved, unsent) for rules.ts's `undoDeleteMs`, in which `undoDelete` takes it back. */
   deleteEntry: { input: z.strictObject({ entryId, undoable: z.boolean().optional() }), output: z.void() },
   undoDelete: { input: z.strictObject({ entryId }), output: z.void() },
   /** A change Harvest refused: drop it, or redo it as a new entry today. */

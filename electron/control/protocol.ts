@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CommandName, IpcResult } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
-import { SignInFirstError } from '../main/core/errors';
+import { SignInFirstError } from '../main/core/base/errors';
 
 /** One request is one JSON line; notes (at most 5,000 characters, escaped) fit well inside. */
 export const maxRequestBytes = 64 * 1024;

@@ -5,7 +5,7 @@ import { constants } from 'node:fs';
 import { access, lstat, mkdir, unlink } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { dirname } from 'node:path';
-import { errnoOf, shownFolder } from '../main/core/disk';
+import { errnoOf, shownFolder } from '../main/core/storage/disk';
 
 /** Most Unix systems cap a socket's path at 104 bytes (macOS) or 108 (Linux), the terminating NUL included. */
 const maxSocketPathBytes = 103;

@@ -7,7 +7,7 @@ import {
   type IpcErrorCode,
   type IpcResult,
 } from '../../shared/ipc';
-import { LocalError } from './core/errors';
+import { LocalError } from './core/base/errors';
 import { HarvestError } from './core/harvest/errors';
 
 const harvestCodes: Partial<Record<string, IpcErrorCode>> = {

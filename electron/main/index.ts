@@ -37,7 +37,7 @@ import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
 import { startControl } from '../control/server';
-import { openDataFolder } from './core/data-folder';
+import { openDataFolder } from './core/storage/data-folder';
 
 const harvestUrl = 'https://id.getharvest.com/';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -185,9 +185,6 @@ async function start(links: LinkInbox): Promise<void> {
     getState: sheaf.getState,
     subscribe: sheaf.subscribe,
   });
-
-  // Global shortcuts belong to the OS until released; give them back however Sheaf ends.
-  app.on('will-quit', () => globalShortcut.unregisterAll());
 
   let stopped = false;
   app.on('before-quit', (event) => {

@@ -15,7 +15,7 @@ import { createSettingsStore } from '../main/adapters/settings-store';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
-import { openDataFolder } from '../main/core/data-folder';
+import { openDataFolder } from '../main/core/storage/data-folder';
 import { choosePreviewSecretStore } from './secrets';
 import { createStaticHandler, sendText, setSecurityHeaders } from './static-files';
 

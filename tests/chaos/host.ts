@@ -4,7 +4,7 @@
 import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import { createSheafApp } from '../../electron/main/core/app';
 import { startSandbox } from '../../electron/sandbox/server';
-import { nodeDisk, setDisk } from '../../electron/main/core/disk';
+import { nodeDisk, setDisk } from '../../electron/main/core/storage/disk';
 import { FaultyDisk } from '../fixtures/faulty-disk';
 import { MemorySecrets } from '../fixtures/memory-secrets';
 import { readClockFile } from './clock-file';

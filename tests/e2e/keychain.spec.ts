@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { keychainMessages } from '../../electron/main/core/keychain';
+import { keychainMessages } from '../../electron/main/core/session/keychain';
 import type { SecretStore } from '../../electron/main/core/ports';
 import { startWebHost } from '../../electron/web/server';
 

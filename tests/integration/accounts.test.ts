@@ -3,7 +3,7 @@
 // its own Harvest account, a timer started while another account's runs asks (or follows the setting), and
 // signing out of one account leaves the other.
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeDisk, setDisk } from '../../electron/main/core/disk';
+import { nodeDisk, setDisk } from '../../electron/main/core/storage/disk';
 import { dispatch } from '../../electron/main/dispatch';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
 import { FaultyDisk } from '../fixtures/faulty-disk';

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/calendar';
-import { localDate } from '../../electron/main/core/dates';
-import { accountDir } from '../../electron/main/core/local-store';
-import { reportFreshMs } from '../../electron/main/core/reports';
+import { localDate } from '../../electron/main/core/base/dates';
+import { accountDir } from '../../electron/main/core/storage/local-store';
+import { reportFreshMs } from '../../electron/main/core/account/reports';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -1,8 +1,8 @@
 // Delete with undo, end to end against the sandbox: core saves the delete at once (the entry and its hours leave
 // the view), holds it back from Harvest for the undo window by the clock, and a restart in between keeps it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
-import { undoDeleteMs } from '../../shared/ipc';
+import { localDate } from '../../electron/main/core/base/dates';
+import { undoDeleteMs } from '../../shared/rules';
 import type { EntryView } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSheafApp, type SheafApp, type SheafAppOptions } from '../../electron/main/core/app';
-import { demoUnavailableMessage } from '../../electron/main/core/session';
+import { demoUnavailableMessage } from '../../electron/main/core/session/session';
 import { dispatch } from '../../electron/main/dispatch';
 import { startSandbox } from '../../electron/sandbox/server';
 import type { CommandHandlers } from '../../shared/ipc';

@@ -3,8 +3,8 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { nodeDisk, setDisk } from '../../electron/main/core/disk';
-import { accountDir } from '../../electron/main/core/local-store';
+import { nodeDisk, setDisk } from '../../electron/main/core/storage/disk';
+import { accountDir } from '../../electron/main/core/storage/local-store';
 import { Outbox } from '../../electron/main/core/timesheet/outbox';
 import { dispatch } from '../../electron/main/dispatch';
 import type { CommandHandlers } from '../../shared/ipc';

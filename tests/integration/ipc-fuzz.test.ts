@@ -12,7 +12,7 @@ import {
   type CommandHandlers,
   type CommandName,
 } from '../../shared/ipc';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import { dispatch } from '../../electron/main/dispatch';
 import { registerIpc, type IpcMainLike, type PopoverPage } from '../../electron/main/ipc';
 import { brokenCase, huge, seeded, specs, voidCase, type FuzzCase } from '../fixtures/ipc-fuzz';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Keytar } from '../../electron/main/adapters/keytar-secret-store';
-import { keychainMessages } from '../../electron/main/core/keychain';
+import { keychainMessages } from '../../electron/main/core/session/keychain';
 import { createSecretStore } from '../../electron/main/platform/secret-store';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
 import { choosePreviewSecretStore } from '../../electron/web/secrets';

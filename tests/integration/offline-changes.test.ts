@@ -2,7 +2,7 @@
 // deletes, and Harvest's rate limit never hit however fast the person clicks.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
-import { accountDir } from '../../electron/main/core/local-store';
-import { sessionRecordPath } from '../../electron/main/core/last-session';
+import { localDate } from '../../electron/main/core/base/dates';
+import { accountDir } from '../../electron/main/core/storage/local-store';
+import { sessionRecordPath } from '../../electron/main/core/session/last-session';
 import type { SheafApp } from '../../electron/main/core/app';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';

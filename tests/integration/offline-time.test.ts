@@ -1,7 +1,7 @@
 // Tests that time done offline lands in Harvest as it was spent: a restarted timer heard of a day later, hours
 // set on a running timer, and a one-hour offline session in simulated time.
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

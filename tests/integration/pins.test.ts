@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AssignmentOption } from '../../shared/state';
-import { accountDir } from '../../electron/main/core/local-store';
+import { accountDir } from '../../electron/main/core/storage/local-store';
 import { dispatch } from '../../electron/main/dispatch';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -5,7 +5,7 @@ import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { accountDir } from '../../electron/main/core/local-store';
+import { accountDir } from '../../electron/main/core/storage/local-store';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -1,7 +1,7 @@
 // Sheaf against the sandbox behaving as the real Harvest does: times in the company's clock, fields of the other
 // account style ignored, restarts that answer with a new entry, members without /company, profile time zones.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import type { Intent, SendNote } from '../../electron/main/core/timesheet/intents';
 import { Sender } from '../../electron/main/core/timesheet/sender';
 import { startSandbox } from '../../electron/sandbox/server';

@@ -2,9 +2,10 @@
 // falls on the wrong side of the entry's other, settings out of order and commands while signed out, in core.
 // Harvest never sees any of them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { commands as contract, endBeforeStart, type CommandHandlers } from '../../shared/ipc';
+import { commands as contract, type CommandHandlers } from '../../shared/ipc';
+import { endBeforeStart } from '../../shared/wall-clock';
 import type { AssignmentOption } from '../../shared/state';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import { dispatch } from '../../electron/main/dispatch';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

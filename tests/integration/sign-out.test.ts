@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/main/dispatch';
-import { accountDir } from '../../electron/main/core/local-store';
+import { accountDir } from '../../electron/main/core/storage/local-store';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 

@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SheafAppOptions } from '../../electron/main/core/app';
-import { localDate } from '../../electron/main/core/dates';
-import { accountDir } from '../../electron/main/core/local-store';
+import { localDate } from '../../electron/main/core/base/dates';
+import { accountDir } from '../../electron/main/core/storage/local-store';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { coreApp, signedInApp, type Harness } from '../fixtures/signed-in-app';
 

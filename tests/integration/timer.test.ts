@@ -1,6 +1,6 @@
 // The timer service end to end: Sheaf's core signed in to the sandbox Harvest over loopback, a shared fake clock.
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/main/core/dates';
+import { localDate } from '../../electron/main/core/base/dates';
 import { addDays } from '../../shared/calendar';
 import type { AssignmentOption } from '../../shared/state';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';

@@ -2,7 +2,7 @@
 // atomic write is temp file, fsync, rename, so it lands whole or not at all), each call taking virtual time so
 // a crash can fall between any two of them, and phases where writes fail (ENOSPC, EACCES, EROFS).
 import { dirname, join } from 'node:path';
-import type { Disk } from '../../electron/main/core/disk';
+import type { Disk } from '../../electron/main/core/storage/disk';
 
 const messages: Record<string, string> = {
   ENOSPC: 'no space left on device',

@@ -4,7 +4,7 @@
 // seed, so a run replays exactly.
 import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import { createSheafApp, type SheafApp } from '../../electron/main/core/app';
-import { setDisk } from '../../electron/main/core/disk';
+import { setDisk } from '../../electron/main/core/storage/disk';
 import { createSandboxCore } from '../../electron/sandbox/responder';
 import { MemorySecrets } from '../fixtures/memory-secrets';
 import { seededRandom } from '../fixtures/seeded-random';

@@ -1,7 +1,7 @@
 // Checks what sign-in learns about an account: a /company it can't use never blocks it, and a profile zone that
 // keeps another clock than the computer's is said plainly.
 import { describe, expect, it } from 'vitest';
-import { prefsFrom, readProfile, zoneMismatch } from '../../electron/main/core/account-profile';
+import { prefsFrom, readProfile, zoneMismatch } from '../../electron/main/core/account/account-profile';
 import type { HarvestApi } from '../../electron/main/core/harvest/api';
 import {
   BadResponseError,

@@ -4,7 +4,7 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { describe, expect, it } from 'vitest';
-import { localDate, weekRange } from '../../electron/main/core/dates';
+import { localDate, weekRange } from '../../electron/main/core/base/dates';
 import {
   addDays,
   WEEK_START_DAYS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, weekRange } from '../../electron/main/core/dates';
+import { localDate, weekRange } from '../../electron/main/core/base/dates';
 
 describe('dates', () => {
   it('uses the local calendar date for spent_date', () => {

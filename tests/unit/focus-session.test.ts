@@ -1,7 +1,7 @@
 // Tests the focus session's own timer: one shot at each boundary (not a tick a second), re-armed for the next
 // phase, gone once stopped or disposed; the boundary's notification and beep; midnight's reset reaching the popover.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FocusSession } from '../../electron/main/core/focus-session';
+import { FocusSession } from '../../electron/main/core/desktop/focus-session';
 import { defaultSettings, type Settings } from '../../shared/settings';
 
 beforeEach(() => {

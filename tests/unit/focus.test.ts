@@ -2,7 +2,7 @@
 // sessions, skipping, a changed setting from the next phase, a sleep through boundaries landing in the right phase
 // (and not counting sessions nobody saw end), and today's count reset at local midnight.
 import { describe, expect, it } from 'vitest';
-import { FocusCycle, type FocusIntervals } from '../../electron/main/core/focus';
+import { FocusCycle, type FocusIntervals } from '../../electron/main/core/desktop/focus';
 import { FakeClock } from '../fixtures/fake-clock';
 
 const defaults: FocusIntervals = {

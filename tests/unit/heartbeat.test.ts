@@ -1,7 +1,7 @@
 // Tests core's one wake-up a minute: jobs share a single interval, each at its own count of beats, and nothing
 // runs once the last job or the heartbeat is gone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { beatMs, Heartbeat } from '../../electron/main/core/heartbeat';
+import { beatMs, Heartbeat } from '../../electron/main/core/base/heartbeat';
 
 beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());

@@ -2,7 +2,7 @@
 // moment of sleep or shutdown and the person is told once on return; lock, a setting that is off, or no timer stop
 // nothing), putting a question back after a refused answer, and cutting time away at local midnight.
 import { describe, expect, it } from 'vitest';
-import { IdlePolicy, type SleepStop } from '../../electron/main/core/idle';
+import { IdlePolicy, type SleepStop } from '../../electron/main/core/desktop/idle';
 import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import { partsByDay } from '../../electron/main/core/timesheet/away-days';
 import type { IdleQuestion } from '../../shared/settings';

@@ -1,7 +1,7 @@
 // Tests the idle policy with a fake clock and the simulated idle source: threshold, sleep and lock, the question
 // on return, and that an unanswered question just waits.
 import { describe, expect, it } from 'vitest';
-import { IdlePolicy } from '../../electron/main/core/idle';
+import { IdlePolicy } from '../../electron/main/core/desktop/idle';
 import { createSimulatedIdleSource } from '../../electron/main/adapters/simulated-idle';
 import type { IdleQuestion } from '../../shared/settings';
 import type { EntryView } from '../../shared/state';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalEntry } from '../../electron/main/core/entries';
+import type { LocalEntry } from '../../electron/main/core/timesheet/entries';
 import { applyIntents, type Intent } from '../../electron/main/core/timesheet/intents';
 import { entryNames, localEntry } from '../fixtures/local-entry';
 

@@ -1,7 +1,8 @@
 // The IPC contract's own checks on dates and times: what it lets through is what core and Harvest can take.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { commands, endBeforeStart, type CommandName } from '../../shared/ipc';
+import { commands, type CommandName } from '../../shared/ipc';
+import { endBeforeStart } from '../../shared/wall-clock';
 
 const firstMessage = (name: CommandName, input: unknown): string | null => {
   const result = commands[name].input.safeParse(input);

@@ -8,7 +8,7 @@ import {
   readKeychainRecord,
   withAccounts,
   withoutAccount,
-} from '../../electron/main/core/keychain';
+} from '../../electron/main/core/session/keychain';
 
 const token = { kind: 'token' as const, token: 'a-personal-token' };
 

@@ -1,6 +1,6 @@
 // Checks the one lifecycle: disposing a store stops every timer and listener it holds, and nothing starts after.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DisposableStore } from '../../electron/main/core/lifecycle';
+import { DisposableStore } from '../../electron/main/core/base/lifecycle';
 
 afterEach(() => {
   vi.useRealTimers();

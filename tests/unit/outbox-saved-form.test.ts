@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { nodeDisk, setDisk } from '../../electron/main/core/disk';
+import { nodeDisk, setDisk } from '../../electron/main/core/storage/disk';
 import { IntentSchema, intentKinds, type Intent } from '../../electron/main/core/timesheet/intent-schema';
 import { Outbox, type OutboxContents } from '../../electron/main/core/timesheet/outbox';
 import { outboxVersion } from '../../electron/main/core/timesheet/outbox-lines';

@@ -1,7 +1,7 @@
 // Tests snoozing the reminders with a fake clock: quiet for 15 minutes or an hour, then the snoozed reminder comes
 // back once (not on every check after); snoozed for today, nothing until the next local day.
 import { describe, expect, it } from 'vitest';
-import { Reminders, snoozeEnds, type ReminderCheck } from '../../electron/main/core/reminders';
+import { Reminders, snoozeEnds, type ReminderCheck } from '../../electron/main/core/desktop/reminders';
 import { defaultSettings } from '../../shared/settings';
 import type { EntryView } from '../../shared/state';
 import { entryView } from '../fixtures/app-state';

@@ -1,7 +1,7 @@
 // Tests the reminders with a fake clock: "still running" once per timer after N hours, "no timer running" only
 // while active in working hours, at most once per interval, and each one switchable off.
 import { describe, expect, it } from 'vitest';
-import { inWorkingHours, Reminders, type ReminderCheck } from '../../electron/main/core/reminders';
+import { inWorkingHours, Reminders, type ReminderCheck } from '../../electron/main/core/desktop/reminders';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import type { EntryView } from '../../shared/state';
 import { entryView } from '../fixtures/app-state';

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SettingsService } from '../../electron/main/core/settings';
+import { SettingsService } from '../../electron/main/core/desktop/settings';
 import { createSettingsStore } from '../../electron/main/adapters/settings-store';
 import { defaultSettings } from '../../shared/settings';
 import { electronStoreInNode, type ElectronStoreInNode } from '../fixtures/electron-store-in-node';

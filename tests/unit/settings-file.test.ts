@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SettingsService } from '../../electron/main/core/settings';
+import { SettingsService } from '../../electron/main/core/desktop/settings';
 import {
   readSettingsFile,
   SETTINGS_SCHEMA_VERSION,
   type SettingsMigration,
-} from '../../electron/main/core/settings-file';
+} from '../../electron/main/core/storage/settings-file';
 import { createSettingsStore, type StoreOptions } from '../../electron/main/adapters/settings-store';
 import { defaultSettings } from '../../shared/settings';
 

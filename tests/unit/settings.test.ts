@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSheafApp } from '../../electron/main/core/app';
-import { memorySettingsStore, SettingsService } from '../../electron/main/core/settings';
+import { memorySettingsStore, SettingsService } from '../../electron/main/core/desktop/settings';
 import { createSettingsStore, type StoreOptions } from '../../electron/main/adapters/settings-store';
 import { commands } from '../../shared/ipc';
 import { dispatch } from '../../electron/main/dispatch';

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fromHarvest } from '../../electron/main/core/entries';
+import { fromHarvest } from '../../electron/main/core/timesheet/entries';
 import { readNewEntry } from '../../electron/sandbox/entry-input';
 import type { TimeEntry } from '../../shared/harvest/schemas';
 import { commands } from '../../shared/ipc';

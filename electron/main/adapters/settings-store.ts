@@ -6,9 +6,14 @@ import { join } from 'node:path';
 import type { Schema } from 'conf';
 import { z } from 'zod';
 import { defaultSettings, Settings } from '../../../shared/settings';
-import { DiskError, errnoOf } from '../core/disk';
+import { DiskError, errnoOf } from '../core/storage/disk';
 import type { SettingsStore } from '../core/ports';
-import { readSettingsFile, settingsFile, type SettingsFile, type SettingsRead } from '../core/settings-file';
+import {
+  readSettingsFile,
+  settingsFile,
+  type SettingsFile,
+  type SettingsRead,
+} from '../core/storage/settings-file';
 
 export const settingsFileName = 'settings.json';
 /**

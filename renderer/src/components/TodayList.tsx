@@ -2,7 +2,7 @@
 // (confirmed, then a few seconds to undo while core holds it back), and adding time without a timer.
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { formatDate, formatHours, shownHours, type TimeFormat } from '../../../shared/format';
-import { undoDeleteMs } from '../../../shared/ipc';
+import { undoDeleteMs } from '../../../shared/rules';
 import { restyle } from '../../../shared/wall-clock';
 import type { AccountPrefs, EntryView, ShownDay } from '../../../shared/state';
 import { buttonNamed, useFocusLater } from '../hooks/useFocusLater';

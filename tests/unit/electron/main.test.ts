@@ -296,8 +296,9 @@ describe('main process wiring', () => {
     globalShortcut.press('CommandOrControl+Shift+H');
     expect(win.visible).toBe(true);
     expect(existsSync(join(dataDir, 'settings.json'))).toBe(true);
-    app.emit('will-quit');
-    expect(globalShortcut.registered.size).toBe(0);
+    // Released by core's desktop as it shuts down (the one place that holds them), before the app quits.
+    app.emit('before-quit', fakeEvent());
+    await vi.waitFor(() => expect(globalShortcut.registered.size).toBe(0));
   });
 
   it('quitting waits for core to shut down, then quits for real', async () => {

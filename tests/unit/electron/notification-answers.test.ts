@@ -2,9 +2,9 @@
 // declarations): buttons on macOS and Windows, none on Linux (a click opens the popover as before); the idle
 // question's Keep and Discard answer it the way the popover does; the reminders' Snooze quiets them.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDesktop } from '../../../electron/main/core/desktop';
-import { Heartbeat } from '../../../electron/main/core/heartbeat';
-import { memorySettingsStore } from '../../../electron/main/core/settings';
+import { createDesktop } from '../../../electron/main/core/desktop/desktop';
+import { Heartbeat } from '../../../electron/main/core/base/heartbeat';
+import { memorySettingsStore } from '../../../electron/main/core/desktop/settings';
 import type { TimerService } from '../../../electron/main/core/timesheet';
 import { createSimulatedIdleSource } from '../../../electron/main/adapters/simulated-idle';
 import { createNotifier, notificationButtonsShow } from '../../../electron/main/platform/notifier';

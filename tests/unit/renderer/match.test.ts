@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, groupByClient } from '../../../renderer/src/lib/match';
 import { buildAccount } from '../../../electron/sandbox/seed';
-import { toOptions } from '../../../electron/main/core/assignments';
+import { toOptions } from '../../../electron/main/core/timesheet/assignments';
 import { assignment } from './fake-sheaf';
 
 const options = [

@@ -1,6 +1,6 @@
 // Owns the errors "Sign in with Harvest" raises, each in the person's words; the wire's own failures (network,
 // timeout, 5xx, unreadable bodies) stay the Harvest client's types from ../harvest/errors.
-import { LocalError } from '../errors';
+import { LocalError } from '../base/errors';
 import { UnauthorizedError } from '../harvest/errors';
 
 /** A local error, so the IPC passes its words through to the popover as they are (not "something went wrong"). */

@@ -12,8 +12,8 @@ import {
   timeAt,
   type ClockStyle,
 } from '../../../../shared/wall-clock';
-import { localDate } from '../dates';
-import type { LocalEntry } from '../entries';
+import { localDate } from '../base/dates';
+import type { LocalEntry } from './entries';
 import type { TimeEntryUpdate } from '../harvest/api';
 import type { EntryChanges, Intent } from './intents';
 

@@ -1,6 +1,6 @@
 // Owns cutting a stretch of time at local midnight into one part per day: a Harvest entry sits on one spent date,
 // so time away from 11:30pm to 12:40am is two entries, each on its own day.
-import { localDate } from '../dates';
+import { localDate } from '../base/dates';
 
 export interface DayPart {
   spentDate: string;

@@ -1,14 +1,14 @@
 // Owns the person's commands to the timesheet: each is checked against what Sheaf shows (the entry is still
 // there and not locked, the project and task are assigned, the times are in order) and becomes an intent for
 // the sync queue. A command resolves once its intent is saved and shown; sending happens behind.
-import { undoDeleteMs } from '../../../../shared/ipc';
+import { undoDeleteMs } from '../../../../shared/rules';
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
-import { findOption } from '../assignments';
-import { localDate } from '../dates';
+import { findOption } from './assignments';
+import { localDate } from '../base/dates';
 import { roundHours } from '../../../../shared/elapsed';
 import { endBeforeStart, spanHours, timesInOrder } from '../../../../shared/wall-clock';
-import type { EntryRef, LocalEntry } from '../entries';
-import { NotAllowedError } from '../errors';
+import type { EntryRef, LocalEntry } from './entries';
+import { NotAllowedError } from '../base/errors';
 import type { Clock } from '../ports';
 import { newestWorkedOn } from './days';
 import { resolveRef, type CreateFields, type EntryChanges, type EntryNames } from './intents';

@@ -2,7 +2,7 @@
 // in the week around it, and the recent project/task pairs, all from the entries Sheaf holds.
 import { weekDates, weekOf, type WeekStartDay } from '../../../../shared/calendar';
 import { pairKey, type AssignmentRef, type EntryView, type ShownDay } from '../../../../shared/state';
-import { round, type LocalEntry } from '../entries';
+import { round, type LocalEntry } from './entries';
 
 const recentCount = 8;
 

@@ -4,10 +4,10 @@
 import type { WeekStartDay } from '../../../../shared/calendar';
 import type { ClockStyle } from '../../../../shared/format';
 import type { AssignmentOption, EntryView } from '../../../../shared/state';
-import type { CachedEntry, EntryRef } from '../entries';
+import type { CachedEntry, EntryRef } from './entries';
 import type { HarvestApi } from '../harvest/api';
 import type { HarvestError } from '../harvest/errors';
-import { DisposableStore } from '../lifecycle';
+import { DisposableStore } from '../base/lifecycle';
 import type { Outbox } from './outbox';
 import type { Clock } from '../ports';
 import { Commands } from './commands';

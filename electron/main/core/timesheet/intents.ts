@@ -2,8 +2,8 @@
 // Intents are plain JSON and carry the moment the person acted, so they can be stored and sent later
 // (the offline outbox) and still put time where it was really spent.
 import { spanHours, timeAt } from '../../../../shared/wall-clock';
-import { localDate } from '../dates';
-import { hoursUntil, type EntryRef, type LocalEntry } from '../entries';
+import { localDate } from '../base/dates';
+import { hoursUntil, type EntryRef, type LocalEntry } from './entries';
 import type { CreateFields, EntryChanges, Intent, Replaces } from './intent-schema';
 
 // What a change is, and each of its fields, is defined once in zod (intent-schema.ts); these types come from it.

@@ -7,8 +7,8 @@ import { msPerMinute } from '../../../../shared/elapsed';
 import { clockOf } from '../../../../shared/wall-clock';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import { pairKey, type AssignmentOption } from '../../../../shared/state';
-import { toOptions } from '../assignments';
-import { localDate, weekRange } from '../dates';
+import { toOptions } from './assignments';
+import { localDate, weekRange } from '../base/dates';
 import {
   fromCached,
   fromHarvest,
@@ -16,11 +16,11 @@ import {
   type CachedEntry,
   type EntryRef,
   type LocalEntry,
-} from '../entries';
+} from './entries';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
 import type { Clock } from '../ports';
-import { Serial } from '../serial';
+import { Serial } from '../base/serial';
 import type { AccountStyle } from './account-style';
 import { stopAt, type IdMap } from './intents';
 import type { SyncLine } from './sync-line';

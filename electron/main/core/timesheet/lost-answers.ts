@@ -2,8 +2,8 @@
 // entry a create made, the timer a restart started. It only reads; the sender decides what to send after.
 import { sameTime } from '../../../../shared/wall-clock';
 import { hoursBetween } from '../../../../shared/elapsed';
-import { localDate } from '../dates';
-import type { LocalEntry } from '../entries';
+import { localDate } from '../base/dates';
+import type { LocalEntry } from './entries';
 import type { HarvestApi } from '../harvest/api';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import type { CreateIntent } from './intents';

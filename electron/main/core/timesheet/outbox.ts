@@ -3,8 +3,8 @@
 // One line per record (in the versioned form of outbox-lines.ts) means a damaged file loses only its damaged
 // lines: everything intact is kept, and written back without them only once a copy of the original holds them.
 import { basename, dirname, join } from 'node:path';
-import { disk, DiskError, errnoOf, shownFolder } from '../disk';
-import { damagedCopyOf, writeInOrder } from '../local-store';
+import { disk, DiskError, errnoOf, shownFolder } from '../storage/disk';
+import { damagedCopyOf, writeInOrder } from '../storage/local-store';
 import type { Intent } from './intents';
 import { lineOf, readLine, type OutboxRecord } from './outbox-lines';
 import type { SetAside } from './set-aside';

@@ -2,9 +2,9 @@
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
 import { addedTimes, editInStyle } from './account-style';
 import { readTime, timeAt } from '../../../../shared/wall-clock';
-import { localDate } from '../dates';
+import { localDate } from '../base/dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
-import { hoursUntil, type EntryRef } from '../entries';
+import { hoursUntil, type EntryRef } from './entries';
 import type { CreateByDuration, CreateByStartEnd, HarvestApi, TimeEntryUpdate } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';

@@ -2,7 +2,7 @@
 // had it then, so "apply elsewhere" can make it again as a new entry.
 import { z } from 'zod';
 import { msPerHour } from '../../../../shared/elapsed';
-import type { LocalEntry } from '../entries';
+import type { LocalEntry } from './entries';
 import { EntryNamesSchema, IntentSchema, type Intent } from './intent-schema';
 
 /** A change Harvest refused, kept (in the outbox too) until the person discards it or applies it elsewhere. */

@@ -2,7 +2,7 @@
 // why not, in Harvest's words or the disk's, and when the next try is. A retry does not flip the line to
 // "sending" and back: offline stays offline until Harvest answers.
 import type { SyncStatus } from '../../../../shared/state';
-import type { DiskError } from '../disk';
+import type { DiskError } from '../storage/disk';
 import { HarvestError } from '../harvest/errors';
 
 export class SyncLine {

@@ -2,14 +2,14 @@
 // anything of them is shown; the one being sent; the changes Harvest refused (set aside, with its reason); and
 // the loop that sends them in order, one at a time, waiting out held deletes, retrying failures with backoff,
 // and carrying on once a save works again after the disk refused one.
-import { DiskError } from '../disk';
-import { refusedFor } from '../errors';
+import { DiskError } from '../storage/disk';
+import { refusedFor } from '../storage/not-saved';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
-import type { Disposable, DisposableStore } from '../lifecycle';
+import type { Disposable, DisposableStore } from '../base/lifecycle';
 import type { Outbox } from './outbox';
 import type { Clock } from '../ports';
-import { Serial } from '../serial';
+import { Serial } from '../base/serial';
 import { isCreate, resolveRef, targetOf, type Intent } from './intents';
 import type { Ledger } from './ledger';
 import { queueWith, retarget } from './queue-rules';
@@ -40,6 +40,17 @@ export interface SyncQueueOptions {
 
 /** Failures worth retrying as they are: Harvest or the network will likely answer next time. */
 const transient = new Set(['network', 'timeout', 'server', 'rate_limited', 'outcome_unknown']);
+
+/** What the person asked for that did not happen because it could not be saved first. */
+const notDone: Record<Intent['kind'], string> = {
+  start: 'Your timer was not started.',
+  stop: 'Your timer was not stopped.',
+  resume: 'Your timer was not restarted.',
+  updateNotes: 'Your notes were not saved.',
+  add: 'Your time was not added.',
+  edit: 'Your change was not saved.',
+  delete: 'The entry was not deleted.',
+};
 
 export class SyncQueue {
   private pending: Intent[] = [];
@@ -206,7 +217,7 @@ export class SyncQueue {
       try {
         await this.write(next(this.pending), setAside());
       } catch (err) {
-        throw refusedFor(err, refusal);
+        throw refusedFor(err, refusal in notDone ? notDone[refusal as Intent['kind']] : refusal);
       }
       apply();
       this.diskRecovered();

@@ -5,7 +5,7 @@
 import { hoursBetween, liveHours, msPerMinute, roundHours } from '../../../../shared/elapsed';
 import { sameTime, timeAt } from '../../../../shared/wall-clock';
 import type { EntryView } from '../../../../shared/state';
-import type { EntryRef } from '../entries';
+import type { EntryRef } from './entries';
 import type { AccountStyle } from './account-style';
 import { endsAtMidnight, partsByDay } from './away-days';
 import type { Commands } from './commands';

@@ -9,8 +9,8 @@ import type {
   ShownDay,
   SyncStatus,
 } from '../../../../shared/state';
-import { localDate, weekRange } from '../dates';
-import { round, toView, type EntryRef, type LocalEntry } from '../entries';
+import { localDate, weekRange } from '../base/dates';
+import { round, toView, type EntryRef, type LocalEntry } from './entries';
 import type { SetAside } from './set-aside';
 import { recentPairs, shownDay } from './days';
 import { applyIntents, isCreate, resolveRef, type Intent } from './intents';
