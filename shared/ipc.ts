@@ -95,7 +95,11 @@ export const commands = {
   cancelSignIn: { input: z.void(), output: z.void() },
   /** Signs in to the picked accounts of the token or Harvest sign-in that reached several. */
   chooseAccounts: {
-    input: z.strictObject({ accountIds: z.array(accountId).min(1, 'Pick at least one account').max(50) }),
+    input: z.strictObject({
+      accountIds: z.array(accountId).min(1, 'Pick at least one account').max(50),
+      /** The accounts are another Harvest user's than who is signed in now, and the person said to use them. */
+      someoneElse: z.boolean().optional(),
+    }),
     output: z.void(),
   },
   cancelAccountChoice: { input: z.void(), output: z.void() },

@@ -53,7 +53,7 @@ export function createCommands({
     signOutOf: ({ accountId, waiting }) => session.signOut(accountId, { waiting }),
     signInWithHarvest: () => session.signInWithHarvest(),
     cancelSignIn: () => session.cancelSignIn(),
-    chooseAccounts: ({ accountIds }) => session.chooseAccounts(accountIds),
+    chooseAccounts: ({ accountIds, someoneElse }) => session.chooseAccounts(accountIds, someoneElse),
     cancelAccountChoice: () => session.cancelAccountChoice(),
     switchAccount: ({ accountId }) => session.switchTo(accountId),
     refresh: () => schedule.refresh(),

@@ -3,9 +3,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock';
 import type { OAuthClient } from './client';
+import type { Person } from './routes';
 
-/** One person's "Allow" for one client: every token it yields reaches the same accounts. */
+/** One person's "Allow" for one client: every token it yields reaches the same accounts, as that person. */
 interface Grant {
+  person: Person;
   accountIds: readonly string[];
   refreshToken: string;
   revoked: boolean;
@@ -54,8 +56,13 @@ export class GrantBook {
   }
 
   /** A person allowed access to these accounts: a new grant, and the single-use code that stands for it. */
-  issueCode(accountIds: readonly string[], redirectUri: string, codeChallenge: string | null = null): string {
-    const grant: Grant = { accountIds: [...accountIds], refreshToken: secret('rt'), revoked: false };
+  issueCode(
+    person: Person,
+    accountIds: readonly string[],
+    redirectUri: string,
+    codeChallenge: string | null = null,
+  ): string {
+    const grant: Grant = { person, accountIds: [...accountIds], refreshToken: secret('rt'), revoked: false };
     this.refreshTokens.set(grant.refreshToken, grant);
     this.issued += 1;
     const code = secret('code');
@@ -114,6 +121,11 @@ export class GrantBook {
     const token = this.accessTokens.get(accessToken);
     if (!token || token.grant.revoked || token.expiresMs <= this.nowMs()) return undefined;
     return token.grant.accountIds;
+  }
+
+  /** Whom a live access token belongs to (who pressed Allow); undefined where accountsFor is. */
+  personFor(accessToken: string): Person | undefined {
+    return this.accountsFor(accessToken) ? this.accessTokens.get(accessToken)!.grant.person : undefined;
   }
 
   /** Every grant revoked (the person removed the app in Harvest ID): codes, access and refresh tokens stop. */

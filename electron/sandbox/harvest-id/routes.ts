@@ -19,7 +19,13 @@ export interface HarvestIdContext {
   grants: GrantBook;
   /** Every account the person belongs to, Forecast ones included, in the order Harvest ID lists them. */
   accounts: readonly ListedAccount[];
+  /** Whose accounts these are: the personal token's person. */
   person: Person;
+  /**
+   * Who the browser is signed in to Harvest ID as, and so whose code an Allow issues: `person`, unless a test
+   * signed someone else in (a colleague at a shared computer, who is a member of the same accounts).
+   */
+  browserPerson(): Person;
   /** The account ids a bearer token reaches (the personal token or an OAuth access token); undefined if none. */
   reach(token: string | undefined): readonly string[] | undefined;
 }
@@ -100,6 +106,7 @@ function decide(request: ConsentRequest, allow: boolean, ctx: HarvestIdContext):
   else if (granted.length === 0) target.searchParams.append('error', 'invalid_scope');
   else {
     const code = ctx.grants.issueCode(
+      ctx.browserPerson(),
       granted.map((a) => a.id),
       request.redirectUri,
       request.codeChallenge,
@@ -160,7 +167,8 @@ function accounts(req: HarvestIdRequest, ctx: HarvestIdContext): Reply {
   if (!req.userAgent?.trim()) throw badRequest('User-Agent header is required');
   const reach = ctx.reach(req.token);
   if (!reach) throw unauthorized();
-  const { id, first_name, last_name, email } = ctx.person;
+  // An OAuth token is whoever pressed Allow; the personal token is the accounts' own person.
+  const { id, first_name, last_name, email } = (req.token && ctx.grants.personFor(req.token)) || ctx.person;
   return {
     status: 200,
     body: {
