@@ -77,8 +77,11 @@ export class GrantBook {
 
   /**
    * Codes are single-use (RFC 6749 §4.1.2): a second exchange is refused like an unknown code. When the token
-   * request names a redirect_uri it must be the one the code was sent to (§4.1.3). A code issued with a PKCE
-   * challenge needs the verifier that hashes to it (RFC 7636 §4.6); a wrong or missing one uses the code up.
+   * request names a redirect_uri it must be the one the code was sent to (§4.1.3): Harvest's documented token
+   * request carries redirect_uri beside the code (help.getharvest.com, "Authentication" and "For Server-Side
+   * Applications"), though its docs don't say what a mismatch gets, so the sandbox does what §4.1.3 requires.
+   * A code issued with a PKCE challenge needs the verifier that hashes to it (RFC 7636 §4.6); a wrong or
+   * missing one uses the code up (see routes.ts on what Harvest ID documents of PKCE: nothing).
    */
   redeem(code: string, redirectUri: string | undefined, codeVerifier?: string): TokenAnswer | Refusal {
     const pending = this.codes.get(code);
