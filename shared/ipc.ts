@@ -53,6 +53,14 @@ export const SignOutChoice = z.strictObject({
 });
 export type SignOutChoice = z.infer<typeof SignOutChoice>;
 
+/** What starting by words did: started the one they name (its label), or nothing, with what they could mean. */
+export const WordsAnswer = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('started'), label: z.string() }),
+  z.strictObject({ kind: z.literal('several'), candidates: z.array(z.string()) }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+export type WordsAnswer = z.infer<typeof WordsAnswer>;
+
 export const commands = {
   getState: { input: z.void(), output: AppState },
   listAssignments: { input: z.void(), output: z.array(AssignmentOption) },
@@ -81,7 +89,11 @@ export const commands = {
   cancelSignIn: { input: z.void(), output: z.void() },
   /** Signs in to the picked accounts of the token or Harvest sign-in that reached several. */
   chooseAccounts: {
-    input: z.strictObject({ accountIds: z.array(accountId).min(1, 'Pick at least one account').max(50) }),
+    input: z.strictObject({
+      accountIds: z.array(accountId).min(1, 'Pick at least one account').max(50),
+      /** The accounts are another Harvest user's than who is signed in now, and the person said to use them. */
+      someoneElse: z.boolean().optional(),
+    }),
     output: z.void(),
   },
   cancelAccountChoice: { input: z.void(), output: z.void() },
@@ -101,6 +113,23 @@ export const commands = {
   /** Stop if running, else restart the last entry. */
   toggleTimer: { input: z.void(), output: z.void() },
   restartEntry: { input: z.strictObject({ entryId, otherAccount }), output: z.void() },
+  /**
+   * Starts the one project and task the words name (`sheaf start acme dev`, sheaf://start?q=), matched in core the
+   * way the picker ranks them. Words naming several, or none, start nothing: the answer says what they could mean.
+   */
+  startByWords: {
+    input: z.strictObject({
+      words: z.string().trim().min(1, 'Give the words').max(1000, 'At most 1,000 characters of words'),
+      notes: notes.optional(),
+      otherAccount,
+    }),
+    output: WordsAnswer,
+  },
+  /**
+   * Restarts the entry worked on last, refused while a timer runs. Core checks and restarts in one step, so a
+   * start made in the popover meanwhile is refused against, never stopped (as a look, then toggleTimer, would).
+   */
+  restartLast: { input: z.void(), output: z.strictObject({ label: z.string() }) },
   updateNotes: { input: z.strictObject({ entryId, notes }), output: z.void() },
   /** Time added without a timer: `hours` (duration accounts) or `startedTime`+`endedTime` ("9:00am"). */
   addEntry: {

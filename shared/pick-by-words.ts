@@ -1,13 +1,13 @@
 // Owns deciding what typed words name (`sheaf start acme dev`, a sheaf://start?q= link): one assignment clearly,
-// several that the person must choose between, or none. The ranking is the picker's own (shared/match.ts).
+// several that the person must choose between, or none. Core decides (startByWords); the callers only word it. The ranking is the picker's own (shared/match.ts).
 import { assignmentLabel } from './labels';
 import { createMatcher } from './match';
 import type { AssignmentOption } from './state';
 
-export type WordsPick =
-  | { kind: 'one'; option: AssignmentOption }
-  | { kind: 'several'; candidates: AssignmentOption[] }
-  | { kind: 'none' };
+/** Words that started nothing, as core answers them: the names the person could have meant, or none. */
+export type WordsRefusal = { kind: 'several'; candidates: string[] } | { kind: 'none' };
+
+export type WordsPick = { kind: 'one'; option: AssignmentOption } | WordsRefusal;
 
 /** As many candidates as a terminal line or a notification can show. */
 export const shownCandidates = 5;
@@ -18,7 +18,7 @@ export function pickByWords(options: readonly AssignmentOption[], words: string)
   const found = matcher.search(words);
   if (words.trim() === '' || found.length === 0) return { kind: 'none' };
   if (matcher.bestCount(words) === 1) return { kind: 'one', option: found[0]! };
-  return { kind: 'several', candidates: found.slice(0, shownCandidates) };
+  return { kind: 'several', candidates: found.slice(0, shownCandidates).map(assignmentLabel) };
 }
 
 /**
@@ -26,13 +26,13 @@ export function pickByWords(options: readonly AssignmentOption[], words: string)
  * candidates a line each; a notification has one paragraph.
  */
 export function wordsProblem(
-  pick: Exclude<WordsPick, { kind: 'one' }>,
+  pick: WordsRefusal,
   words: string,
   layout: 'lines' | 'paragraph' = 'paragraph',
 ): string {
   if (pick.kind === 'none')
     return `Nothing you're assigned to matches "${words}". Check the words, or open Sheaf.`;
-  const names = pick.candidates.map(assignmentLabel);
+  const names = pick.candidates;
   const list = layout === 'lines' ? `\n  ${names.join('\n  ')}\n` : ` ${names.join('; ')}. `;
   return `"${words}" matches more than one project and task:${list}Add a word to pick one.`;
 }

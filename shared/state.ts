@@ -189,6 +189,11 @@ export const AppState = z.object({
       accounts: z.array(z.object({ id: z.string(), name: z.string(), signedIn: z.boolean() })),
       /** Whose sign-in reached them (Harvest ID's user), so the person sees the accounts are theirs. */
       user: z.object({ name: z.string(), email: z.string() }).optional(),
+      /**
+       * Who is signed in to Sheaf now, when the accounts are someone else's (`user`): the step says so, and the
+       * person confirms before they are used (chooseAccounts' `someoneElse`).
+       */
+      insteadOf: z.object({ name: z.string(), email: z.string() }).optional(),
     })
     .nullable(),
 });

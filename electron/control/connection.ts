@@ -2,7 +2,7 @@
 // order one at a time, and the limits that keep a noisy or stuck client from costing the host memory or locking
 // other scripts out (an absolute deadline, a cap on queued requests, and no reading while an answer can't be sent).
 import type { Socket } from 'node:net';
-import { busyMessage, lineReader, type ControlAnswer, type ControlLimits } from './protocol';
+import { answerTooLarge, busyMessage, lineReader, type ControlAnswer, type ControlLimits } from './protocol';
 
 export const refuse = (message: string): ControlAnswer => ({
   ok: false,
@@ -42,7 +42,17 @@ export function serveConnection(
       while ((line = waiting.shift()) !== undefined && !socket.destroyed) {
         const result = await answer(line);
         if (socket.destroyed) return;
-        const text = `${JSON.stringify(result)}\n`;
+        let text = `${JSON.stringify(result)}\n`;
+        const bytes = Buffer.byteLength(text);
+        if (bytes > limits.answerBytes) {
+          // The command could not read it whole: it hears why, and the connection carries on.
+          log(`control socket: an answer of ${bytes} bytes was too large to send`);
+          const tooLarge = {
+            ok: false,
+            error: { code: 'internal', message: answerTooLarge(bytes, limits.answerBytes) },
+          };
+          text = `${JSON.stringify(tooLarge)}\n`;
+        }
         if (socket.writableLength + Buffer.byteLength(text) > limits.queuedAnswerBytes) {
           // A client that reads nothing while asking for more: what it hasn't read is already all it may have.
           log('control socket: a client left too many answers unread; closed it');

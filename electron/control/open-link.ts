@@ -1,14 +1,12 @@
 // Owns following a sheaf:// link in the running Sheaf: read it (shared/links.ts), then start, stop or toggle
 // through dispatch like any popover command, or show the popover. A link that can't be followed changes nothing
 // and says why in a notification, since whoever clicked it may have no terminal to read.
-import type { CommandHandlers, IpcResult } from '../../shared/ipc';
+import type { CommandHandlers, IpcResult, WordsAnswer } from '../../shared/ipc';
 import { readLink, type SheafLink } from '../../shared/links';
-import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
+import { wordsProblem } from '../../shared/pick-by-words';
 import { printableField, printableText } from '../../shared/printable';
-import type { AppState, AssignmentOption } from '../../shared/state';
 import type { Notifier } from '../main/core/ports';
 import { dispatch } from '../main/dispatch';
-import { signedOutAnswer } from './protocol';
 
 export interface LinkPorts {
   handlers: CommandHandlers;
@@ -58,32 +56,17 @@ async function start(
   link: Extract<SheafLink, { verb: 'start' }>,
   ports: LinkPorts,
 ): Promise<IpcResult<void>> {
-  const state = await dispatch(ports.handlers, 'getState', undefined, ports.log);
-  if (!state.ok) return state;
-  const signedOut = signedOutAnswer(state.value as AppState);
-  if (signedOut) return signedOut;
-  const listed = await dispatch(ports.handlers, 'listAssignments', undefined, ports.log);
-  if (!listed.ok) return listed;
-  const options = listed.value as AssignmentOption[];
-  let pair: AssignmentOption | undefined;
-  if ('query' in link) {
-    const pick = pickByWords(options, link.query);
-    // The words go back to the person quoted and escaped, whatever readLink let through.
-    if (pick.kind !== 'one') return refused(wordsProblem(pick, printableField(link.query)));
-    pair = pick.option;
-  } else {
-    // Checked here, not left to Harvest: an id the person isn't assigned to must not reach the outbox at all.
-    pair = options.find((o) => o.projectId === link.projectId && o.taskId === link.taskId);
-    if (!pair) {
-      return refused(
-        `Project ${link.projectId} with task ${link.taskId} isn't one of your assignments, so nothing was started.`,
-      );
-    }
+  const notes = link.notes ? { notes: link.notes } : {};
+  // Core matches the words and checks the ids against the assignments (signed out, it says to sign in first):
+  // an id the person isn't assigned to never reaches the outbox, and no list of assignments comes here.
+  if (!('query' in link)) {
+    const input = { projectId: link.projectId, taskId: link.taskId, ...notes };
+    return (await dispatch(ports.handlers, 'startTimer', input, ports.log)) as IpcResult<void>;
   }
-  const input = {
-    projectId: pair.projectId,
-    taskId: pair.taskId,
-    ...(link.notes ? { notes: link.notes } : {}),
-  };
-  return (await dispatch(ports.handlers, 'startTimer', input, ports.log)) as IpcResult<void>;
+  const input = { words: link.query, ...notes };
+  const answer = (await dispatch(ports.handlers, 'startByWords', input, ports.log)) as IpcResult<WordsAnswer>;
+  if (!answer.ok) return answer;
+  // The words go back to the person quoted and escaped, whatever readLink let through.
+  if (answer.value.kind !== 'started') return refused(wordsProblem(answer.value, printableField(link.query)));
+  return { ok: true, value: undefined };
 }

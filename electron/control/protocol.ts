@@ -5,13 +5,17 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CommandName, IpcResult } from '../../shared/ipc';
-import type { AppState } from '../../shared/state';
-import { SignInFirstError } from '../main/core/base/errors';
 
 /** One request is one JSON line; notes (at most 5,000 characters, escaped) fit well inside. */
 export const maxRequestBytes = 64 * 1024;
-/** An answer carries at most the assignments list (20,000 pairs is a few MB). */
-export const maxAnswerBytes = 64 * 1024 * 1024;
+/**
+ * The largest answer is a state snapshot (no assignments list crosses the socket: words are matched in core).
+ * Measured (tests/fixtures/full-day-state.ts): two accounts and a full day of 40 entries with 300-character notes
+ * is 34 KB; 100 entries with 1,000-character notes 147 KB; 200 entries with notes at the 5,000-character limit
+ * 1.1 MB. 2 MiB holds even that with room for notes JSON writes longer than typed, yet 16 connections each
+ * leaving a whole answer unread cost the host at most 32 MB (it was 64 MB for each).
+ */
+export const maxAnswerBytes = 2 * 1024 * 1024;
 /** A connection that says nothing for this long is closed: a script waits on Sheaf, never the other way. */
 export const idleTimeoutMs = 10_000;
 
@@ -26,7 +30,9 @@ export interface ControlLimits {
   connections: number;
   /** Requests read and waiting for their answer; past this Sheaf stops reading until it has answered. */
   queuedRequests: number;
-  /** Answers written but not yet read by the client (the assignments list is the one big answer). */
+  /** One answer; a bigger one is refused, saying so, rather than sent or cut. */
+  answerBytes: number;
+  /** Answers written but not yet read by the client. */
   queuedAnswerBytes: number;
 }
 
@@ -36,8 +42,15 @@ export const controlLimits: ControlLimits = {
   deadlineMs: 30_000,
   connections: 16,
   queuedRequests: 16,
+  answerBytes: maxAnswerBytes,
   queuedAnswerBytes: maxAnswerBytes,
 };
+
+/** What a script hears instead of an answer bigger than the socket carries (the command reads no more). */
+export function answerTooLarge(bytes: number, limit: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `Sheaf's answer is ${mb(bytes)}, more than a script may be sent (${mb(limit)}). Open Sheaf to see it.`;
+}
 
 /** What a script hears when every connection is taken, or the socket was closed under it. */
 export const busyMessage =
@@ -45,15 +58,17 @@ export const busyMessage =
 
 /**
  * The IPC commands a script may send, nothing more: reading the state and the timer's own changes. Signing in or
- * out, deleting and settings stay with the popover, where the person sees what they do.
+ * out, deleting and settings stay with the popover, where the person sees what they do. No list of assignments:
+ * words are matched in core (startByWords), so no answer is bigger than a state snapshot.
  */
 export const scriptCommands = [
   'getState',
-  'listAssignments',
   'startTimer',
+  'startByWords',
   'stopTimer',
   'toggleTimer',
   'restartEntry',
+  'restartLast',
   'updateNotes',
 ] as const satisfies readonly CommandName[];
 export type ScriptCommand = (typeof scriptCommands)[number];
@@ -135,14 +150,3 @@ export function controlSocketPath(dataDir: string, platform: NodeJS.Platform = p
 /** How a script is told Sheaf isn't running, with how to start it. */
 export const notRunningMessage =
   "Sheaf isn't running. Start the Sheaf app (or `npm run web` for the preview), then try again.";
-
-/**
- * Starting by words or ids reads the assignments, which are simply empty when signed out: say what the popover's
- * commands say then, not that nothing matched.
- */
-export function signedOutAnswer(
-  state: AppState,
-): { ok: false; error: { code: 'unauthorized'; message: string } } | null {
-  if (state.session.status === 'signed_in') return null;
-  return { ok: false, error: { code: 'unauthorized', message: new SignInFirstError().message } };
-}

@@ -6,7 +6,7 @@ import type { SharedSwitches } from './admin';
 import { FaultSwitchboard } from './faults';
 import { oauthClient } from './harvest-id/client';
 import { GrantBook } from './harvest-id/grants';
-import { HARVEST_ID_PATH, answerHarvestId, type HarvestIdContext } from './harvest-id/routes';
+import { HARVEST_ID_PATH, answerHarvestId, type HarvestIdContext, type Person } from './harvest-id/routes';
 import { HttpError, NOT_FOUND_PAGE, badRequest, bearerToken, parseBody, unauthorized } from './http';
 import { HARVEST_MAX_PER_PAGE } from './pagination';
 import { RateLimiter } from './rate-limit';
@@ -94,7 +94,15 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     if (token === SANDBOX_TOKEN) return shared.tokenRevoked ? undefined : book.allIds();
     return grants.accountsFor(token);
   };
-  const harvestId: HarvestIdContext = { client, grants, accounts: book.forHarvestId(), person, reach };
+  let browserPerson: Person = person;
+  const harvestId: HarvestIdContext = {
+    client,
+    grants,
+    accounts: book.forHarvestId(),
+    person,
+    browserPerson: () => browserPerson,
+    reach,
+  };
 
   // The request log must not be the thing that fails when a test's clock misbehaves.
   const safeNow = () => {
@@ -232,6 +240,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
       revokeGrants: () => grants.revokeAll(),
       expireAccessTokens: () => grants.expireAccessTokens(),
       grants: () => grants.count(),
+      signInAs: (someone) => void (browserPerson = someone ?? person),
     },
     close: () => {
       closed = true;

@@ -155,6 +155,11 @@ export interface HarvestIdAdmin {
   expireAccessTokens(): void;
   /** How many grants have been issued (one per Allow). */
   grants(): number;
+  /**
+   * Who the browser is signed in to Harvest ID as from now on: someone else at a shared computer, a member of the
+   * same accounts, whose Allow yields tokens that are theirs. Left out: the accounts' own person again.
+   */
+  signInAs(person?: { id: number; first_name: string; last_name: string; email: string }): void;
 }
 
 export interface Sandbox {

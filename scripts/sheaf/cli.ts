@@ -1,11 +1,12 @@
 // Owns the `sheaf` command: reading its arguments, asking the running Sheaf over the control socket, and saying
 // what happened the way the popover would. Exit codes: 0 done, 1 refused or failed, 2 usage, 3 Sheaf isn't running.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { notRunningMessage, signedOutAnswer, type ControlAnswer } from '../../electron/control/protocol';
+import { notRunningMessage, type ControlAnswer } from '../../electron/control/protocol';
+import type { WordsAnswer } from '../../shared/ipc';
 import { maxLinkLength, tooLong } from '../../shared/links';
-import { pickByWords, wordsProblem } from '../../shared/pick-by-words';
+import { wordsProblem } from '../../shared/pick-by-words';
 import { printableText } from '../../shared/printable';
-import type { AppState, AssignmentOption } from '../../shared/state';
+import type { AppState } from '../../shared/state';
 import { completion, shells, subcommands, type Shell } from './completion';
 import { reachSheaf, type SheafConnection } from './client';
 import {
@@ -197,12 +198,9 @@ class Run {
         return this.done(before ? `Stopped ${assignmentLabel(before)}` : await this.startedLine('Started'));
       }
       case 'restart': {
-        const running = (await this.state()).running;
-        if (running)
-          throw new Refused(`A timer is already running: ${assignmentLabel(running)}. Stop it first.`);
-        // toggleTimer restarts the entry worked on last (core decides which, as the tray and shortcut do).
-        await this.ask('toggleTimer');
-        return this.done(await this.startedLine('Restarted'));
+        // Core refuses while a timer runs and restarts otherwise, in one step: nothing can start in between.
+        const { label } = await this.ask<{ label: string }>('restartLast');
+        return this.done(`Restarted ${label}`);
       }
       case 'note': {
         const running = (await this.state()).running;
@@ -229,19 +227,14 @@ class Run {
     notes: string | undefined,
     otherAccount?: 'stop' | 'keep',
   ): Promise<void> {
-    value(signedOutAnswer(await this.state()) ?? { ok: true, value: undefined });
-    const options = await this.ask<AssignmentOption[]>('listAssignments');
-    const pick = pickByWords(options, words);
-    // Several (or none) would be a guess: nothing starts, and the person sees what the words could mean.
-    if (pick.kind !== 'one') throw new Refused(wordsProblem(pick, words, 'lines'));
-    const { projectId, taskId } = pick.option;
-    await this.ask('startTimer', {
-      projectId,
-      taskId,
+    const answer = await this.ask<WordsAnswer>('startByWords', {
+      words,
       ...(notes !== undefined ? { notes } : {}),
       ...(otherAccount ? { otherAccount } : {}),
     });
-    await this.done(`Started ${assignmentLabel(pick.option)}`);
+    // Several (or none) would be a guess: core started nothing, and the person sees what the words could mean.
+    if (answer.kind !== 'started') throw new Refused(wordsProblem(answer, words, 'lines'));
+    await this.done(`Started ${answer.label}`);
   }
 
   private async startedLine(verb: string): Promise<string> {

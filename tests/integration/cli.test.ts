@@ -175,7 +175,10 @@ describe('sheaf open', () => {
       'sheaf://signout',
       'Sheaf links can start, stop, toggle or show the timer; "signout" isn\'t one of those.',
     ],
-    ['sheaf://start?project=999999&task=1', "Project 999999 with task 1 isn't one of your assignments"],
+    [
+      'sheaf://start?project=999999&task=1',
+      "That project and task aren't among your Harvest assignments. Pick another one.",
+    ],
     ['sheaf://start?q=website', '"website" matches more than one project and task:'],
     ['https://evil.example/stop', 'Sheaf opens only sheaf:// links, not "https:".'],
   ])('refuses %s with a notification saying why, and changes nothing', async (link, why) => {

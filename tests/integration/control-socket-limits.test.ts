@@ -1,5 +1,6 @@
 // The control socket under a noisy neighbour: a client that trickles bytes, one that holds every connection, one
-// that asks without reading, a line that is too long in one piece, and a link too long to be one.
+// that asks without reading, a line that is too long in one piece, a link too long to be one, and what it answers:
+// never the assignments list, a full day's snapshot whole, and an answer too large refused in words.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,8 +9,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandHandlers } from '../../shared/ipc';
 import { maxLinkLength } from '../../shared/links';
 import { startControl, type Control } from '../../electron/control/server';
-import { busyMessage, controlLimits, type ControlLimits } from '../../electron/control/protocol';
-import { runSheafIn } from '../fixtures/sheaf-cli';
+import {
+  busyMessage,
+  controlLimits,
+  maxAnswerBytes,
+  type ControlLimits,
+} from '../../electron/control/protocol';
+import { fullDayState } from '../fixtures/full-day-state';
+import { runSheafIn, stateIn } from '../fixtures/sheaf-cli';
 import { sampleAppState } from '../fixtures/app-state';
 
 const dates = { today: '2025-06-02', weekStart: '2025-06-02', weekEnd: '2025-06-08' };
@@ -116,6 +123,44 @@ describe('the control socket under a noisy neighbour', () => {
     expect(await runSheafIn(join(dir, 'data'), ['open', `${link}${'b'.repeat(70_000)}`])).toMatchObject({
       code: 1,
       err: 'The link is too long for Sheaf to read (at most 8,192 characters).',
+    });
+  });
+});
+
+describe('what the control socket answers', () => {
+  it('refuses the assignments list: scripts send words, and core matches them', async () => {
+    const path = await listen({ listAssignments: () => [] });
+    expect(await ask(path, '{"command":"listAssignments"}\n')).toEqual({
+      ok: false,
+      error: { code: 'bad_input', message: `Scripts can't ask Sheaf to "listAssignments".` },
+    });
+  });
+
+  it('sends the largest realistic snapshot whole, well inside the answer cap', async () => {
+    const state = fullDayState({ entries: 200, notesLength: 5000 });
+    const bytes = Buffer.byteLength(`${JSON.stringify({ ok: true, value: state })}\n`);
+    expect(bytes).toBeGreaterThan(1_000_000);
+    expect(bytes).toBeLessThan(maxAnswerBytes / 1.5);
+    await listen({ getState: () => state });
+    expect(await stateIn(join(dir, 'data'))).toEqual(state);
+  });
+
+  it('refuses an answer larger than the cap in words the command prints; a smaller one is sent again', async () => {
+    let big = true;
+    const huge = 'x'.repeat(maxAnswerBytes);
+    await listen({
+      getState: () => ({ ...sampleAppState(dates), ...(big ? { notices: [huge] } : {}) }),
+    });
+    const data = join(dir, 'data');
+    expect(await runSheafIn(data, ['status'])).toEqual({
+      code: 1,
+      out: '',
+      err: "Sheaf's answer is 2.0 MB, more than a script may be sent (2.0 MB). Open Sheaf to see it.",
+    });
+    big = false;
+    expect(await runSheafIn(data, ['status'])).toMatchObject({
+      code: 0,
+      out: 'Not signed in to Harvest: open Sheaf to sign in',
     });
   });
 });

@@ -1,7 +1,7 @@
 // Tests "Sign in with Harvest" through the whole app, with the sandbox as Harvest ID and a test browser that follows
 // redirects: the accounts it reached are picked, its tokens live only in the keychain, an expired access token is
-// refreshed and the work carries on, a revoked grant signs the accounts out with their unsent changes kept, and
-// a denied consent says so.
+// refreshed and the work carries on, a revoked grant signs the accounts out with their unsent changes kept, a
+// denied consent says so, and accounts added as another Harvest user than the one signed in need a yes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,11 +18,18 @@ afterEach(async () => {
 
 const [agency, freelance] = DEMO_ACCOUNTS.map((a) => a.id) as [string, string];
 
-async function withHarvestId(decision: 'allow' | 'deny' = 'allow', accessTokenTtlSeconds?: number) {
+/** Someone else at a shared computer: their own Harvest ID login, a member of the same accounts. */
+const sam = { id: 9001, first_name: 'Sam', last_name: 'Other', email: 'sam@example.com' };
+
+async function withHarvestId(
+  decision: 'allow' | 'deny' = 'allow',
+  accessTokenTtlSeconds?: number,
+  { accounts = DEMO_ACCOUNTS } = {},
+) {
   const browser = testBrowser();
   const lines: string[] = [];
   const harness = await signedInApp({
-    accounts: DEMO_ACCOUNTS,
+    accounts,
     harvestId: { autoDecision: decision, ...(accessTokenTtlSeconds ? { accessTokenTtlSeconds } : {}) },
     signIn: false,
   });
@@ -144,6 +151,61 @@ describe('Sign in with Harvest', () => {
     expect(!result.ok && result.error.message).toMatch(/didn't give Sheaf access/);
     expect(app.getState().session.status).toBe('signed_out');
     expect(app.getState().accounts).toEqual([]);
+  });
+
+  it('adds accounts of the person signed in now without asking anything more', async () => {
+    const { harness, app } = await withHarvestId();
+    h = harness;
+    await app.commands.signIn({ token: harness.sandbox.token, accountId: agency });
+    await app.commands.signInWithHarvest(undefined);
+    expect(app.getState().accountChoice).toEqual({
+      accounts: [
+        { id: agency, name: expect.any(String), signedIn: true },
+        { id: freelance, name: expect.any(String), signedIn: false },
+      ],
+      user: { name: 'Dana Demo', email: 'dana@example.com' },
+    });
+    await app.commands.chooseAccounts({ accountIds: [freelance] });
+    expect(app.getState().accounts.map((a) => a.id)).toEqual([agency, freelance]);
+  });
+
+  it('says whose accounts a sign-in as another Harvest user reached, and uses them only once told to', async () => {
+    const { harness, app } = await withHarvestId();
+    h = harness;
+    await app.commands.signIn({ token: harness.sandbox.token, accountId: agency });
+    // A colleague is signed in to Harvest ID in this browser, and is a member of the same accounts.
+    harness.sandbox.harvestId.signInAs(sam);
+    await app.commands.signInWithHarvest(undefined);
+    expect(app.getState().accountChoice).toMatchObject({
+      user: { name: 'Sam Other', email: 'sam@example.com' },
+      insteadOf: { name: 'Dana Demo', email: 'dana@example.com' },
+    });
+    await expect(app.commands.chooseAccounts({ accountIds: [freelance] })).rejects.toThrow(
+      'These accounts belong to Sam Other, not Dana Demo. Confirm that you want to use them, or cancel.',
+    );
+    expect(app.getState().accounts.map((a) => a.id)).toEqual([agency]);
+    await app.commands.chooseAccounts({ accountIds: [freelance], someoneElse: true });
+    expect(app.getState().accounts.map((a) => a.id)).toEqual([agency, freelance]);
+    expect(app.getState().accountChoice).toBeNull();
+  });
+
+  it('asks even when another user’s sign-in reaches one account, rather than signing in to it at once', async () => {
+    const { harness, app } = await withHarvestId('allow', undefined, { accounts: [DEMO_ACCOUNTS[0]!] });
+    h = harness;
+    await app.commands.signIn({ token: harness.sandbox.token, accountId: agency });
+    harness.sandbox.harvestId.signInAs(sam);
+    await app.commands.signInWithHarvest(undefined);
+    expect(app.getState().accountChoice).toEqual({
+      accounts: [{ id: agency, name: expect.any(String), signedIn: true }],
+      user: { name: 'Sam Other', email: 'sam@example.com' },
+      insteadOf: { name: 'Dana Demo', email: 'dana@example.com' },
+    });
+    // Cancelled: Dana's own token still signs the account in, not Sam's.
+    await app.commands.cancelAccountChoice(undefined);
+    const record = JSON.parse(harness.secrets.values.get('harvest')!) as {
+      grants: Record<string, { kind: string }>;
+    };
+    expect(Object.values(record.grants).map((g) => g.kind)).toEqual(['token']);
   });
 
   it('is not offered, and refuses, without a client id', async () => {

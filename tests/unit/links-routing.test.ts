@@ -7,6 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { openLink } from '../../electron/control/open-link';
+import { NotAllowedError, SignInFirstError } from '../../electron/main/core/base/errors';
+import { assignmentLabel } from '../../shared/labels';
+import { pickByWords } from '../../shared/pick-by-words';
 import type { Notifier } from '../../electron/main/core/ports';
 import { startControl } from '../../electron/control/server';
 import { formatStatus, statusJson, statusLine, todayLines, waybarJson } from '../../scripts/sheaf/views';
@@ -35,8 +38,21 @@ function setUp(state: AppState = signedIn()) {
   const handler = (name: string) => vi.fn(() => void calls.push(name));
   const handlers = {
     getState: () => state,
-    listAssignments: () => options,
-    startTimer: vi.fn((input: unknown) => void calls.push(`startTimer ${JSON.stringify(input)}`)),
+    // Core's answers, by the same rules (pick-by-words.ts, the assignments check), from the fake's two pairs.
+    startTimer: vi.fn((input: { projectId: number; taskId: number }) => {
+      if (!options.some((o) => o.projectId === input.projectId && o.taskId === input.taskId))
+        throw new NotAllowedError(
+          "That project and task aren't among your Harvest assignments. Pick another one.",
+        );
+      calls.push(`startTimer ${JSON.stringify(input)}`);
+    }),
+    startByWords: vi.fn(({ words, notes }: { words: string; notes?: string }) => {
+      if (state.session.status !== 'signed_in') throw new SignInFirstError();
+      const pick = pickByWords(options, words);
+      if (pick.kind !== 'one') return pick;
+      calls.push(`startByWords ${JSON.stringify({ words, notes })}`);
+      return { kind: 'started', label: assignmentLabel(pick.option) };
+    }),
     stopTimer: handler('stopTimer'),
     toggleTimer: handler('toggleTimer'),
   } as Partial<CommandHandlers> as CommandHandlers;
@@ -59,13 +75,13 @@ describe('openLink', () => {
       'stopTimer',
       'toggleTimer',
       'startTimer {"projectId":11,"taskId":102,"notes":"Hero"}',
-      'startTimer {"projectId":11,"taskId":101}',
+      'startByWords {"words":"website des"}',
     ]);
     expect(showPopover).toHaveBeenCalledTimes(1);
   });
 
   it.each([
-    ['sheaf://start?project=11&task=999', "Project 11 with task 999 isn't one of your assignments"],
+    ['sheaf://start?project=11&task=999', "That project and task aren't among your Harvest assignments"],
     [
       'sheaf://start?q=website',
       '"website" matches more than one project and task: Acme — Website — Design; Acme — Website — Development.',

@@ -28,7 +28,11 @@ describe('pickByWords', () => {
     const pick = pickByWords(options, 'design');
     expect(pick.kind).toBe('several');
     if (pick.kind === 'several') {
-      expect(pick.candidates.map((o) => o.taskName)).toEqual(['Design', 'Design', 'Writing']);
+      expect(pick.candidates).toEqual([
+        'Acme — Website — Design',
+        'Globex — Mobile app — Design',
+        'Initech — Designer handbook — Writing',
+      ]);
       expect(wordsProblem(pick, 'design', 'lines')).toBe(
         '"design" matches more than one project and task:\n  Acme — Website — Design\n  Globex — Mobile app — Design\n  Initech — Designer handbook — Writing\nAdd a word to pick one.',
       );

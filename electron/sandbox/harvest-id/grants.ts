@@ -4,8 +4,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../shared/clock';
 import type { OAuthClient } from './client';
 
-/** One person's "Allow" for one client: every token it yields reaches the same accounts. */
+/** Who signs in at Harvest ID: the person, or (in tests) someone else in the same browser. */
+export interface Person {
+  id: number;
+  first_name: string;
+  last_name: string;
+  email: string;
+}
+
+/** One person's "Allow" for one client: every token it yields reaches the same accounts, as that person. */
 interface Grant {
+  person: Person;
   accountIds: readonly string[];
   refreshToken: string;
   revoked: boolean;
@@ -54,8 +63,13 @@ export class GrantBook {
   }
 
   /** A person allowed access to these accounts: a new grant, and the single-use code that stands for it. */
-  issueCode(accountIds: readonly string[], redirectUri: string, codeChallenge: string | null = null): string {
-    const grant: Grant = { accountIds: [...accountIds], refreshToken: secret('rt'), revoked: false };
+  issueCode(
+    person: Person,
+    accountIds: readonly string[],
+    redirectUri: string,
+    codeChallenge: string | null = null,
+  ): string {
+    const grant: Grant = { person, accountIds: [...accountIds], refreshToken: secret('rt'), revoked: false };
     this.refreshTokens.set(grant.refreshToken, grant);
     this.issued += 1;
     const code = secret('code');
@@ -70,8 +84,11 @@ export class GrantBook {
 
   /**
    * Codes are single-use (RFC 6749 §4.1.2): a second exchange is refused like an unknown code. When the token
-   * request names a redirect_uri it must be the one the code was sent to (§4.1.3). A code issued with a PKCE
-   * challenge needs the verifier that hashes to it (RFC 7636 §4.6); a wrong or missing one uses the code up.
+   * request names a redirect_uri it must be the one the code was sent to (§4.1.3): Harvest's documented token
+   * request carries redirect_uri beside the code (help.getharvest.com, "Authentication" and "For Server-Side
+   * Applications"), though its docs don't say what a mismatch gets, so the sandbox does what §4.1.3 requires.
+   * A code issued with a PKCE challenge needs the verifier that hashes to it (RFC 7636 §4.6); a wrong or
+   * missing one uses the code up (see routes.ts on what Harvest ID documents of PKCE: nothing).
    */
   redeem(code: string, redirectUri: string | undefined, codeVerifier?: string): TokenAnswer | Refusal {
     const pending = this.codes.get(code);
@@ -114,6 +131,11 @@ export class GrantBook {
     const token = this.accessTokens.get(accessToken);
     if (!token || token.grant.revoked || token.expiresMs <= this.nowMs()) return undefined;
     return token.grant.accountIds;
+  }
+
+  /** Whom a live access token belongs to (who pressed Allow); undefined where accountsFor is. */
+  personFor(accessToken: string): Person | undefined {
+    return this.accountsFor(accessToken) ? this.accessTokens.get(accessToken)!.grant.person : undefined;
   }
 
   /** Every grant revoked (the person removed the app in Harvest ID): codes, access and refresh tokens stop. */

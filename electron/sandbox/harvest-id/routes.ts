@@ -5,21 +5,23 @@ import type { Answer } from '../router';
 import type { OAuthClient } from './client';
 import { isLoopbackRedirect } from './client';
 import type { GrantBook } from './grants';
+import type { Person } from './grants';
 import { consentPage, errorPage, redirectTo, type ConsentRequest, type ListedAccount } from './pages';
 
-export interface Person {
-  id: number;
-  first_name: string;
-  last_name: string;
-  email: string;
-}
+export type { Person };
 
 export interface HarvestIdContext {
   client: OAuthClient;
   grants: GrantBook;
   /** Every account the person belongs to, Forecast ones included, in the order Harvest ID lists them. */
   accounts: readonly ListedAccount[];
+  /** Whose accounts these are: the personal token's person. */
   person: Person;
+  /**
+   * Who the browser is signed in to Harvest ID as, and so whose code an Allow issues: `person`, unless a test
+   * signed someone else in (a colleague at a shared computer, who is a member of the same accounts).
+   */
+  browserPerson(): Person;
   /** The account ids a bearer token reaches (the personal token or an OAuth access token); undefined if none. */
   reach(token: string | undefined): readonly string[] | undefined;
 }
@@ -71,12 +73,17 @@ function readAuthorize(params: URLSearchParams, ctx: HarvestIdContext): ConsentR
   const redirectUri = params.get('redirect_uri');
   if (redirectUri === null || !isLoopbackRedirect(redirectUri))
     return errorPage('redirect_uri must be an http URL on this computer (127.0.0.1, [::1] or localhost).');
-  // PKCE (RFC 7636). Harvest's API docs ("Authentication": the authorization code flow with client_id,
-  // client_secret, code and redirect_uri) say nothing of code_challenge, and no public docs, issues or code we
-  // searched show Harvest ID honouring or refusing it. So the sandbox takes the stricter reading, as Harvest ID
-  // would if it honours PKCE: a code issued with a challenge is redeemed only with its verifier (§4.6), so a
-  // code read off this computer (another user's /proc/*/cmdline shows state and redirect_uri) is worthless
-  // alone. Without a challenge nothing changes, as for a client that never sent one.
+  // PKCE (RFC 7636). What Harvest documents (looked up for issue 23): the v2 "Authentication" page
+  // (help.getharvest.com/api-v2/authentication-api/authentication/authentication/), the server-side flow page
+  // (help.getharvest.com/api/authentication/authentication/server-side-apps/) and the archived harvesthq/api
+  // "Authentication/OAuth 2.0.md" all describe authorize with client_id, redirect_uri, state and response_type,
+  // and the token request with code, client_id, client_secret, redirect_uri and grant_type: no code_challenge or
+  // code_verifier anywhere, and no public issue or client code shows Harvest ID honouring or refusing them. So
+  // the sandbox takes the stricter reading, as Harvest ID would if it honours PKCE: a code issued with a
+  // challenge is redeemed only with its verifier (§4.6), so a code read off this computer (another user's
+  // /proc/*/cmdline shows state and redirect_uri) is worthless alone. Without a challenge nothing changes, as
+  // for a client that never sent one. Sheaf can't rely on it with the real Harvest ID: the client secret, and
+  // the check of whose accounts a sign-in reached (core/session/whose-sign-in.ts), are what it has there.
   const codeChallenge = params.get('code_challenge');
   const method = params.get('code_challenge_method') ?? 'plain';
   if (codeChallenge !== null && method !== 'S256') return errorPage('code_challenge_method must be "S256".');
@@ -100,6 +107,7 @@ function decide(request: ConsentRequest, allow: boolean, ctx: HarvestIdContext):
   else if (granted.length === 0) target.searchParams.append('error', 'invalid_scope');
   else {
     const code = ctx.grants.issueCode(
+      ctx.browserPerson(),
       granted.map((a) => a.id),
       request.redirectUri,
       request.codeChallenge,
@@ -160,7 +168,8 @@ function accounts(req: HarvestIdRequest, ctx: HarvestIdContext): Reply {
   if (!req.userAgent?.trim()) throw badRequest('User-Agent header is required');
   const reach = ctx.reach(req.token);
   if (!reach) throw unauthorized();
-  const { id, first_name, last_name, email } = ctx.person;
+  // An OAuth token is whoever pressed Allow; the personal token is the accounts' own person.
+  const { id, first_name, last_name, email } = (req.token && ctx.grants.personFor(req.token)) || ctx.person;
   return {
     status: 200,
     body: {

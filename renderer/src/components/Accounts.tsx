@@ -56,12 +56,22 @@ export function AccountChoice({ choice }: { choice: Choice }) {
   const commandError = useSheaf((s) => s.commandError);
   const [picked, setPicked] = useState(() => new Set(choice.accounts.map((a) => a.id)));
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
   const ids = useId();
+  // The accounts are another Harvest user's than who is signed in now: used only once the person says so.
+  const someoneElse = choice.user && choice.insteadOf ? { user: choice.user, now: choice.insteadOf } : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    if (someoneElse && !confirmed) {
+      setProblem(`Tick “Use ${someoneElse.user.name}’s accounts” to use them, or Cancel.`);
+      return;
+    }
     const accountIds = choice.accounts.map((a) => a.id).filter((id) => picked.has(id));
-    const parsed = commands.chooseAccounts.input.safeParse({ accountIds });
+    const parsed = commands.chooseAccounts.input.safeParse({
+      accountIds,
+      ...(someoneElse ? { someoneElse: true } : {}),
+    });
     setProblem(parsed.success ? null : (parsed.error.issues[0]?.message ?? null));
     if (parsed.success) void send('chooseAccounts', parsed.data);
   }
@@ -69,9 +79,15 @@ export function AccountChoice({ choice }: { choice: Choice }) {
   return (
     <section className="signin choice" aria-labelledby={`${ids}-title`}>
       <h1 id={`${ids}-title`}>Choose your accounts</h1>
-      {choice.user && (
+      {choice.user && !someoneElse && (
         <p className="muted small">
           Signed in to Harvest as {choice.user.name} ({choice.user.email})
+        </p>
+      )}
+      {someoneElse && (
+        <p className="someone-else" id={`${ids}-whose`}>
+          These accounts belong to {someoneElse.user.name} ({someoneElse.user.email}), not{' '}
+          {someoneElse.now.name}, who is signed in now. Time you track in them is {someoneElse.user.name}’s.
         </p>
       )}
       <form className="signin-form" noValidate onSubmit={submit}>
@@ -96,6 +112,17 @@ export function AccountChoice({ choice }: { choice: Choice }) {
             </label>
           ))}
         </fieldset>
+        {someoneElse && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={confirmed}
+              aria-describedby={`${ids}-whose`}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
+            Use {someoneElse.user.name}’s accounts
+          </label>
+        )}
         <Alert messages={[problem, commandError]} />
         <button type="submit" className="primary">
           Use these accounts

@@ -7,6 +7,8 @@ import type { Notices } from '../base/notices';
 import type { Schedule } from '../session/schedule';
 import type { Settings } from '../../../../shared/settings';
 import { roomFor } from '../session/across-accounts';
+import { assignmentLabel } from '../../../../shared/labels';
+import { pickByWords } from '../../../../shared/pick-by-words';
 import type { SessionService } from '../session/session';
 
 export interface CommandDeps {
@@ -51,7 +53,7 @@ export function createCommands({
     signOutOf: ({ accountId, waiting }) => session.signOut(accountId, { waiting }),
     signInWithHarvest: () => session.signInWithHarvest(),
     cancelSignIn: () => session.cancelSignIn(),
-    chooseAccounts: ({ accountIds }) => session.chooseAccounts(accountIds),
+    chooseAccounts: ({ accountIds, someoneElse }) => session.chooseAccounts(accountIds, someoneElse),
     cancelAccountChoice: () => session.cancelAccountChoice(),
     switchAccount: ({ accountId }) => session.switchTo(accountId),
     refresh: () => schedule.refresh(),
@@ -69,6 +71,21 @@ export function createCommands({
     restartEntry: async ({ entryId, otherAccount }) => {
       const here = timer();
       await withRoom(otherAccount, () => here.restartEntry(entryId));
+    },
+    startByWords: async ({ words, notes, otherAccount }) => {
+      const here = timer();
+      const pick = pickByWords(here.assignments(), words);
+      if (pick.kind !== 'one') return pick;
+      const { projectId, taskId } = pick.option;
+      await withRoom(otherAccount, () => here.startTimer({ projectId, taskId, notes }));
+      return { kind: 'started', label: assignmentLabel(pick.option) };
+    },
+    // A script's restart, decided with the outbox's turn (TimerService.restartLast); like the tray, it can't ask.
+    restartLast: async () => {
+      const here = timer();
+      let label = '';
+      await withRoom(undefined, async () => void (label = assignmentLabel(await here.restartLast())), false);
+      return { label };
     },
     updateNotes: async ({ entryId, notes }) => timer().updateNotes(entryId, notes),
     addEntry: async (input) => timer().addEntry(input),

@@ -10,6 +10,7 @@ import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from '../ba
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from '../harvest/env';
 import { AccountChoice } from './account-choice';
+import { peopleSignedIn, someoneElseSignedIn } from './whose-sign-in';
 import { BrowserSignIn } from './browser-sign-in';
 import { harvestIdFromEnv, listAccounts, type HarvestIdConfig } from '../harvest-id';
 import { Keychain, keychainEntryFor, type StoredGrant } from './keychain';
@@ -214,9 +215,9 @@ export class SessionService {
     this.browser.cancel();
   }
 
-  /** Signs in to the picked accounts of the grant waiting for a choice. */
-  chooseAccounts(accountIds: readonly string[]): Promise<void> {
-    return this.steps.run(() => this.openGranted(this.choice.take(accountIds), accountIds));
+  /** Signs in to the picked accounts of the grant waiting for a choice (`someoneElse`: theirs, confirmed). */
+  chooseAccounts(accountIds: readonly string[], someoneElse?: boolean): Promise<void> {
+    return this.steps.run(() => this.openGranted(this.choice.take(accountIds, someoneElse), accountIds));
   }
 
   cancelAccountChoice(): void {
@@ -363,7 +364,9 @@ export class SessionService {
       fetch: this.fetch,
       token,
     });
-    const only = this.choice.offerFrom(grant, accounts, user);
+    // Adding accounts while signed in: the new ones may be another Harvest user's (whose-sign-in.ts).
+    const someoneElse = someoneElseSignedIn(user, peopleSignedIn(this.all(), this.active));
+    const only = this.choice.offerFrom(grant, accounts, user, someoneElse);
     if (only !== null) return this.openGranted(grant, [only]);
     this.deps.emit();
   }

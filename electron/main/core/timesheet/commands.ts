@@ -6,15 +6,18 @@ import type { AssignmentOption, EntryView } from '../../../../shared/state';
 import { findOption } from './assignments';
 import { localDate } from '../base/dates';
 import { roundHours } from '../../../../shared/elapsed';
+import { assignmentLabel } from '../../../../shared/labels';
 import { endBeforeStart, spanHours, timesInOrder } from '../../../../shared/wall-clock';
 import type { EntryRef, LocalEntry } from './entries';
 import { NotAllowedError } from '../base/errors';
 import type { Clock } from '../ports';
 import { newestWorkedOn } from './days';
-import { resolveRef, type CreateFields, type EntryChanges, type EntryNames } from './intents';
+import { resolveRef, type CreateFields, type EntryChanges, type EntryNames, type Intent } from './intents';
 import type { Ledger } from './ledger';
 import type { SyncQueue } from './sync-queue';
 import { runningIn, shownEntries, type ShownEntries } from './view';
+
+const nothingToRestart = 'Nothing to restart yet: pick a project and task, then Start.';
 
 export class Commands {
   /** Numbers this run's intents and new entries, after the moment and the process. */
@@ -63,7 +66,7 @@ export class Commands {
   async toggleTimer(): Promise<void> {
     if (this.running()) return this.stopTimer();
     const last = newestWorkedOn([...this.shown().entries.values()])[0];
-    if (!last) throw new NotAllowedError('Nothing to restart yet: pick a project and task, then Start.');
+    if (!last) throw new NotAllowedError(nothingToRestart);
     await this.restartEntry(last.ref);
   }
 
@@ -74,12 +77,34 @@ export class Commands {
   async restartEntry(ref: EntryRef): Promise<void> {
     const entry = this.existing(ref);
     if (entry.runningSince) return;
+    await this.queue.enqueue(this.restartOf(entry));
+  }
+
+  /**
+   * Restarts the entry worked on last, refused while a timer runs (`sheaf restart`: it restarts, never stops).
+   * Both are decided in the outbox's turn, so a start saved just before this one is seen and refused, not
+   * replaced. Returns the entry restarted.
+   */
+  async restartLast(): Promise<LocalEntry> {
+    let last: LocalEntry | undefined;
+    await this.queue.enqueueDecided(() => {
+      const running = this.running();
+      if (running)
+        throw new NotAllowedError(`A timer is already running: ${assignmentLabel(running)}. Stop it first.`);
+      last = newestWorkedOn([...this.shown().entries.values()])[0];
+      if (!last) throw new NotAllowedError(nothingToRestart);
+      return this.restartOf(last);
+    }, 'start');
+    return last!;
+  }
+
+  private restartOf(entry: LocalEntry): Intent {
     const today = localDate(this.clock.now());
     if (entry.spentDate === today && !this.ledger.style.timestampTimers && !entry.isLocked) {
-      await this.queue.enqueue({ kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref });
-      return;
+      return { kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref };
     }
-    await this.startTimer({ projectId: entry.projectId, taskId: entry.taskId, notes: entry.notes });
+    const { projectId, taskId, notes } = entry;
+    return { kind: 'start', ...this.createFields({ projectId, taskId, notes }) };
   }
 
   async updateNotes(ref: EntryRef, notes: string): Promise<void> {

@@ -254,6 +254,10 @@ export class TimerService {
     return this.commands.restartEntry(ref);
   }
 
+  restartLast(): ReturnType<Commands['restartLast']> {
+    return this.commands.restartLast();
+  }
+
   updateNotes(ref: EntryRef, notes: string): Promise<void> {
     return this.commands.updateNotes(ref, notes);
   }

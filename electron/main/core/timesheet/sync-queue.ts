@@ -131,12 +131,23 @@ export class SyncQueue {
 
   /** Acknowledged, and shown, only once it is on disk: a crash from then on loses nothing. */
   async enqueue(intent: Intent): Promise<void> {
+    await this.enqueueDecided(() => intent, intent.kind);
+  }
+
+  /**
+   * Like enqueue, but `decide` picks the change (or refuses by throwing) only when its turn to be saved comes,
+   * against every change saved before it: a check such as "nothing runs" and the change it allows can't be split
+   * by a command from elsewhere (the popover's Start between a script's look and its restart).
+   */
+  async enqueueDecided(decide: () => Intent, refusal: Intent['kind']): Promise<Intent> {
+    let intent: Intent | undefined;
     await this.saveThen(
-      (queue) => queueWith(queue, intent, this.inFlight),
-      () => (this.pending = queueWith(this.pending, intent, this.inFlight)),
-      intent.kind,
+      (queue) => queueWith(queue, (intent = decide()), this.inFlight),
+      () => (this.pending = queueWith(this.pending, intent!, this.inFlight)),
+      refusal,
     );
     this.kick();
+    return intent!;
   }
 
   /** A queued change that has not left for Harvest yet (one on its way can no longer be taken back). */
