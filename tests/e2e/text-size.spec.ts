@@ -51,7 +51,7 @@ test('at 200% text size the popover scales, never scrolls sideways, and keeps St
   await doubleTheTextSize(page);
   await signIn(page, preview);
   // The text really is twice as large: the popover's 13 px base is now 26 px.
-  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('26px');
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('26px');
 
   const combobox = page.getByRole('combobox', { name: 'Project and task' });
   await inReach(page, 'the picker', combobox);
