@@ -1,17 +1,32 @@
-// Reports in the browser preview: this week's and month's hours by client and project, and the saved copy
-// (with its age) when Harvest can't be reached.
-import { expect, signIn, test } from './fixtures';
+// Reports in the browser preview: a week's and a month's hours by client and project, stepping back and forth
+// between them, columns that line up, and the saved copy (with its age) when Harvest can't be reached.
+import type { Page } from '@playwright/test';
+import { expect, signIn, test, type Preview } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
+
+/** Signed in, on the Reports tab: its region. */
+async function openReports(page: Page, preview: Preview) {
+  await signIn(page, preview);
+  await page.getByRole('button', { name: 'Reports' }).click();
+  return page.getByRole('region', { name: 'Reports' });
+}
+
+/** Half an hour later (the saved copies no longer fresh) with Harvest unreachable, back on Reports. */
+async function offlineLater(page: Page, preview: Preview): Promise<void> {
+  await page.getByRole('button', { name: 'Timesheet' }).click();
+  preview.clock.skipMinutes(30);
+  // The page's clock (installed by the fixture) moves with the core's.
+  await page.clock.fastForward('30:00');
+  preview.sandbox.faults.outage = true;
+  await page.getByRole('button', { name: 'Reports' }).click();
+}
 
 test('shows the week and the month by client and project, then the saved copy offline', async ({
   page,
   preview,
 }) => {
-  // The page's clock (installed by the fixture) moves with the core's when the test skips ahead.
-  await signIn(page, preview);
-  await page.getByRole('button', { name: 'Reports' }).click();
-  const reports = page.getByRole('region', { name: 'Reports' });
+  const reports = await openReports(page, preview);
   const byClient = reports.getByRole('table', { name: 'By client' });
   await expect(byClient.getByRole('row')).not.toHaveCount(1);
   await expect(reports.getByRole('table', { name: 'By project' })).toBeVisible();
@@ -32,11 +47,7 @@ test('shows the week and the month by client and project, then the saved copy of
   await page.screenshot(shot('reports-month'));
 
   // Later, offline: the saved copy answers, saying how old it is.
-  await page.getByRole('button', { name: 'Timesheet' }).click();
-  preview.clock.skipMinutes(30);
-  await page.clock.fastForward('30:00');
-  preview.sandbox.faults.outage = true;
-  await page.getByRole('button', { name: 'Reports' }).click();
+  await offlineLater(page, preview);
   await expect(reports.getByRole('status')).toContainText(
     "Harvest can't be reached; showing the saved copy.",
   );
@@ -51,9 +62,7 @@ test('steps back and forth by week and by month from the keyboard, naming each p
   preview,
 }) => {
   // The e2e clock starts on Wednesday 3 June 2026; the demo's week starts on Monday.
-  await signIn(page, preview);
-  await page.getByRole('button', { name: 'Reports' }).click();
-  const reports = page.getByRole('region', { name: 'Reports' });
+  const reports = await openReports(page, preview);
   const title = reports.getByRole('heading', { level: 2 });
   const previous = reports.getByRole('button', { name: 'Previous week' });
   const next = reports.getByRole('button', { name: 'Next week' });
@@ -95,9 +104,7 @@ test.describe('with the week starting on Sunday', () => {
   test.use({ sandboxOptions: { weekStartDay: 'Sunday' } });
 
   test("follows the company's week start", async ({ page, preview }) => {
-    await signIn(page, preview);
-    await page.getByRole('button', { name: 'Reports' }).click();
-    const reports = page.getByRole('region', { name: 'Reports' });
+    const reports = await openReports(page, preview);
     await expect(reports.getByRole('heading', { level: 2 })).toHaveText('31 May – 6 Jun 2026');
     await reports.getByRole('button', { name: 'Previous week' }).click();
     await expect(reports.getByRole('heading', { level: 2 })).toHaveText('24 May – 30 May 2026');
@@ -108,18 +115,12 @@ test('a past period offline shows its saved copy with its age, and says why once
   page,
   preview,
 }) => {
-  await signIn(page, preview);
-  await page.getByRole('button', { name: 'Reports' }).click();
-  const reports = page.getByRole('region', { name: 'Reports' });
+  const reports = await openReports(page, preview);
   await reports.getByRole('button', { name: 'Previous week' }).click();
   await expect(reports.getByRole('heading', { level: 2 })).toHaveText('25 May – 31 May 2026');
   await expect(reports.getByRole('table', { name: 'By client' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Timesheet' }).click();
-  preview.clock.skipMinutes(30);
-  await page.clock.fastForward('30:00');
-  preview.sandbox.faults.outage = true;
-  await page.getByRole('button', { name: 'Reports' }).click();
+  await offlineLater(page, preview);
   // The popover opens Reports on this week again; never fetched offline, it says so.
   await reports.getByRole('button', { name: 'Previous week' }).click();
   await expect(reports.getByRole('heading', { level: 2 })).toHaveText('25 May – 31 May 2026');
@@ -131,9 +132,7 @@ test('a past period offline shows its saved copy with its age, and says why once
 });
 
 test('By client and By project put Hours, Billable and Amount at the same x', async ({ page, preview }) => {
-  await signIn(page, preview);
-  await page.getByRole('button', { name: 'Reports' }).click();
-  const reports = page.getByRole('region', { name: 'Reports' });
+  const reports = await openReports(page, preview);
   const headerXs = async (table: string) =>
     Promise.all(
       ['Hours', 'Billable', 'Amount'].map(async (name) => {
