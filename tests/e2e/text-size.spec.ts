@@ -1,6 +1,7 @@
 // The popover at 360×600 with the browser's text size doubled (Chromium's own font-size setting, which the CSS
 // follows because its sizes are in rem/em): never a sideways scroll, Start/Stop and the picker in reach, and no
 // button whose words are cut.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, signIn, startTimer, test } from './fixtures';
 
@@ -81,6 +82,10 @@ test('at 200% text size the popover scales, never scrolls sideways, and keeps St
   await page.getByRole('button', { name: 'Reports' }).click();
   await expect(page.getByRole('table', { name: 'By client' })).toBeVisible();
   await page.screenshot(shot('text-200-reports'));
+  // Laid out as grids at this size, the report tables still read as tables.
+  await expect(page.getByRole('table', { name: 'By client' }).getByRole('columnheader')).toHaveCount(4);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   expect(await sidewaysScrollers(page)).toEqual([]);
   expect(await cutButtons(page)).toEqual([]);
 
