@@ -69,6 +69,27 @@ export function monthOf(date: string): { start: string; end: string } {
   return { start, end: fromUtc(Date.UTC(y!, m!, 0)) };
 }
 
+/** The same day of the month `months` later (earlier when negative), kept inside that month: 31 Jan + 1 → 28 Feb. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(0);
+  first.setUTCFullYear(y, m - 1 + months, 1);
+  const last = new Date(first.getTime());
+  last.setUTCMonth(last.getUTCMonth() + 1, 0);
+  first.setUTCDate(Math.min(d, last.getUTCDate()));
+  return fromUtc(first.getTime());
+}
+
+/** A report's span: a week (by `startDay`) or a month, `back` of them before the one containing `date`. */
+export function periodOf(
+  date: string,
+  period: 'week' | 'month',
+  startDay: WeekStartDay,
+  back = 0,
+): { start: string; end: string } {
+  return period === 'week' ? weekOf(addDays(date, -7 * back), startDay) : monthOf(addMonths(date, -back));
+}
+
 /** The person's local calendar date at `at` (Harvest's spent_date is local, not UTC). */
 export function localSpentDate(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -33,10 +33,25 @@ export const formatWeekday = (date: string): string => weekdayFormat.format(utc(
 /** "June 2025". */
 export const formatMonth = (date: string): string => monthFormat.format(utc(date));
 
-/** "3 Jun – 9 Jun". */
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const longMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const year = (date: string) => date.slice(0, 4);
+
+/** A week's title: "30 Nov – 6 Dec 2026", with both years when it spans New Year ("29 Dec 2025 – 4 Jan 2026"). */
 export function formatRange(from: string, to: string): string {
-  const short = (d: string) => formatDate(d).split(' ').slice(1).join(' ');
-  return `${short(from)} – ${short(to)}`;
+  const first = dayMonth.format(utc(from)) + (year(from) === year(to) ? '' : ` ${year(from)}`);
+  return `${first} – ${dayMonth.format(utc(to))} ${year(to)}`;
+}
+
+/**
+ * Which days a month's report covers while the month is still going: "1–6 December so far" when Harvest was
+ * asked on the 6th. Null once the month had ended by then: the title says it all.
+ */
+export function formatSoFar(from: string, to: string, fetchedOn: string): string | null {
+  if (fetchedOn >= to || fetchedOn < from) return null;
+  const day = (d: string) => String(Number(d.slice(8, 10)));
+  const days = fetchedOn === from ? day(from) : `${day(from)}–${day(fetchedOn)}`;
+  return `${days} ${longMonth.format(utc(from))} so far`;
 }
 
 /** An amount in the currency Harvest named ("$1,234.50", "€80.00"); a code Intl doesn't know is shown as is. */

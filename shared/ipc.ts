@@ -205,8 +205,17 @@ export const commands = {
   refreshChanges: { input: z.void(), output: z.void() },
   pinAssignment: { input: assignmentRef, output: z.void() },
   unpinAssignment: { input: assignmentRef, output: z.void() },
-  /** Hours by project and client this week or month; from a saved copy when fresh or when offline. */
-  getReport: { input: z.strictObject({ period: z.enum(['week', 'month']) }), output: ReportView },
+  /**
+   * Hours by project and client over a week or month, `back` of them before the current one (0 or left out:
+   * this one; up to ten years back). From a saved copy when fresh or when offline.
+   */
+  getReport: {
+    input: z.strictObject({
+      period: z.enum(['week', 'month']),
+      back: z.number().int().min(0).max(520).optional(),
+    }),
+    output: ReportView,
+  },
   openHarvest: { input: z.void(), output: z.void() },
   /** The popover asks to be hidden (Escape). */
   hidePopover: { input: z.void(), output: z.void() },

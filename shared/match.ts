@@ -140,6 +140,81 @@ export function createMatcher(options: readonly AssignmentOption[]): RankedMatch
   };
 }
 
+/** The parts of an option's name the picker shows, each with the letters of it that matched what was typed. */
+export interface MatchMarks {
+  clientName: number[];
+  projectName: number[];
+  projectCode: number[];
+  taskName: number[];
+}
+
+const markedFields = ['clientName', 'projectName', 'projectCode', 'taskName'] as const;
+let marker: uFuzzy | null = null;
+
+/**
+ * Where each typed word matched in `option`, as uFuzzy ranges ([start, end, start, end, …]) per field, for the
+ * picker to mark. Asked for the few rows on screen only, so it searches one option at a time.
+ */
+export function matchMarks(option: AssignmentOption, query: string): MatchMarks {
+  const marks: MatchMarks = { clientName: [], projectName: [], projectCode: [], taskName: [] };
+  const words = wordsOf(query);
+  if (words.length === 0) return marks;
+  marker ??= new uFuzzy(matcherOptions);
+  const texts = markedFields.map((f) => option[f] ?? '');
+  const folded = texts.map(fold);
+  const haystack = [folded.join(' ')];
+  for (const word of words) {
+    const idxs = marker.filter(haystack, word);
+    if (!idxs?.length) continue;
+    const ranges = marker.info(idxs, haystack, word).ranges[0] ?? [];
+    let start = 0;
+    markedFields.forEach((field, f) => {
+      const end = start + folded[f]!.length;
+      // Folding changed this field's length (a rare ligature or case): no marks rather than wrong ones.
+      if (folded[f]!.length === texts[f]!.length) {
+        for (let r = 0; r < ranges.length; r += 2) {
+          const from = Math.max(ranges[r]!, start);
+          const to = Math.min(ranges[r + 1]!, end);
+          if (from < to) marks[field].push(from - start, to - start);
+        }
+      }
+      start = end + 1;
+    });
+  }
+  for (const field of markedFields) marks[field] = merged(marks[field]);
+  return marks;
+}
+
+/** Ranges sorted and overlaps joined, as uFuzzy.highlight expects. */
+function merged(ranges: number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i]!, ranges[i + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out: number[] = [];
+  for (const [from, to] of pairs) {
+    if (out.length && from <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, to);
+    else out.push(from, to);
+  }
+  return out;
+}
+
+/** `text` cut into parts that matched and parts that didn't, in order, for the view to mark. */
+export function markedParts(text: string, ranges: number[]): { text: string; matched: boolean }[] {
+  if (ranges.length === 0) return [{ text, matched: false }];
+  const parts: { text: string; matched: boolean }[] = [];
+  uFuzzy.highlight(
+    text,
+    ranges,
+    (part, matched) => ({ text: part, matched }),
+    parts,
+    (acc, part) => {
+      if (part.text) acc.push(part);
+      return acc;
+    },
+  );
+  return parts;
+}
+
 export interface ClientGroup {
   clientName: string;
   options: AssignmentOption[];

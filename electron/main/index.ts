@@ -83,7 +83,9 @@ async function start(links: LinkInbox): Promise<void> {
     notify(err instanceof Error ? err.message : String(err));
     throw err;
   });
-  const secrets = await createSecretStore({ dataDir, safeStorage, warn: notify, log });
+  // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
+  const autoDemo = process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged;
+  const secrets = await createSecretStore({ dataDir, safeStorage, warn: notify, log, demo: autoDemo });
   // Core's notices and a refused sheaf:// link both speak through it.
   const notifier = createNotifier(Notification);
   const sheaf = createSheafApp({
@@ -107,8 +109,7 @@ async function start(links: LinkInbox): Promise<void> {
     demo: { start: startDemo },
     // Harvest ID's sign-in page opens in the person's own browser, never in a Sheaf window (RFC 8252 §8.12).
     openUrl: (url) => shell.openExternal(url),
-    // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
-    autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
+    autoDemo,
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
       idle: createPowerMonitorIdleSource(powerMonitor),

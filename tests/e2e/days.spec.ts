@@ -1,6 +1,6 @@
 // Days and weeks in the browser preview: stepping back and forth, the week strip and its totals, an earlier
 // week read from Harvest, back to today; and changes made on the web showing when the popover opens.
-import { expect, signIn, test } from './fixtures';
+import { expect, shownDayTotal, signIn, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
 
@@ -58,7 +58,7 @@ test('steps to yesterday and to last week, with day and week totals, then back t
   for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Previous day' }).click();
   const earlier = page.getByRole('list', { name: `Entries for ${label(lastWeek)}` });
   await expect(earlier).toContainText('Last week on purpose');
-  await expect(page.getByLabel("Day's total")).toHaveText(/2:30/);
+  await expect(shownDayTotal(page)).toHaveText('2:30');
   await expect(strip.getByRole('button', { name: `${label(lastWeek)}: 2:30` })).toBeVisible();
   await expect(page.getByLabel("That week's total")).toHaveText('2:30');
   await page.screenshot(shot('day-last-week'));

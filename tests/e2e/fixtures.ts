@@ -99,7 +99,12 @@ export async function signIn(page: Page, preview: Preview): Promise<void> {
   await expect(page.getByText('Sheaf Demo Co')).toBeVisible();
 }
 
+/** The shown day's total: its chip in the week strip, the one place a day's total appears ("–" for none). */
+export const shownDayTotal = (page: Page) =>
+  page.getByRole('list', { name: 'Week by day' }).locator('button[aria-current="date"] .week-day-hours');
+
 /** Picks a project/task the way a person does: type, then choose the matching option. */
+
 export async function pick(page: Page, typed: string, option: string): Promise<void> {
   const combobox = page.getByRole('combobox', { name: 'Project and task' });
   await combobox.fill(typed);

@@ -16,7 +16,13 @@ test('a focus session beside the running timer, and a break that leaves the time
   const card = page.getByRole('region', { name: 'Focus session' });
   await expect(card).toHaveCount(0);
   await page.getByRole('button', { name: 'Settings' }).click();
+  // Off by default: only the switch shows; the lengths and sounds come with it.
+  const group = page.getByRole('group', { name: 'Focus sessions' });
+  await expect(group.getByRole('checkbox')).toHaveCount(1);
+  await expect(group.getByLabel('Work for (minutes)')).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Use focus sessions' }).check();
+  await expect(group.getByLabel('Work for (minutes)')).toHaveValue('25');
+  await page.screenshot({ path: 'test-results/screenshots/settings-focus-on.png' });
   await page.getByRole('button', { name: /Back/ }).click();
   await expect(card).toContainText('0 sessions today');
   await card.screenshot({ path: 'test-results/screenshots/focus-start-card.png' });

@@ -51,6 +51,19 @@ test('pins the chosen pair from the keyboard', async ({ page, preview }) => {
   await page.keyboard.press('Space');
   await expect(pin).toHaveAttribute('aria-pressed', 'true');
   await expect(pin).toBeFocused();
+
+  // Back in the picker with nothing typed, the pair waits under Pinned.
+  await page.keyboard.press('/');
+  const picker = page.getByRole('combobox', { name: 'Project and task' });
+  await expect(picker).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveValue('');
+  await page.keyboard.press('ArrowDown');
+  const listbox = page.getByRole('listbox');
+  await expect(listbox).toContainText('Pinned');
+  await expect(
+    listbox.getByRole('option', { name: 'Umbrella Health — Patient Portal — Development' }),
+  ).toHaveCount(1);
 });
 
 test('edits an entry and leaves with Escape; focus goes back to its Edit button', async ({
@@ -79,6 +92,30 @@ test('edits an entry and leaves with Escape; focus goes back to its Edit button'
   await expect(form).toBeHidden();
   await expect(page.getByRole('button', { name })).toBeFocused();
   await expect(list).toContainText('2:15');
+});
+
+test('answers the time-away question from the keyboard: it takes focus, Tab reaches Discard it, Enter', async ({
+  page,
+  preview,
+}) => {
+  await signIn(page, preview);
+  const picker = page.getByRole('combobox', { name: 'Project and task' });
+  await page.keyboard.press('/');
+  await page.keyboard.type('mobile dev');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => preview.sandbox.admin.entries().filter((e) => e.is_running)).toHaveLength(1);
+  preview.clock.skipMinutes(60);
+  preview.host.idle!.away(40);
+  preview.host.idle!.back();
+  const question = page.getByRole('region', { name: 'You were away' });
+  await expect(question.getByRole('heading', { name: 'You were away' })).toBeFocused();
+  await tabTo(page, 'Discard it');
+  await page.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  // The 40 minutes away are gone and the timer stopped where the person left; focus is back in the popover.
+  await expect.poll(() => preview.sandbox.admin.entries().filter((e) => e.is_running)).toHaveLength(0);
+  await expect(picker).toBeFocused();
+  expect(await body(page)).toBe(false);
 });
 
 test('deletes an entry and undoes it, all from the keyboard', async ({ page, preview }) => {

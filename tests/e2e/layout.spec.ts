@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../electron/sandbox/server';
-import { expect, startTimer, test, type Preview } from './fixtures';
+import { expect, shownDayTotal, startTimer, test, type Preview } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
 
@@ -102,6 +102,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await busyDay(page, preview);
       await page.screenshot(shot(`layout-360x600${scheme === 'dark' ? '-dark' : ''}`));
       await judge(page, '360×600');
+      // Today's total appears once, as its chip in the week strip; the footer keeps the week and all accounts.
+      await expect(shownDayTotal(page)).toHaveText(/^\d+:\d{2}$/);
+      await expect(page.locator('dl.totals').getByRole('term')).toHaveText(['This week']);
+      await expect(page.getByRole('term').filter({ hasText: 'All accounts' })).toHaveCount(1);
     });
   });
 }

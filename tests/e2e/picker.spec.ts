@@ -108,3 +108,34 @@ test('20,000 pairs: filters and scrolls through the virtualized list', async ({ 
     await big.close();
   }
 });
+
+test('marks the letters that matched, and Recent names each pair’s client', async ({ page, preview }) => {
+  await signIn(page, preview);
+  const combobox = page.getByRole('combobox', { name: 'Project and task' });
+  await combobox.fill('patint dev');
+  const top = page.getByRole('option').first();
+  await expect(top).toHaveAttribute('aria-label', 'Umbrella Health — Patient Portal — Development');
+  // "patint" finds Patient with the e skipped: "Pati" and "nt" are marked, and "Dev" of Development.
+  await expect(top.locator('mark')).toHaveText(['Pati', 'nt', 'Dev']);
+  // Marked as elements, never as HTML: the name's text is whole and its accessible name unchanged.
+  await expect(top).toContainText('Patient Portal');
+  await expect(top).toContainText('Development');
+  await page.screenshot(shot('picker-marks'));
+
+  // A client's letters are marked in its heading.
+  await combobox.fill('acme mob');
+  await expect(page.getByRole('listbox').locator('.group-label mark').first()).toHaveText('Acme');
+  await expect(page.getByRole('option').first().locator('mark')).toHaveText(['Mob']);
+
+  // With nothing typed, Recent comes first and each of its pairs says whose it is.
+  await combobox.fill('');
+  await page.keyboard.press('ArrowDown');
+  const listbox = page.getByRole('listbox');
+  await expect(listbox).toContainText(/^Recent/);
+  const recentFirst = page.getByRole('option').first();
+  const name = (await recentFirst.getAttribute('aria-label'))!;
+  const client = name.split(' — ')[0]!;
+  await expect(recentFirst.locator('.option-client')).toHaveText(`${client} · `);
+  await expect(listbox.locator('mark')).toHaveCount(0);
+  await page.screenshot(shot('picker-recent-clients'));
+});

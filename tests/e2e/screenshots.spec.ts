@@ -1,4 +1,6 @@
-// Pictures of the popover's screens, light and dark, for people to look at (test-results/screenshots/).
+// Pictures of the popover's screens, light and dark, for people to look at (test-results/screenshots/). The
+// README's docs/popover.png is running.png (light) from here, at the popover's real 360×600, copied by hand when
+// the popover's look changes (a test run never rewrites a tracked file).
 import { expect, pick, signIn, test } from './fixtures';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });

@@ -1,5 +1,5 @@
 // Tracking time end to end: pick, start, watch it run, stop, restart; and how many Harvest requests each costs.
-import { expect, harvestSettles, pick, signIn, test, todaysEntryNames } from './fixtures';
+import { expect, harvestSettles, pick, shownDayTotal, signIn, test, todaysEntryNames } from './fixtures';
 
 test('picks a task by typing, starts it, watches it run, stops it and sees today grow', async ({
   page,
@@ -7,7 +7,7 @@ test('picks a task by typing, starts it, watches it run, stops it and sees today
 }) => {
   await signIn(page, preview);
   const running = page.getByRole('region', { name: 'Running timer' });
-  const todayTotal = page.getByLabel("Today's total");
+  const todayTotal = shownDayTotal(page);
   // No timer, no card: the start form is the top of the popover.
   await expect(running).toHaveCount(0);
   const totalBefore = await todayTotal.innerText();

@@ -188,4 +188,31 @@ describe('getReport', () => {
     expect(back.stale).toBe(false);
     expect(back.fetchedAt).not.toBe(week.fetchedAt);
   });
+  it('steps back by weeks and months, asking Harvest for each, and keeps each one for offline', async () => {
+    h = await signedInApp();
+    const week = await h.app.commands.getReport({ period: 'week' });
+    h.takeRequests();
+    const lastWeek = await h.app.commands.getReport({ period: 'week', back: 1 });
+    expect(lastWeek.from).toBe(addDays(week.from, -7));
+    expect(lastWeek.to).toBe(addDays(week.from, -1));
+    expect(h.takeRequests()).toHaveLength(2);
+    const total = h.sandbox.admin
+      .entries()
+      .filter((e) => e.spent_date >= lastWeek.from && e.spent_date <= lastWeek.to)
+      .reduce((t, e) => t + e.hours, 0);
+    expect(lastWeek.clients.reduce((t, c) => t + c.totalHours, 0)).toBeCloseTo(total, 1);
+
+    const month = await h.app.commands.getReport({ period: 'month' });
+    const lastMonth = await h.app.commands.getReport({ period: 'month', back: 1 });
+    expect(lastMonth.to).toBe(addDays(month.from, -1));
+    expect(lastMonth.from.endsWith('-01')).toBe(true);
+
+    h.clock.advance(reportFreshMs + 60_000);
+    h.sandbox.faults.outage = true;
+    const offline = await h.app.commands.getReport({ period: 'week', back: 1 });
+    expect(offline.stale).toBe(true);
+    expect(offline.from).toBe(lastWeek.from);
+    expect(offline.fetchedAt).toBe(lastWeek.fetchedAt);
+    h.sandbox.faults.outage = false;
+  });
 });

@@ -16,7 +16,14 @@ import {
   weekOf,
   type WeekStartDay,
 } from '../../shared/calendar';
-import { formatAge, formatDay, formatHours, formatMoney, formatRange } from '../../shared/format';
+import {
+  formatAge,
+  formatDay,
+  formatHours,
+  formatMoney,
+  formatRange,
+  formatSoFar,
+} from '../../shared/format';
 
 // Harvest's help: the week may start on any day, so every weekday is a start day.
 const startDays: WeekStartDay[] = [...WEEK_START_DAYS];
@@ -148,7 +155,19 @@ describe('formatting', () => {
     expect(formatDay('2026-03-28', '2026-03-29')).toBe('Yesterday');
     expect(formatDay('2026-03-30', '2026-03-29')).toBe('Tomorrow');
     expect(formatDay('2026-03-25', '2026-03-29')).toBe('Wed 25 Mar');
-    expect(formatRange('2026-03-23', '2026-03-29')).toBe('23 Mar – 29 Mar');
+  });
+
+  it('titles a week with its days and year, and both years when it spans New Year', () => {
+    expect(formatRange('2026-03-23', '2026-03-29')).toBe('23 Mar – 29 Mar 2026');
+    expect(formatRange('2026-11-30', '2026-12-06')).toBe('30 Nov – 6 Dec 2026');
+    expect(formatRange('2025-12-29', '2026-01-04')).toBe('29 Dec 2025 – 4 Jan 2026');
+  });
+
+  it('says which days of a month still going a report covers, and nothing once the month is over', () => {
+    expect(formatSoFar('2026-12-01', '2026-12-31', '2026-12-06')).toBe('1–6 December so far');
+    expect(formatSoFar('2026-12-01', '2026-12-31', '2026-12-01')).toBe('1 December so far');
+    expect(formatSoFar('2026-11-01', '2026-11-30', '2026-11-30')).toBeNull();
+    expect(formatSoFar('2026-11-01', '2026-11-30', '2026-12-06')).toBeNull();
   });
 
   it('writes money in the currency Harvest named', () => {

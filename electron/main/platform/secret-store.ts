@@ -75,12 +75,18 @@ export function createSafeStorageSecretStore(
 export interface SecretStoreOptions extends Pick<SecretStoreChoice, 'loadKeytar' | 'answerWithinMs'> {
   dataDir: string;
   safeStorage: SafeStorageLike;
+  /** Told when a token someone signed in with can't be kept past this run. */
   warn: (message: string) => void;
   log?: (line: string) => void;
+  /**
+   * Opening straight into the demo (`npm start`): its token is the sandbox's own and is never stored, so where
+   * tokens would be kept is no news and goes unsaid. A real sign-in later is still warned about.
+   */
+  demo?: boolean;
 }
 
 export function createSecretStore(options: SecretStoreOptions): Promise<SecretStore> {
-  const log = options.log ?? (() => {});
+  const log = options.demo ? () => {} : (options.log ?? (() => {}));
   return chooseSecretStore({
     ...options,
     log,

@@ -6,8 +6,9 @@ import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent, t
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { useVirtualRows } from '../hooks/useVirtualRows';
 import { assignmentLabel } from '../lib/labels';
-import { groupByClient, pairKey, type AssignmentMatcher } from '../lib/match';
+import { groupByClient, matchMarks, pairKey, type AssignmentMatcher } from '../lib/match';
 import { buildRows, type Section } from '../lib/picker-rows';
+import { Marked } from './Marked';
 import { StarIcon } from './MoreIcons';
 
 const headingHeight = 26;
@@ -196,14 +197,19 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
           {items.map((item) => {
             const index = rows.optionAt[item.row]!;
             const style = { height: item.size, transform: `translateY(${item.start}px)` };
+            // Typed to: the letters that matched are marked (the client's in its heading, from its first option).
+            const marksOf = (i: number | undefined) =>
+              searched && i !== undefined && options[i] ? matchMarks(options[i], typed) : null;
             if (index === -1) {
+              const heading = rows.headings.get(item.row) ?? '';
               return (
                 <li key={item.row} role="presentation" className="group-label" style={style}>
-                  {rows.headings.get(item.row)}
+                  <Marked text={heading} ranges={marksOf(rows.optionAt[item.row + 1])?.clientName} />
                 </li>
               );
             }
             const option = options[index]!;
+            const marks = marksOf(index);
             const isPinned = pinned.has(pairKey(option));
             return (
               <li
@@ -222,10 +228,16 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
                   {index < unheaded && option.clientName && (
                     <span className="option-client muted">{option.clientName} · </span>
                   )}
-                  {option.projectCode && <span className="code">{option.projectCode}</span>}
-                  {option.projectName}
+                  {option.projectCode && (
+                    <span className="code">
+                      <Marked text={option.projectCode} ranges={marks?.projectCode} />
+                    </span>
+                  )}
+                  <Marked text={option.projectName} ranges={marks?.projectName} />
                 </span>
-                <span className="option-task muted">{option.taskName}</span>
+                <span className="option-task muted">
+                  <Marked text={option.taskName} ranges={marks?.taskName} />
+                </span>
                 {props.onTogglePin && (
                   // A mouse shortcut; the keyboard pins with the button beside the picker.
                   <span

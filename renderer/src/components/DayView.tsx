@@ -158,13 +158,10 @@ function DayTotals({
   timeFormat: TimeFormat;
 }) {
   const { start, end } = day.week;
-  const dayHours = useLiveTotal(day.totalHours, (date) => date === day.date, timeFormat);
   const weekHours = useLiveTotal(day.week.totalHours, (date) => date >= start && date <= end, timeFormat);
   return (
     <Totals
-      dayHours={dayHours}
       weekHours={weekHours}
-      isToday={day.isToday}
       isThisWeek={today >= start && today <= end}
       weeklyCapacitySeconds={weeklyCapacitySeconds}
       timeFormat={timeFormat}

@@ -1,34 +1,50 @@
-// Owns the Week / Month report: hours by project and by client, total and billable (with amounts where Harvest
-// shows them), and how old the figures are when they come from the saved copy.
+// Owns the Week / Month report: stepping back and forth by week or month, hours by project and by client, total
+// and billable (with amounts where Harvest shows them), and how old the figures are when they come from the
+// saved copy.
 import { useEffect, useState } from 'react';
-import { formatAge, formatHours, formatMoney, formatMonth, formatRange } from '../../../shared/format';
+import { localSpentDate } from '../../../shared/calendar';
+import {
+  formatAge,
+  formatHours,
+  formatMoney,
+  formatMonth,
+  formatRange,
+  formatSoFar,
+} from '../../../shared/format';
 import type { ReportView } from '../../../shared/state';
 import { useLive } from '../hooks/useNow';
 import { useApp, useSheaf } from '../state/StoreContext';
+import { ChevronLeftIcon, ChevronRightIcon } from './MoreIcons';
 
 type Period = ReportView['period'];
+/** The contract's limit on stepping back: ten years of weeks, or of months. */
+const furthestBack = { week: 520, month: 120 } as const;
 
 export function Reports() {
   // Quietly: the report says what went wrong itself, so the popover's alert doesn't say it a second time.
   const send = useSheaf((s) => s.sendQuietly);
   const prefs = useApp((app) => app.prefs);
   const [period, setPeriod] = useState<Period>('week');
-  // Per period, the last report fetched and, when the latest try failed, why: the report stays up (with when it
-  // was fetched) rather than give way to the error.
+  // How many weeks / months before the current one each period shows; each keeps its place when switching.
+  const [backs, setBacks] = useState<Record<Period, number>>({ week: 0, month: 0 });
+  const back = backs[period];
+  const key = `${period}:${back}`;
+  // Per period shown, the last report fetched and, when the latest try failed, why: the report stays up (with
+  // when it was fetched) rather than give way to the error.
   const [answers, setAnswers] = useState<
-    Partial<Record<Period, { report: ReportView | null; problem: string | null }>>
+    Partial<Record<string, { report: ReportView | null; problem: string | null }>>
   >({});
 
   useEffect(() => {
     let current = true;
-    void send('getReport', { period }).then((result) => {
+    void send('getReport', back === 0 ? { period } : { period, back }).then((result) => {
       if (!current) return;
       setAnswers((a) => ({
         ...a,
-        [period]: result?.ok
+        [key]: result?.ok
           ? { report: result.value, problem: null }
           : {
-              report: a[period]?.report ?? null,
+              report: a[key]?.report ?? null,
               problem: result
                 ? result.error.message
                 : "Sheaf couldn't reach its background process. Try again.",
@@ -38,14 +54,24 @@ export function Reports() {
     return () => {
       current = false;
     };
-  }, [period, send]);
+  }, [period, back, key, send]);
 
-  const answer = answers[period];
+  const answer = answers[key];
   const shown = answer?.report ?? null;
   const problem = answer?.problem ?? null;
   const hours = (h: number) => formatHours(h, prefs.timeFormat);
   const total = shown?.clients.reduce((t, c) => t + c.totalHours, 0) ?? 0;
   const billable = shown?.clients.reduce((t, c) => t + c.billableHours, 0) ?? 0;
+  // Both tables get the Amount column or neither, so their columns line up.
+  const money =
+    !!shown && [...shown.clients, ...shown.projects].some((r) => r.currency && r.billableAmount !== null);
+  const soFar =
+    shown && period === 'month'
+      ? formatSoFar(shown.from, shown.to, localSpentDate(new Date(shown.fetchedAt)))
+      : null;
+  const step = (by: number) =>
+    setBacks((b) => ({ ...b, [period]: Math.min(furthestBack[period], Math.max(0, b[period] + by)) }));
+  const unit = period === 'week' ? 'week' : 'month';
   return (
     <section className="reports" aria-label="Reports">
       <div className="period-switch" role="group" aria-label="Report period">
@@ -61,15 +87,36 @@ export function Reports() {
           </button>
         ))}
       </div>
+      <nav className="report-nav" aria-label={period === 'week' ? 'Weeks' : 'Months'}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Previous ${unit}`}
+          disabled={back >= furthestBack[period]}
+          onClick={() => step(1)}
+        >
+          <ChevronLeftIcon />
+        </button>
+        <h2 className="report-title" aria-live="polite">
+          {shown ? (period === 'week' ? formatRange(shown.from, shown.to) : formatMonth(shown.from)) : ''}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Next ${unit}`}
+          disabled={back === 0}
+          onClick={() => step(-1)}
+        >
+          <ChevronRightIcon />
+        </button>
+      </nav>
       {problem && <p className="muted">{problem}</p>}
       {!shown && !problem && <p className="muted loading">Loading…</p>}
       {shown && (
         <>
-          <p className="report-range">
-            <strong>{period === 'week' ? formatRange(shown.from, shown.to) : formatMonth(shown.from)}</strong>{' '}
-            <span className="muted small">
-              {hours(total)} total, {hours(billable)} billable
-            </span>
+          <p className="report-range muted small">
+            {soFar && <span className="report-so-far">{soFar} · </span>}
+            {hours(total)} total, {hours(billable)} billable
           </p>
           <p className={shown.stale ? 'report-age stale small' : 'report-age muted small'} role="status">
             {shown.stale ? `${shown.note ?? 'Saved copy.'} ` : ''}
@@ -79,6 +126,7 @@ export function Reports() {
             caption="By client"
             rows={shown.clients.map((c) => ({ key: c.clientId, name: c.clientName, detail: null, ...c }))}
             hours={hours}
+            money={money}
           />
           <ReportTable
             caption="By project"
@@ -89,6 +137,7 @@ export function Reports() {
               ...p,
             }))}
             hours={hours}
+            money={money}
           />
         </>
       )}
@@ -106,37 +155,65 @@ interface Row {
   billableAmount: number | null;
 }
 
-function ReportTable({ caption, rows, hours }: { caption: string; rows: Row[]; hours(h: number): string }) {
-  const money = rows.some((r) => r.currency && r.billableAmount !== null);
+function ReportTable({
+  caption,
+  rows,
+  hours,
+  money,
+}: {
+  caption: string;
+  rows: Row[];
+  hours(h: number): string;
+  money: boolean;
+}) {
   return (
-    <table className="report-table">
+    // Roles stated outright: with large text the rows are laid out as grids (see styles.css), and the table must
+    // still read as a table.
+    <table role="table" className={money ? 'report-table with-money' : 'report-table'}>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Hours</th>
-          <th scope="col">Billable</th>
-          {money && <th scope="col">Amount</th>}
+      {/* Fixed widths, the same in both tables, so Hours, Billable and Amount sit at the same x. */}
+      <colgroup>
+        <col />
+        <col className="report-hours" />
+        <col className="report-hours" />
+        {money && <col className="report-money" />}
+      </colgroup>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Name
+          </th>
+          <th scope="col" role="columnheader">
+            Hours
+          </th>
+          <th scope="col" role="columnheader">
+            Billable
+          </th>
+          {money && (
+            <th scope="col" role="columnheader">
+              Amount
+            </th>
+          )}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {rows.length === 0 && (
-          <tr>
-            <td colSpan={money ? 4 : 3} className="muted">
+          <tr role="row">
+            <td role="cell" colSpan={money ? 4 : 3} className="muted report-empty">
               No time tracked yet.
             </td>
           </tr>
         )}
         {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">
+          <tr key={r.key} role="row">
+            <th scope="row" role="rowheader">
               {r.name}
               {r.detail && <span className="muted small"> {r.detail}</span>}
             </th>
-            <td>{hours(r.totalHours)}</td>
-            <td>{hours(r.billableHours)}</td>
+            <td role="cell">{hours(r.totalHours)}</td>
+            <td role="cell">{hours(r.billableHours)}</td>
             {money && (
-              <td>
+              <td role="cell">
                 {r.currency && r.billableAmount !== null ? formatMoney(r.billableAmount, r.currency) : ''}
               </td>
             )}

@@ -1,5 +1,6 @@
-// Owns the settings view's focus sessions group: how long work and breaks last, how often the long break comes,
-// the boundary's notification and beep, and whether breaks stop the Harvest timer.
+// Owns the settings view's focus sessions group: the switch that turns them on and, only while they are on, how
+// long work and breaks last, how often the long break comes, the boundary's notification and beep, and whether
+// breaks stop the Harvest timer.
 import { Settings as Schema, type Settings, type SettingsUpdate } from '../../../shared/settings';
 import { Check, checkWith, NumberField } from './SettingsField';
 
@@ -25,6 +26,24 @@ export function FocusSettings({
         checked={f.enabled}
         onChange={(enabled) => save({ focus: { enabled } })}
       />
+      {/* Settings for a feature that is off are noise: they show once it is turned on. */}
+      {f.enabled && <FocusDetails settings={settings} save={save} saveField={saveField} />}
+    </fieldset>
+  );
+}
+
+function FocusDetails({
+  settings,
+  save,
+  saveField,
+}: {
+  settings: Settings;
+  save(update: SettingsUpdate): void;
+  saveField(update: SettingsUpdate): Promise<string | null> | void;
+}) {
+  const f = settings.focus;
+  return (
+    <>
       <NumberField
         label="Work for (minutes)"
         value={f.workMinutes}
@@ -72,6 +91,6 @@ export function FocusSettings({
         checked={f.stopTimerDuringBreaks}
         onChange={(stopTimerDuringBreaks) => save({ focus: { stopTimerDuringBreaks } })}
       />
-    </fieldset>
+    </>
   );
 }

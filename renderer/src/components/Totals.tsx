@@ -1,34 +1,21 @@
-// Owns the shown day's and week's totals (live with the running timer) and the week's progress against the
-// person's weekly capacity.
+// Owns the shown week's total (live with the running timer) and its progress against the person's weekly
+// capacity. The day's total is its chip in the week strip, so it appears once.
 import { msPerHour } from '../../../shared/elapsed';
 import { formatHours, type TimeFormat } from '../../../shared/format';
 
 interface Props {
   /** Already including the running timer's live time. */
-  dayHours: number;
   weekHours: number;
-  isToday: boolean;
   isThisWeek: boolean;
   weeklyCapacitySeconds: number | null;
   timeFormat: TimeFormat;
 }
 
-export function Totals({
-  dayHours,
-  weekHours,
-  isToday,
-  isThisWeek,
-  weeklyCapacitySeconds,
-  timeFormat,
-}: Props) {
+export function Totals({ weekHours, isThisWeek, weeklyCapacitySeconds, timeFormat }: Props) {
   const capacity = weeklyCapacitySeconds ? (weeklyCapacitySeconds * 1000) / msPerHour : null;
   const week = isThisWeek ? 'This week' : 'That week';
   return (
     <dl className="totals">
-      <div className="total">
-        <dt className="muted small">{isToday ? 'Today' : 'Day'}</dt>
-        <dd aria-label={isToday ? "Today's total" : "Day's total"}>{formatHours(dayHours, timeFormat)}</dd>
-      </div>
       <div className="total">
         <dt className="muted small">{week}</dt>
         <dd aria-label={`${week}'s total`}>{formatHours(weekHours, timeFormat)}</dd>

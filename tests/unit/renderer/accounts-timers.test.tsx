@@ -127,8 +127,21 @@ describe('all accounts together', () => {
     const since = '2025-06-02T09:30:00Z';
     const here = entry({ isRunning: true, hours: 0, runningSince: since });
     const there = entry({ id: 2, isRunning: true, hours: 0.25, runningSince: since });
+    // The account's own shown day: nothing stopped yet, and its week strip.
+    const days = ['02', '03', '04', '05', '06', '07', '08'].map((d) => ({
+      date: `2025-06-${d}`,
+      totalHours: 0,
+    }));
     return twoAccounts({
       running: here,
+      day: {
+        date: '2025-06-02',
+        isToday: true,
+        entries: [here],
+        totalHours: 0,
+        week: { start: '2025-06-02', end: '2025-06-08', totalHours: 0, days },
+        loading: false,
+      },
       today: { date: '2025-06-02', totalHours: 1 },
       week: { start: '2025-06-02', end: '2025-06-08', totalHours: 5 },
       accounts: [
@@ -154,7 +167,9 @@ describe('all accounts together', () => {
     act(() => void vi.advanceTimersByTime(15 * 60_000));
     expect(screen.getByLabelText("All accounts' total today")).toHaveTextContent('4:30');
     // The account's own day beside it (nothing stopped yet) counts its own timer only.
-    expect(screen.getByLabelText("Today's total")).toHaveTextContent('0:45');
+    expect(
+      within(screen.getByRole('list', { name: 'Week by day' })).getByRole('button', { current: 'date' }),
+    ).toHaveTextContent('0:45');
   });
 
   it('is not shown with one account', async () => {

@@ -1,6 +1,6 @@
 // The picker's matcher: fuzzy across client, project, code and task; prefix and word starts ranked first.
 import { describe, expect, it } from 'vitest';
-import { createMatcher, groupByClient } from '../../../renderer/src/lib/match';
+import { createMatcher, groupByClient, markedParts, matchMarks } from '../../../renderer/src/lib/match';
 import { buildAccount } from '../../../electron/sandbox/seed';
 import { toOptions } from '../../../electron/main/core/timesheet/assignments';
 import { assignment } from './fake-sheaf';
@@ -88,5 +88,40 @@ describe('groupByClient', () => {
       ['Acme', ['1/1', '3/2']],
       ['Globex', ['2/1']],
     ]);
+  });
+});
+
+describe('matchMarks', () => {
+  const marked = (text: string, ranges: number[]) =>
+    markedParts(text, ranges)
+      .filter((p) => p.matched)
+      .map((p) => p.text);
+
+  it('marks each typed word where it matched, field by field, a skipped letter left out', () => {
+    const website = options[0]!;
+    const marks = matchMarks(website, 'acm desgn');
+    expect(marked(website.clientName, marks.clientName)).toEqual(['Acm']);
+    expect(marked(website.taskName, marks.taskName)).toEqual(['Des', 'gn']);
+    expect(marks.projectName).toEqual([]);
+  });
+
+  it('marks accented letters typed plainly, in the name as written', () => {
+    const cafe = options[3]!;
+    const marks = matchMarks(cafe, 'cafe mul');
+    expect(marked(cafe.clientName, marks.clientName)).toEqual(['Café', 'Mül']);
+  });
+
+  it('marks nothing with nothing typed, and keeps the whole text in order', () => {
+    expect(matchMarks(options[1]!, '  ')).toEqual({
+      clientName: [],
+      projectName: [],
+      projectCode: [],
+      taskName: [],
+    });
+    expect(
+      markedParts('Mobile app', [0, 3])
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('Mobile app');
   });
 });

@@ -74,7 +74,11 @@ describe('today', () => {
       vi.setSystemTime(new Date('2025-06-02T10:00:00Z'));
       const prefs = { ...signedIn().prefs, timeFormat };
       const fake = await renderPopover(signedIn({ prefs, day: dayOf(entries, 1.75, 12.5) }));
-      expect(screen.getByLabelText("Today's total")).toHaveTextContent(today);
+      expect(
+        within(screen.getByRole('list', { name: 'Week by day' })).getByRole('button', { current: 'date' }),
+      ).toHaveTextContent(today);
+      // Today's total appears once: its chip in the week strip, not again among the totals.
+      expect(screen.getAllByText(today)).toHaveLength(1);
       expect(screen.getByLabelText("This week's total")).toHaveTextContent(weekText);
 
       const running = entry({ id: 1002, isRunning: true, hours: 0, runningSince: '2025-06-02T10:00:00Z' });
@@ -90,7 +94,9 @@ describe('today', () => {
       act(() => {
         vi.advanceTimersByTime(15 * 60_000);
       });
-      expect(screen.getByLabelText("Today's total")).toHaveTextContent(todayLater);
+      expect(
+        within(screen.getByRole('list', { name: 'Week by day' })).getByRole('button', { current: 'date' }),
+      ).toHaveTextContent(todayLater);
       expect(screen.getByLabelText("This week's total")).toHaveTextContent(weekLater);
     },
   );

@@ -10,8 +10,9 @@ import { desktopState } from '../../fixtures/app-state';
 import { signedIn, type FakeSheaf } from './fake-sheaf';
 import { renderApp } from './render-app';
 
+const focusOn = { ...defaultSettings, focus: { ...defaultSettings.focus, enabled: true } };
 const view: SettingsView = {
-  settings: defaultSettings,
+  settings: focusOn,
   shortcuts: { togglePopover: { state: 'ok', message: null }, toggleTimer: { state: 'ok', message: null } },
   launchAtLogin: { supported: true, message: null },
   notice: null,
@@ -32,6 +33,28 @@ async function openFocusSettings(): Promise<{ fake: FakeSheaf; group: HTMLElemen
 }
 
 describe('focus sessions settings', () => {
+  it('shows only the switch while focus sessions are off, and the rest once it is turned on', async () => {
+    const user = userEvent.setup();
+    const off: SettingsView = { ...view, settings: defaultSettings };
+    expect(defaultSettings.focus.enabled).toBe(false);
+    const fake = await renderApp(signedIn({ desktop: desktopState() }), [], (f) => {
+      f.answers.getSettings = { ok: true, value: off };
+      f.answers.updateSettings = { ok: true, value: view };
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const group = await screen.findByRole('group', { name: 'Focus sessions' });
+    expect(within(group).getAllByRole('checkbox')).toHaveLength(1);
+    expect(within(group).queryByLabelText('Work for (minutes)')).not.toBeInTheDocument();
+    expect(
+      within(group).queryByRole('checkbox', { name: 'Play a short sound then' }),
+    ).not.toBeInTheDocument();
+
+    await user.click(within(group).getByRole('checkbox', { name: 'Use focus sessions' }));
+    expect(fake.callsTo('updateSettings')).toEqual([{ focus: { enabled: true } }]);
+    expect(await within(group).findByLabelText('Work for (minutes)')).toHaveValue(25);
+    expect(within(group).getByRole('checkbox', { name: 'Play a short sound then' })).toBeInTheDocument();
+  });
+
   it('shows the lengths in use: 25 minutes of work, 5 of break, 15 of long break every 4', async () => {
     const { group } = await openFocusSettings();
     expect(within(group).getByLabelText('Work for (minutes)')).toHaveValue(25);

@@ -72,7 +72,7 @@ describe('days and weeks', () => {
     act(() => fake.push(state({ day: dayOf([entry({ hours: 3 })], '2025-06-02', false) })));
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Mon 2 Jun');
     expect(screen.getByRole('list', { name: 'Entries for Mon 2 Jun' })).toBeInTheDocument();
-    expect(screen.getByLabelText("Day's total")).toHaveTextContent('3:00');
+    expect(within(strip).getByRole('button', { current: 'date' })).toHaveTextContent('3:00');
     await user.click(screen.getByRole('button', { name: 'Back to today' }));
     expect(fake.callsTo('showDay').at(-1)).toEqual({ date: '2025-06-04' });
   });

@@ -2,12 +2,12 @@
 // account folder. Reports allow only 100 requests per 15 minutes, so a fresh saved copy is served as is, and
 // a saved copy of any age stands in when Harvest can't be reached. Disposed with its account: no more requests.
 import { z } from 'zod';
-import { monthOf, weekOf, type WeekStartDay } from '../../../../shared/calendar';
+import type { WeekStartDay } from '../../../../shared/calendar';
 import { ReportView } from '../../../../shared/state';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
 import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../../shared/harvest/schemas';
-import { localDate } from '../base/dates';
+import { reportRange } from '../base/dates';
 import { SignInFirstError } from '../base/errors';
 import type { Disposable } from '../base/lifecycle';
 import { readJson, writeJson } from '../storage/local-store';
@@ -17,8 +17,8 @@ export type ReportPeriod = 'week' | 'month';
 
 /** How long a report is served from its saved copy before Harvest is asked again. */
 export const reportFreshMs = 10 * 60_000;
-/** Periods kept on disk (this week and month, the last ones): enough for offline, never growing. */
-const keptReports = 6;
+/** Periods kept on disk (the ones looked at last, stepping back included): enough for offline, never growing. */
+const keptReports = 12;
 const unreachable = new Set(['network', 'timeout', 'server', 'rate_limited']);
 
 const ReportsFile = z.object({ reports: z.array(ReportView) });
@@ -44,13 +44,12 @@ export class Reports implements Disposable {
     this.api = api;
   }
 
-  async get(period: ReportPeriod): Promise<ReportView> {
+  /** The week or month `back` of them before the current one (0: this week or month). */
+  async get(period: ReportPeriod, back = 0): Promise<ReportView> {
     // A signed-out or closed account asks Harvest nothing.
     if (this.disposed) throw new SignInFirstError();
     const now = this.options.clock.now();
-    const today = localDate(now);
-    const { start: from, end: to } =
-      period === 'week' ? weekOf(today, this.options.weekStartDay()) : monthOf(today);
+    const { start: from, end: to } = reportRange(now, period, this.options.weekStartDay(), back);
     const saved = (await this.load()).find((r) => r.period === period && r.from === from && r.to === to);
     if (saved && now.getTime() - Date.parse(saved.fetchedAt) < reportFreshMs) {
       return { ...saved, stale: false, note: null };

@@ -113,7 +113,7 @@ export function createCommands({
       await session.requireAccount().favourites.unpin(pair);
       emit();
     },
-    getReport: async ({ period }) => session.requireAccount().reports.get(period),
+    getReport: async ({ period, back }) => session.requireAccount().reports.get(period, back),
     dismissNotices: () => {
       notices.dismiss();
       desktop.dismissNotices();
