@@ -1,6 +1,5 @@
 // Owns the control socket's wire as the `sheaf` command needs it, free of zod and core so a status bar's call loads
 // little: where the socket is, how long a line may be, how lines are cut, and what a script hears when Sheaf is away.
-import { createHash } from 'node:crypto';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { IpcResult } from '../../shared/ipc';
@@ -73,6 +72,8 @@ export function defaultPreviewDataDir(
 export function controlSocketPath(dataDir: string, platform: NodeJS.Platform = process.platform): string {
   // In a subfolder Sheaf makes private (control/socket-folder.ts): the data folder's own mode is the person's.
   if (platform !== 'win32') return join(dataDir, 'control', 'control.sock');
+  // Asked for only here: loading node:crypto costs every Unix status call a few MB for nothing.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hash = createHash('sha256').update(dataDir.toLowerCase()).digest('hex').slice(0, 16);
   const user = userInfo().username.replace(/[^\w.-]/g, '_');
   return `\\\\.\\pipe\\sheaf-${user}-${hash}`;

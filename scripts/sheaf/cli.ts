@@ -1,7 +1,6 @@
 // Owns the `sheaf` command: reading its arguments, asking the running Sheaf over the control socket, and saying
 // what happened the way the popover would. Exit codes: 0 done, 1 refused or failed, 2 usage, 3 Sheaf isn't running.
 import { notRunningMessage, type ControlAnswer } from '../../electron/control/wire';
-import { maxLinkLength, tooLong } from '../../shared/links';
 import { printableText } from '../../shared/printable';
 import type { AppState, AssignmentOption } from '../../shared/state';
 import { reachSheaf, type SheafConnection } from './client';
@@ -144,11 +143,14 @@ class Run {
       case 'show':
         await this.ask('show');
         return;
-      case 'open':
+      case 'open': {
+        // Loaded only here: the links module formats a number for its locale as it loads, which costs status 7 MB.
+        const { maxLinkLength, tooLong } = await import('../../shared/links');
         // Past the limit the link would not even fit one request line; say what Sheaf would say.
         if (words[0]!.length > maxLinkLength) throw new Refused(tooLong);
         await this.ask('openLink', { link: words[0] });
         return this.done('Followed the link.');
+      }
       case 'completion':
       case 'help':
         return;
