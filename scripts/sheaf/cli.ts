@@ -101,8 +101,11 @@ class Run {
         const now = this.now();
         if (values.json) out(JSON.stringify(statusJson(state, now)));
         else if (values.waybar) out(JSON.stringify(waybarJson(state, now)));
-        else if (typeof values.format === 'string') out(formatStatus(values.format, state, now));
-        else out(statusLine(state, now));
+        else if (typeof values.format === 'string') {
+          // No line at all when nothing runs, so `line=$(sheaf status --format …)` is empty, not a bare newline.
+          const line = formatStatus(values.format, state, now);
+          if (line) out(line);
+        } else out(statusLine(state, now));
         return;
       }
       case 'today': {
