@@ -2,7 +2,8 @@
 // socket, in turn against one preview host with a timer running; and `sheaf --help` beside a bare Node. Wall time
 // and peak memory of whole processes; the memory goal is against the tsx path measured once (bench/README.md).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,10 +35,10 @@ function measure(args: string[], env: Record<string, string>, peakFile: string):
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('error', fail);
-    child.on('close', async (code) => {
+    child.on('close', (code) => {
       const wallMs = performance.now() - began;
       if (code !== 0) return fail(new Error(`${args.join(' ')} exited ${code}: ${out}`));
-      const lines = (await readFile(peakFile, 'utf8')).trim().split('\n');
+      const lines = readFileSync(peakFile, 'utf8').trim().split('\n');
       done({ wallMs, peakMb: Number(lines[lines.length - 1]) / 1024 });
     });
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CommandName } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { SignInFirstError } from '../main/core/errors';
-import { busyMessage, maxAnswerBytes, maxRequestBytes } from './wire';
+import { maxAnswerBytes, maxRequestBytes } from './wire';
 
 // The command's half lives in wire.ts (no zod there); everything the socket's contract says is still named here.
 export {

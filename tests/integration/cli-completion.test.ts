@@ -77,7 +77,10 @@ describe('zsh', () => {
     ].join('\n');
     return writeFile(driver, script).then(() =>
       // Escape sequences of the line editor aside, the listing is one candidate a line.
-      run('zsh', ['-f', driver]).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''),
+      run('zsh', ['-f', driver]).replace(
+        new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'),
+        '',
+      ),
     );
   };
 
