@@ -56,6 +56,14 @@ export const SignOutChoice = z.strictObject({
 });
 export type SignOutChoice = z.infer<typeof SignOutChoice>;
 
+/** Where Settings put the `sheaf` command, and whether a new terminal finds it there or the note says what to do. */
+export const CommandInstalled = z.strictObject({
+  path: z.string(),
+  onPath: z.boolean(),
+  note: z.string(),
+});
+export type CommandInstalled = z.infer<typeof CommandInstalled>;
+
 /** How long an undoable delete waits before it is sent (and the popover offers Undo). */
 export const undoDeleteMs = 5000;
 
@@ -184,6 +192,11 @@ export const commands = {
   unpinAssignment: { input: assignmentRef, output: z.void() },
   /** Hours by project and client this week or month; from a saved copy when fresh or when offline. */
   getReport: { input: z.strictObject({ period: z.enum(['week', 'month']) }), output: ReportView },
+  /** "Install the sheaf command": for this user (~/.local/bin, the user PATH on Windows) or all (asked first). */
+  installCommand: {
+    input: z.strictObject({ where: z.enum(['user', 'system']) }),
+    output: CommandInstalled,
+  },
   openHarvest: { input: z.void(), output: z.void() },
   /** The popover asks to be hidden (Escape). */
   hidePopover: { input: z.void(), output: z.void() },

@@ -32,6 +32,7 @@ import { createLoginItems } from './platform/login-items';
 import { createNotifier } from './platform/notifier';
 import { createPopover } from './platform/popover';
 import { createSettingsStore } from './adapters/settings-store';
+import { createCommandInstaller } from './adapters/command-link';
 import { createShortcuts } from './platform/shortcuts';
 import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
@@ -109,6 +110,15 @@ async function start(links: LinkInbox): Promise<void> {
     openUrl: (url) => shell.openExternal(url),
     // `npm start` opens straight into the demo; a packaged app asks first. SHEAF_DEMO=1/0 overrides either way.
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
+    // The packaged command's launcher (electron-builder.yml's extraResources); from a checkout, its bin.
+    commandInstaller: createCommandInstaller({
+      launcher: app.isPackaged
+        ? join(process.resourcesPath, 'bin', process.platform === 'win32' ? 'sheaf.cmd' : 'sheaf')
+        : join(app.getAppPath(), 'scripts', 'sheaf.mjs'),
+      home: homedir(),
+      platform: process.platform,
+      path: process.env.PATH,
+    }),
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
       idle: createPowerMonitorIdleSource(powerMonitor),

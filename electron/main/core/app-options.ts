@@ -3,7 +3,7 @@
 import type { AppState } from '../../../shared/state';
 import type { CommandHandlers, PopoverEvent } from '../../../shared/ipc';
 import type { Desktop, DesktopPorts } from './desktop';
-import type { Clock, DemoHarvest, Fetch, SecretStore } from './ports';
+import type { Clock, CommandInstaller, DemoHarvest, Fetch, SecretStore } from './ports';
 
 export interface SheafAppOptions {
   /** HARVEST_ACCESS_TOKEN + HARVEST_ACCOUNT_ID sign in without the form; HARVEST_API_URL points at another server. */
@@ -43,6 +43,8 @@ export interface SheafAppOptions {
   timeZone?: string;
   /** Settings store, idle source, notifications, shortcuts, login items: whatever this host has. */
   desktop?: DesktopPorts;
+  /** "Install the sheaf command" in Settings; without one, Settings says this Sheaf has none to install. */
+  commandInstaller?: CommandInstaller;
 }
 
 /** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */

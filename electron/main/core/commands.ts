@@ -7,6 +7,8 @@ import type { Notices } from './notices';
 import type { Schedule } from './schedule';
 import type { Settings } from '../../../shared/settings';
 import { roomFor } from './across-accounts';
+import { NotAllowedError } from './errors';
+import type { CommandInstaller } from './ports';
 import type { SessionService } from './session';
 
 export interface CommandDeps {
@@ -18,6 +20,7 @@ export interface CommandDeps {
   notices: Notices;
   getState(): AppState;
   emit(): void;
+  commandInstaller?: CommandInstaller;
 }
 
 export function createCommands({
@@ -28,6 +31,7 @@ export function createCommands({
   notices,
   getState,
   emit,
+  commandInstaller,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
   /**
@@ -77,6 +81,10 @@ export function createCommands({
     undoDelete: async ({ entryId }) => timer().undoDelete(entryId),
     resolveSetAside: async ({ id, action }) => timer().resolveSetAside(id, action),
     getSettings: () => desktop.commands.getSettings(),
+    installCommand: ({ where }) => {
+      if (!commandInstaller) throw new NotAllowedError('This Sheaf has no sheaf command to install.');
+      return commandInstaller.install(where);
+    },
     updateSettings: (update) => desktop.commands.updateSettings(update),
     answerIdle: (input) => desktop.commands.answerIdle(input),
     snoozeReminder: (input) => desktop.commands.snoozeReminder(input),
