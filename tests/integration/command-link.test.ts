@@ -29,7 +29,7 @@ describe('on Linux and macOS', () => {
       onPath: false,
       note:
         "Installed ~/.local/bin/sheaf, but ~/.local/bin isn't on your PATH: add it in your shell's profile " +
-        `(export PATH="${join(home, '.local', 'bin')}:$PATH"), then open a new terminal.`,
+        '(export PATH="$HOME/.local/bin:$PATH"), then open a new terminal.',
     });
     expect(await readlink(link)).toBe(launcher);
   });

@@ -79,7 +79,8 @@ async function linkInto(folder: string, o: CommandLinkOptions): Promise<CommandI
     note: onPath
       ? `Installed ${where}. Open a new terminal and run: sheaf --help`
       : `Installed ${where}, but ${shown(folder, o.home)} isn't on your PATH: add it in your shell's profile ` +
-        `(export PATH="${folder}:$PATH"), then open a new terminal.`,
+        `(export PATH="${folder.startsWith(`${o.home}/`) ? `$HOME${folder.slice(o.home.length)}` : folder}:$PATH"), ` +
+        'then open a new terminal.',
   };
 }
 
