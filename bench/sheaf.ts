@@ -8,10 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from '../electron/sandbox/server';
-import { createMemorySecretStore } from '../electron/web/secrets';
-import { startWebHost } from '../electron/web/server';
 import { buildSheaf } from '../scripts/build-sheaf';
+import { startTokenPreview } from '../tests/fixtures/token-preview';
 import { goal, ms, stats } from './report';
 
 const runs = 20;
@@ -44,25 +42,10 @@ function measure(args: string[], env: Record<string, string>, peakFile: string):
   });
 }
 
-async function signedInHost(dir: string) {
-  const sandbox = await startSandbox({ seed: 'empty', rateLimit: false });
-  const dataDir = join(dir, 'data');
-  const host = await startWebHost({
-    env: {
-      HARVEST_API_URL: sandbox.url,
-      HARVEST_ACCESS_TOKEN: sandbox.token,
-      HARVEST_ACCOUNT_ID: sandbox.accountId,
-    },
-    dataDir,
-    secrets: createMemorySecretStore(),
-    log: () => {},
-  });
-  return { sandbox, host, dataDir };
-}
-
 export async function sheafBench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sheaf-bench-command-'));
-  const { sandbox, host, dataDir } = await signedInHost(dir);
+  const preview = await startTokenPreview(dir);
+  const { dataDir } = preview;
   try {
     const { entry } = await buildSheaf(join(dir, 'sheaf'));
     const env = { SHEAF_DATA_DIR: dataDir };
@@ -130,8 +113,7 @@ export async function sheafBench(): Promise<void> {
       `sheaf --help beyond a bare Node, wall (median): ${ms(wall('help').median - wall('node').median, 1)}`,
     );
   } finally {
-    await host.close();
-    await sandbox.close();
+    await preview.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
