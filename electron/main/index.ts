@@ -118,6 +118,7 @@ async function start(links: LinkInbox): Promise<void> {
       home: homedir(),
       platform: process.platform,
       path: process.env.PATH,
+      appImage: process.env.APPIMAGE,
     }),
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),

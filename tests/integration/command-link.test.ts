@@ -65,6 +65,18 @@ describe('on Linux and macOS', () => {
     expect((await lstat(join(bin, 'sheaf'))).isSymbolicLink()).toBe(false);
   });
 
+  it('links nothing into an AppImage, which is mounted somewhere new each run, and says what to install', async () => {
+    const appImage = createCommandInstaller({
+      launcher,
+      home,
+      platform: 'linux',
+      path: '',
+      appImage: '/x.AppImage',
+    });
+    await expect(appImage.install('user')).rejects.toThrow('install the .deb for the sheaf command');
+    await expect(lstat(join(home, '.local', 'bin', 'sheaf'))).rejects.toThrow();
+  });
+
   it('links into the folder for everyone when asked for it', async () => {
     const everyone = join(home, 'usr-local-bin');
     const done = await installer('/usr/bin', everyone).install('system');

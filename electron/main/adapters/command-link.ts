@@ -27,11 +27,19 @@ export interface CommandLinkOptions {
   systemDir?: string;
   /** Windows only. */
   userPath?: UserPath;
+  /** Set when Sheaf runs from an AppImage ($APPIMAGE), mounted somewhere new each run. */
+  appImage?: string;
 }
 
 export function createCommandInstaller(o: CommandLinkOptions): CommandInstaller {
   return {
     async install(where) {
+      // A link into the AppImage's mount would break as soon as Sheaf quits.
+      if (o.appImage) {
+        throw new NotAllowedError(
+          'Sheaf runs from an AppImage, which moves each time it starts: install the .deb for the sheaf command.',
+        );
+      }
       if (o.platform === 'win32') {
         if (where === 'system')
           throw new NotAllowedError('On Windows the sheaf command goes on your own PATH.');
