@@ -221,6 +221,22 @@ describe('usage', () => {
     expect(err).toContain('Usage: sheaf <command>');
   });
 
+  it('a subcommand’s --help prints its own usage and runs nothing, even among its words', async () => {
+    const help = await sheaf('start', 'website', 'dev', '--help');
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toMatch(
+      /^Usage: sheaf <command>\n  start <words…> \[--notes TEXT\] \[--stop-other \| --keep-other\]/,
+    );
+    expect(help.out).not.toContain('  stop ');
+    expect((await state()).running).toBeNull();
+  });
+
+  it('takes words after -- as words, a dash and all', async () => {
+    expect((await sheaf('note', '--', '--help')).err).toBe(
+      'No timer is running: start one, then add its notes.',
+    );
+  });
+
   it('help prints the usage on stdout', async () => {
     const { code, out } = await sheaf('--help');
     expect(code).toBe(0);
