@@ -167,7 +167,7 @@ export default tseslint.config(
   layer(['shared/**/*.ts'], sharedLayer),
   layer(['electron/main/adapters/**/*.ts'], adaptersLayer),
   {
-    files: ['scripts/**/*.{js,mjs}'],
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

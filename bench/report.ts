@@ -16,8 +16,21 @@ export function stats(samples: readonly number[]): Stats {
 export const ms = (n: number, digits = 2) => `${n.toFixed(digits)} ms`;
 
 /** "<label> <value> (goal <op> <target>) MET|MISS"; '=' prints the bare target, as in "(goal 0)". */
-export function goal(label: string, value: number, op: '<' | '≤' | '=', target: number, unit = ''): void {
-  const met = op === '<' ? value < target : op === '≤' ? value <= target : value === target;
+export function goal(
+  label: string,
+  value: number,
+  op: '<' | '≤' | '≥' | '=',
+  target: number,
+  unit = '',
+): void {
+  const met =
+    op === '<'
+      ? value < target
+      : op === '≤'
+        ? value <= target
+        : op === '≥'
+          ? value >= target
+          : value === target;
   const u = unit === '' ? '' : ` ${unit}`;
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(1);
   const wanted = op === '=' ? `${target}${u}` : `${op} ${target}${u}`;

@@ -8,6 +8,7 @@ import { bundleBench } from './bundle';
 import { dayBench } from './day';
 import { pickerFilterBench } from './picker-filter';
 import { section } from './report';
+import { sheafBench } from './sheaf';
 import { simulationBench } from './simulation';
 import { snapshotBench } from './snapshot';
 
@@ -28,6 +29,7 @@ const figures: Record<string, { title: string; run: () => void | Promise<void> }
   day: { title: 'a day without growth', run: dayBench },
   bundle: { title: 'renderer bundle', run: bundleBench },
   simulation: { title: 'fault simulation, many seeds', run: simulationBench },
+  sheaf: { title: 'the sheaf command', run: sheafBench },
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

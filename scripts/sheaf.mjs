@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Owns the `sheaf` bin (package.json): loads the TypeScript command through tsx, as `npm run web` runs the host.
-import { register } from 'tsx/esm/api';
+// Owns the `sheaf` bin (package.json, so `npm link` works): runs the command `npm run build` compiled to plain
+// JavaScript (out/sheaf). In a checkout not built yet it runs the TypeScript through tsx instead, slower, and says so.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./sheaf/main.ts');
+const compiled = new URL('../out/sheaf/sheaf.mjs', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
+} else {
+  process.stderr.write('sheaf: not built yet, running the sources (slow); `npm run build` makes it quick.\n');
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./sheaf/main.ts');
+}

@@ -61,6 +61,14 @@ export const WordsAnswer = z.discriminatedUnion('kind', [
 ]);
 export type WordsAnswer = z.infer<typeof WordsAnswer>;
 
+/** Where Settings put the `sheaf` command, and whether a new terminal finds it there or the note says what to do. */
+export const CommandInstalled = z.strictObject({
+  path: z.string(),
+  onPath: z.boolean(),
+  note: z.string(),
+});
+export type CommandInstalled = z.infer<typeof CommandInstalled>;
+
 export const commands = {
   getState: { input: z.void(), output: AppState },
   listAssignments: { input: z.void(), output: z.array(AssignmentOption) },
@@ -215,6 +223,11 @@ export const commands = {
       back: z.number().int().min(0).max(520).optional(),
     }),
     output: ReportView,
+  },
+  /** "Install the sheaf command": for this user (~/.local/bin, the user PATH on Windows) or all (asked first). */
+  installCommand: {
+    input: z.strictObject({ where: z.enum(['user', 'system']) }),
+    output: CommandInstalled,
   },
   openHarvest: { input: z.void(), output: z.void() },
   /** The popover asks to be hidden (Escape). */

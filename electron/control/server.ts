@@ -77,7 +77,8 @@ export async function startControl(o: ControlOptions): Promise<Control> {
       o.showPopover();
       return { ok: true, value: undefined };
     }
-    return follow(host.data.input.link);
+    // `sheaf open` prints why on stderr: the person hears it once, there, not in a notification as well.
+    return openLink(host.data.input.link, { ...o, notifier: undefined });
   }
 
   const limits = { ...controlLimits, ...o.limits };

@@ -32,6 +32,7 @@ import { createLoginItems } from './platform/login-items';
 import { createNotifier } from './platform/notifier';
 import { createPopover } from './platform/popover';
 import { createSettingsStore } from './adapters/settings-store';
+import { createCommandInstaller } from './adapters/command-link';
 import { createShortcuts } from './platform/shortcuts';
 import { createSecretStore } from './platform/secret-store';
 import { bindTray, createTrayService } from './platform/tray';
@@ -110,6 +111,16 @@ async function start(links: LinkInbox): Promise<void> {
     // Harvest ID's sign-in page opens in the person's own browser, never in a Sheaf window (RFC 8252 §8.12).
     openUrl: (url) => shell.openExternal(url),
     autoDemo,
+    // The packaged command's launcher (electron-builder.yml's extraResources); from a checkout, its bin.
+    commandInstaller: createCommandInstaller({
+      launcher: app.isPackaged
+        ? join(process.resourcesPath, 'bin', process.platform === 'win32' ? 'sheaf.cmd' : 'sheaf')
+        : join(app.getAppPath(), 'scripts', 'sheaf.mjs'),
+      home: homedir(),
+      platform: process.platform,
+      path: process.env.PATH,
+      appImage: process.env.APPIMAGE,
+    }),
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
       idle: createPowerMonitorIdleSource(powerMonitor),

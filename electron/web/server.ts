@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
@@ -12,6 +13,7 @@ import { openBrowser } from './open-browser';
 import { systemClock, type Clock, type Notifier, type SecretStore } from '../main/core/ports';
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/adapters/simulated-idle';
 import { createSettingsStore } from '../main/adapters/settings-store';
+import { createCommandInstaller } from '../main/adapters/command-link';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
@@ -87,6 +89,13 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
     // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
     autoDemo: env.SHEAF_DEMO === '1',
+    // Settings' "Install the sheaf command" links this checkout's bin, as `npm link` would.
+    commandInstaller: createCommandInstaller({
+      launcher: fileURLToPath(new URL('../../scripts/sheaf.mjs', import.meta.url)),
+      home: env.HOME ?? homedir(),
+      platform: process.platform,
+      path: env.PATH,
+    }),
     desktop: {
       // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
       settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),

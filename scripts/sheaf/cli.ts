@@ -1,14 +1,12 @@
 // Owns the `sheaf` command: reading its arguments, asking the running Sheaf over the control socket, and saying
 // what happened the way the popover would. Exit codes: 0 done, 1 refused or failed, 2 usage, 3 Sheaf isn't running.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { notRunningMessage, type ControlAnswer } from '../../electron/control/protocol';
+import { notRunningMessage, type ControlAnswer } from '../../electron/control/wire';
 import type { WordsAnswer } from '../../shared/ipc';
-import { maxLinkLength, tooLong } from '../../shared/links';
-import { wordsProblem } from '../../shared/pick-by-words';
 import { printableText } from '../../shared/printable';
 import type { AppState } from '../../shared/state';
-import { completion, shells, subcommands, type Shell } from './completion';
 import { reachSheaf, type SheafConnection } from './client';
+import type { CommandName, Shell } from './commands';
+import { parseCommandLine } from './parse';
 import {
   assignmentLabel,
   formatStatus,
@@ -16,7 +14,6 @@ import {
   statusLine,
   todayJson,
   todayLines,
-  unknownField,
   waybarJson,
 } from './views';
 
@@ -32,32 +29,8 @@ export interface SheafIo {
   settleMs?: number;
 }
 
-export const usage = `Usage: sheaf <command>
-  status [--json | --waybar | --format '{project} {elapsed}']   what runs now
-  start <words…> [--notes TEXT] [--stop-other | --keep-other]
-                                  start the one project and task the words name (and, when a timer
-                                  runs in another account, stop it or keep it; else the settings say)
-  stop | toggle | restart         stop, start or stop, restart the last entry
-  note TEXT                       set the running entry's notes
-  today [--json]                  today's entries and hours
-  show                            open Sheaf's popover
-  open 'sheaf://…'                follow a sheaf:// link as the OS would
-  completion bash|zsh|fish        shell completion
---format fields: {client} {project} {task} {notes} {elapsed} {hours} {today} {week}`;
-
 /** A refusal in Sheaf's words: printed on stderr, exit 1. */
 class Refused extends Error {}
-class UsageError extends Error {}
-
-const options: Partial<Record<keyof typeof subcommands, ParseArgsConfig['options']>> = {
-  status: { json: { type: 'boolean' }, waybar: { type: 'boolean' }, format: { type: 'string' } },
-  start: {
-    notes: { type: 'string' },
-    'stop-other': { type: 'boolean' },
-    'keep-other': { type: 'boolean' },
-  },
-  today: { json: { type: 'boolean' } },
-};
 
 export async function runSheaf(args: readonly string[], given: SheafIo): Promise<ExitCode> {
   // The last guard before a terminal: whatever a line carries (a name from Harvest in "Started …", words echoed
@@ -67,31 +40,19 @@ export async function runSheaf(args: readonly string[], given: SheafIo): Promise
     stdout: (text) => given.stdout(printableText(text)),
     stderr: (text) => given.stderr(printableText(text)),
   };
-  const [name, ...rest] = args;
-  if (name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(usage);
+  const line = parseCommandLine(args);
+  if (line.kind === 'help') {
+    io.stdout(line.text);
     return Exit.done;
   }
-  if (!name || !Object.prototype.hasOwnProperty.call(subcommands, name)) {
-    io.stderr(name ? `sheaf: no command "${name}".\n${usage}` : usage);
+  if (line.kind === 'mistake') {
+    io.stderr(line.text);
     return Exit.usage;
   }
-  const command = name as keyof typeof subcommands;
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      options: options[command] ?? {},
-      allowPositionals: true,
-      strict: true,
-    });
-    checkUsage(command, parsed);
-  } catch (err) {
-    io.stderr(`sheaf ${command}: ${err instanceof Error ? err.message : String(err)}\n${usage}`);
-    return Exit.usage;
-  }
+  const { command, values, words } = line;
   if (command === 'completion') {
-    io.stdout(completion(parsed.positionals[0] as Shell).trimEnd());
+    const { completion } = await import('./completion');
+    io.stdout(completion(words[0] as Shell).trimEnd());
     return Exit.done;
   }
 
@@ -102,40 +63,13 @@ export async function runSheaf(args: readonly string[], given: SheafIo): Promise
   }
   const run = new Run(reached.connection, io);
   try {
-    await run.command(command, parsed.values, parsed.positionals);
+    await run.command(command, values, words);
     return Exit.done;
   } catch (err) {
     io.stderr(err instanceof Error ? err.message : String(err));
     return Exit.refused;
   } finally {
     reached.connection.close();
-  }
-}
-
-function checkUsage(
-  command: keyof typeof subcommands,
-  { values, positionals }: { values: Record<string, unknown>; positionals: string[] },
-): void {
-  const takes = { start: 'words', note: 'text', open: 'link', completion: 'shell' } as const;
-  const needs = (takes as Record<string, string>)[command];
-  if (needs && positionals.length === 0) throw new UsageError(`give the ${needs}.`);
-  if (!needs && positionals.length > 0)
-    throw new UsageError(`"${positionals[0]}" isn't something ${command} takes.`);
-  if ((command === 'open' || command === 'completion') && positionals.length > 1) {
-    throw new UsageError(`takes one ${needs}.`);
-  }
-  if (command === 'completion' && !(shells as readonly string[]).includes(positionals[0]!)) {
-    throw new UsageError(`the shells are ${shells.join(', ')}.`);
-  }
-  if (command === 'start' && values['stop-other'] && values['keep-other']) {
-    throw new UsageError('pick one of --stop-other and --keep-other.');
-  }
-  if (command === 'status') {
-    if ([values.json, values.waybar, values.format !== undefined].filter(Boolean).length > 1) {
-      throw new UsageError('pick one of --json, --waybar and --format.');
-    }
-    const field = typeof values.format === 'string' ? unknownField(values.format) : null;
-    if (field !== null) throw new UsageError(`--format has no field {${field}}.`);
   }
 }
 
@@ -160,11 +94,7 @@ class Run {
     return state;
   }
 
-  async command(
-    name: keyof typeof subcommands,
-    values: Record<string, unknown>,
-    words: string[],
-  ): Promise<void> {
+  async command(name: CommandName, values: Record<string, unknown>, words: string[]): Promise<void> {
     const out = (line: string) => this.io.stdout(line);
     switch (name) {
       case 'status': {
@@ -172,8 +102,11 @@ class Run {
         const now = this.now();
         if (values.json) out(JSON.stringify(statusJson(state, now)));
         else if (values.waybar) out(JSON.stringify(waybarJson(state, now)));
-        else if (typeof values.format === 'string') out(formatStatus(values.format, state, now));
-        else out(statusLine(state, now));
+        else if (typeof values.format === 'string') {
+          // No line at all when nothing runs, so `line=$(sheaf status --format …)` is empty, not a bare newline.
+          const line = formatStatus(values.format, state, now);
+          if (line) out(line);
+        } else out(statusLine(state, now));
         return;
       }
       case 'today': {
@@ -211,11 +144,14 @@ class Run {
       case 'show':
         await this.ask('show');
         return;
-      case 'open':
+      case 'open': {
+        // Loaded only here: the links module formats a number for its locale as it loads, which costs status 7 MB.
+        const { maxLinkLength, tooLong } = await import('../../shared/links');
         // Past the limit the link would not even fit one request line; say what Sheaf would say.
         if (words[0]!.length > maxLinkLength) throw new Refused(tooLong);
         await this.ask('openLink', { link: words[0] });
         return this.done('Followed the link.');
+      }
       case 'completion':
       case 'help':
         return;
@@ -233,7 +169,11 @@ class Run {
       ...(otherAccount ? { otherAccount } : {}),
     });
     // Several (or none) would be a guess: core started nothing, and the person sees what the words could mean.
-    if (answer.kind !== 'started') throw new Refused(wordsProblem(answer, words, 'lines'));
+    if (answer.kind !== 'started') {
+      // Loaded only for a refusal: status and a clean start never need the wording.
+      const { wordsProblem } = await import('../../shared/pick-by-words');
+      throw new Refused(wordsProblem(answer, words, 'lines'));
+    }
     await this.done(`Started ${answer.label}`);
   }
 

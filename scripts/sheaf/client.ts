@@ -9,8 +9,7 @@ import {
   lineReader,
   maxAnswerBytes,
   type ControlAnswer,
-} from '../../electron/control/protocol';
-import { socketFolderDenied } from '../../electron/control/socket-folder';
+} from '../../electron/control/wire';
 
 export interface SheafConnection {
   request(command: string, input?: unknown): Promise<ControlAnswer>;
@@ -36,6 +35,8 @@ export async function reachSheaf(
       const file = await lstat(path).catch(() => null);
       if (!file) {
         // Sheaf may be running but unable to make its socket here (a read-only folder): say that, not "not running".
+        // Loaded only here: the folder checks pull in the data folder's file code, which a status call never needs.
+        const { socketFolderDenied } = await import('../../electron/control/socket-folder');
         const denied = await socketFolderDenied(dir, path);
         if (denied) return refused(denied);
         continue;

@@ -72,17 +72,21 @@ export function unknownField(template: string): string | null {
   return null;
 }
 
-/** `--format '{project} {elapsed}'`: a running timer's fields are empty when nothing runs; totals always show. */
+/**
+ * `--format '{project} {elapsed}'`: nothing at all when no timer runs (a bar shows its own idle text, as the README's
+ * xbar example does with `${line:-Sheaf}`); totals while stopped are in --json.
+ */
 export function formatStatus(template: string, state: AppState, now: number): string {
   const r = state.running;
+  if (!r) return '';
   const time = (hours: number) => formatHours(hours, state.prefs.timeFormat);
   const values: Record<FormatField, string> = {
-    client: field(r?.clientName),
-    project: field(r?.projectName),
-    task: field(r?.taskName),
-    notes: field(r?.notes),
-    elapsed: r ? formatElapsedMinutes(elapsedMs(r, now)) : '',
-    hours: r ? time(liveHours(r, now)) : '',
+    client: field(r.clientName),
+    project: field(r.projectName),
+    task: field(r.taskName),
+    notes: field(r.notes),
+    elapsed: formatElapsedMinutes(elapsedMs(r, now)),
+    hours: time(liveHours(r, now)),
     today: time(todayHours(state, now)),
     week: time(weekHours(state, now)),
   };

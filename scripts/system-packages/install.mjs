@@ -1,5 +1,6 @@
 // Owns the Debian packages Sheaf needs to build and test: keytar's libsecret, a Secret Service, Chromium for the
-// end-to-end tests, Xvfb. Installs the missing ones when we are root on Debian; otherwise says the exact command.
+// end-to-end tests, Xvfb, zsh and fish for the completion tests. Installs the missing ones when we are root on
+// Debian; otherwise says the exact command.
 //
 // It is the preinstall of the local dependency `sheaf-system-packages`, not of the root package: npm runs the
 // root's own preinstall only after every dependency is built, so keytar's node-gyp build would already have
@@ -9,7 +10,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const packages = ['libsecret-1-dev', 'gnome-keyring', 'dbus', 'chromium', 'xvfb', 'fonts-dejavu-core'];
+const packages = [
+  'libsecret-1-dev',
+  'gnome-keyring',
+  'dbus',
+  'chromium',
+  'xvfb',
+  'fonts-dejavu-core',
+  // The `sheaf completion` tests load the scripts into the real shells.
+  'zsh',
+  'fish',
+];
 /** Without these the install itself fails (keytar compiles against them); the rest only the tests need. */
 const neededToBuild = ['libsecret-1-dev'];
 

@@ -64,7 +64,13 @@ export const test = base.extend<{ preview: Preview; sandboxOptions: Omit<Sandbox
       startWebHost({
         rendererDir,
         // Harvest ID too: a token given without an account id lists its accounts there.
-        env: { HARVEST_API_URL: sandbox.url, HARVEST_ID_URL: sandbox.idUrl, SHEAF_DATA_DIR: dataDir },
+        // A home of its own: "Install the sheaf command" links into it, never into the developer's.
+        env: {
+          HARVEST_API_URL: sandbox.url,
+          HARVEST_ID_URL: sandbox.idUrl,
+          SHEAF_DATA_DIR: dataDir,
+          HOME: join(dataDir, 'home'),
+        },
         secrets,
         clock,
         log: (line) => logs.push(line),

@@ -1,7 +1,7 @@
 // The control socket's doors: owner-only modes, another user turned away, Sheaf not running, a left-behind or
-// foreign socket, requests that aren't one short JSON line of a script's command, and the `sheaf` bin itself.
+// foreign socket, requests that aren't one short JSON line of a script's command, and the compiled `sheaf` bin.
 import { spawn, spawnSync } from 'node:child_process';
-import { chown, lstat, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, cp, lstat, mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlSocketPath, maxRequestBytes } from '../../electron/control/protocol';
 import { createMemorySecretStore } from '../../electron/web/secrets';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { runSheafIn } from '../fixtures/sheaf-cli';
+import { compiledSheaf, runCompiled, runNode, runSheafIn } from '../fixtures/sheaf-cli';
 
 let dir: string;
 let dataDir: string;
@@ -190,19 +190,10 @@ describe('when Sheaf is not there', () => {
 });
 
 describe('the sheaf bin', () => {
-  // Not spawnSync: the host answering the bin runs in this very process, and must keep running meanwhile.
-  const bin = (data: string, ...args: string[]) =>
-    new Promise<{ status: number | null; stdout: string }>((done) => {
-      const child = spawn(process.execPath, ['scripts/sheaf.mjs', ...args], {
-        env: { ...process.env, SHEAF_DATA_DIR: data },
-      });
-      let stdout = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.on('close', (status) => done({ status, stdout }));
-    });
+  const bin = (data: string, ...args: string[]) => runCompiled(args, { SHEAF_DATA_DIR: data });
 
-  it('runs as a process, with the exit codes on the process', async () => {
-    expect(await bin(dataDir, 'status')).toEqual({
+  it('runs compiled as a process, with the exit codes on the process', async () => {
+    expect(await bin(dataDir, 'status')).toMatchObject({
       status: 0,
       stdout: 'Not signed in to Harvest: open Sheaf to sign in\n',
     });
@@ -210,13 +201,24 @@ describe('the sheaf bin', () => {
     expect((await bin(dataDir, 'frobnicate')).status).toBe(2);
   });
 
-  it('prints completion bash accepts (and zsh and fish scripts)', async () => {
-    const script = (await bin(dataDir, 'completion', 'bash')).stdout;
-    const loaded = spawnSync('bash', ['-c', `${script}\ncomplete -p sheaf`], { encoding: 'utf8' });
-    expect(loaded.stdout.trim()).toBe('complete -F _sheaf sheaf');
-    expect((await bin(dataDir, 'completion', 'zsh')).stdout).toMatch(/^#compdef sheaf\n/);
-    expect((await bin(dataDir, 'completion', 'fish')).stdout).toContain(
-      'complete -c sheaf -n "__fish_seen_subcommand_from status" -l waybar',
-    );
+  it('package.json’s bin runs the compiled command once built, and the sources through tsx before, saying so', async () => {
+    // A checkout of the launcher with node_modules and the sources beside it, first unbuilt, then built.
+    const checkout = join(dir, 'checkout');
+    await mkdir(join(checkout, 'scripts'), { recursive: true });
+    await cp('scripts/sheaf.mjs', join(checkout, 'scripts', 'sheaf.mjs'));
+    await symlink(join(process.cwd(), 'scripts', 'sheaf'), join(checkout, 'scripts', 'sheaf'));
+    await symlink(join(process.cwd(), 'node_modules'), join(checkout, 'node_modules'));
+    const launch = () =>
+      runNode(join(checkout, 'scripts', 'sheaf.mjs'), ['status'], { SHEAF_DATA_DIR: dataDir });
+    const unbuilt = await launch();
+    expect(unbuilt.stderr).toContain('`npm run build` makes it quick');
+    expect(unbuilt.stdout).toBe('Not signed in to Harvest: open Sheaf to sign in\n');
+
+    await cp(join((await compiledSheaf()).entry, '..'), join(checkout, 'out', 'sheaf'), { recursive: true });
+    expect(await launch()).toMatchObject({
+      status: 0,
+      stderr: '',
+      stdout: 'Not signed in to Harvest: open Sheaf to sign in\n',
+    });
   });
 });

@@ -30,6 +30,14 @@ describe('sheaf status', () => {
     expect(await sheaf('status')).toEqual({ code: 0, out: 'No timer running', err: '' });
   });
 
+  it('prints nothing at all for --format with nothing running, its totals included', async () => {
+    expect(await sheaf('status', '--format', '▶ {project} · today {today}')).toEqual({
+      code: 0,
+      out: '',
+      err: '',
+    });
+  });
+
   it('prints the JSON shape with nothing running', async () => {
     const { code, out } = await sheaf('status', '--json');
     expect(code).toBe(0);
@@ -181,18 +189,20 @@ describe('sheaf open', () => {
     ],
     ['sheaf://start?q=website', '"website" matches more than one project and task:'],
     ['https://evil.example/stop', 'Sheaf opens only sheaf:// links, not "https:".'],
-  ])('refuses %s with a notification saying why, and changes nothing', async (link, why) => {
-    const before = logs.length;
-    const { code, err } = await sheaf('open', link);
-    expect(code).toBe(1);
-    expect(err).toContain(why);
-    expect(
-      logs
-        .slice(before)
-        .some((l) => l.startsWith("preview notification (shortcut): Sheaf didn't follow the link — ")),
-    ).toBe(true);
-    expect((await state()).running).toBeNull();
-  });
+  ])(
+    'refuses %s saying why once, on stderr (no notification as well), and changes nothing',
+    async (link, why) => {
+      const before = logs.length;
+      const { code, err } = await sheaf('open', link);
+      expect(code).toBe(1);
+      expect(err).toContain(why);
+      expect(err.split(why)).toHaveLength(2);
+      const since = logs.slice(before);
+      expect(since.filter((l) => l.startsWith('preview notification'))).toEqual([]);
+      expect(since.filter((l) => l.startsWith('sheaf:// link not followed: '))).toHaveLength(1);
+      expect((await state()).running).toBeNull();
+    },
+  );
 });
 
 describe('usage', () => {
@@ -212,6 +222,22 @@ describe('usage', () => {
     const { code, err } = await sheaf(...args);
     expect(code).toBe(2);
     expect(err).toContain('Usage: sheaf <command>');
+  });
+
+  it('a subcommand’s --help prints its own usage and runs nothing, even among its words', async () => {
+    const help = await sheaf('start', 'website', 'dev', '--help');
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toMatch(
+      /^Usage: sheaf <command>\n {2}start <words…> \[--notes TEXT\] \[--stop-other \| --keep-other\]/,
+    );
+    expect(help.out).not.toContain('  stop ');
+    expect((await state()).running).toBeNull();
+  });
+
+  it('takes words after -- as words, a dash and all', async () => {
+    expect((await sheaf('note', '--', '--help')).err).toBe(
+      'No timer is running: start one, then add its notes.',
+    );
   });
 
   it('help prints the usage on stdout', async () => {

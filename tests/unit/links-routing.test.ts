@@ -133,9 +133,10 @@ describe('the status views', () => {
     );
   });
 
-  it('leave a status bar empty fields, not placeholders, when nothing runs', () => {
+  it('leave a status bar nothing, not placeholders nor bare totals, when nothing runs', () => {
     const stopped = signedIn({ sync: { state: 'offline', pending: 2, lastSyncedAt: null, message: null } });
     expect(formatStatus('{project} {elapsed}', stopped, now)).toBe('');
+    expect(formatStatus('Today {today}', stopped, now)).toBe('');
     expect(waybarJson(stopped, now)).toEqual({
       text: 'No timer running',
       tooltip: 'Today 0:00 · This week 0:00\nOffline: 2 waiting to reach Harvest',

@@ -1,4 +1,5 @@
 // Owns the interfaces core needs from the outside world; platform/ (Electron) and the Node hosts implement them.
+import type { CommandInstalled } from '../../../shared/ipc';
 import type { Clock } from '../../../shared/clock';
 import type { NotificationKind, Settings } from '../../../shared/settings';
 
@@ -86,4 +87,12 @@ export interface SettingsStore {
 export interface LoginItems {
   readonly supported: boolean;
   set(openAtLogin: boolean): Promise<void>;
+}
+
+/**
+ * Puts the `sheaf` command where a terminal finds it: a link in ~/.local/bin or /usr/local/bin, or the folder on
+ * the user's PATH on Windows. A host that has no command to offer passes none.
+ */
+export interface CommandInstaller {
+  install(where: 'user' | 'system'): Promise<CommandInstalled>;
 }

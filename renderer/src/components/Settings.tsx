@@ -14,6 +14,7 @@ import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { TimeAway } from './IdleQuestion';
 import { AskAboutTimeAway } from './SettingsTimeAway';
+import { InstallCommand } from './SettingsCommand';
 import { Check, checkWith, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
 import { ShortcutField } from './SettingsShortcut';
@@ -310,6 +311,7 @@ export function Settings() {
               checked={s.trayTitle}
               onChange={(trayTitle) => save({ trayTitle })}
             />
+            <InstallCommand />
           </fieldset>
 
           <Choices

@@ -1,10 +1,14 @@
 // Tests the packaging config against electron-builder's own JSON schema (building here would download Electron)
 // and pins the settings a menubar app depends on.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { packagedLauncher, writeLinuxPackageScripts } from '../../../scripts/build-sheaf';
 
 const root = new URL('../../../', import.meta.url);
 const config = parse(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -68,5 +72,56 @@ describe('electron-builder.yml', () => {
     const png = readFileSync(new URL('resources/icon.png', root));
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
     expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
+  });
+
+  describe('the sheaf command', () => {
+    it('ships the compiled command and its launchers as resources (sheaf/ and bin/ beside the app)', () => {
+      expect(config.extraResources).toEqual(
+        expect.arrayContaining([
+          { from: 'out/sheaf', to: 'sheaf' },
+          { from: 'resources/bin', to: 'bin' },
+        ]),
+      );
+      expect(JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).scripts.build).toContain(
+        'tsx scripts/build-sheaf.ts',
+      );
+      // Executable as it is checked in, so the copy electron-builder makes runs.
+      expect(statSync(new URL('resources/bin/sheaf', root)).mode & 0o111).toBe(0o111);
+      expect(readFileSync(new URL('resources/bin/sheaf.cmd', root), 'utf8')).toContain(
+        'ELECTRON_RUN_AS_NODE=1',
+      );
+    });
+
+    it('leaves the name sheaf on Linux to the command: the app’s binary is sheaf-app', () => {
+      expect(config.linux.executableName).toBe('sheaf-app');
+      expect(readFileSync(new URL('resources/bin/sheaf', root), 'utf8')).toContain(
+        '"$resources/../sheaf-app"',
+      );
+    });
+
+    it('has the deb and rpm link /usr/bin/sheaf on install and remove it (if still theirs) on removal', async () => {
+      for (const target of ['deb', 'rpm']) {
+        expect(config[target]).toEqual({
+          afterInstall: 'out/packaging/after-install.tpl',
+          afterRemove: 'out/packaging/after-remove.tpl',
+        });
+      }
+      const dir = await mkdtemp(join(tmpdir(), 'sheaf-packaging-'));
+      try {
+        await writeLinuxPackageScripts(dir);
+        const upstream = (name: string) =>
+          readFile(new URL(`node_modules/app-builder-lib/templates/linux/${name}`, root), 'utf8');
+        const install = await readFile(join(dir, 'after-install.tpl'), 'utf8');
+        const remove = await readFile(join(dir, 'after-remove.tpl'), 'utf8');
+        // electron-builder's own script first, whole: the app's link, the sandbox's mode, MIME and desktop databases.
+        expect(install.startsWith((await upstream('after-install.tpl')).trimEnd())).toBe(true);
+        expect(remove.startsWith((await upstream('after-remove.tpl')).trimEnd())).toBe(true);
+        expect(install.trimEnd().endsWith(`ln -sf '${packagedLauncher}' '/usr/bin/sheaf'`)).toBe(true);
+        expect(remove).toContain(`= '${packagedLauncher}' ]; then rm -f /usr/bin/sheaf; fi`);
+        expect(packagedLauncher).toBe('/opt/${sanitizedProductName}/resources/bin/sheaf');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -4,12 +4,15 @@ import type { AppState } from '../../../../shared/state';
 import type { CommandHandlers, PopoverEvent } from '../../../../shared/ipc';
 import type { Desktop, DesktopPorts } from '../desktop/desktop';
 import type { SessionOptions } from '../session/options';
+import type { CommandInstaller } from '../ports';
 
 export interface SheafAppOptions extends SessionOptions {
   /** Sign in to the built-in demo account when no token is configured (what `npm start` does). */
   autoDemo?: boolean;
   /** Settings store, idle source, notifications, shortcuts, login items: whatever this host has. */
   desktop?: DesktopPorts;
+  /** "Install the sheaf command" in Settings; without one, Settings says this Sheaf has none to install. */
+  commandInstaller?: CommandInstaller;
 }
 
 /** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */

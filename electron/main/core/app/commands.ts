@@ -10,6 +10,8 @@ import { roomFor } from '../session/across-accounts';
 import { assignmentLabel } from '../../../../shared/labels';
 import { pickByWords } from '../../../../shared/pick-by-words';
 import type { SessionService } from '../session/session';
+import { NotAllowedError } from '../base/errors';
+import type { CommandInstaller } from '../ports';
 
 export interface CommandDeps {
   session: SessionService;
@@ -20,6 +22,7 @@ export interface CommandDeps {
   notices: Notices;
   getState(): AppState;
   emit(): void;
+  commandInstaller?: CommandInstaller;
 }
 
 export function createCommands({
@@ -30,6 +33,7 @@ export function createCommands({
   notices,
   getState,
   emit,
+  commandInstaller,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
   /**
@@ -94,6 +98,10 @@ export function createCommands({
     undoDelete: async ({ entryId }) => timer().undoDelete(entryId),
     resolveSetAside: async ({ id, action }) => timer().resolveSetAside(id, action),
     getSettings: () => desktop.commands.getSettings(),
+    installCommand: ({ where }) => {
+      if (!commandInstaller) throw new NotAllowedError('This Sheaf has no sheaf command to install.');
+      return commandInstaller.install(where);
+    },
     updateSettings: (update) => desktop.commands.updateSettings(update),
     answerIdle: (input) => desktop.commands.answerIdle(input),
     snoozeReminder: (input) => desktop.commands.snoozeReminder(input),
