@@ -77,7 +77,7 @@ const refused: Array<Case & { why: RegExp }> = [
   { file: room('account'), from: '../session/account-session', why: /one way/ },
   { file: room('desktop'), from: '../session/session', typeOnly: true, why: /one way/ },
   { file: room('session'), from: '../desktop/desktop', why: /one way/ },
-  { file: room('session'), from: '../app/app-options', typeOnly: true, why: /one way/ },
+  { file: room('session'), from: '../app/commands', typeOnly: true, why: /one way/ },
   { file: core, from: './timesheet', why: /ports\.ts .* imports none of them/ },
 
   { file: renderer, from: 'electron', why: /window\.sheaf/ },

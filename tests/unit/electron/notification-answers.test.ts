@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktop } from '../../../electron/main/core/desktop/desktop';
 import { Heartbeat } from '../../../electron/main/core/base/heartbeat';
-import { memorySettingsStore } from '../../../electron/main/core/desktop/settings';
+import { memorySettingsStore, SettingsService } from '../../../electron/main/core/desktop/settings';
 import type { TimerService } from '../../../electron/main/core/timesheet';
 import { createSimulatedIdleSource } from '../../../electron/main/adapters/simulated-idle';
 import { createNotifier, notificationButtonsShow } from '../../../electron/main/platform/notifier';
@@ -81,12 +81,12 @@ function desktopOn(platform: NodeJS.Platform) {
   const desktop = createDesktop(
     {
       notifier: createNotifier(FakeNotification, platform),
-      settingsStore: memorySettingsStore(),
       idle,
       showPopover: popover,
     },
     {
       clock,
+      settings: new SettingsService(memorySettingsStore()),
       timer: () => timer,
       prefs: () => defaultPrefs,
       toggleTimer: async () => {},

@@ -4,7 +4,7 @@
 import type { AccountSummary, EntryView } from '../../../../shared/state';
 import type { Settings } from '../../../../shared/settings';
 import type { AccountSession } from './account-session';
-import type { TimerView } from '../timesheet';
+import type { TimerService, TimerView } from '../timesheet';
 import { LocalError } from '../base/errors';
 
 /** A timer runs in another account; the person is asked whether to stop it before this one starts. */
@@ -64,6 +64,34 @@ export function roomFor(
     }
     return problems;
   };
+}
+
+/** Starts a timer here (`start`), making room for it in the other accounts as roomFor decides. */
+export type WithRoom = (
+  chosen: 'stop' | 'keep' | undefined,
+  start: () => Promise<void>,
+  canAsk?: boolean,
+) => Promise<void>;
+
+export function makingRoom(deps: {
+  accounts(): readonly AccountSession[];
+  shownId(): string | null;
+  setting(): Settings['otherAccountTimer'];
+  /** The other timers that could not be stopped, to tell the person. */
+  tell(problems: string[]): void;
+}): WithRoom {
+  return async (chosen, start, canAsk = true) => {
+    const stopOthers = roomFor(deps.accounts(), deps.shownId(), chosen, deps.setting(), canAsk);
+    await start();
+    const problems = await stopOthers();
+    if (problems.length > 0) deps.tell(problems);
+  };
+}
+
+/** Start/stop from the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there. */
+export async function toggleMakingRoom(timer: TimerService, withRoom: WithRoom): Promise<void> {
+  if (timer.running()) await timer.toggleTimer();
+  else await withRoom(undefined, () => timer.toggleTimer(), false);
 }
 
 /**

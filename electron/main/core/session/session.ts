@@ -17,7 +17,8 @@ import { notSaving, savingTo, type SessionSaving } from './saving';
 import { DisposableStore } from '../base/lifecycle';
 import type { Notices } from '../base/notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from '../ports';
-import type { Schedule } from './schedule';
+import { Schedule } from './schedule';
+import type { Heartbeat } from '../base/heartbeat';
 import { Serial } from '../base/serial';
 import { settleBeforeSignOut, type SignOutChoice } from './sign-out';
 import type { TimerService } from '../timesheet';
@@ -28,7 +29,8 @@ export interface SessionDeps {
   notices: Notices;
   /** The week start `prefs` mean with the person's Settings (see account-profile's weekStartFor). */
   weekStartFor(prefs: AccountPrefs): WeekStartDay;
-  schedule: Pick<Schedule, 'start' | 'stop' | 'assignmentsLoaded'>;
+  /** The beat the schedule's refresh keeps time by, shared with the desktop's checks. */
+  heartbeat: Heartbeat;
   /** The session or one of its accounts changed: show the state again. */
   emit(): void;
 }
@@ -57,6 +59,8 @@ export class SessionService {
   private readonly grantOf = new Map<string, string>();
   private readonly choice = new AccountChoice();
   private readonly browser: BrowserSignIn;
+  /** When the signed-in accounts refresh by themselves, see a new day, and save their cache. */
+  readonly schedule: Schedule;
 
   constructor(
     private readonly options: SessionOptions,
@@ -73,6 +77,16 @@ export class SessionService {
       },
     );
     this.saving = savingTo(this.keychain);
+    this.schedule = new Schedule({
+      clock: this.clock,
+      heartbeat: deps.heartbeat,
+      timers: () => this.signedInTimers(),
+      keepsCache: () => this.all().some((a) => a.signedIn && a.account?.keepsCache),
+      saveCache: async () => {
+        await Promise.all(this.all().map((a) => (a.signedIn ? a.account?.saveCache() : undefined)));
+      },
+      emit: () => deps.emit(),
+    });
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
     this.harvestId = harvestIdFromEnv(options.env);
@@ -266,7 +280,7 @@ export class SessionService {
       }
       if (!this.all().some((a) => a.demo)) await this.closeDemo();
       if (this.activeId === null || !this.accounts.has(this.activeId)) this.activeId = this.firstId();
-      if (this.signedInTimers().length === 0) this.deps.schedule.stop();
+      if (this.signedInTimers().length === 0) this.schedule.stop();
       this.signedOut = { status: 'signed_out', message: null };
       this.deps.emit();
     });
@@ -274,6 +288,7 @@ export class SessionService {
 
   /** Quitting: unsent changes get up to `waitForSyncMs` to go, each cache is saved, then nothing more is sent. */
   async dispose(waitForSyncMs: number): Promise<void> {
+    this.schedule.dispose();
     this.lifetime.dispose();
     this.browser.cancel();
     this.grants.dispose();
@@ -312,8 +327,8 @@ export class SessionService {
       steps: this.steps,
       weekStartFor: this.deps.weekStartFor,
       signedIn: () => {
-        this.deps.schedule.assignmentsLoaded();
-        this.deps.schedule.start();
+        this.schedule.assignmentsLoaded();
+        this.schedule.start();
       },
       emit: () => this.deps.emit(),
     });

@@ -197,8 +197,12 @@ export class TimerService {
       queued: this.queue.queued,
       setAside: this.queue.setAside,
       sync: this.syncLine.shown(this.queue.queued.length),
-      notices: this.queue.notices,
     });
+  }
+
+  /** What the sync queue has to tell the person (the app's Notices lists them with its own). */
+  notices(): readonly string[] {
+    return this.queue.notices;
   }
 
   dismissNotices(): void {
