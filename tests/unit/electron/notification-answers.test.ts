@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktop } from '../../../electron/main/core/desktop/desktop';
 import { Heartbeat } from '../../../electron/main/core/base/heartbeat';
 import { memorySettingsStore, SettingsService } from '../../../electron/main/core/desktop/settings';
-import type { TimerService } from '../../../electron/main/core/timesheet';
+import type { Timesheet } from '../../../electron/main/core/timesheet';
 import { createSimulatedIdleSource } from '../../../electron/main/adapters/simulated-idle';
 import { createNotifier, notificationButtonsShow } from '../../../electron/main/platform/notifier';
 import { defaultPrefs, type EntryView } from '../../../shared/state';
@@ -76,7 +76,7 @@ function desktopOn(platform: NodeJS.Platform) {
     running: () => running,
     entry: (id: EntryView['id']) => (running && running.id === id ? running : null),
     discardTimeAway,
-  } as unknown as TimerService;
+  } as unknown as Timesheet;
   const popover = vi.fn();
   const desktop = createDesktop(
     {

@@ -1,4 +1,4 @@
-// Owns one account's context: its timer service, reports, pinned favourites, saved cache and outbox folder, for
+// Owns one account's context: its timesheet, reports, pinned favourites, saved cache and outbox folder, for
 // one account and person. They are opened together and disposed together (the demo's are kept in memory only).
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { DisposableStore, type Disposable } from '../base/lifecycle';
 import { Outbox } from '../timesheet/outbox';
 import type { Clock } from '../ports';
 import { Reports } from './reports';
-import { TimerService, type TimerCache } from '../timesheet';
+import { Timesheet, type TimerCache } from '../timesheet';
 
 const CacheFile = z.object({
   savedAt: z.string(),
@@ -51,7 +51,7 @@ export interface AccountOwner {
 export class AccountContext implements Disposable {
   readonly accountId: string;
   readonly userId: number;
-  readonly timer: TimerService;
+  readonly timer: Timesheet;
   readonly reports: Reports;
   readonly favourites = new Favourites();
   /** The account folder (outbox, cache, reports, pins); null for the demo. */
@@ -68,7 +68,7 @@ export class AccountContext implements Disposable {
     this.userId = owner.userId;
     this.dir = owner.demo ? null : accountDir(options.dataDir, owner.accountId, owner.userId);
     this.timer = this.lifetime.add(
-      new TimerService({
+      new Timesheet({
         api,
         clock: options.clock,
         userId: owner.userId,
@@ -127,7 +127,7 @@ export class AccountContext implements Disposable {
     await writeJson(file, this.timer.cache()).catch((err) => this.options.log?.(`cache not saved: ${err}`));
   }
 
-  /** Stops the timer service (its retries and wake-ups), the reports and the pins together. */
+  /** Stops the timesheet (its retries and wake-ups), the reports and the pins together. */
   dispose(): void {
     this.lifetime.dispose();
   }

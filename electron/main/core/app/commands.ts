@@ -1,5 +1,5 @@
 // Owns what each IPC command does in core: session commands go to the session, timer and entry commands to the
-// signed-in account's timer service (refused while signed out), settings and idle answers to the desktop.
+// signed-in account's timesheet (refused while signed out), settings and idle answers to the desktop.
 import type { AppState } from '../../../../shared/state';
 import type { CommandHandlers } from '../../../../shared/ipc';
 import type { DesktopCommands } from '../desktop/desktop';

@@ -22,7 +22,7 @@ import type {
   Shortcuts,
   SettingsStore,
 } from '../ports';
-import type { TimerService } from '../timesheet';
+import type { Timesheet } from '../timesheet';
 import { AwayQuestion } from './away-question';
 import { FocusSession } from './focus-session';
 import { GlobalShortcuts, toggleSaying } from './global-shortcuts';
@@ -52,7 +52,7 @@ export interface DesktopDeps {
   /** The person's settings, read by the app too (the week start, a timer in another account). */
   settings: SettingsService;
   /** The signed-in person's timer, or null when signed out. */
-  timer(): TimerService | null;
+  timer(): Timesheet | null;
   prefs(): AccountPrefs;
   toggleTimer(): Promise<void>;
   onChange(): void;

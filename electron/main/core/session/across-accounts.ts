@@ -4,7 +4,7 @@
 import type { AccountSummary, EntryView } from '../../../../shared/state';
 import type { Settings } from '../../../../shared/settings';
 import type { AccountSession } from './account-session';
-import type { TimerService, TimerView } from '../timesheet';
+import type { Timesheet, TimerView } from '../timesheet';
 import { LocalError } from '../base/errors';
 
 /** A timer runs in another account; the person is asked whether to stop it before this one starts. */
@@ -89,7 +89,7 @@ export function makingRoom(deps: {
 }
 
 /** Start/stop from the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there. */
-export async function toggleMakingRoom(timer: TimerService, withRoom: WithRoom): Promise<void> {
+export async function toggleMakingRoom(timer: Timesheet, withRoom: WithRoom): Promise<void> {
   if (timer.running()) await timer.toggleTimer();
   else await withRoom(undefined, () => timer.toggleTimer(), false);
 }

@@ -21,7 +21,7 @@ import { Schedule } from './schedule';
 import type { Heartbeat } from '../base/heartbeat';
 import { Serial } from '../base/serial';
 import { settleBeforeSignOut, type SignOutChoice } from './sign-out';
-import type { TimerService } from '../timesheet';
+import type { Timesheet } from '../timesheet';
 
 export { demoUnavailableMessage } from '../base/errors';
 
@@ -155,12 +155,12 @@ export class SessionService {
     return account;
   }
 
-  signedInTimer(): TimerService | null {
+  signedInTimer(): Timesheet | null {
     return this.signedInAccount()?.timer ?? null;
   }
 
   /** Every signed-in account's timer (the schedule refreshes them all). */
-  signedInTimers(): TimerService[] {
+  signedInTimers(): Timesheet[] {
     return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
   }
 

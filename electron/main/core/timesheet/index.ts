@@ -49,7 +49,7 @@ export interface TimerCache {
   entries: CachedEntry[];
 }
 
-export class TimerService {
+export class Timesheet {
   private api: HarvestApi;
   private readonly clock: Clock;
   private readonly onChange: () => void;
