@@ -3,7 +3,7 @@
 // day's and week's hours, which the popover adds up for all accounts together.
 import type { AccountSummary, EntryView } from '../../../../shared/state';
 import type { Settings } from '../../../../shared/settings';
-import type { AccountSession } from './account-session';
+import type { AccountSession } from './signed-in-account';
 import type { Timesheet, TimerView } from '../timesheet';
 import { LocalError } from '../base/errors';
 

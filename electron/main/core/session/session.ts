@@ -4,8 +4,8 @@
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
-import type { AccountContext } from '../account/account-context';
-import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './account-session';
+import type { AccountContext } from '../account/account-data';
+import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './signed-in-account';
 import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from '../base/errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from '../harvest/env';

@@ -3,7 +3,7 @@
 // next sign-in, or discard them) and, signing out of every account, a timer still running (stop it first, or
 // leave it running in Harvest). Without an answer where one is needed, nothing happens and the question is asked.
 import type { SignOutChoice } from '../../../../shared/ipc';
-import type { AccountSession } from './account-session';
+import type { AccountSession } from './signed-in-account';
 import { LocalError } from '../base/errors';
 
 export type { SignOutChoice };

@@ -5,7 +5,7 @@
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
-import { AccountContext } from '../account/account-context';
+import { AccountContext } from '../account/account-data';
 import { prefsFrom, readProfile, zoneMismatch } from '../account/account-profile';
 import { HarvestClient } from '../harvest/client';
 import { HarvestError, UnauthorizedError } from '../harvest/errors';
