@@ -1,4 +1,4 @@
-// Owns one account's context: its timesheet, reports, pinned favourites, saved cache and outbox folder, for
+// Owns one account's data: its timesheet, reports, pinned favourites, saved cache and outbox folder, for
 // one account and person. They are opened together and disposed together (the demo's are kept in memory only).
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -26,7 +26,7 @@ export interface AccountContextOptions {
   /** The week start in use now (the company's, or the person's choice in Settings): reports follow it. */
   weekStartDay(): WeekStartDay;
   onChange(): void;
-  /** Harvest stopped accepting the token: the session signs out, this context keeps what is unsent. */
+  /** Harvest stopped accepting the token: the session signs out, this data keeps what is unsent. */
   onUnauthorized(): void;
   /** A damaged pins file or saved copy, to tell the person. */
   tell(problem: string): void;
@@ -35,7 +35,7 @@ export interface AccountContextOptions {
   retryDelayMs?: number;
 }
 
-/** Whose context it is, and what their company's settings say about the timer. */
+/** Whose data it is, and what their company's settings say about the timer. */
 export interface AccountOwner {
   accountId: string;
   userId: number;
@@ -48,7 +48,7 @@ export interface AccountOwner {
   demo: boolean;
 }
 
-export class AccountContext implements Disposable {
+export class AccountData implements Disposable {
   readonly accountId: string;
   readonly userId: number;
   readonly timer: Timesheet;

@@ -3,7 +3,7 @@
 // day's and week's hours, which the popover adds up for all accounts together.
 import type { AccountSummary, EntryView } from '../../../../shared/state';
 import type { Settings } from '../../../../shared/settings';
-import type { AccountSession } from './signed-in-account';
+import type { SignedInAccount } from './signed-in-account';
 import type { Timesheet, TimerView } from '../timesheet';
 import { LocalError } from '../base/errors';
 
@@ -19,15 +19,17 @@ export class TimerElsewhereError extends LocalError {
 }
 
 export interface Elsewhere {
-  account: AccountSession;
+  account: SignedInAccount;
   entry: EntryView;
 }
 
 /** The timers running in signed-in accounts other than `accountId`. */
-export function runningElsewhere(accounts: readonly AccountSession[], accountId: string | null): Elsewhere[] {
+export function runningElsewhere(
+  accounts: readonly SignedInAccount[],
+  accountId: string | null,
+): Elsewhere[] {
   return accounts.flatMap((account) => {
-    const entry =
-      account.accountId !== accountId && account.signedIn ? account.account?.timer.running() : null;
+    const entry = account.accountId !== accountId && account.signedIn ? account.data?.timer.running() : null;
     return entry ? [{ account, entry }] : [];
   });
 }
@@ -41,7 +43,7 @@ export function runningElsewhere(accounts: readonly AccountSession[], accountId:
  * stop instead of failing a start that already happened.
  */
 export function roomFor(
-  accounts: readonly AccountSession[],
+  accounts: readonly SignedInAccount[],
   accountId: string | null,
   chosen: 'stop' | 'keep' | undefined,
   setting: Settings['otherAccountTimer'],
@@ -56,7 +58,7 @@ export function roomFor(
   return async () => {
     const problems: string[] = [];
     for (const { account } of others) {
-      await account.account?.timer.stopTimer().catch((err: unknown) => {
+      await account.data?.timer.stopTimer().catch((err: unknown) => {
         problems.push(
           `The timer in ${account.name} kept running: ${err instanceof Error ? err.message : String(err)}`,
         );
@@ -74,7 +76,7 @@ export type WithRoom = (
 ) => Promise<void>;
 
 export function makingRoom(deps: {
-  accounts(): readonly AccountSession[];
+  accounts(): readonly SignedInAccount[];
   shownId(): string | null;
   setting(): Settings['otherAccountTimer'];
   /** The other timers that could not be stopped, to tell the person. */
@@ -99,7 +101,7 @@ export async function toggleMakingRoom(timer: Timesheet, withRoom: WithRoom): Pr
  * the snapshot: every emit builds one, so it isn't worked out a second time here.
  */
 export function accountSummaries(
-  accounts: readonly AccountSession[],
+  accounts: readonly SignedInAccount[],
   shown: { accountId: string | null; view: TimerView | null },
 ): AccountSummary[] {
   return accounts.map((account) => {
@@ -107,7 +109,7 @@ export function accountSummaries(
       ? null
       : account.accountId === shown.accountId && shown.view
         ? shown.view
-        : (account.account?.timer.view() ?? null);
+        : (account.data?.timer.view() ?? null);
     const state = account.state;
     return {
       id: account.accountId,

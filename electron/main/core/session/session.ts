@@ -1,11 +1,11 @@
-// Owns the session: every account the person is signed in to (one AccountSession each) and which one is shown;
+// Owns the session: every account the person is signed in to (one SignedInAccount each) and which one is shown;
 // signing in with a token or to the demo, switching, signing out of one account or all; the environment's
 // token; and the keychain record. Session steps run one at a time across accounts.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
-import type { AccountContext } from '../account/account-data';
-import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './signed-in-account';
+import type { AccountData } from '../account/account-data';
+import { SignedInAccount, signInMessage, tokenGrant, type AccountGrant } from './signed-in-account';
 import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from '../base/errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from '../harvest/env';
@@ -37,7 +37,7 @@ export interface SessionDeps {
 
 export class SessionService {
   /** Every account signed in to, in the order signed in; kept while signed out by a refused token. */
-  private readonly accounts = new Map<string, AccountSession>();
+  private readonly accounts = new Map<string, SignedInAccount>();
   private activeId: string | null = null;
   /** Shown while no account is: the last sign-in's failure, or a sign-out. */
   private signedOut: Session = { status: 'signed_out', message: null };
@@ -81,9 +81,9 @@ export class SessionService {
       clock: this.clock,
       heartbeat: deps.heartbeat,
       timers: () => this.signedInTimers(),
-      keepsCache: () => this.all().some((a) => a.signedIn && a.account?.keepsCache),
+      keepsCache: () => this.all().some((a) => a.signedIn && a.data?.keepsCache),
       saveCache: async () => {
-        await Promise.all(this.all().map((a) => (a.signedIn ? a.account?.saveCache() : undefined)));
+        await Promise.all(this.all().map((a) => (a.signedIn ? a.data?.saveCache() : undefined)));
       },
       emit: () => deps.emit(),
     });
@@ -129,13 +129,13 @@ export class SessionService {
     return this.active?.prefs ?? defaultPrefs;
   }
 
-  /** The shown account's context, signed in or not (a refused token keeps it for its unsent changes). */
-  get account(): AccountContext | null {
-    return this.active?.account ?? null;
+  /** The shown account's data, signed in or not (a refused token keeps it for its unsent changes). */
+  get account(): AccountData | null {
+    return this.active?.data ?? null;
   }
 
   /** Every account, in the order signed in to. */
-  all(): AccountSession[] {
+  all(): SignedInAccount[] {
     return [...this.accounts.values()];
   }
 
@@ -143,13 +143,13 @@ export class SessionService {
     return this.activeId;
   }
 
-  /** The shown account's context while someone is signed in to it. */
-  signedInAccount(): AccountContext | null {
-    return this.active?.signedIn ? this.active.account : null;
+  /** The shown account's data while someone is signed in to it. */
+  signedInAccount(): AccountData | null {
+    return this.active?.signedIn ? this.active.data : null;
   }
 
   /** The shown account, or the refusal every command that needs one gives. */
-  requireAccount(): AccountContext {
+  requireAccount(): AccountData {
     const account = this.signedInAccount();
     if (!account) throw new SignInFirstError();
     return account;
@@ -161,7 +161,7 @@ export class SessionService {
 
   /** Every signed-in account's timer (the schedule refreshes them all). */
   signedInTimers(): Timesheet[] {
-    return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
+    return this.all().flatMap((a) => (a.signedIn && a.data ? [a.data.timer] : []));
   }
 
   /** Restores the session: the environment's token, else the keychain's accounts, else the demo. */
@@ -298,7 +298,7 @@ export class SessionService {
     await this.closeDemo();
   }
 
-  private get active(): AccountSession | null {
+  private get active(): SignedInAccount | null {
     return this.activeId === null ? null : (this.accounts.get(this.activeId) ?? null);
   }
 
@@ -306,12 +306,12 @@ export class SessionService {
     return this.accounts.keys().next().value ?? null;
   }
 
-  /** The account's session, made on first use; signing in again to it carries its context on. */
+  /** The signed-in account, made on first use; signing in again to it carries its data on. */
   private accountFor(
     accountId: string,
     grant: AccountGrant,
     how: { demo?: DemoServer; baseUrl?: string } = {},
-  ): AccountSession {
+  ): SignedInAccount {
     const credentials = { accountId, baseUrl: how.baseUrl ?? this.env.baseUrl, grant };
     const known = this.accounts.get(accountId);
     if (known && known.demo === Boolean(how.demo)) {
@@ -319,7 +319,7 @@ export class SessionService {
       return known;
     }
     known?.dispose();
-    const account = new AccountSession(credentials, Boolean(how.demo), {
+    const account = new SignedInAccount(credentials, Boolean(how.demo), {
       options: this.options,
       clock: this.clock,
       fetch: this.fetch,
