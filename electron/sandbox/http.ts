@@ -56,7 +56,7 @@ const isJson = (contentType: string) =>
  * plain HTML form can send without a preflight (form-encoded, multipart, text/plain) are a 415, so no other web
  * page can post entries here; malformed JSON is a 400.
  */
-export function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+export function parseRequestBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType !== undefined && !isJson(contentType))
     throw unsupportedMediaType(`Content-Type must be application/json (got "${contentType}")`);
   if (raw.trim() === '') return {};

@@ -1,6 +1,6 @@
 // Owns the Time Reports routes (projects, clients): totals aggregated from the user's own entries in from..to.
 import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../shared/harvest/schemas';
-import { liveHours } from '../entry-view';
+import { hoursAt } from '../entry-view';
 import { unprocessable } from '../http';
 import { paginate } from '../pagination';
 import { ok, pageRequest, type Route, type RouteContext } from '../router';
@@ -52,7 +52,7 @@ function aggregate<R extends Totals>(
     const { key, row } = keyOf(entry.projectId);
     const totals = rows.get(key) ?? row();
     rows.set(key, totals);
-    const hours = liveHours(entry, now);
+    const hours = hoursAt(entry, now);
     totals.total_hours = round2(totals.total_hours + hours);
     if (found.task.billable) {
       totals.billable_hours = round2(totals.billable_hours + hours);
