@@ -170,7 +170,7 @@ export class SessionService {
     const env = this.env;
     if (env.token) {
       this.saving = notSaving;
-      if (env.accountId) return this.resume(env.accountId, tokenGrant(env.token));
+      if (env.accountId) return this.restore(env.accountId, tokenGrant(env.token));
       // HARVEST_ACCESS_TOKEN alone: its Harvest accounts, picked like a token typed without an account id.
       const token = env.token;
       await this.steps
@@ -186,7 +186,7 @@ export class SessionService {
       const stored = record.grants[grantId];
       if (!stored) continue;
       this.grantOf.set(accountId, grantId);
-      await this.resume(accountId, this.grants.grantFor(grantId, stored));
+      await this.restore(accountId, this.grants.grantFor(grantId, stored));
     }
     if (record.active && this.accounts.has(record.active)) this.activeId = record.active;
     if (this.accounts.size > 0) return this.deps.emit();
@@ -361,11 +361,11 @@ export class SessionService {
   }
 
   /** A known account at start: shown from its saved copy at once when there is one, else signed in now. */
-  private resume(accountId: string, grant: AccountGrant): Promise<void> {
+  private restore(accountId: string, grant: AccountGrant): Promise<void> {
     return this.steps.run(async () => {
       const account = this.accountFor(accountId, grant);
       this.activeId ??= accountId;
-      if (await account.resumeFromCache()) return;
+      if (await account.restoreFromCache()) return;
       // The message is in the account's session; the person signs in again.
       await account.open().catch(() => undefined);
     });

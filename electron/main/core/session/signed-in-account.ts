@@ -151,7 +151,7 @@ export class SignedInAccount implements Disposable {
       };
       const account = await this.openData(api, last);
       await account.timer.load();
-      account.timer.resume();
+      account.timer.carryOnSending();
       this.session = signedInSession(last, this.demo);
       this.lastName = last.accountName;
       if (!this.demo) await this.lastSession.write(last, this.deps.options.log);
@@ -172,7 +172,7 @@ export class SignedInAccount implements Disposable {
    * With a saved copy of this account's last session, shows it at once and checks with Harvest behind: opening
    * never waits on the network, and offline the person keeps working from the cache. False when there is none.
    */
-  async resumeFromCache(): Promise<boolean> {
+  async restoreFromCache(): Promise<boolean> {
     const read = await this.lastSession.read();
     if (read.problem) this.deps.notices.tell(read.problem);
     const last = read.value;
@@ -244,7 +244,7 @@ export class SignedInAccount implements Disposable {
     const renewed = await this.creds.grant.renewed().catch(() => null);
     if (renewed !== null && this.opened) {
       this.opened.useApi(this.clientWith(renewed));
-      this.opened.timer.resume();
+      this.opened.timer.carryOnSending();
       return;
     }
     this.session = { status: 'signed_out', message: this.creds.grant.refusedMessage };

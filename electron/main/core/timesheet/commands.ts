@@ -76,7 +76,7 @@ export class Commands {
     if (entry.runningSince) return;
     const today = localDate(this.clock.now());
     if (entry.spentDate === today && !this.ledger.style.timestampTimers && !entry.isLocked) {
-      await this.queue.enqueue({ kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref });
+      await this.queue.enqueue({ kind: 'restart', id: this.newId(), at: this.nowIso(), ref: entry.ref });
       return;
     }
     await this.startTimer({ projectId: entry.projectId, taskId: entry.taskId, notes: entry.notes });

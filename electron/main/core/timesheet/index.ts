@@ -149,8 +149,8 @@ export class Timesheet {
   }
 
   /** After a sign-in with the same account, carry on sending. */
-  resume(): void {
-    this.queue.resume();
+  carryOnSending(): void {
+    this.queue.carryOnSending();
   }
 
   /** How many changes wait to reach Harvest (those it refused are not counted: they wait on the person). */
