@@ -20,7 +20,7 @@ const CacheFile = z.object({
   entries: z.array(CachedEntry),
 }) satisfies z.ZodType<TimerCache>;
 
-export interface AccountContextOptions {
+export interface AccountDataOptions {
   dataDir: string;
   clock: Clock;
   /** The week start in use now (the company's, or the person's choice in Settings): reports follow it. */
@@ -62,7 +62,7 @@ export class AccountData implements Disposable {
   constructor(
     owner: AccountOwner,
     api: HarvestApi,
-    private readonly options: AccountContextOptions,
+    private readonly options: AccountDataOptions,
   ) {
     this.accountId = owner.accountId;
     this.userId = owner.userId;

@@ -1,4 +1,4 @@
-// Owns the whole Sheaf app as the hosts see it: the session, its account, the schedule and the desktop put
+// Owns the whole Sheaf app as the hosts see it (SheafAppOptions in, SheafApp out): the session and the desktop put
 // together behind the IPC command handlers, and the snapshots of their state pushed to whoever subscribes.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import type { PopoverEvent } from '../../../../shared/ipc';

@@ -1,6 +1,7 @@
 // Owns the session: every account the person is signed in to (one SignedInAccount each) and which one is shown;
 // signing in with a token or to the demo, switching, signing out of one account or all; the environment's
-// token; and the keychain record. Session steps run one at a time across accounts.
+// token; the keychain record (saving.ts: where it saves); and the schedule that refreshes the accounts. Session
+// steps run one at a time across accounts.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
