@@ -1,9 +1,9 @@
-// Owns the core snapshot figure: how long TimerService.view() takes with 500 cached entries, and how big the
+// Owns the core snapshot figure: how long Timesheet.view() takes with 500 cached entries, and how big the
 // state snapshot the popover receives is.
 import { performance } from 'node:perf_hooks';
 import type { CachedEntry } from '../electron/main/core/timesheet/entries';
 import type { HarvestApi } from '../electron/main/core/harvest/api';
-import { TimerService } from '../electron/main/core/timesheet';
+import { Timesheet } from '../electron/main/core/timesheet';
 import { defaultPrefs } from '../shared/state';
 import { sampleAppState } from '../tests/fixtures/app-state';
 import { benchNow as now } from './account';
@@ -39,7 +39,7 @@ export async function snapshotBench(): Promise<void> {
   const api = new Proxy({} as HarvestApi, {
     get: () => () => Promise.reject(new Error('bench: no Harvest')),
   });
-  const timer = new TimerService({
+  const timer = new Timesheet({
     api,
     clock: { now: () => now },
     userId: 1,

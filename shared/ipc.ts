@@ -172,7 +172,7 @@ export const commands = {
           startedTime: wallClock.optional(),
           endedTime: wallClock.optional(),
         })
-        // Only one of the two? Core checks it against the entry's other time (TimerService.editEntry).
+        // Only one of the two? Core checks it against the entry's other time (Timesheet.editEntry).
         .refine((c) => timesInOrder(c.startedTime, c.endedTime), {
           message: endBeforeStart,
           path: ['endedTime'],

@@ -54,21 +54,60 @@ export function answerTooLarge(bytes: number, limit: number): string {
 }
 
 /**
- * The IPC commands a script may send, nothing more: reading the state and the timer's own changes. Signing in or
- * out, deleting and settings stay with the popover, where the person sees what they do. No list of assignments:
- * words are matched in core (startByWords), so no answer is bigger than a state snapshot.
+ * Whether a script may send each IPC command: reading the state and the timer's own changes, nothing more.
+ * Signing in or out, deleting and settings stay with the popover, where the person sees what they do. No list of
+ * assignments: words are matched in core (startByWords), so no answer is bigger than a state snapshot. Every
+ * command is decided here: a new one fails to compile until it is.
  */
-export const scriptCommands = [
-  'getState',
-  'startTimer',
-  'startByWords',
-  'stopTimer',
-  'toggleTimer',
-  'restartEntry',
-  'restartLast',
-  'updateNotes',
-] as const satisfies readonly CommandName[];
-export type ScriptCommand = (typeof scriptCommands)[number];
+const scriptable = {
+  getState: true,
+  listAssignments: false,
+  startByWords: true,
+  restartLast: true,
+  installCommand: false,
+  startTimer: true,
+  stopTimer: true,
+  toggleTimer: true,
+  restartEntry: true,
+  updateNotes: true,
+  signIn: false,
+  signInDemo: false,
+  signOut: false,
+  signOutOf: false,
+  signInWithHarvest: false,
+  cancelSignIn: false,
+  chooseAccounts: false,
+  cancelAccountChoice: false,
+  switchAccount: false,
+  refresh: false,
+  addEntry: false,
+  editEntry: false,
+  deleteEntry: false,
+  undoDelete: false,
+  resolveSetAside: false,
+  dismissNotices: false,
+  getSettings: false,
+  updateSettings: false,
+  answerIdle: false,
+  snoozeReminder: false,
+  startFocus: false,
+  stopFocus: false,
+  skipFocusPhase: false,
+  showDay: false,
+  refreshChanges: false,
+  pinAssignment: false,
+  unpinAssignment: false,
+  getReport: false,
+  openHarvest: false,
+  hidePopover: false,
+} as const satisfies Record<CommandName, boolean>;
+export type ScriptCommand = {
+  [K in CommandName]: (typeof scriptable)[K] extends true ? K : never;
+}[CommandName];
+/** The IPC commands a script may send. */
+export const scriptCommands = (Object.keys(scriptable) as CommandName[]).filter(
+  (command): command is ScriptCommand => scriptable[command],
+);
 
 /** What only the host can do: open the popover, and follow a sheaf:// link exactly as the OS hands it over. */
 export const HostRequest = z.discriminatedUnion('command', [

@@ -5,11 +5,11 @@ import type { AssignmentIndex, EntryRecord, SandboxAccount } from './account';
 import { approvalStatusOf, lockOf } from './approval';
 import { externalReferenceView } from './external-reference';
 import { roundedHours } from '../../shared/time-rounding';
-import { hoursBetween, isoStamp, round2 } from './time';
+import { hoursBetweenMs, isoStamp, round2 } from './time';
 
-/** Hours as Harvest reports them at `nowMs`: a running timer keeps growing. */
-export function liveHours(entry: EntryRecord, nowMs: number): number {
-  const running = entry.timerStartedMs === null ? 0 : hoursBetween(entry.timerStartedMs, nowMs);
+/** Hours as Harvest reports them at `nowMs`: a running timer keeps growing (the wire's, not the popover's liveHours). */
+export function hoursAt(entry: EntryRecord, nowMs: number): number {
+  const running = entry.timerStartedMs === null ? 0 : hoursBetweenMs(entry.timerStartedMs, nowMs);
   return round2(entry.baseHours + running);
 }
 
@@ -39,7 +39,7 @@ export function entryView(
   if (!found)
     throw new Error(`entry ${entry.id} points at unknown project/task ${entry.projectId}/${entry.taskId}`);
   const { project: pa, task: ta } = found;
-  const hours = liveHours(entry, nowMs);
+  const hours = hoursAt(entry, nowMs);
   const billable = ta.billable === true;
   // Harvest's billable rate is the task's rate, else the person's on the project (recorded: task 100 / null
   // for the 2024 entry, person 10 with task null for the invoiced one), else the person's default.

@@ -90,7 +90,7 @@ function multipartFields(raw: string, contentType: string): [string, string][] {
  * header (bearerToken), which a plain HTML form can't set. Other media types (text/plain) are a 415;
  * malformed JSON is a 400.
  */
-export function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+export function parseRequestBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   const type = contentType === undefined ? undefined : mediaType(contentType);
   if (type === 'application/x-www-form-urlencoded') return formFields(new URLSearchParams(raw));
   if (type === 'multipart/form-data') return formFields(multipartFields(raw, contentType!));

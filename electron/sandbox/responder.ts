@@ -7,7 +7,7 @@ import { FaultSwitchboard } from './faults';
 import { oauthClient } from './harvest-id/client';
 import { GrantBook } from './harvest-id/grants';
 import { HARVEST_ID_PATH, answerHarvestId, type HarvestIdContext, type Person } from './harvest-id/routes';
-import { HttpError, NOT_FOUND_PAGE, badRequest, bearerToken, parseBody, unauthorized } from './http';
+import { HttpError, NOT_FOUND_PAGE, badRequest, bearerToken, parseRequestBody, unauthorized } from './http';
 import { HARVEST_MAX_PER_PAGE } from './pagination';
 import { RateLimiter } from './rate-limit';
 import { matchRoute, type Answer, type Route } from './router';
@@ -149,7 +149,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
       if (REPORTS_PATH.test(url.pathname) && !reportsLimiter.take(token)) throw tooManyRequests();
       const matched = matchRoute(ROUTES, req.method, url.pathname);
       if (!matched) return { status: 404, body: NOT_FOUND_PAGE, headers };
-      const body = req.method === 'GET' ? {} : parseBody(req.raw, req.headers['content-type']);
+      const body = req.method === 'GET' ? {} : parseRequestBody(req.raw, req.headers['content-type']);
       const result = matched.route.handle({
         params: matched.params,
         url,

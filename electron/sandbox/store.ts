@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/clock';
 import type { TimeEntry } from '../../shared/harvest/schemas';
 import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './account';
 import type { EntryChanges, NewEntry } from './entry-input';
-import { entryView, liveHours } from './entry-view';
+import { entryView, hoursAt } from './entry-view';
 import { forbidden, notFound, unprocessable } from './http';
 import type { ClockStyle } from '../../shared/harvest/schemas';
 import {
@@ -160,7 +160,7 @@ export class SandboxStore {
   /** Stops the timer in place: hours become what ran, and timestamp entries get an ended_time. */
   private halt(entry: EntryRecord): void {
     const now = this.clock.now();
-    entry.baseHours = liveHours(entry, now.getTime());
+    entry.baseHours = hoursAt(entry, now.getTime());
     entry.timerStartedMs = null;
     if (entry.startedTime !== null || this.wantsTimestampTimers) {
       entry.startedTime ??= this.timeOf(now);

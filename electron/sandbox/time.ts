@@ -34,14 +34,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+/** Adds whole days to a YYYY-MM-DD date: the calendar's own, which core and the popover use too. */
+export { addDays } from '../../shared/calendar';
 
 /** Harvest's 0.01 h, the one rounding every side uses. */
 export const round2 = roundHours;
 
-export function hoursBetween(startMs: number, endMs: number): number {
+export function hoursBetweenMs(startMs: number, endMs: number): number {
   return Math.max(0, endMs - startMs) / 3_600_000;
 }

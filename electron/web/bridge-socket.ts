@@ -1,11 +1,11 @@
 // Owns the preview's WebSocket bridge: who may connect (per-run key + own Origin), and the call/state/event protocol.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { CommandHandlers, PopoverEvent } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
 import { dispatch } from '../main/dispatch';
+import { sameSecret } from '../main/core/base/secrets';
 import { bridgePath, maxMessageBytes, type CommandCall, type HostMessage } from '../../shared/web-bridge';
 
 export interface BridgeOptions {
@@ -22,12 +22,6 @@ export interface BridgeOptions {
 export interface Bridge {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
-}
-
-/** Hashing first makes the comparison constant-time whatever the length of the guess. */
-export function sameSecret(guess: string, key: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(guess), digest(key));
 }
 
 function refuse(socket: Duplex): void {

@@ -1,5 +1,5 @@
 // Disposing the app stops everything it started (the refresh, midnight, the cache save, the idle poll, the
-// timer service's retries, the background check-in): no timer of its is left, and afterwards it stays silent.
+// timesheet's retries, the background check-in): no timer of its is left, and afterwards it stays silent.
 import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Fetch } from '../../electron/main/core/ports';

@@ -1,9 +1,9 @@
-// The timesheet's answers to time away from the computer, without the desktop around it: a TimerService signed in
+// The timesheet's answers to time away from the computer, without the desktop around it: a Timesheet signed in
 // to the sandbox Harvest over loopback, for duration and start/end-time accounts: discarding it, adding it as a new
 // entry, giving it to another project/task while the timer runs on, across midnight, and what changed elsewhere
 // while the person was gone (the timer stopped, the entry deleted, another timer started).
 import { afterEach, describe, expect, it } from 'vitest';
-import { TimerService } from '../../electron/main/core/timesheet';
+import { Timesheet } from '../../electron/main/core/timesheet';
 import type { ClockStyle } from '../../shared/format';
 import { startSandbox, type Sandbox } from '../../electron/sandbox/server';
 import { FakeClock } from '../fixtures/fake-clock';
@@ -11,7 +11,7 @@ import { testClient } from '../fixtures/harvest-client';
 import { wednesdayMorning } from '../fixtures/signed-in-app';
 
 let sandbox: Sandbox | undefined;
-let timer: TimerService | undefined;
+let timer: Timesheet | undefined;
 afterEach(async () => {
   timer?.dispose();
   await sandbox?.close();
@@ -28,7 +28,7 @@ async function runningFromTen(timestamp: boolean, clockStyle: ClockStyle = '12h'
     timeClock: clockStyle,
   });
   const where = { baseUrl: sandbox.url, token: sandbox.token, accountId: sandbox.accountId };
-  timer = new TimerService({
+  timer = new Timesheet({
     api: testClient(where, clock).client,
     clock,
     userId: sandbox.userId,
@@ -67,7 +67,7 @@ function startedOnTheWeb(s: Sandbox, pair: { projectId: number; taskId: number }
 }
 
 /** Another assigned project/task than the timer's, for the time away. */
-function otherPair(t: TimerService, option: { projectId: number; taskId: number }) {
+function otherPair(t: Timesheet, option: { projectId: number; taskId: number }) {
   return t.assignments().find((o) => o.projectId !== option.projectId || o.taskId !== option.taskId)!;
 }
 

@@ -1,4 +1,4 @@
-// The timer service end to end: Sheaf's core signed in to the sandbox Harvest over loopback, a shared fake clock.
+// The timesheet end to end: Sheaf's core signed in to the sandbox Harvest over loopback, a shared fake clock.
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../electron/main/core/base/dates';
 import { addDays } from '../../shared/calendar';

@@ -7,8 +7,8 @@ import {
   CALLBACK_PATH,
   randomSecret,
   s256Challenge,
-  sameSecret,
 } from '../../electron/main/core/harvest-id/authorize';
+import { sameSecret } from '../../electron/main/core/base/secrets';
 import {
   harvestIdFromEnv,
   signInWithHarvestOffered,

@@ -50,7 +50,7 @@ describe('applyIntents', () => {
     const { entries } = applyIntents(
       confirmed,
       [
-        { kind: 'resume', id: 'c', at: '2026-11-25T09:15:00.000Z', ref: 1 },
+        { kind: 'restart', id: 'c', at: '2026-11-25T09:15:00.000Z', ref: 1 },
         { kind: 'updateNotes', id: 'd', at: '2026-11-25T09:16:00.000Z', ref: 1, notes: 'call' },
       ],
       new Map(),

@@ -50,7 +50,7 @@ const samples: { [K in Intent['kind']]: Complete<Extract<Intent, { kind: K }>> }
     endedTime: '11:00am',
   },
   stop: { kind: 'stop', id: 's1', at, ref: 'local-1', targetHours: 0.5 },
-  resume: { kind: 'resume', id: 'r1', at, ref: 7, baseHours: 1, replaces: { ref: 8, hours: 0.25 } },
+  restart: { kind: 'restart', id: 'r1', at, ref: 7, baseHours: 1, replaces: { ref: 8, hours: 0.25 } },
   updateNotes: { kind: 'updateNotes', id: 'n1', at, ref: 7, notes: 'new words' },
   edit: {
     kind: 'edit',
@@ -170,6 +170,33 @@ describe('the saved form', () => {
       .split('\n')
       .map((l) => (JSON.parse(l) as { v?: number }).v);
     expect(versions).toEqual([outboxVersion, outboxVersion, outboxVersion]);
+  });
+
+  it('reads a restart saved as "resume" by a version-2 build as a restart, in the queue and set aside alike', async () => {
+    const { kind: _kind, ...restart } = samples.restart;
+    const resume = { ...restart, kind: 'resume' };
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ v: 2, type: 'intent', intent: resume }),
+        JSON.stringify({
+          v: 2,
+          type: 'setAside',
+          item: {
+            id: 'x1',
+            intent: resume,
+            reason: 'Harvest said no',
+            summary: 'Restart Website — Design',
+            entry: null,
+          },
+        }),
+        '',
+      ].join('\n'),
+    );
+    const loaded = await new Outbox(file).load();
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.intents).toEqual([samples.restart]);
+    expect(loaded.setAside.map((s) => s.intent)).toEqual([samples.restart]);
   });
 
   it('never drops a field it does not know: the line is set aside whole, and said', async () => {

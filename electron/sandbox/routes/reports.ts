@@ -7,7 +7,7 @@ import type {
   TeamTimeReportResult,
 } from '../../../shared/harvest/schemas';
 import type { SandboxAccount } from '../account';
-import { liveHours } from '../entry-view';
+import { hoursAt } from '../entry-view';
 import { unprocessable } from '../http';
 import { paginate } from '../pagination';
 import { roundedHours } from '../../../shared/time-rounding';
@@ -77,7 +77,7 @@ function addUp<R extends Totals>(
       rows.set(subject.key, totals);
     }
     // Harvest rounds each entry on its own, then adds them up.
-    const hours = roundedHours(liveHours(entry, now), store.account.rounding);
+    const hours = roundedHours(hoursAt(entry, now), store.account.rounding);
     totals.total_hours = round2(totals.total_hours + hours);
     if (!found.task.billable) continue;
     totals.billable_hours = round2(totals.billable_hours + hours);

@@ -8,7 +8,7 @@ import type { App } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktop } from '../../../electron/main/core/desktop/desktop';
 import { Heartbeat } from '../../../electron/main/core/base/heartbeat';
-import { memorySettingsStore } from '../../../electron/main/core/desktop/settings';
+import { memorySettingsStore, SettingsService } from '../../../electron/main/core/desktop/settings';
 import { createPowerMonitorIdleSource } from '../../../electron/main/platform/idle-source';
 import { autostartEntry, createLoginItems } from '../../../electron/main/platform/login-items';
 import { createNotifier } from '../../../electron/main/platform/notifier';
@@ -21,9 +21,10 @@ import { FakeGlobalShortcut, FakeNotification, FakePowerMonitor } from './fake-e
 function desktopWith(globalShortcut: FakeGlobalShortcut, extra: { togglePopover?: () => void } = {}) {
   const toggleTimer = vi.fn(async () => {});
   const desktop = createDesktop(
-    { shortcuts: createShortcuts(globalShortcut), settingsStore: memorySettingsStore(), ...extra },
+    { shortcuts: createShortcuts(globalShortcut), ...extra },
     {
       clock: new FakeClock(new Date(2026, 10, 25, 10)),
+      settings: new SettingsService(memorySettingsStore()),
       timer: () => null,
       prefs: () => defaultPrefs,
       toggleTimer,
@@ -40,9 +41,10 @@ describe("the tray's Settings item", () => {
     const told: unknown[] = [];
     const showPopover = vi.fn();
     const desktop = createDesktop(
-      { settingsStore: memorySettingsStore(), showPopover },
+      { showPopover },
       {
         clock: new FakeClock(new Date(2026, 10, 25, 10)),
+        settings: new SettingsService(memorySettingsStore()),
         timer: () => null,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},
@@ -150,9 +152,10 @@ describe('notifications', () => {
   it('each kind can be turned off in settings', async () => {
     const notifier = createNotifier(FakeNotification);
     const desktop = createDesktop(
-      { notifier, settingsStore: memorySettingsStore() },
+      { notifier },
       {
         clock: new FakeClock(new Date(2026, 10, 25, 10)), // A Wednesday in working hours.
+        settings: new SettingsService(memorySettingsStore()),
         timer: () => ({ running: () => null }) as never,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},
@@ -252,10 +255,10 @@ describe('launch at login', () => {
     const desktop = createDesktop(
       {
         loginItems: createLoginItems({ platform: 'darwin', app, env: {}, home, execPath: '/x' }),
-        settingsStore: memorySettingsStore(),
       },
       {
         clock: new FakeClock(new Date()),
+        settings: new SettingsService(memorySettingsStore()),
         timer: () => null,
         prefs: () => defaultPrefs,
         toggleTimer: async () => {},

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesktop } from '../../../electron/main/core/desktop/desktop';
 import { Heartbeat } from '../../../electron/main/core/base/heartbeat';
-import { memorySettingsStore } from '../../../electron/main/core/desktop/settings';
-import type { TimerService } from '../../../electron/main/core/timesheet';
+import { memorySettingsStore, SettingsService } from '../../../electron/main/core/desktop/settings';
+import type { Timesheet } from '../../../electron/main/core/timesheet';
 import { createSimulatedIdleSource } from '../../../electron/main/adapters/simulated-idle';
 import { createNotifier, notificationButtonsShow } from '../../../electron/main/platform/notifier';
 import { defaultPrefs, type EntryView } from '../../../shared/state';
@@ -76,17 +76,17 @@ function desktopOn(platform: NodeJS.Platform) {
     running: () => running,
     entry: (id: EntryView['id']) => (running && running.id === id ? running : null),
     discardTimeAway,
-  } as unknown as TimerService;
+  } as unknown as Timesheet;
   const popover = vi.fn();
   const desktop = createDesktop(
     {
       notifier: createNotifier(FakeNotification, platform),
-      settingsStore: memorySettingsStore(),
       idle,
       showPopover: popover,
     },
     {
       clock,
+      settings: new SettingsService(memorySettingsStore()),
       timer: () => timer,
       prefs: () => defaultPrefs,
       toggleTimer: async () => {},

@@ -1,24 +1,32 @@
 // Owns what each IPC command does in core: session commands go to the session, timer and entry commands to the
-// signed-in account's timer service (refused while signed out), settings and idle answers to the desktop.
+// signed-in account's timesheet (refused while signed out), settings and idle answers to the desktop.
 import type { AppState } from '../../../../shared/state';
-import type { CoreCommands } from './app-options';
-import type { Desktop } from '../desktop/desktop';
+import type { CommandHandlers } from '../../../../shared/ipc';
+import type { DesktopCommands } from '../desktop/desktop';
 import type { Notices } from '../base/notices';
 import type { Schedule } from '../session/schedule';
-import type { Settings } from '../../../../shared/settings';
-import { roomFor } from '../session/across-accounts';
+import { toggleMakingRoom, type WithRoom } from '../session/across-accounts';
 import { assignmentLabel } from '../../../../shared/labels';
 import { pickByWords } from '../../../../shared/pick-by-words';
 import type { SessionService } from '../session/session';
 import { NotAllowedError } from '../base/errors';
 import type { CommandInstaller } from '../ports';
 
+/** Commands the platform host answers itself (they touch windows and the browser, not Harvest). */
+export type HostCommand = 'openHarvest' | 'hidePopover';
+
+/** The commands core answers: every IPC command but the host's own. */
+export type CoreCommands = Omit<CommandHandlers, HostCommand>;
+
 export interface CommandDeps {
   session: SessionService;
-  /** What the person's settings say about a timer started while one runs in another account. */
-  otherAccountTimer(): Settings['otherAccountTimer'];
+  /**
+   * A timer starts here: the one running in another account stops once this start is saved, keeps going, or
+   * the person is asked first. `start` runs between the decision and the stop.
+   */
+  withRoom: WithRoom;
   schedule: Pick<Schedule, 'refresh'>;
-  desktop: Pick<Desktop, 'commands' | 'dismissNotices'>;
+  desktop: { commands: DesktopCommands };
   notices: Notices;
   getState(): AppState;
   emit(): void;
@@ -27,7 +35,7 @@ export interface CommandDeps {
 
 export function createCommands({
   session,
-  otherAccountTimer,
+  withRoom,
   schedule,
   desktop,
   notices,
@@ -36,17 +44,6 @@ export function createCommands({
   commandInstaller,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
-  /**
-   * A timer starts here: the one running in another account stops once this start is saved, keeps going, or
-   * the person is asked first. `start` runs between the decision and the stop.
-   */
-  const withRoom = async (chosen: 'stop' | 'keep' | undefined, start: () => Promise<void>, canAsk = true) => {
-    const stopOthers = roomFor(session.all(), session.activeAccountId, chosen, otherAccountTimer(), canAsk);
-    await start();
-    const problems = await stopOthers();
-    for (const problem of problems) notices.tell(problem);
-    if (problems.length > 0) emit();
-  };
   return {
     getState: () => getState(),
     // From the open account even while signed out: a revoked token's picker keeps its list.
@@ -66,12 +63,7 @@ export function createCommands({
       await withRoom(otherAccount, () => here.startTimer(input));
     },
     stopTimer: async () => timer().stopTimer(),
-    // From the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there.
-    toggleTimer: async () => {
-      const here = timer();
-      if (here.running()) await here.toggleTimer();
-      else await withRoom(undefined, () => here.toggleTimer(), false);
-    },
+    toggleTimer: async () => toggleMakingRoom(timer(), withRoom),
     restartEntry: async ({ entryId, otherAccount }) => {
       const here = timer();
       await withRoom(otherAccount, () => here.restartEntry(entryId));
@@ -124,8 +116,6 @@ export function createCommands({
     getReport: async ({ period, back }) => session.requireAccount().reports.get(period, back),
     dismissNotices: () => {
       notices.dismiss();
-      desktop.dismissNotices();
-      session.account?.timer.dismissNotices();
       emit();
     },
   };

@@ -21,6 +21,7 @@ export interface SnapshotParts {
   /** The open account's timer; none before the first sign-in and after a sign-out. */
   timer: TimerView | null;
   favourites: readonly AssignmentRef[];
+  /** Every notice, from the one owner (base/notices.ts). */
   notices: readonly string[];
   desktop: DesktopState;
   focus: FocusView;
@@ -43,7 +44,7 @@ export function buildAppState(p: SnapshotParts): AppState {
     assignmentsVersion: v?.assignmentsVersion ?? 0,
     sync: v?.sync ?? { state: 'idle', pending: 0, lastSyncedAt: null, message: null },
     error: v?.error ?? null,
-    notices: [...p.notices, ...(v?.notices ?? [])],
+    notices: [...p.notices],
     setAside: v?.setAside ?? [],
     day: v?.day ?? emptyDay,
     recent: v?.recent ?? [],

@@ -7,7 +7,7 @@ import { timeAt } from '../../../../shared/wall-clock';
 import { NotAllowedError } from '../base/errors';
 import type { Disposable } from '../base/lifecycle';
 import type { Clock, IdleSource } from '../ports';
-import type { AwayEntry, TimerService } from '../timesheet';
+import type { AwayEntry, Timesheet } from '../timesheet';
 import { IdlePolicy, type Asked, type SleepStop } from './idle';
 import type { Notify } from './notifications';
 
@@ -16,7 +16,7 @@ export interface AwayQuestionDeps {
   source: IdleSource;
   settings(): Settings;
   /** The timer the question is about, or null when signed out. */
-  timer(): TimerService | null;
+  timer(): Timesheet | null;
   prefs(): AccountPrefs;
   notify: Notify;
   /** The question appeared or went away. */
@@ -137,7 +137,7 @@ export class AwayQuestion implements Disposable {
 
 // Continuing counts from when they came back, not from when they answered: work done before answering is kept;
 // and the time away is from when they left until they came back.
-function timeAwayAnswer(timer: TimerService, asked: Asked, input: IdleAnswer): Promise<void> {
+function timeAwayAnswer(timer: Timesheet, asked: Asked, input: IdleAnswer): Promise<void> {
   switch (input.answer) {
     case 'keep':
       return Promise.resolve();

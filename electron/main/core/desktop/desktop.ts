@@ -22,17 +22,18 @@ import type {
   Shortcuts,
   SettingsStore,
 } from '../ports';
-import type { TimerService } from '../timesheet';
+import type { Timesheet } from '../timesheet';
 import { AwayQuestion } from './away-question';
 import { FocusSession } from './focus-session';
 import { GlobalShortcuts, toggleSaying } from './global-shortcuts';
 import { LaunchAtLogin } from './login-item';
 import { notifyWith } from './notifications';
 import { isSnooze, Reminders, snoozeChoices } from './reminders';
-import { memorySettingsStore, SettingsService } from './settings';
+import type { SettingsService } from './settings';
 
 /** What a host plugs in; anything missing behaves as "not available here" and says so. */
 export interface DesktopPorts {
+  /** Where the settings are kept; the app reads it into the SettingsService it hands the desktop. */
   settingsStore?: SettingsStore;
   idle?: IdleSource;
   notifier?: Notifier;
@@ -48,8 +49,10 @@ export interface DesktopPorts {
 
 export interface DesktopDeps {
   clock: Clock;
+  /** The person's settings, read by the app too (the week start, a timer in another account). */
+  settings: SettingsService;
   /** The signed-in person's timer, or null when signed out. */
-  timer(): TimerService | null;
+  timer(): Timesheet | null;
   prefs(): AccountPrefs;
   toggleTimer(): Promise<void>;
   onChange(): void;
@@ -105,7 +108,7 @@ export interface Desktop {
 
 export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
   const lifetime = new DisposableStore();
-  const settings = new SettingsService(ports.settingsStore ?? memorySettingsStore());
+  const settings = deps.settings;
   const source = ports.idle ?? neverIdle;
   const notify = notifyWith(ports.notifier, () => settings.get(), ports.showPopover);
   const running = () => deps.timer()?.running() ?? null;

@@ -8,13 +8,13 @@ import { localDate } from '../base/dates';
 import { FocusCycle, type FocusBoundary } from './focus';
 import { DisposableStore, type Disposable } from '../base/lifecycle';
 import type { Clock } from '../ports';
-import type { TimerService } from '../timesheet';
+import type { Timesheet } from '../timesheet';
 
 export interface FocusSessionDeps {
   clock: Clock;
   settings(): Settings['focus'];
   /** The signed-in person's timer, or null when signed out. */
-  timer(): TimerService | null;
+  timer(): Timesheet | null;
   notify(title: string, body: string): void;
   onChange(): void;
   log?: (line: string) => void;

@@ -1,5 +1,5 @@
 // Owns the pure parts of the authorize step: random secrets (state, PKCE verifier), the S256 challenge, the URL.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Where the browser comes back to on the loopback; any path will do (RFC 8252 §7.3), this one says whose it is. */
 export const CALLBACK_PATH = '/sheaf/signed-in';
@@ -15,14 +15,6 @@ export function randomSecret(): string {
 /** code_challenge = BASE64URL(SHA256(ASCII(code_verifier))), RFC 7636 §4.2. */
 export function s256Challenge(verifier: string): string {
   return createHash('sha256').update(verifier, 'ascii').digest('base64url');
-}
-
-/** Compares a returned `state` with ours in constant time, so the comparison leaks nothing about it. */
-export function sameSecret(received: string | null, expected: string): boolean {
-  if (received === null) return false;
-  const a = Buffer.from(received);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export interface AuthorizeRequest {

@@ -1,7 +1,8 @@
 // Owns "Sign in with Harvest" end to end: the authorization code flow (RFC 6749 §4.1) through the system browser
 // and a loopback redirect (RFC 8252), with state and PKCE, ending in tokens or an error in the person's words.
 import type { Clock, Fetch } from '../ports';
-import { authorizeUrl, CALLBACK_PATH, randomSecret, s256Challenge, sameSecret } from './authorize';
+import { sameSecret } from '../base/secrets';
+import { authorizeUrl, CALLBACK_PATH, randomSecret, s256Challenge } from './authorize';
 import type { HarvestIdConfig } from './config';
 import {
   BrowserNotOpenedError,

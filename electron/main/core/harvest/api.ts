@@ -1,4 +1,4 @@
-// Owns the contract between the timer service and the Harvest client: the calls core makes, in Harvest's terms.
+// Owns the contract between the timesheet and the Harvest client: the calls core makes, in Harvest's terms.
 import type {
   ClientTimeReportResult,
   Company,

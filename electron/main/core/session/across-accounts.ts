@@ -3,8 +3,8 @@
 // day's and week's hours, which the popover adds up for all accounts together.
 import type { AccountSummary, EntryView } from '../../../../shared/state';
 import type { Settings } from '../../../../shared/settings';
-import type { AccountSession } from './account-session';
-import type { TimerView } from '../timesheet';
+import type { SignedInAccount } from './signed-in-account';
+import type { Timesheet, TimerView } from '../timesheet';
 import { LocalError } from '../base/errors';
 
 /** A timer runs in another account; the person is asked whether to stop it before this one starts. */
@@ -19,15 +19,17 @@ export class TimerElsewhereError extends LocalError {
 }
 
 export interface Elsewhere {
-  account: AccountSession;
+  account: SignedInAccount;
   entry: EntryView;
 }
 
 /** The timers running in signed-in accounts other than `accountId`. */
-export function runningElsewhere(accounts: readonly AccountSession[], accountId: string | null): Elsewhere[] {
+export function runningElsewhere(
+  accounts: readonly SignedInAccount[],
+  accountId: string | null,
+): Elsewhere[] {
   return accounts.flatMap((account) => {
-    const entry =
-      account.accountId !== accountId && account.signedIn ? account.account?.timer.running() : null;
+    const entry = account.accountId !== accountId && account.signedIn ? account.data?.timer.running() : null;
     return entry ? [{ account, entry }] : [];
   });
 }
@@ -41,7 +43,7 @@ export function runningElsewhere(accounts: readonly AccountSession[], accountId:
  * stop instead of failing a start that already happened.
  */
 export function roomFor(
-  accounts: readonly AccountSession[],
+  accounts: readonly SignedInAccount[],
   accountId: string | null,
   chosen: 'stop' | 'keep' | undefined,
   setting: Settings['otherAccountTimer'],
@@ -56,7 +58,7 @@ export function roomFor(
   return async () => {
     const problems: string[] = [];
     for (const { account } of others) {
-      await account.account?.timer.stopTimer().catch((err: unknown) => {
+      await account.data?.timer.stopTimer().catch((err: unknown) => {
         problems.push(
           `The timer in ${account.name} kept running: ${err instanceof Error ? err.message : String(err)}`,
         );
@@ -66,12 +68,40 @@ export function roomFor(
   };
 }
 
+/** Starts a timer here (`start`), making room for it in the other accounts as roomFor decides. */
+export type WithRoom = (
+  chosen: 'stop' | 'keep' | undefined,
+  start: () => Promise<void>,
+  canAsk?: boolean,
+) => Promise<void>;
+
+export function makingRoom(deps: {
+  accounts(): readonly SignedInAccount[];
+  shownId(): string | null;
+  setting(): Settings['otherAccountTimer'];
+  /** The other timers that could not be stopped, to tell the person. */
+  tell(problems: string[]): void;
+}): WithRoom {
+  return async (chosen, start, canAsk = true) => {
+    const stopOthers = roomFor(deps.accounts(), deps.shownId(), chosen, deps.setting(), canAsk);
+    await start();
+    const problems = await stopOthers();
+    if (problems.length > 0) deps.tell(problems);
+  };
+}
+
+/** Start/stop from the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there. */
+export async function toggleMakingRoom(timer: Timesheet, withRoom: WithRoom): Promise<void> {
+  if (timer.running()) await timer.toggleTimer();
+  else await withRoom(undefined, () => timer.toggleTimer(), false);
+}
+
 /**
  * Each account's line in the switcher. `shown` is the shown account's view, already worked out for the rest of
  * the snapshot: every emit builds one, so it isn't worked out a second time here.
  */
 export function accountSummaries(
-  accounts: readonly AccountSession[],
+  accounts: readonly SignedInAccount[],
   shown: { accountId: string | null; view: TimerView | null },
 ): AccountSummary[] {
   return accounts.map((account) => {
@@ -79,7 +109,7 @@ export function accountSummaries(
       ? null
       : account.accountId === shown.accountId && shown.view
         ? shown.view
-        : (account.account?.timer.view() ?? null);
+        : (account.data?.timer.view() ?? null);
     const state = account.state;
     return {
       id: account.accountId,

@@ -2,7 +2,7 @@
 // TokenSource shared by every account that sign-in reached, refreshed ahead of expiry (and after a refused
 // request), each new pair saved to the keychain before it is used, and handed to the accounts that use it.
 import { createHash } from 'node:crypto';
-import { tokenGrant, type AccountGrant } from './account-session';
+import { tokenGrant, type AccountGrant } from './signed-in-account';
 import {
   GrantRevokedError,
   refreshTokens,

@@ -4,7 +4,7 @@
 import type { Heartbeat } from '../base/heartbeat';
 import { DisposableStore, type Disposable } from '../base/lifecycle';
 import type { Clock } from '../ports';
-import type { TimerService } from '../timesheet';
+import type { Timesheet } from '../timesheet';
 
 /** Refresh every second beat: every two minutes. */
 const refreshEveryBeats = 2;
@@ -17,7 +17,7 @@ export interface ScheduleDeps {
   /** The beat the refresh keeps time by, shared with the desktop's checks. */
   heartbeat: Heartbeat;
   /** Every signed-in account's timer. */
-  timers(): TimerService[];
+  timers(): Timesheet[];
   /** Whether someone is signed in to an account whose cache is kept on disk. */
   keepsCache(): boolean;
   saveCache(): Promise<void>;

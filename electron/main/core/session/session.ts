@@ -1,11 +1,12 @@
-// Owns the session: every account the person is signed in to (one AccountSession each) and which one is shown;
+// Owns the session: every account the person is signed in to (one SignedInAccount each) and which one is shown;
 // signing in with a token or to the demo, switching, signing out of one account or all; the environment's
-// token; and the keychain record. Session steps run one at a time across accounts.
+// token; the keychain record (saving.ts: where it saves); and the schedule that refreshes the accounts. Session
+// steps run one at a time across accounts.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
-import type { AccountContext } from '../account/account-context';
-import { AccountSession, signInMessage, tokenGrant, type AccountGrant } from './account-session';
+import type { AccountData } from '../account/account-data';
+import { SignedInAccount, signInMessage, tokenGrant, type AccountGrant } from './signed-in-account';
 import { demoUnavailableMessage, NotAllowedError, SignInFirstError } from '../base/errors';
 import { Grants, grantIdFor } from './grants';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from '../harvest/env';
@@ -18,10 +19,11 @@ import { notSaving, savingTo, type SessionSaving } from './saving';
 import { DisposableStore } from '../base/lifecycle';
 import type { Notices } from '../base/notices';
 import { systemClock, type Clock, type DemoServer, type Fetch } from '../ports';
-import type { Schedule } from './schedule';
+import { Schedule } from './schedule';
+import type { Heartbeat } from '../base/heartbeat';
 import { Serial } from '../base/serial';
 import { settleBeforeSignOut, type SignOutChoice } from './sign-out';
-import type { TimerService } from '../timesheet';
+import type { Timesheet } from '../timesheet';
 
 export { demoUnavailableMessage } from '../base/errors';
 
@@ -29,14 +31,15 @@ export interface SessionDeps {
   notices: Notices;
   /** The week start `prefs` mean with the person's Settings (see account-profile's weekStartFor). */
   weekStartFor(prefs: AccountPrefs): WeekStartDay;
-  schedule: Pick<Schedule, 'start' | 'stop' | 'assignmentsLoaded'>;
+  /** The beat the schedule's refresh keeps time by, shared with the desktop's checks. */
+  heartbeat: Heartbeat;
   /** The session or one of its accounts changed: show the state again. */
   emit(): void;
 }
 
 export class SessionService {
   /** Every account signed in to, in the order signed in; kept while signed out by a refused token. */
-  private readonly accounts = new Map<string, AccountSession>();
+  private readonly accounts = new Map<string, SignedInAccount>();
   private activeId: string | null = null;
   /** Shown while no account is: the last sign-in's failure, or a sign-out. */
   private signedOut: Session = { status: 'signed_out', message: null };
@@ -58,6 +61,8 @@ export class SessionService {
   private readonly grantOf = new Map<string, string>();
   private readonly choice = new AccountChoice();
   private readonly browser: BrowserSignIn;
+  /** When the signed-in accounts refresh by themselves, see a new day, and save their cache. */
+  readonly schedule: Schedule;
 
   constructor(
     private readonly options: SessionOptions,
@@ -74,6 +79,16 @@ export class SessionService {
       },
     );
     this.saving = savingTo(this.keychain);
+    this.schedule = new Schedule({
+      clock: this.clock,
+      heartbeat: deps.heartbeat,
+      timers: () => this.signedInTimers(),
+      keepsCache: () => this.all().some((a) => a.signedIn && a.data?.keepsCache),
+      saveCache: async () => {
+        await Promise.all(this.all().map((a) => (a.signedIn ? a.data?.saveCache() : undefined)));
+      },
+      emit: () => deps.emit(),
+    });
     this.fetch = (input, init) =>
       this.closed ? Promise.reject(new Error('Sheaf has shut down')) : options.fetch(input, init);
     this.harvestId = harvestIdFromEnv(options.env);
@@ -116,13 +131,13 @@ export class SessionService {
     return this.active?.prefs ?? defaultPrefs;
   }
 
-  /** The shown account's context, signed in or not (a refused token keeps it for its unsent changes). */
-  get account(): AccountContext | null {
-    return this.active?.account ?? null;
+  /** The shown account's data, signed in or not (a refused token keeps it for its unsent changes). */
+  get account(): AccountData | null {
+    return this.active?.data ?? null;
   }
 
   /** Every account, in the order signed in to. */
-  all(): AccountSession[] {
+  all(): SignedInAccount[] {
     return [...this.accounts.values()];
   }
 
@@ -130,25 +145,25 @@ export class SessionService {
     return this.activeId;
   }
 
-  /** The shown account's context while someone is signed in to it. */
-  signedInAccount(): AccountContext | null {
-    return this.active?.signedIn ? this.active.account : null;
+  /** The shown account's data while someone is signed in to it. */
+  signedInAccount(): AccountData | null {
+    return this.active?.signedIn ? this.active.data : null;
   }
 
   /** The shown account, or the refusal every command that needs one gives. */
-  requireAccount(): AccountContext {
+  requireAccount(): AccountData {
     const account = this.signedInAccount();
     if (!account) throw new SignInFirstError();
     return account;
   }
 
-  signedInTimer(): TimerService | null {
+  signedInTimer(): Timesheet | null {
     return this.signedInAccount()?.timer ?? null;
   }
 
   /** Every signed-in account's timer (the schedule refreshes them all). */
-  signedInTimers(): TimerService[] {
-    return this.all().flatMap((a) => (a.signedIn && a.account ? [a.account.timer] : []));
+  signedInTimers(): Timesheet[] {
+    return this.all().flatMap((a) => (a.signedIn && a.data ? [a.data.timer] : []));
   }
 
   /** Restores the session: the environment's token, else the keychain's accounts, else the demo. */
@@ -157,7 +172,7 @@ export class SessionService {
     const env = this.env;
     if (env.token) {
       this.saving = notSaving;
-      if (env.accountId) return this.resume(env.accountId, tokenGrant(env.token));
+      if (env.accountId) return this.restore(env.accountId, tokenGrant(env.token));
       // HARVEST_ACCESS_TOKEN alone: its Harvest accounts, picked like a token typed without an account id.
       const token = env.token;
       await this.steps
@@ -173,7 +188,7 @@ export class SessionService {
       const stored = record.grants[grantId];
       if (!stored) continue;
       this.grantOf.set(accountId, grantId);
-      await this.resume(accountId, this.grants.grantFor(grantId, stored));
+      await this.restore(accountId, this.grants.grantFor(grantId, stored));
     }
     if (record.active && this.accounts.has(record.active)) this.activeId = record.active;
     if (this.accounts.size > 0) return this.deps.emit();
@@ -267,7 +282,7 @@ export class SessionService {
       }
       if (!this.all().some((a) => a.demo)) await this.closeDemo();
       if (this.activeId === null || !this.accounts.has(this.activeId)) this.activeId = this.firstId();
-      if (this.signedInTimers().length === 0) this.deps.schedule.stop();
+      if (this.signedInTimers().length === 0) this.schedule.stop();
       this.signedOut = { status: 'signed_out', message: null };
       this.deps.emit();
     });
@@ -275,6 +290,7 @@ export class SessionService {
 
   /** Quitting: unsent changes get up to `waitForSyncMs` to go, each cache is saved, then nothing more is sent. */
   async dispose(waitForSyncMs: number): Promise<void> {
+    this.schedule.dispose();
     this.lifetime.dispose();
     this.browser.cancel();
     this.grants.dispose();
@@ -284,7 +300,7 @@ export class SessionService {
     await this.closeDemo();
   }
 
-  private get active(): AccountSession | null {
+  private get active(): SignedInAccount | null {
     return this.activeId === null ? null : (this.accounts.get(this.activeId) ?? null);
   }
 
@@ -292,12 +308,12 @@ export class SessionService {
     return this.accounts.keys().next().value ?? null;
   }
 
-  /** The account's session, made on first use; signing in again to it carries its context on. */
+  /** The signed-in account, made on first use; signing in again to it carries its data on. */
   private accountFor(
     accountId: string,
     grant: AccountGrant,
     how: { demo?: DemoServer; baseUrl?: string } = {},
-  ): AccountSession {
+  ): SignedInAccount {
     const credentials = { accountId, baseUrl: how.baseUrl ?? this.env.baseUrl, grant };
     const known = this.accounts.get(accountId);
     if (known && known.demo === Boolean(how.demo)) {
@@ -305,7 +321,7 @@ export class SessionService {
       return known;
     }
     known?.dispose();
-    const account = new AccountSession(credentials, Boolean(how.demo), {
+    const account = new SignedInAccount(credentials, Boolean(how.demo), {
       options: this.options,
       clock: this.clock,
       fetch: this.fetch,
@@ -313,8 +329,8 @@ export class SessionService {
       steps: this.steps,
       weekStartFor: this.deps.weekStartFor,
       signedIn: () => {
-        this.deps.schedule.assignmentsLoaded();
-        this.deps.schedule.start();
+        this.schedule.assignmentsLoaded();
+        this.schedule.start();
       },
       emit: () => this.deps.emit(),
     });
@@ -347,11 +363,11 @@ export class SessionService {
   }
 
   /** A known account at start: shown from its saved copy at once when there is one, else signed in now. */
-  private resume(accountId: string, grant: AccountGrant): Promise<void> {
+  private restore(accountId: string, grant: AccountGrant): Promise<void> {
     return this.steps.run(async () => {
       const account = this.accountFor(accountId, grant);
       this.activeId ??= accountId;
-      if (await account.resumeFromCache()) return;
+      if (await account.restoreFromCache()) return;
       // The message is in the account's session; the person signs in again.
       await account.open().catch(() => undefined);
     });

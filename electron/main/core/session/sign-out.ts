@@ -3,7 +3,7 @@
 // next sign-in, or discard them) and, signing out of every account, a timer still running (stop it first, or
 // leave it running in Harvest). Without an answer where one is needed, nothing happens and the question is asked.
 import type { SignOutChoice } from '../../../../shared/ipc';
-import type { AccountSession } from './account-session';
+import type { SignedInAccount } from './signed-in-account';
 import { LocalError } from '../base/errors';
 
 export type { SignOutChoice };
@@ -51,13 +51,13 @@ export class NotSentError extends LocalError {
 }
 
 /** The demo's changes are sample data that goes with the demo: never a reason to ask. */
-const real = (leaving: readonly AccountSession[]) => leaving.filter((a) => !a.demo && a.account);
+const real = (leaving: readonly SignedInAccount[]) => leaving.filter((a) => !a.demo && a.data);
 
-export function leftBehind(leaving: readonly AccountSession[], everyAccount: boolean): LeftBehind {
+export function leftBehind(leaving: readonly SignedInAccount[], everyAccount: boolean): LeftBehind {
   const accounts = real(leaving);
   return {
-    waiting: accounts.reduce((n, a) => n + (a.account?.timer.unsent ?? 0), 0),
-    running: everyAccount ? accounts.filter((a) => a.signedIn && a.account?.timer.running()).length : 0,
+    waiting: accounts.reduce((n, a) => n + (a.data?.timer.unsent ?? 0), 0),
+    running: everyAccount ? accounts.filter((a) => a.signedIn && a.data?.timer.running()).length : 0,
   };
 }
 
@@ -67,7 +67,7 @@ export function leftBehind(leaving: readonly AccountSession[], everyAccount: boo
  * changes to send, must reach Harvest before anyone is signed out; keeping the changes keeps the stop with them.
  */
 export async function settleBeforeSignOut(
-  leaving: readonly AccountSession[],
+  leaving: readonly SignedInAccount[],
   options: { everyAccount: boolean; choice: SignOutChoice; where: string },
 ): Promise<void> {
   const { choice, where } = options;
@@ -76,17 +76,17 @@ export async function settleBeforeSignOut(
     throw new SignOutQuestionError(behind, where);
   const accounts = real(leaving);
   const sendAll = async () => {
-    const toSend = accounts.filter((a) => (a.account?.timer.unsent ?? 0) > 0);
-    const stillWaiting = await Promise.all(toSend.map((a) => a.account?.timer.sendNow(sendFirstMs) ?? 0));
+    const toSend = accounts.filter((a) => (a.data?.timer.unsent ?? 0) > 0);
+    const stillWaiting = await Promise.all(toSend.map((a) => a.data?.timer.sendNow(sendFirstMs) ?? 0));
     const notSent = stillWaiting.reduce((n, w) => n + w, 0);
     if (notSent > 0) throw new NotSentError(notSent, where);
   };
   if (behind.waiting > 0 && choice.waiting === 'discard')
-    for (const a of accounts) await a.account?.timer.discardUnsent();
+    for (const a of accounts) await a.data?.timer.discardUnsent();
   // What waited goes first: if it can't, the person is still signed in with their timer as it was.
   if (choice.waiting === 'send') await sendAll();
   if (behind.running > 0 && choice.runningTimer === 'stop') {
-    for (const a of accounts) if (a.signedIn && a.account?.timer.running()) await a.account.timer.stopTimer();
+    for (const a of accounts) if (a.signedIn && a.data?.timer.running()) await a.data.timer.stopTimer();
     if (choice.waiting !== 'keep') await sendAll();
   }
 }

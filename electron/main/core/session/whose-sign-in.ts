@@ -1,7 +1,7 @@
 // Owns telling whether a new sign-in is the person already signed in to Sheaf, or someone else (a colleague signed
 // in to Harvest ID in a shared browser, a token pasted from someone else's profile): their accounts would then
 // track time as that other person, so the person is told whose they are and must say it is what they want.
-import type { AccountSession } from './account-session';
+import type { SignedInAccount } from './signed-in-account';
 import type { HarvestIdUser } from '../harvest-id';
 
 /** A Harvest user as the person knows them: a name and an email. */
@@ -26,8 +26,8 @@ export function someoneElseSignedIn(
 
 /** The Harvest users of the real accounts signed in (the demo's is nobody's), the shown account's first. */
 export function peopleSignedIn(
-  accounts: readonly AccountSession[],
-  shown: AccountSession | null,
+  accounts: readonly SignedInAccount[],
+  shown: SignedInAccount | null,
 ): HarvestPerson[] {
   const shownFirst = [...accounts].sort((a, b) => Number(b === shown) - Number(a === shown));
   return shownFirst.flatMap((a) =>

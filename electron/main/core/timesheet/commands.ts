@@ -101,7 +101,7 @@ export class Commands {
   private restartOf(entry: LocalEntry): Intent {
     const today = localDate(this.clock.now());
     if (entry.spentDate === today && !this.ledger.style.timestampTimers && !entry.isLocked) {
-      return { kind: 'resume', id: this.newId(), at: this.nowIso(), ref: entry.ref };
+      return { kind: 'restart', id: this.newId(), at: this.nowIso(), ref: entry.ref };
     }
     const { projectId, taskId, notes } = entry;
     return { kind: 'start', ...this.createFields({ projectId, taskId, notes }) };

@@ -49,7 +49,7 @@ export interface TimerCache {
   entries: CachedEntry[];
 }
 
-export class TimerService {
+export class Timesheet {
   private api: HarvestApi;
   private readonly clock: Clock;
   private readonly onChange: () => void;
@@ -149,8 +149,8 @@ export class TimerService {
   }
 
   /** After a sign-in with the same account, carry on sending. */
-  resume(): void {
-    this.queue.resume();
+  carryOnSending(): void {
+    this.queue.carryOnSending();
   }
 
   /** How many changes wait to reach Harvest (those it refused are not counted: they wait on the person). */
@@ -197,8 +197,12 @@ export class TimerService {
       queued: this.queue.queued,
       setAside: this.queue.setAside,
       sync: this.syncLine.shown(this.queue.queued.length),
-      notices: this.queue.notices,
     });
+  }
+
+  /** What the sync queue has to tell the person (the app's Notices lists them with its own). */
+  notices(): readonly string[] {
+    return this.queue.notices;
   }
 
   dismissNotices(): void {

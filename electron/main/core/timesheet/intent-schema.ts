@@ -81,10 +81,10 @@ export const IntentSchema = z.discriminatedUnion('kind', [
     targetHours: z.number().optional(),
   }),
   z.strictObject({
-    kind: z.literal('resume'),
+    kind: z.literal('restart'),
     ...identity,
     ref: entryRef,
-    /** Hours the entry had before resuming, saved before sending (see targetHours). */
+    /** Hours the entry had before restarting, saved before sending (see targetHours). */
     baseHours: z.number().optional(),
     /** The timer the restart stops (see Replaces). */
     replaces: ReplacesSchema.optional(),

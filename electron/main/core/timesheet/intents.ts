@@ -1,4 +1,4 @@
-// Owns the person's intents (start, stop, resume, notes) and applying them to entries optimistically.
+// Owns the person's intents (start, stop, restart, notes) and applying them to entries optimistically.
 // Intents are plain JSON and carry the moment the person acted, so they can be stored and sent later
 // (the offline outbox) and still put time where it was really spent.
 import { spanHours, timeAt } from '../../../../shared/wall-clock';
@@ -93,7 +93,7 @@ export function applyIntent(
     case 'stop':
       entries.set(ref, stopAt(entry, at, timestampTimers));
       break;
-    case 'resume':
+    case 'restart':
       if (entry.runningSince) break;
       stopAllRunning(entries, at, timestampTimers);
       entries.set(ref, { ...entry, runningSince: at, endedTime: null });

@@ -5,7 +5,7 @@ import { IntentSchema } from './intent-schema';
 import { SetAsideSchema } from './set-aside';
 
 /** The form this build writes. A change to what a line holds gets a new version and an upgrade below. */
-export const outboxVersion = 2;
+export const outboxVersion = 3;
 
 const OutboxRecordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('intent'), intent: IntentSchema }),
@@ -16,6 +16,8 @@ const OutboxRecordSchema = z.discriminatedUnion('type', [
 export type OutboxRecord = z.infer<typeof OutboxRecordSchema>;
 
 type Fields = Record<string, unknown>;
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Each older form read into the next one. Version 1 (every Sheaf before versions) wrote today's records with no
@@ -23,6 +25,15 @@ type Fields = Record<string, unknown>;
  */
 const upgrades: Record<number, (line: Fields) => Fields> = {
   1: (line) => line,
+  // Version 2 called a restarted entry's change kind "resume"; it is "restart" now.
+  2: (line) => {
+    const renamed = (intent: unknown) =>
+      isFields(intent) && intent.kind === 'resume' ? { ...intent, kind: 'restart' } : intent;
+    if (line.type === 'intent') return { ...line, intent: renamed(line.intent) };
+    if (line.type === 'setAside' && isFields(line.item))
+      return { ...line, item: { ...line.item, intent: renamed(line.item.intent) } };
+    return line;
+  },
 };
 
 export function lineOf(record: OutboxRecord): string {
@@ -32,8 +43,8 @@ export function lineOf(record: OutboxRecord): string {
 /** The record a line holds in today's form, or null when it can't be read (damaged, or from a newer Sheaf). */
 export function readLine(raw: string): OutboxRecord | null {
   const json = safeJson(raw);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
-  const { v = 1, ...fields } = json as Fields;
+  if (!isFields(json)) return null;
+  const { v = 1, ...fields } = json;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > outboxVersion) return null;
   let line = fields;
   for (let version = v; version < outboxVersion; version++) line = upgrades[version]!(line);

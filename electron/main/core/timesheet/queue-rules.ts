@@ -35,7 +35,7 @@ export function retarget(queue: readonly Intent[], from: number, to: number): In
 
 /**
  * What later intents say about a start not yet sent: its notes edits, and when it ended — its own stop, or
- * the next start or resume of anything else (Harvest runs one timer at a time). Those intents travel with it.
+ * the next start or restart of anything else (Harvest runs one timer at a time). Those intents travel with it.
  */
 export function followersOf(
   queue: readonly Intent[],
@@ -48,9 +48,9 @@ export function followersOf(
     if (!isCreate(next) && next.ref === localRef) {
       if (next.kind === 'updateNotes') notes = next.notes;
       else if (next.kind === 'stop' && endAt === undefined) endAt = next.at;
-      else break; // An edit, resume or delete of it: send what we have and let that follow as it is.
+      else break; // An edit, restart or delete of it: send what we have and let that follow as it is.
       consumed.push(next.id);
-    } else if (endAt === undefined && (next.kind === 'start' || next.kind === 'resume')) {
+    } else if (endAt === undefined && (next.kind === 'start' || next.kind === 'restart')) {
       endAt = next.at;
     }
   }

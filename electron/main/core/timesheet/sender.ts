@@ -81,7 +81,7 @@ export class Sender {
     // Starting anything makes Harvest stop the running timer when it hears of it; if that is later than the
     // person acted, stop it explicitly first, at the right moment.
     let replaces: Replaces | undefined;
-    if (intent.kind === 'start' || intent.kind === 'resume') {
+    if (intent.kind === 'start' || intent.kind === 'restart') {
       // The cache is saved a moment after a change, so after a crash it may not show a timer the last run had
       // just started: until Harvest's entries are read again, ask it which timer this one will stop.
       if (!this.ledger.hasRead) {
@@ -114,8 +114,8 @@ export class Sender {
       case 'stop':
         await this.stop(intent, ref, at, report);
         break;
-      case 'resume':
-        return this.resume(intent, ref, at, report, queue, replaces);
+      case 'restart':
+        return this.restart(intent, ref, at, report, queue, replaces);
       case 'updateNotes':
         report.heard({ entry: await this.api().updateTimeEntry(ref, { notes: intent.notes }) });
         break;
@@ -138,6 +138,9 @@ export class Sender {
         }
         report.heard({ deleted: ref });
         break;
+      default:
+        // A new kind of change fails to compile here until the sender knows what to ask of Harvest for it.
+        intent satisfies never;
     }
     return { consumed: [] };
   }
@@ -192,8 +195,8 @@ export class Sender {
     return timestampTimers ? { ended_time: timeAt(at, clock) } : { hours: roundHours(hoursThen) };
   }
 
-  private async resume(
-    intent: Extract<Intent, { kind: 'resume' }>,
+  private async restart(
+    intent: Extract<Intent, { kind: 'restart' }>,
     ref: number,
     at: Date,
     report: SendReport,
@@ -241,7 +244,7 @@ export class Sender {
       if (!isCreate(next) && resolveRef(next.ref, this.ledger.ids) === ref) {
         return next.kind === 'stop' ? { at: next.at, stopId: next.id } : undefined;
       }
-      if (next.kind === 'start' || next.kind === 'resume') return { at: next.at };
+      if (next.kind === 'start' || next.kind === 'restart') return { at: next.at };
     }
     return undefined;
   }

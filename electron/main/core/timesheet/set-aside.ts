@@ -58,7 +58,7 @@ function summarize(intent: Intent, entry: LocalEntry | undefined): string {
       return `Add ${intent.hours.toFixed(2)} h to ${what}`;
     case 'stop':
       return `Stop ${what}`;
-    case 'resume':
+    case 'restart':
       return `Restart ${what}`;
     case 'updateNotes':
       return `Notes on ${what}: “${intent.notes}”`;

@@ -45,7 +45,7 @@ const transient = new Set(['network', 'timeout', 'server', 'rate_limited', 'outc
 const notDone: Record<Intent['kind'], string> = {
   start: 'Your timer was not started.',
   stop: 'Your timer was not stopped.',
-  resume: 'Your timer was not restarted.',
+  restart: 'Your timer was not restarted.',
   updateNotes: 'Your notes were not saved.',
   add: 'Your time was not added.',
   edit: 'Your change was not saved.',
@@ -176,7 +176,7 @@ export class SyncQueue {
         refusal,
       );
     } catch (err) {
-      this.resume();
+      this.carryOnSending();
       throw err;
     }
   }
@@ -205,7 +205,7 @@ export class SyncQueue {
   }
 
   /** After a sign-in with the same account, carry on sending. */
-  resume(): void {
+  carryOnSending(): void {
     this.paused = false;
     this.kick();
   }

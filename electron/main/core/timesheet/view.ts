@@ -23,7 +23,6 @@ export interface TimerView {
   week: { start: string; end: string; totalHours: number };
   sync: SyncStatus;
   error: string | null;
-  notices: string[];
   setAside: SetAsideView[];
   assignmentsVersion: number;
   timestampTimers: boolean;
@@ -95,10 +94,9 @@ export interface ViewInput {
   queued: readonly Intent[];
   setAside: readonly SetAside[];
   sync: SyncStatus;
-  notices: string[];
 }
 
-export function timesheetView({ now, ledger, queued, setAside, sync, notices }: ViewInput): TimerView {
+export function timesheetView({ now, ledger, queued, setAside, sync }: ViewInput): TimerView {
   const { entries, pendingRefs } = shownEntries(ledger, queued);
   const today = localDate(now);
   const week = weekRange(now, ledger.weekStartDay);
@@ -117,7 +115,6 @@ export function timesheetView({ now, ledger, queued, setAside, sync, notices }: 
     // Nothing in the timesheet is shown as an error line: a refused command rejects, trouble sending shows on
     // the sync line, and a refused change in the list set aside.
     error: null,
-    notices,
     setAside: setAside.map((s) => ({
       id: s.id,
       summary: s.summary,

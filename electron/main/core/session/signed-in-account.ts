@@ -1,11 +1,11 @@
 // Owns one signed-in account: signing in to it (the profile, the company's settings, a zone mismatch told once),
 // a cold start shown from its saved copy and checked with Harvest behind, a refused token (a personal token
 // revoked, or a Harvest sign-in whose refresh failed) signing just this account out with its unsent changes
-// kept, and its AccountContext. The session holds one of these per account the person signed in to.
+// kept, and its AccountData. The session holds one of these per account the person signed in to.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
-import { AccountContext } from '../account/account-context';
+import { AccountData } from '../account/account-data';
 import { prefsFrom, readProfile, zoneMismatch } from '../account/account-profile';
 import { HarvestClient } from '../harvest/client';
 import { HarvestError, UnauthorizedError } from '../harvest/errors';
@@ -43,7 +43,7 @@ export function tokenGrant(token: string): AccountGrant {
   };
 }
 
-export interface AccountSessionDeps {
+export interface SignedInAccountDeps {
   options: SessionOptions;
   clock: Clock;
   fetch: Fetch;
@@ -65,11 +65,11 @@ export function signInMessage(err: unknown): string {
   return 'Sign-in failed unexpectedly. Try again.';
 }
 
-export class AccountSession implements Disposable {
+export class SignedInAccount implements Disposable {
   readonly accountId: string;
   private session: Session = { status: 'signing_in' };
   private accountPrefs: AccountPrefs = defaultPrefs;
-  private opened: AccountContext | null = null;
+  private opened: AccountData | null = null;
   private lastName = 'Harvest';
   private readonly lastSession: LastSessionFile;
   /** The background check-in's retries. */
@@ -78,7 +78,7 @@ export class AccountSession implements Disposable {
   constructor(
     private creds: AccountCredentials,
     readonly demo: boolean,
-    private readonly deps: AccountSessionDeps,
+    private readonly deps: SignedInAccountDeps,
   ) {
     this.accountId = creds.accountId;
     this.lastSession = new LastSessionFile(deps.options.dataDir, creds.accountId);
@@ -93,7 +93,7 @@ export class AccountSession implements Disposable {
     this.opened?.useApi(this.clientWith(token));
   }
 
-  /** Signed in again (a new token or a new Harvest sign-in): the same context carries on with it. */
+  /** Signed in again (a new token or a new Harvest sign-in): the same data carries on with it. */
   useCredentials(credentials: AccountCredentials): void {
     this.creds = credentials;
   }
@@ -106,8 +106,8 @@ export class AccountSession implements Disposable {
     return this.accountPrefs;
   }
 
-  /** The account's context, signed in or not (a refused token keeps it for its unsent changes). */
-  get account(): AccountContext | null {
+  /** The account's data, signed in or not (a refused token keeps it for its unsent changes). */
+  get data(): AccountData | null {
     return this.opened;
   }
 
@@ -149,9 +149,9 @@ export class AccountSession implements Disposable {
         companyReadable: company !== null,
         toldZoneMismatch: zone?.key ?? null,
       };
-      const account = await this.openContext(api, last);
+      const account = await this.openData(api, last);
       await account.timer.load();
-      account.timer.resume();
+      account.timer.carryOnSending();
       this.session = signedInSession(last, this.demo);
       this.lastName = last.accountName;
       if (!this.demo) await this.lastSession.write(last, this.deps.options.log);
@@ -172,13 +172,13 @@ export class AccountSession implements Disposable {
    * With a saved copy of this account's last session, shows it at once and checks with Harvest behind: opening
    * never waits on the network, and offline the person keeps working from the cache. False when there is none.
    */
-  async resumeFromCache(): Promise<boolean> {
+  async restoreFromCache(): Promise<boolean> {
     const read = await this.lastSession.read();
     if (read.problem) this.deps.notices.tell(read.problem);
     const last = read.value;
     if (!last || last.accountId !== this.accountId) return false;
     this.accountPrefs = last.prefs;
-    await this.openContext(await this.client(), last);
+    await this.openData(await this.client(), last);
     this.session = signedInSession(last, false);
     this.lastName = last.accountName;
     this.deps.emit();
@@ -199,8 +199,8 @@ export class AccountSession implements Disposable {
     this.opened?.dispose();
   }
 
-  /** This account and person's context: the open one carries on (a new token), any other is a fresh one. */
-  private async openContext(api: HarvestClient, last: LastSession): Promise<AccountContext> {
+  /** This account and person's data: the open one carries on (a new token), any other is a fresh one. */
+  private async openData(api: HarvestClient, last: LastSession): Promise<AccountData> {
     const open = this.opened;
     if (open && open.userId === last.userId) {
       open.useApi(api);
@@ -208,7 +208,7 @@ export class AccountSession implements Disposable {
     }
     open?.dispose();
     const o = this.deps.options;
-    const account = new AccountContext(
+    const account = new AccountData(
       {
         accountId: this.accountId,
         userId: last.userId,
@@ -244,7 +244,7 @@ export class AccountSession implements Disposable {
     const renewed = await this.creds.grant.renewed().catch(() => null);
     if (renewed !== null && this.opened) {
       this.opened.useApi(this.clientWith(renewed));
-      this.opened.timer.resume();
+      this.opened.timer.carryOnSending();
       return;
     }
     this.session = { status: 'signed_out', message: this.creds.grant.refusedMessage };

@@ -1,4 +1,4 @@
-// Owns one account's context: its timer service, reports, pinned favourites, saved cache and outbox folder, for
+// Owns one account's data: its timesheet, reports, pinned favourites, saved cache and outbox folder, for
 // one account and person. They are opened together and disposed together (the demo's are kept in memory only).
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ import { DisposableStore, type Disposable } from '../base/lifecycle';
 import { Outbox } from '../timesheet/outbox';
 import type { Clock } from '../ports';
 import { Reports } from './reports';
-import { TimerService, type TimerCache } from '../timesheet';
+import { Timesheet, type TimerCache } from '../timesheet';
 
 const CacheFile = z.object({
   savedAt: z.string(),
@@ -20,13 +20,13 @@ const CacheFile = z.object({
   entries: z.array(CachedEntry),
 }) satisfies z.ZodType<TimerCache>;
 
-export interface AccountContextOptions {
+export interface AccountDataOptions {
   dataDir: string;
   clock: Clock;
   /** The week start in use now (the company's, or the person's choice in Settings): reports follow it. */
   weekStartDay(): WeekStartDay;
   onChange(): void;
-  /** Harvest stopped accepting the token: the session signs out, this context keeps what is unsent. */
+  /** Harvest stopped accepting the token: the session signs out, this data keeps what is unsent. */
   onUnauthorized(): void;
   /** A damaged pins file or saved copy, to tell the person. */
   tell(problem: string): void;
@@ -35,7 +35,7 @@ export interface AccountContextOptions {
   retryDelayMs?: number;
 }
 
-/** Whose context it is, and what their company's settings say about the timer. */
+/** Whose data it is, and what their company's settings say about the timer. */
 export interface AccountOwner {
   accountId: string;
   userId: number;
@@ -48,10 +48,10 @@ export interface AccountOwner {
   demo: boolean;
 }
 
-export class AccountContext implements Disposable {
+export class AccountData implements Disposable {
   readonly accountId: string;
   readonly userId: number;
-  readonly timer: TimerService;
+  readonly timer: Timesheet;
   readonly reports: Reports;
   readonly favourites = new Favourites();
   /** The account folder (outbox, cache, reports, pins); null for the demo. */
@@ -62,13 +62,13 @@ export class AccountContext implements Disposable {
   constructor(
     owner: AccountOwner,
     api: HarvestApi,
-    private readonly options: AccountContextOptions,
+    private readonly options: AccountDataOptions,
   ) {
     this.accountId = owner.accountId;
     this.userId = owner.userId;
     this.dir = owner.demo ? null : accountDir(options.dataDir, owner.accountId, owner.userId);
     this.timer = this.lifetime.add(
-      new TimerService({
+      new Timesheet({
         api,
         clock: options.clock,
         userId: owner.userId,
@@ -127,7 +127,7 @@ export class AccountContext implements Disposable {
     await writeJson(file, this.timer.cache()).catch((err) => this.options.log?.(`cache not saved: ${err}`));
   }
 
-  /** Stops the timer service (its retries and wake-ups), the reports and the pins together. */
+  /** Stops the timesheet (its retries and wake-ups), the reports and the pins together. */
   dispose(): void {
     this.lifetime.dispose();
   }
