@@ -26,6 +26,7 @@ import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
+import { openSystemIdle } from './adapters/linux/system-idle';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { receiveLinks, type LinkInbox } from './platform/links';
 import { createLoginItems } from './platform/login-items';
@@ -111,7 +112,14 @@ async function start(links: LinkInbox): Promise<void> {
     autoDemo: process.env.SHEAF_DEMO ? process.env.SHEAF_DEMO === '1' : !app.isPackaged,
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
-      idle: createPowerMonitorIdleSource(powerMonitor),
+      // On Linux the desktop's own services over D-Bus (Wayland included), powerMonitor for what they don't say.
+      idle: (
+        await openSystemIdle({
+          platform: process.platform,
+          fallback: createPowerMonitorIdleSource(powerMonitor),
+          log,
+        })
+      ).source,
       notifier,
       shortcuts: createShortcuts(globalShortcut),
       platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',

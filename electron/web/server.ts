@@ -12,6 +12,7 @@ import { openBrowser } from './open-browser';
 import { systemClock, type Clock, type Notifier, type SecretStore } from '../main/core/ports';
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/adapters/simulated-idle';
 import { createSettingsStore } from '../main/adapters/settings-store';
+import { openSystemIdle } from '../main/adapters/linux/system-idle';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
@@ -34,6 +35,11 @@ export interface WebHostOptions {
   secrets?: SecretStore;
   /** Gives the host a hand-steered idle source (`WebHost.idle`) instead of "never idle" (tests, --simulate-idle). */
   simulateIdle?: boolean;
+  /**
+   * Reads idle, lock and sleep from this computer (`--idle system`): on Linux the desktop's services over the
+   * D-Bus session bus named by `env.DBUS_SESSION_BUS_ADDRESS`, the same adapters the desktop app uses.
+   */
+  systemIdle?: boolean;
 }
 
 export interface WebHost {
@@ -71,6 +77,15 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     show: (kind, title, body) => log(`preview notification (${kind}): ${title} — ${body}`),
   };
   const idle = options.simulateIdle ? createSimulatedIdleSource(options.clock ?? systemClock) : undefined;
+  // No powerMonitor outside Electron: what the desktop doesn't say over D-Bus stays "never idle".
+  const system = options.systemIdle
+    ? await openSystemIdle({
+        platform: process.platform,
+        fallback: null,
+        sessionAddress: env.DBUS_SESSION_BUS_ADDRESS,
+        log,
+      })
+    : null;
   const app = createSheafApp({
     env,
     dataDir,
@@ -90,7 +105,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     desktop: {
       // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
       settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
-      idle,
+      idle: idle ?? system?.source,
       notifier,
     },
   });
@@ -159,6 +174,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     await control.close();
     await bridge.close();
     await app.dispose();
+    system?.close();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -192,6 +208,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         await app.dispose();
+        system?.close();
       })();
       return closing;
     },
