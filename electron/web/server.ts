@@ -50,6 +50,8 @@ export interface WebHost {
   idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
   /** Where the `sheaf` command reaches this host (null when it could not listen; the log says why). */
   controlSocket: string | null;
+  /** Runs the idle and reminder check now, as the minute's heartbeat does (tests of `systemIdle`). */
+  checkNow(): void;
   /** The snapshot the tab is shown (its notices, say), for a test that can't reach the socket. */
   state(): AppState;
   close(): Promise<void>;
@@ -189,6 +191,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     port,
     controlSocket: control.path,
     state: () => app.getState(),
+    checkNow: () => app.desktop.check(),
     ...(idle
       ? {
           idle: {
