@@ -11,6 +11,8 @@ import { startPrivateBus, type PrivateBus } from '../fixtures/dbus/private-bus';
 import { startMutterIdleMonitor, type MutterIdleMonitor } from '../fixtures/dbus/idle-services';
 
 const test = base.extend<{ desktop: { bus: PrivateBus; monitor: MutterIdleMonitor } }>({
+  // Playwright reads what a fixture needs from this pattern, and the bus needs nothing.
+  // eslint-disable-next-line no-empty-pattern
   desktop: async ({}, provide) => {
     const bus = await startPrivateBus();
     const monitor = await startMutterIdleMonitor(bus.connect());
