@@ -26,6 +26,7 @@ import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
+import { chooseShortcuts } from './adapters/linux/choose-shortcuts';
 import { openSystemIdle } from './adapters/linux/system-idle';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { receiveLinks, type LinkInbox } from './platform/links';
@@ -121,7 +122,21 @@ async function start(links: LinkInbox): Promise<void> {
         })
       ).source,
       notifier,
-      shortcuts: createShortcuts(globalShortcut),
+      // Wayland: the GlobalShortcuts portal where one answers; X11 and other systems: Electron's globalShortcut.
+      shortcuts: (
+        await chooseShortcuts({
+          platform: process.platform,
+          env: process.env,
+          globalShortcut: createShortcuts(globalShortcut),
+          onBound: (outcome) =>
+            log(
+              'refused' in outcome
+                ? `shortcuts: ${outcome.refused}`
+                : `shortcuts bound by the desktop: ${outcome.bound.map((b) => `${b.accelerator} as ${b.trigger || '(no keys yet)'}`).join(', ')}`,
+            ),
+          log,
+        })
+      ).shortcuts,
       platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
       loginItems: createLoginItems({
         platform: process.platform,
