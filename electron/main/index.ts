@@ -28,6 +28,8 @@ import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
 import { chooseShortcuts } from './adapters/linux/choose-shortcuts';
 import { openSystemIdle } from './adapters/linux/system-idle';
+import { quietly, sessionBus } from './adapters/linux/dbus';
+import { adviseWithoutTrayHost } from './adapters/linux/tray-host';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { receiveLinks, type LinkInbox } from './platform/links';
 import { createLoginItems } from './platform/login-items';
@@ -208,6 +210,15 @@ async function start(links: LinkInbox): Promise<void> {
     getState: sheaf.getState,
     subscribe: sheaf.subscribe,
   });
+
+  // A Linux desktop without a tray host (stock GNOME) would hide the icon: said once, with the fix. Launching
+  // again (second-instance) and `sheaf show` open the popover meanwhile.
+  if (process.platform === 'linux') {
+    const bus = quietly(() => sessionBus());
+    void adviseWithoutTrayHost({ bus, env: process.env, dataDir, tell: notify }).finally(() =>
+      bus?.disconnect(),
+    );
+  }
 
   // Global shortcuts belong to the OS until released; give them back however Sheaf ends.
   app.on('will-quit', () => globalShortcut.unregisterAll());
