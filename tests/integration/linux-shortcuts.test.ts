@@ -138,26 +138,18 @@ describe('accelerators in the desktops’ spellings', () => {
 describe('which way shortcuts go', () => {
   const electron = { register: () => 'ok' as const, unregisterAll: () => {} };
   const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
+  const choose = (platform: NodeJS.Platform, env: Record<string, string>) =>
+    chooseShortcuts({ platform, env, globalShortcut: electron, bus: bus.connect() });
 
   it('a Wayland session with the portal goes through the portal', async () => {
     await startShortcutsPortal(bus.connect());
-    const chosen = await chooseShortcuts({
-      platform: 'linux',
-      env: wayland,
-      globalShortcut: electron,
-      bus: bus.connect(),
-    });
+    const chosen = await choose('linux', wayland);
     expect(chosen.via).toBe('portal');
     (chosen.shortcuts as PortalShortcuts).close();
   });
 
   it('a Wayland session without one says unsupported, so Settings can offer GNOME keybindings', async () => {
-    const chosen = await chooseShortcuts({
-      platform: 'linux',
-      env: wayland,
-      globalShortcut: electron,
-      bus: bus.connect(),
-    });
+    const chosen = await choose('linux', wayland);
     expect(chosen.via).toBe('none');
     expect(chosen.shortcuts.register('CommandOrControl+Shift+T', () => {})).toBe('unsupported');
   });
@@ -167,7 +159,6 @@ describe('which way shortcuts go', () => {
     ['macOS', 'darwin', {}],
   ] as const)('%s keeps Electron’s globalShortcut', async (_, platform, env) => {
     await startShortcutsPortal(bus.connect());
-    const chosen = await chooseShortcuts({ platform, env, globalShortcut: electron, bus: bus.connect() });
-    expect(chosen).toEqual({ shortcuts: electron, via: 'globalShortcut' });
+    expect(await choose(platform, env)).toEqual({ shortcuts: electron, via: 'globalShortcut' });
   });
 });
