@@ -124,6 +124,10 @@ describe('accelerators in the desktops’ spellings', () => {
     ['Alt+Super+Space', 'ALT+LOGO+space', '<Alt><Super>space'],
     ['Shift+Control+F12', 'CTRL+SHIFT+F12', '<Control><Shift>F12'],
     ['CmdOrCtrl+Enter', 'CTRL+Return', '<Control>Return'],
+    // Keys Settings captures by their physical place: brackets, the backslash, the keypad.
+    ['Control+[', 'CTRL+bracketleft', '<Control>bracketleft'],
+    ['Alt+\\', 'ALT+backslash', '<Alt>backslash'],
+    ['Control+Alt+num5', 'CTRL+ALT+KP_5', '<Control><Alt>KP_5'],
   ])('%s is %s for the portal and %s for GNOME', (accelerator, xdg, gtk) => {
     const combo = readAccelerator(accelerator)!;
     expect(xdgTrigger(combo)).toBe(xdg);

@@ -53,6 +53,12 @@ describe('saying so', () => {
     expect(told[0]).toContain('`sheaf show`');
   });
 
+  it('a bus with no desktop on it (a headless run) gets no advice', async () => {
+    const told: string[] = [];
+    await adviseWithoutTrayHost({ bus: bus.connect(), env: {}, dataDir, tell: (m) => told.push(m) });
+    expect(told).toEqual([]);
+  });
+
   it('with a host, says nothing', async () => {
     await startStatusNotifierWatcher(bus.connect(), { host: true });
     const told: string[] = [];

@@ -46,6 +46,11 @@ const keysyms: Record<string, string> = {
   ';': 'semicolon',
   '-': 'minus',
   '=': 'equal',
+  '[': 'bracketleft',
+  ']': 'bracketright',
+  '\\': 'backslash',
+  "'": 'apostrophe',
+  '`': 'grave',
 };
 
 export interface KeyCombo {
@@ -65,7 +70,9 @@ export function readAccelerator(accelerator: string): KeyCombo | null {
     ? lower
     : /^f([1-9]|1[0-9]|2[0-4])$/.test(lower)
       ? key.toUpperCase()
-      : keysyms[lower];
+      : /^num[0-9]$/.test(lower)
+        ? `KP_${lower.slice(3)}`
+        : keysyms[lower];
   if (!keysym || held.length === 0) return null;
   return { modifiers: held, key: keysym };
 }

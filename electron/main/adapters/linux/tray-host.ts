@@ -46,8 +46,10 @@ const saidFile = 'tray-advice-given';
 
 /** Says once that no tray host is there, and how to get one. Resolves with whether it said so now. */
 export async function adviseWithoutTrayHost(check: TrayHostCheck): Promise<boolean> {
-  // No session bus at all: nothing to ask, and no desktop to advise about.
-  if (!check.bus || (await trayHostRegistered(check.bus))) return false;
+  // No session bus, or a bus with no desktop on it (a headless run): nothing to ask, nobody to advise.
+  const { env } = check;
+  const desktop = env.XDG_CURRENT_DESKTOP || env.WAYLAND_DISPLAY || env.DISPLAY;
+  if (!check.bus || !desktop || (await trayHostRegistered(check.bus))) return false;
   const marker = join(check.dataDir, saidFile);
   const said = await readFile(marker).then(
     () => true,
