@@ -8,6 +8,8 @@ import {
   withFallback,
   type LinuxIdleSource,
 } from '../../electron/main/adapters/linux/idle';
+import { call, quietly, sessionBus } from '../../electron/main/adapters/linux/dbus';
+import { openSystemIdle } from '../../electron/main/adapters/linux/system-idle';
 import { startPrivateBus, type PrivateBus } from '../fixtures/dbus/private-bus';
 import {
   startFreedesktopScreenSaver,
@@ -98,6 +100,28 @@ describe('idle time', () => {
     emit('lock-screen');
     expect(combined.idleSeconds()).toBe(7);
     expect(events).toEqual(['suspend', 'lock-screen']);
+  });
+});
+
+describe('a bus that is not there', () => {
+  const unreachable = 'unix:path=/nonexistent/sheaf-test-bus';
+
+  it('every call after the connection failed says why at once, instead of waiting for an answer', async () => {
+    const dead = quietly(() => sessionBus(unreachable))!;
+    const daemon = {
+      destination: 'org.freedesktop.DBus',
+      path: '/org/freedesktop/DBus',
+      interface: 'org.freedesktop.DBus',
+    };
+    await expect(call(dead, daemon, 'GetId')).rejects.toThrow('ENOENT');
+    await expect(call(dead, daemon, 'GetId')).rejects.toThrow('ENOENT');
+    dead.disconnect();
+  });
+
+  it('opening against it leaves everything to the fallback', async () => {
+    const idle = await openSystemIdle({ platform: 'linux', fallback: null, sessionAddress: unreachable });
+    idle.close();
+    expect(idle.source.idleSeconds()).toBe(0);
   });
 });
 

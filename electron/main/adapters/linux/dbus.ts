@@ -42,13 +42,22 @@ export function systemBus(): MessageBus {
  */
 export function quietly(open: () => MessageBus): MessageBus | null {
   try {
-    const bus = open();
-    // Without a listener an unreachable bus would be an uncaught 'error' event.
-    bus.on('error', () => {});
-    return bus;
+    return track(open());
   } catch {
     return null;
   }
+}
+
+/** Buses whose connection failed (no socket, refused): every later call fails at once rather than waiting. */
+const failures = new WeakMap<MessageBus, Error>();
+const tracked = new WeakSet<MessageBus>();
+
+/** Remembers the bus's connection failing; also keeps that 'error' event from going uncaught. */
+function track(bus: MessageBus): MessageBus {
+  if (tracked.has(bus)) return bus;
+  tracked.add(bus);
+  bus.on('error', (err: unknown) => failures.set(bus, err instanceof Error ? err : new Error(String(err))));
+  return bus;
 }
 
 /**
@@ -65,6 +74,9 @@ export async function call(
   signature = '',
   body: Body = [],
 ): Promise<Body> {
+  track(bus);
+  const broken = failures.get(bus);
+  if (broken) throw broken;
   let giveUp: ReturnType<typeof setTimeout> | undefined;
   let onError: ((err: unknown) => void) | undefined;
   const failed = new Promise<never>((_, reject) => {
