@@ -27,6 +27,7 @@ import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
 import { chooseShortcuts } from './adapters/linux/choose-shortcuts';
+import { bindingProblem } from './adapters/linux/portal-shortcuts';
 import { openSystemIdle } from './adapters/linux/system-idle';
 import { quietly, sessionBus } from './adapters/linux/dbus';
 import { adviseWithoutTrayHost } from './adapters/linux/tray-host';
@@ -130,12 +131,14 @@ async function start(links: LinkInbox): Promise<void> {
           platform: process.platform,
           env: process.env,
           globalShortcut: createShortcuts(globalShortcut),
-          onBound: (outcome) =>
-            log(
-              'refused' in outcome
-                ? `shortcuts: ${outcome.refused}`
-                : `shortcuts bound by the desktop: ${outcome.bound.map((b) => `${b.accelerator} as ${b.trigger || '(no keys yet)'}`).join(', ')}`,
-            ),
+          onBound: (outcome) => {
+            if ('bound' in outcome)
+              log(
+                `shortcuts bound: ${outcome.bound.map((b) => `${b.accelerator} as ${b.trigger}`).join(', ')}`,
+              );
+            const problem = bindingProblem(outcome);
+            if (problem) notify(problem);
+          },
           log,
         })
       ).shortcuts,

@@ -3,6 +3,7 @@
 // cancelling or picking other keys, and no portal at all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  bindingProblem,
   openPortalShortcuts,
   type BindOutcome,
   type PortalShortcuts,
@@ -74,6 +75,19 @@ describe('the GlobalShortcuts portal', () => {
     s.register('CommandOrControl+Shift+T', () => {});
     await s.settled();
     expect(outcomes).toEqual([{ bound: [{ accelerator: 'CommandOrControl+Shift+T', trigger: 'Super+T' }] }]);
+  });
+
+  it('shortcuts the person left without keys are said; a bind as asked is silent', async () => {
+    const portal = await startShortcutsPortal(bus.connect());
+    portal.answer = { triggers: { 'Alt+F5': '' } };
+    const s = (await open())!;
+    s.register('Alt+F5', () => {});
+    s.register('Alt+F6', () => {});
+    await s.settled();
+    expect(outcomes.map(bindingProblem)).toEqual([
+      'Your desktop has no keys for Sheaf’s Alt+F5 shortcut yet: give it keys in its keyboard settings.',
+    ]);
+    expect(bindingProblem({ bound: [{ accelerator: 'Alt+F6', trigger: 'Alt+F6' }] })).toBeNull();
   });
 
   it('a cancelled dialog is said, not taken for success', async () => {

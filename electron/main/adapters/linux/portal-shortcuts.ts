@@ -176,3 +176,14 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
     },
   };
 }
+
+/**
+ * What the person needs to hear about a bind, or null: a refusal, or shortcuts the desktop left without keys
+ * (the person skipped them in its dialog). A bind that went as asked is silent, since it recurs at every start.
+ */
+export function bindingProblem(outcome: BindOutcome): string | null {
+  if ('refused' in outcome) return outcome.refused;
+  const unassigned = outcome.bound.filter((b) => !b.trigger).map((b) => b.accelerator);
+  if (unassigned.length === 0) return null;
+  return `Your desktop has no keys for Sheaf’s ${unassigned.join(' and ')} shortcut${unassigned.length > 1 ? 's' : ''} yet: give ${unassigned.length > 1 ? 'them' : 'it'} keys in its keyboard settings.`;
+}
