@@ -31,6 +31,7 @@ import { bindingProblem } from './adapters/linux/portal-shortcuts';
 import { openSystemIdle } from './adapters/linux/system-idle';
 import { quietly, sessionBus } from './adapters/linux/dbus';
 import { adviseWithoutTrayHost } from './adapters/linux/tray-host';
+import { requestAutostartOnSessionBus } from './adapters/linux/background-portal';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { receiveLinks, type LinkInbox } from './platform/links';
 import { createLoginItems } from './platform/login-items';
@@ -149,6 +150,7 @@ async function start(links: LinkInbox): Promise<void> {
         env: process.env,
         home: homedir(),
         execPath: process.execPath,
+        requestAutostart: requestAutostartOnSessionBus,
       }),
       // Called only after start (shortcuts, notification clicks), when the popover and tray below exist.
       showPopover: () => popover.show(tray.bounds()),

@@ -3,10 +3,10 @@
 // `Activated` runs them. Electron's globalShortcut needs X11 key grabs, and its own portal path is fragile
 // (electron#45607, #51875), so Sheaf doesn't go through it.
 // Interface: flatpak.github.io/xdg-desktop-portal/docs/doc-org.freedesktop.portal.GlobalShortcuts.html
-import { randomBytes } from 'node:crypto';
 import type { Shortcuts } from '../../core/ports';
 import { readAccelerator, xdgTrigger } from './accelerator';
 import { call, getProperty, hasOwner, onSignal, type Body, type MessageBus, type Target } from './dbus';
+import { portalRequest } from './portal-request';
 import { Variant } from '@particle/dbus-next';
 
 export const portal: Target = {
@@ -38,9 +38,6 @@ export interface PortalShortcuts extends Shortcuts {
   close(): void;
 }
 
-/** The portal's answer to a request: 0 success, 1 the person cancelled, 2 otherwise ended. */
-type Response = { code: number; results: Record<string, { value: unknown }> };
-
 /** The GlobalShortcuts portal when one answers on the session bus; null otherwise (then X11 or gsettings). */
 export async function openPortalShortcuts(options: PortalShortcutsOptions): Promise<PortalShortcuts | null> {
   const { bus } = options;
@@ -48,26 +45,8 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
   // The portal frontend runs on every desktop; only a backend that implements GlobalShortcuts has a version.
   const version = await getProperty(bus, portal, 'version').catch(() => null);
   if (typeof version !== 'number') return null;
-  const sender = (bus as unknown as { name?: string }).name ?? '';
-
-  /** Calls a portal method that answers through a Request object, subscribing before the call (no race). */
-  const request = async (member: string, signature: string, body: (token: string) => Body) => {
-    const token = `sheaf_${randomBytes(6).toString('hex')}`;
-    const path = `/org/freedesktop/portal/desktop/request/${sender.replace(/^:/, '').replace(/\./g, '_')}/${token}`;
-    let answer: (response: Response) => void = () => {};
-    const answered = new Promise<Response>((resolve) => (answer = resolve));
-    const stop = await onSignal(
-      bus,
-      { interface: 'org.freedesktop.portal.Request', member: 'Response', path },
-      ([code, results]) => answer({ code: Number(code), results: results as Response['results'] }),
-    );
-    try {
-      await call(bus, portal, member, signature, body(token));
-      return await answered;
-    } finally {
-      stop();
-    }
-  };
+  const request = (member: string, signature: string, body: (token: string) => Body) =>
+    portalRequest(bus, portal, member, signature, body);
 
   const actions = new Map<string, { accelerator: string; run: () => void }>();
   let session: string | null = null;
