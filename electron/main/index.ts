@@ -26,6 +26,12 @@ import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
+import { chooseShortcuts } from './adapters/linux/choose-shortcuts';
+import { bindingProblem } from './adapters/linux/portal-shortcuts';
+import { openSystemIdle } from './adapters/linux/system-idle';
+import { quietly, sessionBus } from './adapters/linux/dbus';
+import { adviseWithoutTrayHost } from './adapters/linux/tray-host';
+import { requestAutostartOnSessionBus } from './adapters/linux/background-portal';
 import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { receiveLinks, type LinkInbox } from './platform/links';
 import { createLoginItems } from './platform/login-items';
@@ -123,9 +129,32 @@ async function start(links: LinkInbox): Promise<void> {
     }),
     desktop: {
       settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
-      idle: createPowerMonitorIdleSource(powerMonitor),
+      // On Linux the desktop's own services over D-Bus (Wayland included), powerMonitor for what they don't say.
+      idle: (
+        await openSystemIdle({
+          platform: process.platform,
+          fallback: createPowerMonitorIdleSource(powerMonitor),
+          log,
+        })
+      ).source,
       notifier,
-      shortcuts: createShortcuts(globalShortcut),
+      // Wayland: the GlobalShortcuts portal where one answers; X11 and other systems: Electron's globalShortcut.
+      shortcuts: (
+        await chooseShortcuts({
+          platform: process.platform,
+          env: process.env,
+          globalShortcut: createShortcuts(globalShortcut),
+          onBound: (outcome) => {
+            if ('bound' in outcome)
+              log(
+                `shortcuts bound: ${outcome.bound.map((b) => `${b.accelerator} as ${b.trigger}`).join(', ')}`,
+              );
+            const problem = bindingProblem(outcome);
+            if (problem) notify(problem);
+          },
+          log,
+        })
+      ).shortcuts,
       platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
       loginItems: createLoginItems({
         platform: process.platform,
@@ -133,6 +162,7 @@ async function start(links: LinkInbox): Promise<void> {
         env: process.env,
         home: homedir(),
         execPath: process.execPath,
+        requestAutostart: requestAutostartOnSessionBus,
       }),
       // Called only after start (shortcuts, notification clicks), when the popover and tray below exist.
       showPopover: () => popover.show(tray.bounds()),
@@ -197,6 +227,15 @@ async function start(links: LinkInbox): Promise<void> {
     getState: sheaf.getState,
     subscribe: sheaf.subscribe,
   });
+
+  // A Linux desktop without a tray host (stock GNOME) would hide the icon: said once, with the fix. Launching
+  // again (second-instance) and `sheaf show` open the popover meanwhile.
+  if (process.platform === 'linux') {
+    const bus = quietly(() => sessionBus());
+    void adviseWithoutTrayHost({ bus, env: process.env, dataDir, tell: notify }).finally(() =>
+      bus?.disconnect(),
+    );
+  }
 
   let stopped = false;
   app.on('before-quit', (event) => {

@@ -14,6 +14,9 @@ const rendererDir = 'out/renderer';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
+    // none (the default), simulated (typed on stdin) or system (this computer's: D-Bus on Linux).
+    idle: { type: 'string', default: 'none' },
+    // The older spelling of --idle simulated.
     'simulate-idle': { type: 'boolean', default: false },
     // Off by default: tests, CI and anyone scripting the preview get the URL and no browser window.
     // `npm start` passes it when it falls back to the preview, as it promises the app opens in the browser.
@@ -45,9 +48,25 @@ function buildRendererIfMissing(): void {
   }
 }
 
+const idleSources = ['none', 'simulated', 'system'] as const;
+
+function parseIdle(): (typeof idleSources)[number] {
+  if (values['simulate-idle']) return 'simulated';
+  const idle = idleSources.find((name) => name === values.idle);
+  if (idle) return idle;
+  console.error(`Sheaf preview: --idle takes none, simulated or system, not "${values.idle}".`);
+  process.exit(2);
+}
+
 const port = parsePort();
+const idleSource = parseIdle();
 buildRendererIfMissing();
-const host = await startWebHost({ port, rendererDir, simulateIdle: values['simulate-idle'] });
+const host = await startWebHost({
+  port,
+  rendererDir,
+  simulateIdle: idleSource === 'simulated',
+  systemIdle: idleSource === 'system',
+});
 const [urlLine, ...about] = introLines({
   url: host.url,
   // BROWSER=none: the person (or a script) opens it.
@@ -62,7 +81,7 @@ for (const line of about) console.error(line);
 if (values.open) openBrowser(host.url);
 if (host.idle) steerIdleFromStdin(host.idle);
 
-/** --simulate-idle: type "away 37", "back", "sleep", "wake", "lock" or "unlock" to play the person leaving. */
+/** --idle simulated: type "away 37", "back", "sleep", "wake", "lock" or "unlock" to play the person leaving. */
 function steerIdleFromStdin(idle: NonNullable<typeof host.idle>): void {
   console.error(
     'Sheaf preview: simulating idle; type "away <minutes>", "back", "sleep", "wake", "lock", "unlock".',

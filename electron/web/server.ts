@@ -14,6 +14,7 @@ import { systemClock, type Clock, type Notifier, type SecretStore } from '../mai
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/adapters/simulated-idle';
 import { createSettingsStore } from '../main/adapters/settings-store';
 import { createCommandInstaller } from '../main/adapters/command-link';
+import { openSystemIdle } from '../main/adapters/linux/system-idle';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
@@ -36,6 +37,11 @@ export interface WebHostOptions {
   secrets?: SecretStore;
   /** Gives the host a hand-steered idle source (`WebHost.idle`) instead of "never idle" (tests, --simulate-idle). */
   simulateIdle?: boolean;
+  /**
+   * Reads idle, lock and sleep from this computer (`--idle system`): on Linux the desktop's services over the
+   * D-Bus session bus named by `env.DBUS_SESSION_BUS_ADDRESS`, the same adapters the desktop app uses.
+   */
+  systemIdle?: boolean;
 }
 
 export interface WebHost {
@@ -46,6 +52,8 @@ export interface WebHost {
   idle?: Pick<SimulatedIdleSource, 'away' | 'back' | 'emit'>;
   /** Where the `sheaf` command reaches this host (null when it could not listen; the log says why). */
   controlSocket: string | null;
+  /** Runs the idle and reminder check now, as the minute's heartbeat does (tests of `systemIdle`). */
+  checkNow(): void;
   /** The snapshot the tab is shown (its notices, say), for a test that can't reach the socket. */
   state(): AppState;
   close(): Promise<void>;
@@ -73,6 +81,15 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     show: (kind, title, body) => log(`preview notification (${kind}): ${title} — ${body}`),
   };
   const idle = options.simulateIdle ? createSimulatedIdleSource(options.clock ?? systemClock) : undefined;
+  // No powerMonitor outside Electron: what the desktop doesn't say over D-Bus stays "never idle".
+  const system = options.systemIdle
+    ? await openSystemIdle({
+        platform: process.platform,
+        fallback: null,
+        sessionAddress: env.DBUS_SESSION_BUS_ADDRESS,
+        log,
+      })
+    : null;
   const app = createSheafApp({
     env,
     dataDir,
@@ -99,7 +116,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     desktop: {
       // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
       settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
-      idle,
+      idle: idle ?? system?.source,
       notifier,
     },
   });
@@ -168,6 +185,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     await control.close();
     await bridge.close();
     await app.dispose();
+    system?.close();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -182,6 +200,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     port,
     controlSocket: control.path,
     state: () => app.getState(),
+    checkNow: () => app.desktop.check(),
     ...(idle
       ? {
           idle: {
@@ -201,6 +220,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         await app.dispose();
+        system?.close();
       })();
       return closing;
     },

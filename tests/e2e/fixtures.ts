@@ -45,15 +45,21 @@ export interface Preview {
   restartHost(): Promise<WebHost>;
 }
 
-export const test = base.extend<{ preview: Preview; sandboxOptions: Omit<SandboxOptions, 'clock'> }>({
+export const test = base.extend<{
+  preview: Preview;
+  sandboxOptions: Omit<SandboxOptions, 'clock'>;
+  idleBus: string | null;
+}>({
   /** What the sandbox starts with beyond the shared clock (`test.use` it), e.g. the accounts its token reaches. */
   sandboxOptions: [{}, { option: true }],
+  /** A D-Bus session bus's address: the host reads idle from the desktop there (`--idle system`), not simulated. */
+  idleBus: [null, { option: true }],
   /** The page's clock starts where the core's is, and moves at real speed unless a test pauses or skips it. */
   page: async ({ page, preview }, provide) => {
     await page.clock.install({ time: preview.clock.now() });
     await provide(page);
   },
-  preview: async ({ sandboxOptions }, provide) => {
+  preview: async ({ sandboxOptions, idleBus }, provide) => {
     const clock = new SkippableClock();
     const sandbox = await startSandbox({ ...sandboxOptions, clock });
     const dataDir = await mkdtemp(join(tmpdir(), 'sheaf-e2e-'));
@@ -70,12 +76,14 @@ export const test = base.extend<{ preview: Preview; sandboxOptions: Omit<Sandbox
           HARVEST_ID_URL: sandbox.idUrl,
           SHEAF_DATA_DIR: dataDir,
           HOME: join(dataDir, 'home'),
+          ...(idleBus ? { DBUS_SESSION_BUS_ADDRESS: idleBus } : {}),
         },
         secrets,
         clock,
         log: (line) => logs.push(line),
-        // Tests play the person leaving and coming back through `preview.host.idle`.
-        simulateIdle: true,
+        // Tests play the person leaving and coming back through `preview.host.idle`, or the desktop's services.
+        simulateIdle: !idleBus,
+        systemIdle: !!idleBus,
       });
     const preview: Preview = {
       sandbox,

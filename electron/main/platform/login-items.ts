@@ -15,6 +15,11 @@ export interface LoginItemsOptions {
   home: string;
   /** The program to start: the AppImage when run from one, else the Electron executable. */
   execPath: string;
+  /**
+   * Inside a Flatpak (FLATPAK_ID set): asks the Background portal to start this command at login, since an
+   * autostart file written from the sandbox lands where the session never looks (adapters/linux).
+   */
+  requestAutostart?(openAtLogin: boolean, commandline: string[]): Promise<void>;
 }
 
 export function autostartFile(env: Record<string, string | undefined>, home: string): string {
@@ -45,6 +50,11 @@ export function createLoginItems(o: LoginItemsOptions): LoginItems {
       supported: true,
       set: async (openAtLogin) => o.app.setLoginItemSettings({ openAtLogin }),
     };
+  }
+  if (o.platform === 'linux' && o.env.FLATPAK_ID && o.requestAutostart) {
+    const request = o.requestAutostart;
+    // The portal writes the autostart entry itself, running the sandboxed app's own command.
+    return { supported: true, set: (openAtLogin) => request(openAtLogin, [o.execPath]) };
   }
   if (o.platform === 'linux') {
     const file = autostartFile(o.env, o.home);

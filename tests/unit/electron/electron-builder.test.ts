@@ -68,6 +68,11 @@ describe('electron-builder.yml', () => {
     expect(config.linux.desktop.entry.Comment).toEqual(expect.any(String));
   });
 
+  it('the Linux desktop entry claims sheaf:// links, as macOS and Windows get them from protocols', () => {
+    expect(config.protocols).toEqual([{ name: 'Sheaf link', schemes: ['sheaf'] }]);
+    expect(config.linux.desktop.entry.MimeType.split(';')).toContain('x-scheme-handler/sheaf');
+  });
+
   it('points at an app icon of at least 512 px', () => {
     const png = readFileSync(new URL('resources/icon.png', root));
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);

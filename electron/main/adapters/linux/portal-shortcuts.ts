@@ -1,0 +1,168 @@
+// Owns global shortcuts on Wayland through the xdg-desktop-portal GlobalShortcuts portal, spoken to directly:
+// a session is created, the shortcuts bound (the desktop may ask the person to confirm or pick other keys) and
+// `Activated` runs them. Electron's globalShortcut needs X11 key grabs, and its own portal path is fragile
+// (electron#45607, #51875), so Sheaf doesn't go through it.
+// Interface: flatpak.github.io/xdg-desktop-portal/docs/doc-org.freedesktop.portal.GlobalShortcuts.html
+import type { Shortcuts } from '../../core/ports';
+import { readAccelerator, xdgTrigger } from './accelerator';
+import { call, getProperty, hasOwner, onSignal, type Body, type MessageBus, type Target } from './dbus';
+import { portalRequest } from './portal-request';
+import { Variant } from '@particle/dbus-next';
+
+export const portal: Target = {
+  destination: 'org.freedesktop.portal.Desktop',
+  path: '/org/freedesktop/portal/desktop',
+  interface: 'org.freedesktop.portal.GlobalShortcuts',
+};
+
+/** What the desktop bound for one of Sheaf's shortcuts, in its own words ("Ctrl+Shift+T"), for Settings. */
+export interface BoundShortcut {
+  accelerator: string;
+  /** The keys the desktop says trigger it; empty when the person hasn't assigned any. */
+  trigger: string;
+}
+
+/** How a bind ended: bound (maybe with other keys than asked), or refused/cancelled by the person. */
+export type BindOutcome = { bound: BoundShortcut[] } | { refused: string };
+
+export interface PortalShortcutsOptions {
+  bus: MessageBus;
+  /** Told after each bind, for Settings to say what the desktop bound or that the person said no. */
+  onBound?(outcome: BindOutcome): void;
+  log?(line: string): void;
+}
+
+export interface PortalShortcuts extends Shortcuts {
+  /** Settles once the shortcuts registered so far are bound (or refused). */
+  settled(): Promise<void>;
+  close(): void;
+}
+
+/** The GlobalShortcuts portal when one answers on the session bus; null otherwise (then X11 or gsettings). */
+export async function openPortalShortcuts(options: PortalShortcutsOptions): Promise<PortalShortcuts | null> {
+  const { bus } = options;
+  if (!(await hasOwner(bus, portal.destination))) return null;
+  // The portal frontend runs on every desktop; only a backend that implements GlobalShortcuts has a version.
+  const version = await getProperty(bus, portal, 'version').catch(() => null);
+  if (typeof version !== 'number') return null;
+  const request = (member: string, signature: string, body: (token: string) => Body) =>
+    portalRequest(bus, portal, member, signature, body);
+
+  const actions = new Map<string, { accelerator: string; run: () => void }>();
+  let session: string | null = null;
+  let binding: Promise<void> = Promise.resolve();
+  let scheduled = false;
+
+  const stopActivated = await onSignal(
+    bus,
+    { interface: portal.interface, member: 'Activated', path: portal.path },
+    ([handle, id]) => {
+      if (handle === session) actions.get(String(id))?.run();
+    },
+  );
+
+  const closeSession = () => {
+    if (!session) return;
+    const closing: Target = {
+      destination: portal.destination,
+      path: session,
+      interface: 'org.freedesktop.portal.Session',
+    };
+    session = null;
+    void call(bus, closing, 'Close').catch(() => {});
+  };
+
+  /** One bind for everything registered: a fresh session, as a session's shortcuts are bound once. */
+  const bind = async () => {
+    closeSession();
+    if (actions.size === 0) return;
+    const created = await request('CreateSession', 'a{sv}', (token) => [
+      { handle_token: new Variant('s', token), session_handle_token: new Variant('s', `${token}_session`) },
+    ]);
+    const handle = created.results.session_handle?.value;
+    if (created.code !== 0 || typeof handle !== 'string') {
+      options.onBound?.({ refused: 'The desktop did not open a shortcuts session for Sheaf.' });
+      return;
+    }
+    session = handle;
+    const shortcuts = [...actions].map(([id, { accelerator }]) => [
+      id,
+      {
+        description: new Variant('s', `Sheaf: ${accelerator}`),
+        preferred_trigger: new Variant('s', xdgTrigger(readAccelerator(accelerator)!)),
+      },
+    ]);
+    const bound = await request('BindShortcuts', 'oa(sa{sv})sa{sv}', (token) => [
+      handle,
+      shortcuts,
+      '',
+      { handle_token: new Variant('s', token) },
+    ]);
+    if (bound.code !== 0) {
+      options.onBound?.({
+        refused:
+          bound.code === 1
+            ? 'Sheaf’s shortcuts were not added: the desktop’s dialog was cancelled.'
+            : 'The desktop did not bind Sheaf’s shortcuts.',
+      });
+      return;
+    }
+    const given = (bound.results.shortcuts?.value ?? []) as Array<
+      [string, Record<string, { value: unknown }>]
+    >;
+    options.onBound?.({
+      bound: given.map(([id, props]) => ({
+        accelerator: actions.get(id)?.accelerator ?? id,
+        trigger: String(props.trigger_description?.value ?? ''),
+      })),
+    });
+  };
+
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // Core registers its shortcuts one after another: they are bound together, in one dialog at most.
+    binding = binding.then(async () => {
+      await Promise.resolve();
+      scheduled = false;
+      await bind().catch((err: unknown) => {
+        options.log?.(`shortcuts: the GlobalShortcuts portal failed: ${String(err)}`);
+        options.onBound?.({ refused: 'The desktop’s shortcuts service did not answer.' });
+      });
+    });
+  };
+
+  return {
+    register(accelerator, run) {
+      if (!readAccelerator(accelerator)) return 'invalid';
+      // The id is the keys asked for: a different choice in Settings is a new shortcut for the desktop to place.
+      actions.set(accelerator, { accelerator, run });
+      schedule();
+      return 'ok';
+    },
+    unregisterAll() {
+      actions.clear();
+      schedule();
+    },
+    settled: async () => {
+      await binding;
+      // A bind scheduled while the last one ran.
+      await binding;
+    },
+    close() {
+      stopActivated();
+      closeSession();
+    },
+  };
+}
+
+/**
+ * What the person needs to hear about a bind, or null: a refusal, or shortcuts the desktop left without keys
+ * (the person skipped them in its dialog). A bind that went as asked is silent, since it recurs at every start.
+ */
+export function bindingProblem(outcome: BindOutcome): string | null {
+  if ('refused' in outcome) return outcome.refused;
+  const unassigned = outcome.bound.filter((b) => !b.trigger).map((b) => b.accelerator);
+  if (unassigned.length === 0) return null;
+  return `Your desktop has no keys for Sheaf’s ${unassigned.join(' and ')} shortcut${unassigned.length > 1 ? 's' : ''} yet: give ${unassigned.length > 1 ? 'them' : 'it'} keys in its keyboard settings.`;
+}
