@@ -3,6 +3,23 @@ import { z } from 'zod';
 import { WEEK_START_DAYS } from './calendar';
 import { IdleQuestion } from './settings';
 
+/** The piece of work an entry is for (Harvest's external_reference): a GitHub issue, a Jira ticket, a card. */
+export const EntryReference = z.object({
+  /** The item's key as people write it: "acme/site#12", "PROJ-123". */
+  id: z.string(),
+  /** Its repository or project, which Sheaf remembers a project and task by. */
+  groupId: z.string().nullable(),
+  /** The address the link icon opens (https only). */
+  permalink: z.string(),
+  /** "GitHub", "Jira", … when Sheaf or Harvest can tell. */
+  service: z.string().nullable(),
+});
+export type EntryReference = z.infer<typeof EntryReference>;
+
+/** Where an entry stands in Timesheet Approval; submitted and approved entries can't change. */
+export const Approval = z.enum(['unsubmitted', 'submitted', 'approved']);
+export type Approval = z.infer<typeof Approval>;
+
 export const EntryView = z.object({
   /** Harvest's id, or a local id ("local-…") for an entry not yet created in Harvest. */
   id: z.union([z.number().int(), z.string()]),
@@ -26,6 +43,11 @@ export const EntryView = z.object({
   lockedReason: z.string().nullable(),
   /** A change to this entry is waiting to reach Harvest. */
   pending: z.boolean(),
+  // The three below default so an entry saved by an older Sheaf (the cache) still reads.
+  /** Harvest's rounded_hours (what it bills); null when Harvest hasn't said (a local entry, an older answer). */
+  roundedHours: z.number().nullable().default(null),
+  approval: Approval.default('unsubmitted'),
+  reference: EntryReference.nullable().default(null),
 });
 export type EntryView = z.infer<typeof EntryView>;
 

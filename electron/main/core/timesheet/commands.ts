@@ -225,7 +225,12 @@ export class Commands {
   private editable(ref: EntryRef): LocalEntry {
     const entry = this.existing(ref);
     if (entry.isLocked) {
-      throw new NotAllowedError(`This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`);
+      // Submitted or approved: the reason already says why, in words.
+      const why =
+        entry.approval === 'unsubmitted'
+          ? `This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`
+          : `${entry.lockedReason}.`;
+      throw new NotAllowedError(why);
     }
     return entry;
   }
