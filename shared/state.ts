@@ -229,6 +229,10 @@ export const AssignmentOption = z.object({
 });
 export type AssignmentOption = z.infer<typeof AssignmentOption>;
 
+/** What a pasted address links to, and the project and task last used with that repository or project. */
+export const LinkedWork = z.object({ link: EntryReference, suggestion: AssignmentOption.nullable() });
+export type LinkedWork = z.infer<typeof LinkedWork>;
+
 export const defaultPrefs: AccountPrefs = {
   timestampTimers: false,
   weekStartDay: 'Monday',

@@ -84,6 +84,7 @@ async function start(
     projectId: pair.projectId,
     taskId: pair.taskId,
     ...(link.notes ? { notes: link.notes } : {}),
+    ...(link.ref ? { workAddress: link.ref } : {}),
   };
   return (await dispatch(ports.handlers, 'startTimer', input, ports.log)) as IpcResult<void>;
 }

@@ -33,7 +33,7 @@ export interface SheafIo {
 
 export const usage = `Usage: sheaf <command>
   status [--json | --waybar | --format '{project} {elapsed}']   what runs now
-  start <words…> [--notes TEXT] [--stop-other | --keep-other]
+  start <words…> [--notes TEXT] [--ref URL] [--stop-other | --keep-other]
                                   start the one project and task the words name (and, when a timer
                                   runs in another account, stop it or keep it; else the settings say)
   stop | toggle | restart         stop, start or stop, restart the last entry
@@ -52,6 +52,7 @@ const options: Partial<Record<keyof typeof subcommands, ParseArgsConfig['options
   status: { json: { type: 'boolean' }, waybar: { type: 'boolean' }, format: { type: 'string' } },
   start: {
     notes: { type: 'string' },
+    ref: { type: 'string' },
     'stop-other': { type: 'boolean' },
     'keep-other': { type: 'boolean' },
   },
@@ -183,7 +184,7 @@ class Run {
       }
       case 'start': {
         const other = values['stop-other'] ? 'stop' : values['keep-other'] ? 'keep' : undefined;
-        return this.start(words.join(' '), values.notes as string | undefined, other);
+        return this.start(words.join(' '), values.notes as string | undefined, other, values.ref as string);
       }
       case 'stop': {
         const running = (await this.state()).running;
@@ -228,6 +229,8 @@ class Run {
     words: string,
     notes: string | undefined,
     otherAccount?: 'stop' | 'keep',
+    /** The issue, ticket or card the time is for (core reads it; other addresses join the notes). */
+    ref?: string,
   ): Promise<void> {
     value(signedOutAnswer(await this.state()) ?? { ok: true, value: undefined });
     const options = await this.ask<AssignmentOption[]>('listAssignments');
@@ -240,6 +243,7 @@ class Run {
       taskId,
       ...(notes !== undefined ? { notes } : {}),
       ...(otherAccount ? { otherAccount } : {}),
+      ...(ref !== undefined ? { workAddress: ref } : {}),
     });
     await this.done(`Started ${assignmentLabel(pick.option)}`);
   }

@@ -1,7 +1,7 @@
 // Owns `sheaf completion bash|zsh|fish`: the subcommands and their flags, as each shell wants them written.
 export const subcommands = {
   status: ['--json', '--waybar', '--format'],
-  start: ['--notes', '--stop-other', '--keep-other'],
+  start: ['--notes', '--ref', '--stop-other', '--keep-other'],
   stop: [],
   toggle: [],
   restart: [],

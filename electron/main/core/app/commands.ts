@@ -59,6 +59,7 @@ export function createCommands({
       const here = timer();
       await withRoom(otherAccount, () => here.startTimer(input));
     },
+    linkedWork: ({ workAddress }) => session.account?.timer.linkedWork(workAddress) ?? null,
     stopTimer: async () => timer().stopTimer(),
     // From the tray and the shortcut too, which can't ask: "ask" stops the other account's timer there.
     toggleTimer: async () => {

@@ -162,6 +162,15 @@ export class HarvestClient implements HarvestApi {
     });
   }
 
+  async deleteExternalReference(id: number): Promise<void> {
+    // Removing a link twice ends where removing it once does.
+    await this.http.send({
+      method: 'DELETE',
+      url: this.url(`/time_entries/${entryId(id)}/external_reference`),
+      policy: 'repeatable',
+    });
+  }
+
   async projectTimeReport(from: string, to: string): Promise<ProjectTimeReportResult[]> {
     checkReportRange(from, to);
     return this.allPages(
