@@ -5,6 +5,7 @@ import { isSpentDate, spentYears } from './calendar';
 import { IdleAnswer, SettingsUpdate, SettingsView, SnoozeFor } from './settings';
 import { AppState, AssignmentOption, LinkedWork, ReportView } from './state';
 import { endBeforeStart, isTime, timesInOrder } from './wall-clock';
+import { isWebLink } from './work-items';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
@@ -187,6 +188,11 @@ export const commands = {
   /** Hours by project and client this week or month; from a saved copy when fresh or when offline. */
   getReport: { input: z.strictObject({ period: z.enum(['week', 'month']) }), output: ReportView },
   openHarvest: { input: z.void(), output: z.void() },
+  /** Opens a linked entry's work (its permalink) in the person's browser; only https web addresses. */
+  openWorkLink: {
+    input: z.strictObject({ url: z.string().max(2048).refine(isWebLink, 'Only https web addresses open') }),
+    output: z.void(),
+  },
   /** The popover asks to be hidden (Escape). */
   hidePopover: { input: z.void(), output: z.void() },
 } as const;

@@ -2,6 +2,7 @@
 // Harvest's external_reference, "Remove link" deletes it, an address that names no work stays in the notes, and
 // a pasted address suggests the project and task last used with its repository.
 import { describe, expect, it } from 'vitest';
+import { commands } from '../../shared/ipc';
 import { offlineHelpers } from '../fixtures/offline-app';
 import { signedInApp, type Harness } from '../fixtures/signed-in-app';
 
@@ -72,6 +73,15 @@ describe('starting from the work', () => {
       suggestion: null,
     });
     expect(h.app.commands.linkedWork({ workAddress: 'https://example.com/' })).toBeNull();
+  });
+
+  it('opens a linked entry’s work in the browser, and only an https address', async () => {
+    const opened: string[] = [];
+    h = await signedInApp({ app: { openUrl: (url) => void opened.push(url) } });
+    await h.app.commands.openWorkLink({ url: issue });
+    expect(opened).toEqual([issue]);
+    for (const url of ['javascript:alert(1)', 'http://github.com/acme/site/issues/12', 'file:///etc/passwd'])
+      expect(commands.openWorkLink.input.safeParse({ url }).success, url).toBe(false);
   });
 
   it('restarting an older linked entry keeps its link on the new entry', async () => {

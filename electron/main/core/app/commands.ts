@@ -7,6 +7,7 @@ import type { Notices } from '../base/notices';
 import type { Schedule } from '../session/schedule';
 import type { Settings } from '../../../../shared/settings';
 import { roomFor } from '../session/across-accounts';
+import { NotAllowedError } from '../base/errors';
 import type { SessionService } from '../session/session';
 
 export interface CommandDeps {
@@ -18,6 +19,8 @@ export interface CommandDeps {
   notices: Notices;
   getState(): AppState;
   emit(): void;
+  /** The host's way to open an address in the person's browser (also Harvest ID's sign-in page). */
+  openUrl?: (url: string) => void | Promise<void>;
 }
 
 export function createCommands({
@@ -28,6 +31,7 @@ export function createCommands({
   notices,
   getState,
   emit,
+  openUrl,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
   /**
@@ -96,6 +100,11 @@ export function createCommands({
     unpinAssignment: async (pair) => {
       await session.requireAccount().favourites.unpin(pair);
       emit();
+    },
+    // The contract let through only an https address (isWebLink).
+    openWorkLink: async ({ url }) => {
+      if (!openUrl) throw new NotAllowedError("This Sheaf can't open your browser.");
+      await openUrl(url);
     },
     getReport: async ({ period }) => session.requireAccount().reports.get(period),
     dismissNotices: () => {

@@ -111,6 +111,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     notices,
     getState,
     emit,
+    openUrl: o.openUrl,
   });
 
   return {
