@@ -80,7 +80,7 @@ describe('pasting an address', () => {
     expect(fake.callsTo('linkedWork')).toEqual([{ workAddress: issue }]);
     await waitFor(() => expect(search).toHaveValue('Globex — Mobile app — Design'));
     expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveValue('Fix the header');
-    await user.click(screen.getByRole('button', { name: 'Start', exact: true }));
+    await user.click(screen.getByRole('button', { name: /^Start$/ }));
     expect(fake.callsTo('startTimer')).toEqual([
       { projectId: 22, taskId: 101, notes: 'Fix the header', workAddress: issue },
     ]);
