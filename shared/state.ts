@@ -118,6 +118,20 @@ export const ShownDay = z.object({
   week: z.object({ start: z.string(), end: z.string(), totalHours: z.number(), days: z.array(DayTotal) }),
   /** Harvest is being asked for this day's week. */
   loading: z.boolean(),
+  /** Where the company rounds time: what the day and week will bill (shared/billed-hours.ts); else absent. */
+  billed: z
+    .object({
+      rounding: z
+        .object({
+          minutes: z.union([z.literal(6), z.literal(15), z.literal(30)]),
+          mode: z.enum(['up', 'nearest']),
+        })
+        .nullable(),
+      dayHours: z.number(),
+      weekHours: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ShownDay = z.infer<typeof ShownDay>;
 
@@ -137,6 +151,8 @@ export const DesktopView = z.object({
   trayTitle: z.boolean(),
   /** Focus sessions turned on in Settings; optional so a snapshot from before the setting still reads. */
   focusEnabled: z.boolean().optional(),
+  /** Where time is rounded, which figure leads (Settings); optional like focusEnabled. */
+  hoursLead: z.enum(['tracked', 'billed']).optional(),
 });
 export type DesktopView = z.infer<typeof DesktopView>;
 

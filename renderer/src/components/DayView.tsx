@@ -5,7 +5,7 @@ import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
 import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
 import type { DayTotal, ShownDay } from '../../../shared/state';
-import { useLiveHours } from '../hooks/useLiveHours';
+import { useLiveBilled, useLiveHours } from '../hooks/useLiveHours';
 import { useOpensOnToday } from '../hooks/useOpensOnToday';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { AllAccountsTotals } from './OtherAccounts';
@@ -160,10 +160,12 @@ function DayTotals({
   const { start, end } = day.week;
   const dayHours = useLiveTotal(day.totalHours, (date) => date === day.date, timeFormat);
   const weekHours = useLiveTotal(day.week.totalHours, (date) => date >= start && date <= end, timeFormat);
+  const billed = useLiveBilled(day);
   return (
     <Totals
       dayHours={dayHours}
       weekHours={weekHours}
+      billed={billed}
       isToday={day.isToday}
       isThisWeek={today >= start && today <= end}
       weeklyCapacitySeconds={weeklyCapacitySeconds}

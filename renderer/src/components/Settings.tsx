@@ -34,6 +34,11 @@ const themes = [
   ['dark', 'Dark'],
 ] as const;
 
+const hoursLeads = [
+  ['tracked', 'Hours worked (billed after)'],
+  ['billed', 'Hours billed (worked after)'],
+] as const;
+
 const otherAccountTimer = [
   ['ask', 'Ask'],
   ['stop', 'Stop the other one'],
@@ -311,6 +316,14 @@ export function Settings() {
               onChange={(trayTitle) => save({ trayTitle })}
             />
           </fieldset>
+
+          <Choices
+            legend="Where your company rounds time, show first"
+            name="hours-lead"
+            value={s.hoursLead}
+            options={hoursLeads}
+            onChange={(hoursLead) => save({ hoursLead })}
+          />
 
           <Choices
             legend="Theme"

@@ -2,6 +2,7 @@
 // person's weekly capacity.
 import { msPerHour } from '../../../shared/elapsed';
 import { formatHours, type TimeFormat } from '../../../shared/format';
+import { trackedAndBilled, type LeadingHours } from '../../../shared/time-rounding';
 
 interface Props {
   /** Already including the running timer's live time. */
@@ -11,6 +12,8 @@ interface Props {
   isThisWeek: boolean;
   weeklyCapacitySeconds: number | null;
   timeFormat: TimeFormat;
+  /** Where the company rounds: the day's and week's billed hours (live too), and which figure leads. */
+  billed?: { dayHours: number; weekHours: number; lead: LeadingHours } | null;
 }
 
 export function Totals({
@@ -20,18 +23,21 @@ export function Totals({
   isThisWeek,
   weeklyCapacitySeconds,
   timeFormat,
+  billed = null,
 }: Props) {
+  const shown = (tracked: number, billedHours: number | undefined) =>
+    trackedAndBilled(tracked, billedHours ?? null, timeFormat, billed?.lead);
   const capacity = weeklyCapacitySeconds ? (weeklyCapacitySeconds * 1000) / msPerHour : null;
   const week = isThisWeek ? 'This week' : 'That week';
   return (
     <dl className="totals">
       <div className="total">
         <dt className="muted small">{isToday ? 'Today' : 'Day'}</dt>
-        <dd aria-label={isToday ? "Today's total" : "Day's total"}>{formatHours(dayHours, timeFormat)}</dd>
+        <dd aria-label={isToday ? "Today's total" : "Day's total"}>{shown(dayHours, billed?.dayHours)}</dd>
       </div>
       <div className="total">
         <dt className="muted small">{week}</dt>
-        <dd aria-label={`${week}'s total`}>{formatHours(weekHours, timeFormat)}</dd>
+        <dd aria-label={`${week}'s total`}>{shown(weekHours, billed?.weekHours)}</dd>
         {capacity ? (
           <dd className="capacity">
             <span className="muted small">of {formatHours(capacity, timeFormat)}</span>
