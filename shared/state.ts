@@ -284,5 +284,21 @@ export const ReportView = z.object({
     }),
   ),
   clients: z.array(z.object({ clientId: z.number().int(), clientName: z.string(), ...ReportTotals })),
+  // The two below are optional so a report saved by an older Sheaf still reads.
+  tasks: z.array(z.object({ taskId: z.number().int(), taskName: z.string(), ...ReportTotals })).optional(),
+  /**
+   * This week's hours by person, beside each one's weekly capacity (hours), for someone whose Team report lists
+   * more than themselves (a manager); empty for everyone else and for months.
+   */
+  people: z
+    .array(
+      z.object({
+        userId: z.number().int(),
+        userName: z.string(),
+        capacityHours: z.number().nullable(),
+        ...ReportTotals,
+      }),
+    )
+    .optional(),
 });
 export type ReportView = z.infer<typeof ReportView>;

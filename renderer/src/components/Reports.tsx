@@ -1,5 +1,6 @@
-// Owns the Week / Month report: hours by project and by client, total and billable (with amounts where Harvest
-// shows them), and how old the figures are when they come from the saved copy.
+// Owns the Week / Month report: hours by client, project and task (and, for a manager, by person against their
+// weekly capacity), total and billable (with amounts where Harvest shows them), and how old the figures are when
+// they come from the saved copy.
 import { useEffect, useState } from 'react';
 import { formatAge, formatHours, formatMoney, formatMonth, formatRange } from '../../../shared/format';
 import type { ReportView } from '../../../shared/state';
@@ -90,6 +91,24 @@ export function Reports() {
             }))}
             hours={hours}
           />
+          <ReportTable
+            caption="By task"
+            rows={(shown.tasks ?? []).map((t) => ({ key: t.taskId, name: t.taskName, detail: null, ...t }))}
+            hours={hours}
+          />
+          {/* Only for someone whose Team report lists more than themselves (core leaves it empty otherwise). */}
+          {(shown.people ?? []).length > 0 && (
+            <ReportTable
+              caption="By person"
+              rows={shown.people!.map((p) => ({
+                key: p.userId,
+                name: p.userName,
+                detail: p.capacityHours !== null ? `of ${hours(p.capacityHours)}` : null,
+                ...p,
+              }))}
+              hours={hours}
+            />
+          )}
         </>
       )}
     </section>

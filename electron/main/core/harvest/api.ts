@@ -4,6 +4,8 @@ import type {
   Company,
   ProjectAssignment,
   ProjectTimeReportResult,
+  TaskTimeReportResult,
+  TeamTimeReportResult,
   TimeEntry,
   User,
 } from '../../../../shared/harvest/schemas';
@@ -85,5 +87,8 @@ export interface HarvestApi {
   /** Reports API: 100 requests / 15 min, so callers cache. from/to required, ≤ 365 days apart. */
   projectTimeReport(from: string, to: string): Promise<ProjectTimeReportResult[]>;
   clientTimeReport(from: string, to: string): Promise<ClientTimeReportResult[]>;
+  taskTimeReport(from: string, to: string): Promise<TaskTimeReportResult[]>;
+  /** Managers get their team, members only themselves. */
+  teamTimeReport(from: string, to: string): Promise<TeamTimeReportResult[]>;
   readonly rateLimit: RateLimitStatus;
 }

@@ -19,6 +19,8 @@ import {
   Company,
   ProjectAssignment,
   ProjectTimeReportResult,
+  TaskTimeReportResult,
+  TeamTimeReportResult,
   TimeEntry,
   User,
   pageOf,
@@ -60,6 +62,8 @@ const TimeEntryPage = pageOf('time_entries', TimeEntry);
 const ProjectAssignmentPage = pageOf('project_assignments', ProjectAssignment);
 const ProjectReportPage = pageOf('results', ProjectTimeReportResult);
 const ClientReportPage = pageOf('results', ClientTimeReportResult);
+const TaskReportPage = pageOf('results', TaskTimeReportResult);
+const TeamReportPage = pageOf('results', TeamTimeReportResult);
 
 export class HarvestClient implements HarvestApi {
   private readonly baseUrl: string;
@@ -186,6 +190,26 @@ export class HarvestClient implements HarvestApi {
     return this.allPages(
       this.url('/reports/time/clients', { from, to, per_page: PER_PAGE }),
       ClientReportPage,
+      (page) => page.results,
+      'reports',
+    );
+  }
+
+  async taskTimeReport(from: string, to: string): Promise<TaskTimeReportResult[]> {
+    checkReportRange(from, to);
+    return this.allPages(
+      this.url('/reports/time/tasks', { from, to, per_page: PER_PAGE }),
+      TaskReportPage,
+      (page) => page.results,
+      'reports',
+    );
+  }
+
+  async teamTimeReport(from: string, to: string): Promise<TeamTimeReportResult[]> {
+    checkReportRange(from, to);
+    return this.allPages(
+      this.url('/reports/time/team', { from, to, per_page: PER_PAGE }),
+      TeamReportPage,
       (page) => page.results,
       'reports',
     );
