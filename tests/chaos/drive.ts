@@ -9,7 +9,7 @@ import type { AppState, EntryView } from '../../shared/state';
 type OtherAccount = { otherAccount?: 'stop' | 'keep' };
 
 export type Op =
-  | ({ op: 'start'; projectId: number; taskId: number; notes: string } & OtherAccount)
+  | ({ op: 'start'; projectId: number; taskId: number; notes: string; workAddress?: string } & OtherAccount)
   | { op: 'stop' }
   | ({ op: 'resume'; token: string } & OtherAccount)
   | { op: 'switch'; accountId: string }
@@ -127,6 +127,7 @@ export async function runOp(app: SheafApp, m: Op, driving: Driving): Promise<voi
         taskId: m.taskId,
         notes: m.notes,
         ...(m.otherAccount ? { otherAccount: m.otherAccount } : {}),
+        ...(m.workAddress ? { workAddress: m.workAddress } : {}),
       });
     case 'switch':
       return c.switchAccount({ accountId: m.accountId });

@@ -16,6 +16,8 @@ export interface Expected {
   notes: string;
   /** The Harvest account it was made in. */
   account: string;
+  /** The work it was started from (external_reference's id), which Harvest must have too. */
+  reference?: string;
 }
 
 export type Ledger = Map<string, Expected>;
@@ -49,7 +51,10 @@ export function compareWithHarvest(
   let lost = 0;
   let duplicated = 0;
   let wrongDuration = 0;
-  const inHarvest = new Map<string, { hours: number; notes: string; times: string }[]>();
+  const inHarvest = new Map<
+    string,
+    { hours: number; notes: string; times: string; reference: string | null }[]
+  >();
   for (const e of sandbox.entries()) {
     const t = (e.notes ?? '').split(' ')[0]!;
     inHarvest.set(t, [
@@ -58,6 +63,7 @@ export function compareWithHarvest(
         hours: e.hours,
         notes: e.notes ?? '',
         times: e.started_time ? ` (${e.started_time}-${e.ended_time ?? ''})` : '',
+        reference: e.external_reference?.id ?? null,
       },
     ]);
   }
@@ -102,6 +108,13 @@ export function compareWithHarvest(
     if (found[0]!.notes !== x.notes) {
       lost++;
       details.push(`${x.token}: notes "${found[0]!.notes}" in Harvest, "${x.notes}" by the ledger`);
+    }
+    // A start from an issue's address: the link is part of what was started, and lost if Harvest lacks it.
+    if (x.reference !== undefined && found[0]!.reference !== x.reference) {
+      lost++;
+      details.push(
+        `${x.token}: linked to ${found[0]!.reference ?? 'nothing'} in Harvest, ${x.reference} by the ledger`,
+      );
     }
     const expected = x.fixed ?? x.segments.reduce((h, seg) => h + ((seg.to ?? end) - seg.from) / 3.6e6, 0);
     // A minute, plus Harvest's own precision: it keeps hours to 0.01 h (36 s), so each stop rounds, and Sheaf
