@@ -26,7 +26,7 @@ export function Totals({
   billed = null,
 }: Props) {
   const shown = (tracked: number, billedHours: number | undefined) =>
-    trackedAndBilled(tracked, billedHours ?? null, timeFormat, billed?.lead);
+    twoFigures(trackedAndBilled(tracked, billedHours ?? null, timeFormat, billed?.lead));
   const capacity = weeklyCapacitySeconds ? (weeklyCapacitySeconds * 1000) / msPerHour : null;
   const week = isThisWeek ? 'This week' : 'That week';
   return (
@@ -59,5 +59,16 @@ export function Totals({
         ) : null}
       </div>
     </dl>
+  );
+}
+
+/** "7:48 (8:00 billed)": the leading figure as the total, the other quieter beside it, so both fit one line. */
+function twoFigures(text: string) {
+  const at = text.indexOf(' (');
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)} <span className="other-figure muted small">{text.slice(at + 1)}</span>
+    </>
   );
 }
