@@ -60,10 +60,6 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 
 const TimeEntryPage = pageOf('time_entries', TimeEntry);
 const ProjectAssignmentPage = pageOf('project_assignments', ProjectAssignment);
-const ProjectReportPage = pageOf('results', ProjectTimeReportResult);
-const ClientReportPage = pageOf('results', ClientTimeReportResult);
-const TaskReportPage = pageOf('results', TaskTimeReportResult);
-const TeamReportPage = pageOf('results', TeamTimeReportResult);
 
 export class HarvestClient implements HarvestApi {
   private readonly baseUrl: string;
@@ -176,41 +172,33 @@ export class HarvestClient implements HarvestApi {
   }
 
   async projectTimeReport(from: string, to: string): Promise<ProjectTimeReportResult[]> {
-    checkReportRange(from, to);
-    return this.allPages(
-      this.url('/reports/time/projects', { from, to, per_page: PER_PAGE }),
-      ProjectReportPage,
-      (page) => page.results,
-      'reports',
-    );
+    return this.report('projects', ProjectTimeReportResult, from, to);
   }
 
   async clientTimeReport(from: string, to: string): Promise<ClientTimeReportResult[]> {
-    checkReportRange(from, to);
-    return this.allPages(
-      this.url('/reports/time/clients', { from, to, per_page: PER_PAGE }),
-      ClientReportPage,
-      (page) => page.results,
-      'reports',
-    );
+    return this.report('clients', ClientTimeReportResult, from, to);
   }
 
   async taskTimeReport(from: string, to: string): Promise<TaskTimeReportResult[]> {
-    checkReportRange(from, to);
-    return this.allPages(
-      this.url('/reports/time/tasks', { from, to, per_page: PER_PAGE }),
-      TaskReportPage,
-      (page) => page.results,
-      'reports',
-    );
+    return this.report('tasks', TaskTimeReportResult, from, to);
   }
 
   async teamTimeReport(from: string, to: string): Promise<TeamTimeReportResult[]> {
+    return this.report('team', TeamTimeReportResult, from, to);
+  }
+
+  /** One of Harvest's time reports (/reports/time/<kind>), every page, on the reports' own budget. */
+  private async report<T extends z.ZodType>(
+    kind: 'projects' | 'clients' | 'tasks' | 'team',
+    row: T,
+    from: string,
+    to: string,
+  ): Promise<z.infer<T>[]> {
     checkReportRange(from, to);
     return this.allPages(
-      this.url('/reports/time/team', { from, to, per_page: PER_PAGE }),
-      TeamReportPage,
-      (page) => page.results,
+      this.url(`/reports/time/${kind}`, { from, to, per_page: PER_PAGE }),
+      pageOf('results', row),
+      (page) => page.results as z.infer<T>[],
       'reports',
     );
   }
