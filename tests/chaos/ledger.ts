@@ -134,3 +134,21 @@ export function compareWithHarvest(
   }
   return { lost, duplicated, wrongDuration };
 }
+
+/**
+ * Where the company rounds, the day's billed hours Sheaf shows against what Harvest's reports add up (each
+ * finished entry's rounded_hours); where Sheaf saw no rounding, Harvest's must equal the hours tracked. A line
+ * saying how they differ, or null.
+ */
+export function billedDifference(
+  billed: { date: string; dayHours: number | null },
+  entries: ReturnType<Sandbox['admin']['entries']>,
+): string | null {
+  const day = entries.filter((e) => e.spent_date === billed.date && !e.is_running);
+  const cents = (h: number) => Math.round(h * 100) / 100;
+  const harvest = cents(day.reduce((t, e) => t + (e.rounded_hours ?? e.hours), 0));
+  const shown = billed.dayHours ?? cents(day.reduce((t, e) => t + e.hours, 0));
+  // A hundredth per entry: Sheaf sums Harvest's figures as they are, Harvest's own sums round each to 0.01.
+  if (Math.abs(shown - harvest) <= 0.01 * Math.max(1, day.length)) return null;
+  return `${billed.date}: Sheaf shows ${shown} h billed (${billed.dayHours === null ? 'no rounding seen' : 'rounded'}), Harvest's reports ${harvest} h`;
+}
