@@ -2,10 +2,19 @@
 // (the chip, the row's link button, Remove link), the billed figure where the company rounds, submitted and
 // approved rows, and the By task and By person reports.
 import { expect, pick, signIn, test, type Preview } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png` });
 const issue = 'https://github.com/acme/site/issues/12';
+
+/** axe's serious and critical findings on what the page shows now (none expected). */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** The e2e run's today, as the sandbox writes spent dates. */
 function e2eToday(preview: Preview): string {
@@ -35,6 +44,7 @@ test('pasting an issue address links the timer to it; the row opens it; Remove l
   await expect(page.getByRole('textbox', { name: 'Notes' })).toHaveValue('Fix the header');
   await pick(page, 'website dev', 'Acme Corp — Website Redesign — Development');
   await page.screenshot(shot('link-chip'));
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const open = page.getByRole('button', { name: 'Open acme/site#12' });
   await expect(open).toBeVisible();
@@ -46,6 +56,7 @@ test('pasting an issue address links the timer to it; the row opens it; Remove l
   // Not clicked here: the preview would hand the address to this machine's browser (the popover tests and
   // tests/integration/linked-work.test.ts check where a click goes).
   await page.screenshot(shot('linked-row'));
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Edit Website Redesign — Development' }).first().click();
   await page.getByRole('button', { name: 'Remove link' }).click();
@@ -86,6 +97,7 @@ test.describe('the demo company’s ways: it rounds time, and its administrator 
     await expect(page.getByLabel("This week's total")).toContainText(/^\d+:\d\d \(\d+:\d\d billed\)$/);
     await expect(page.locator('.entry.is-submitted, .entry.is-approved').first()).toBeVisible();
     await page.screenshot(shot('approval-and-billed'));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('reports by task and, for the demo’s administrator, by person against capacity', async ({
@@ -101,5 +113,6 @@ test.describe('the demo company’s ways: it rounds time, and its administrator 
     await expect(byPerson).toContainText(/of \d+:\d\d/);
     await byPerson.scrollIntoViewIfNeeded();
     await page.screenshot(shot('reports-by-person'));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
