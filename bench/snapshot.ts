@@ -28,6 +28,9 @@ function entries(count: number): CachedEntry[] {
       endedTime: null,
       isLocked: false,
       lockedReason: null,
+      roundedHours: null,
+      approval: 'unsubmitted' as const,
+      reference: null,
       createdAt: new Date(2026, 10, day, 9 + (i % 8)).toISOString(),
     };
   });

@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import { isSpentDate, spentYears } from './calendar';
 import { IdleAnswer, SettingsUpdate, SettingsView, SnoozeFor } from './settings';
-import { AppState, AssignmentOption, ReportView } from './state';
+import { AppState, AssignmentOption, LinkedWork, ReportView } from './state';
 import { endBeforeStart, isTime, timesInOrder } from './wall-clock';
+import { isWebLink } from './work-items';
 
 const entryId = z.union([z.number().int().positive(), z.string().min(1).max(64)]);
 const notes = z.string().max(5000);
+/** The address of the issue, ticket or card time is for; core reads it (shared/work-items.ts). */
+const workAddress = z.string().trim().min(1).max(2048);
 const timeHint = 'Use a time like 9:00am or 14:30';
 /** Harvest's wall-clock times: "9:00am", "12:30pm", or 24 h "14:30"; read by wall-clock.ts, as core reads them. */
 const wallClock = z.string().max(20, timeHint).trim().refine(isTime, timeHint);
@@ -114,9 +117,13 @@ export const commands = {
       taskId: z.number().int().positive(),
       notes: notes.optional(),
       otherAccount,
+      /** Links the entry to that work; an address that names no work is added to the notes instead. */
+      workAddress: workAddress.optional(),
     }),
     output: z.void(),
   },
+  /** What a pasted address links to and the project and task last used with it; null when it names no work. */
+  linkedWork: { input: z.strictObject({ workAddress }), output: LinkedWork.nullable() },
   stopTimer: { input: z.void(), output: z.void() },
   /** Stop if running, else restart the last entry. */
   toggleTimer: { input: z.void(), output: z.void() },
@@ -130,6 +137,8 @@ export const commands = {
       words: z.string().trim().min(1, 'Give the words').max(1000, 'At most 1,000 characters of words'),
       notes: notes.optional(),
       otherAccount,
+      /** As startTimer's: links the entry to that work, or adds an address naming none to the notes. */
+      workAddress: workAddress.optional(),
     }),
     output: WordsAnswer,
   },
@@ -171,6 +180,8 @@ export const commands = {
           hours: z.number().min(0, "Hours can't be negative").max(24, 'At most 24 hours in a day').optional(),
           startedTime: wallClock.optional(),
           endedTime: wallClock.optional(),
+          /** Link to other work, or null: "Remove link". */
+          workAddress: workAddress.nullable().optional(),
         })
         // Only one of the two? Core checks it against the entry's other time (Timesheet.editEntry).
         .refine((c) => timesInOrder(c.startedTime, c.endedTime), {
@@ -230,6 +241,11 @@ export const commands = {
     output: CommandInstalled,
   },
   openHarvest: { input: z.void(), output: z.void() },
+  /** Opens a linked entry's work (its permalink) in the person's browser; only https web addresses. */
+  openWorkLink: {
+    input: z.strictObject({ url: z.string().max(2048).refine(isWebLink, 'Only https web addresses open') }),
+    output: z.void(),
+  },
   /** The popover asks to be hidden (Escape). */
   hidePopover: { input: z.void(), output: z.void() },
 } as const;

@@ -3,8 +3,8 @@
 import { unsafeCharacter } from './printable';
 /** What a link asks for once read. A link can never sign out, delete, or change settings: there is no verb. */
 export type SheafLink =
-  | { verb: 'start'; projectId: number; taskId: number; notes?: string }
-  | { verb: 'start'; query: string; notes?: string }
+  | { verb: 'start'; projectId: number; taskId: number; notes?: string; ref?: string }
+  | { verb: 'start'; query: string; notes?: string; ref?: string }
   | { verb: 'stop' }
   | { verb: 'toggle' }
   | { verb: 'show' };
@@ -18,7 +18,9 @@ export const maxLinkLength = 8192;
 const maxNotes = 5000;
 const maxQuery = 200;
 const verbs = ['start', 'stop', 'toggle', 'show'] as const;
-const startParams = new Set(['project', 'task', 'q', 'notes']);
+const startParams = new Set(['project', 'task', 'q', 'notes', 'ref']);
+/** startTimer's limit on a work address (shared/ipc.ts); core reads what the address names. */
+const maxRef = 2048;
 /** A Harvest id: a positive whole number Harvest could have issued. */
 const harvestId = /^[1-9]\d{0,11}$/;
 
@@ -65,7 +67,11 @@ function readStart(params: Map<string, string>): ReadLink {
   if (notes !== undefined && notes.length > maxNotes) {
     return refuse(`The notes in the link are too long (at most ${maxNotes} characters).`);
   }
-  const withNotes = notes === undefined ? {} : { notes };
+  const ref = params.get('ref')?.trim();
+  if (ref !== undefined && (ref === '' || ref.length > maxRef)) {
+    return refuse(`The work address (ref) is empty or too long (at most ${maxRef} characters).`);
+  }
+  const withNotes = { ...(notes === undefined ? {} : { notes }), ...(ref === undefined ? {} : { ref }) };
   const project = params.get('project');
   const task = params.get('task');
   const query = params.get('q');

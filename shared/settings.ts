@@ -152,6 +152,8 @@ export const Settings = z.strictObject({
   /** macOS: elapsed time next to the menu bar icon. */
   trayTitle: z.boolean(),
   theme: z.enum(['system', 'light', 'dark']),
+  /** Where the company rounds time, which figure the day and week show first: hours worked, or billed. */
+  hoursLead: z.enum(['tracked', 'billed']),
   /** The first day of the week, when Sheaf can't read the company's own (members can't read /company). */
   weekStartDay: z.enum(WEEK_START_DAYS),
   /** Starting a timer while one runs in another account: ask, stop that one, or keep both running. */
@@ -171,6 +173,7 @@ export const defaultSettings: Settings = {
   launchAtLogin: false,
   trayTitle: true,
   theme: 'system',
+  hoursLead: 'tracked',
   weekStartDay: 'Monday',
   otherAccountTimer: 'ask',
   stopAtSleep: false,
@@ -195,6 +198,7 @@ export const SettingsUpdate = z.strictObject({
   launchAtLogin: z.boolean().optional(),
   trayTitle: z.boolean().optional(),
   theme: Settings.shape.theme.optional(),
+  hoursLead: Settings.shape.hoursLead.optional(),
   weekStartDay: Settings.shape.weekStartDay.optional(),
   otherAccountTimer: Settings.shape.otherAccountTimer.optional(),
   stopAtSleep: z.boolean().optional(),

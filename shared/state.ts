@@ -3,6 +3,23 @@ import { z } from 'zod';
 import { WEEK_START_DAYS } from './calendar';
 import { IdleQuestion } from './settings';
 
+/** The piece of work an entry is for (Harvest's external_reference): a GitHub issue, a Jira ticket, a card. */
+export const EntryReference = z.object({
+  /** The item's key as people write it: "acme/site#12", "PROJ-123". */
+  id: z.string(),
+  /** Its repository or project, which Sheaf remembers a project and task by. */
+  groupId: z.string().nullable(),
+  /** The address the link icon opens (https only). */
+  permalink: z.string(),
+  /** "GitHub", "Jira", … when Sheaf or Harvest can tell. */
+  service: z.string().nullable(),
+});
+export type EntryReference = z.infer<typeof EntryReference>;
+
+/** Where an entry stands in Timesheet Approval; submitted and approved entries can't change. */
+export const Approval = z.enum(['unsubmitted', 'submitted', 'approved']);
+export type Approval = z.infer<typeof Approval>;
+
 export const EntryView = z.object({
   /** Harvest's id, or a local id ("local-…") for an entry not yet created in Harvest. */
   id: z.union([z.number().int(), z.string()]),
@@ -26,6 +43,11 @@ export const EntryView = z.object({
   lockedReason: z.string().nullable(),
   /** A change to this entry is waiting to reach Harvest. */
   pending: z.boolean(),
+  // The three below default so an entry saved by an older Sheaf (the cache) still reads.
+  /** Harvest's rounded_hours (what it bills); null when Harvest hasn't said (a local entry, an older answer). */
+  roundedHours: z.number().nullable().default(null),
+  approval: Approval.default('unsubmitted'),
+  reference: EntryReference.nullable().default(null),
 });
 export type EntryView = z.infer<typeof EntryView>;
 
@@ -96,6 +118,20 @@ export const ShownDay = z.object({
   week: z.object({ start: z.string(), end: z.string(), totalHours: z.number(), days: z.array(DayTotal) }),
   /** Harvest is being asked for this day's week. */
   loading: z.boolean(),
+  /** Where the company rounds time: what the day and week will bill (shared/billed-hours.ts); else absent. */
+  billed: z
+    .object({
+      rounding: z
+        .object({
+          minutes: z.union([z.literal(6), z.literal(15), z.literal(30)]),
+          mode: z.enum(['up', 'nearest']),
+        })
+        .nullable(),
+      dayHours: z.number(),
+      weekHours: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ShownDay = z.infer<typeof ShownDay>;
 
@@ -115,6 +151,8 @@ export const DesktopView = z.object({
   trayTitle: z.boolean(),
   /** Focus sessions turned on in Settings; optional so a snapshot from before the setting still reads. */
   focusEnabled: z.boolean().optional(),
+  /** Where time is rounded, which figure leads (Settings); optional like focusEnabled. */
+  hoursLead: z.enum(['tracked', 'billed']).optional(),
 });
 export type DesktopView = z.infer<typeof DesktopView>;
 
@@ -212,6 +250,10 @@ export const AssignmentOption = z.object({
 });
 export type AssignmentOption = z.infer<typeof AssignmentOption>;
 
+/** What a pasted address links to, and the project and task last used with that repository or project. */
+export const LinkedWork = z.object({ link: EntryReference, suggestion: AssignmentOption.nullable() });
+export type LinkedWork = z.infer<typeof LinkedWork>;
+
 export const defaultPrefs: AccountPrefs = {
   timestampTimers: false,
   weekStartDay: 'Monday',
@@ -247,5 +289,21 @@ export const ReportView = z.object({
     }),
   ),
   clients: z.array(z.object({ clientId: z.number().int(), clientName: z.string(), ...ReportTotals })),
+  // The two below are optional so a report saved by an older Sheaf still reads.
+  tasks: z.array(z.object({ taskId: z.number().int(), taskName: z.string(), ...ReportTotals })).optional(),
+  /**
+   * This week's hours by person, beside each one's weekly capacity (hours), for someone whose Team report lists
+   * more than themselves (a manager); empty for everyone else and for months.
+   */
+  people: z
+    .array(
+      z.object({
+        userId: z.number().int(),
+        userName: z.string(),
+        capacityHours: z.number().nullable(),
+        ...ReportTotals,
+      }),
+    )
+    .optional(),
 });
 export type ReportView = z.infer<typeof ReportView>;

@@ -97,6 +97,20 @@ export function readWorkItem(text: string): WorkItem | null {
   return null;
 }
 
+/**
+ * Whether a linked entry's permalink may be opened in the browser: an https web address with no user, password
+ * or port (another tool may have linked it, so any host, but never a file:, javascript: or custom scheme).
+ */
+export function isWebLink(text: string): boolean {
+  if (unsafeCharacter.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && !url.username && !url.password && !url.port && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** The first work address in some text (notes pasted with a link in them), and the text without it. */
 export function findWorkItem(text: string): { item: WorkItem; rest: string } | null {
   for (const match of text.matchAll(/https:\/\/\S+/g)) {

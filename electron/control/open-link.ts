@@ -57,13 +57,14 @@ async function start(
   ports: LinkPorts,
 ): Promise<IpcResult<void>> {
   const notes = link.notes ? { notes: link.notes } : {};
+  const work = link.ref ? { workAddress: link.ref } : {};
   // Core matches the words and checks the ids against the assignments (signed out, it says to sign in first):
   // an id the person isn't assigned to never reaches the outbox, and no list of assignments comes here.
   if (!('query' in link)) {
-    const input = { projectId: link.projectId, taskId: link.taskId, ...notes };
+    const input = { projectId: link.projectId, taskId: link.taskId, ...notes, ...work };
     return (await dispatch(ports.handlers, 'startTimer', input, ports.log)) as IpcResult<void>;
   }
-  const input = { words: link.query, ...notes };
+  const input = { words: link.query, ...notes, ...work };
   const answer = (await dispatch(ports.handlers, 'startByWords', input, ports.log)) as IpcResult<WordsAnswer>;
   if (!answer.ok) return answer;
   // The words go back to the person quoted and escaped, whatever readLink let through.

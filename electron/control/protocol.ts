@@ -65,6 +65,8 @@ const scriptable = {
   startByWords: true,
   restartLast: true,
   installCommand: false,
+  openWorkLink: false,
+  linkedWork: false,
   startTimer: true,
   stopTimer: true,
   toggleTimer: true,

@@ -117,7 +117,12 @@ class Run {
       }
       case 'start': {
         const other = values['stop-other'] ? 'stop' : values['keep-other'] ? 'keep' : undefined;
-        return this.start(words.join(' '), values.notes as string | undefined, other);
+        return this.start(
+          words.join(' '),
+          values.notes as string | undefined,
+          other,
+          values.ref as string | undefined,
+        );
       }
       case 'stop': {
         const running = (await this.state()).running;
@@ -162,11 +167,14 @@ class Run {
     words: string,
     notes: string | undefined,
     otherAccount?: 'stop' | 'keep',
+    /** The issue, ticket or card the time is for (core reads it; other addresses join the notes). */
+    ref?: string,
   ): Promise<void> {
     const answer = await this.ask<WordsAnswer>('startByWords', {
       words,
       ...(notes !== undefined ? { notes } : {}),
       ...(otherAccount ? { otherAccount } : {}),
+      ...(ref !== undefined ? { workAddress: ref } : {}),
     });
     // Several (or none) would be a guess: core started nothing, and the person sees what the words could mean.
     if (answer.kind !== 'started') {

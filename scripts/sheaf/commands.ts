@@ -34,7 +34,13 @@ export const subcommands = {
   },
   start: {
     takes: { name: 'words', shown: '<words…>', many: true },
-    flags: [{ name: 'notes', value: 'TEXT' }, { name: 'stop-other' }, { name: 'keep-other' }],
+    flags: [
+      { name: 'notes', value: 'TEXT' },
+      // The issue, ticket or card the time is for: Sheaf links the entry to it in Harvest.
+      { name: 'ref', value: 'URL' },
+      { name: 'stop-other' },
+      { name: 'keep-other' },
+    ],
     oneOf: ['stop-other', 'keep-other'],
     help: 'start the one project and task the words name; a timer in another account is stopped or kept as asked, else as the settings say',
   },

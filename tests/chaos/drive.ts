@@ -9,7 +9,7 @@ import type { AppState, EntryView } from '../../shared/state';
 type OtherAccount = { otherAccount?: 'stop' | 'keep' };
 
 export type Op =
-  | ({ op: 'start'; projectId: number; taskId: number; notes: string } & OtherAccount)
+  | ({ op: 'start'; projectId: number; taskId: number; notes: string; workAddress?: string } & OtherAccount)
   | { op: 'stop' }
   | ({ op: 'resume'; token: string } & OtherAccount)
   | { op: 'switch'; accountId: string }
@@ -60,6 +60,8 @@ export interface Summary {
   accountIds: string[];
   /** The question after time away: when Sheaf says the person left, and the entry it is about. */
   idleQuestion: { since: string; token: string | null } | null;
+  /** The shown day's billed hours without running timers (null where Sheaf saw no rounding). */
+  billed: { date: string; dayHours: number | null };
 }
 
 const tokenOf = (e: EntryView) => e.notes.split(' ')[0] ?? '';
@@ -90,6 +92,7 @@ export function summary(app: SheafApp, s: AppState = app.getState()): Summary {
     },
     activeAccountId: s.activeAccountId,
     accountIds: s.accounts.map((a) => a.id),
+    billed: { date: s.day.date, dayHours: s.day.billed?.dayHours ?? null },
     // Every account's unsent changes, not only the shown one's.
     pending: totalPending(s),
     setAside: s.setAside.length,
@@ -127,6 +130,7 @@ export async function runOp(app: SheafApp, m: Op, driving: Driving): Promise<voi
         taskId: m.taskId,
         notes: m.notes,
         ...(m.otherAccount ? { otherAccount: m.otherAccount } : {}),
+        ...(m.workAddress ? { workAddress: m.workAddress } : {}),
       });
     case 'switch':
       return c.switchAccount({ accountId: m.accountId });

@@ -16,6 +16,8 @@ export interface Expected {
   notes: string;
   /** The Harvest account it was made in. */
   account: string;
+  /** The work it was started from (external_reference's id), which Harvest must have too. */
+  reference?: string;
 }
 
 export type Ledger = Map<string, Expected>;
@@ -49,7 +51,10 @@ export function compareWithHarvest(
   let lost = 0;
   let duplicated = 0;
   let wrongDuration = 0;
-  const inHarvest = new Map<string, { hours: number; notes: string; times: string }[]>();
+  const inHarvest = new Map<
+    string,
+    { hours: number; notes: string; times: string; reference: string | null }[]
+  >();
   for (const e of sandbox.entries()) {
     const t = (e.notes ?? '').split(' ')[0]!;
     inHarvest.set(t, [
@@ -58,6 +63,7 @@ export function compareWithHarvest(
         hours: e.hours,
         notes: e.notes ?? '',
         times: e.started_time ? ` (${e.started_time}-${e.ended_time ?? ''})` : '',
+        reference: e.external_reference?.id ?? null,
       },
     ]);
   }
@@ -103,6 +109,13 @@ export function compareWithHarvest(
       lost++;
       details.push(`${x.token}: notes "${found[0]!.notes}" in Harvest, "${x.notes}" by the ledger`);
     }
+    // A start from an issue's address: the link is part of what was started, and lost if Harvest lacks it.
+    if (x.reference !== undefined && found[0]!.reference !== x.reference) {
+      lost++;
+      details.push(
+        `${x.token}: linked to ${found[0]!.reference ?? 'nothing'} in Harvest, ${x.reference} by the ledger`,
+      );
+    }
     const expected = x.fixed ?? x.segments.reduce((h, seg) => h + ((seg.to ?? end) - seg.from) / 3.6e6, 0);
     // A minute, plus Harvest's own precision: it keeps hours to 0.01 h (36 s), so each stop rounds, and Sheaf
     // leaves a start or restart heard less than 0.01 h late as it is. Each stretch after the first adds that.
@@ -120,4 +133,22 @@ export function compareWithHarvest(
     details.push(`${t}: in Harvest but never acknowledged`);
   }
   return { lost, duplicated, wrongDuration };
+}
+
+/**
+ * Where the company rounds, the day's billed hours Sheaf shows against what Harvest's reports add up (each
+ * finished entry's rounded_hours); where Sheaf saw no rounding, Harvest's must equal the hours tracked. A line
+ * saying how they differ, or null.
+ */
+export function billedDifference(
+  billed: { date: string; dayHours: number | null },
+  entries: ReturnType<Sandbox['admin']['entries']>,
+): string | null {
+  const day = entries.filter((e) => e.spent_date === billed.date && !e.is_running);
+  const cents = (h: number) => Math.round(h * 100) / 100;
+  const harvest = cents(day.reduce((t, e) => t + (e.rounded_hours ?? e.hours), 0));
+  const shown = billed.dayHours ?? cents(day.reduce((t, e) => t + e.hours, 0));
+  // A hundredth per entry: Sheaf sums Harvest's figures as they are, Harvest's own sums round each to 0.01.
+  if (Math.abs(shown - harvest) <= 0.01 * Math.max(1, day.length)) return null;
+  return `${billed.date}: Sheaf shows ${shown} h billed (${billed.dayHours === null ? 'no rounding seen' : 'rounded'}), Harvest's reports ${harvest} h`;
 }

@@ -84,7 +84,16 @@ export function nextAction({ rnd, pickInt }: Dice, moment: Moment): Action | nul
   let apply: () => void;
   if (roll < 0.3 || (!s.running && roll < 0.45)) {
     const a = assignments[pickInt(0, assignments.length - 1)]!;
-    op = { op: 'start', projectId: a.projectId, taskId: a.taskId, notes: `${token} working`, otherAccount };
+    // Every third start is from an issue's address (by count, not the dice, so a seed's other choices stay).
+    const issue = done % 3 === 1 ? done : null;
+    op = {
+      op: 'start',
+      projectId: a.projectId,
+      taskId: a.taskId,
+      notes: `${token} working`,
+      otherAccount,
+      ...(issue !== null ? { workAddress: `https://github.com/acme/site/issues/${issue}` } : {}),
+    };
     apply = () => {
       stopRunningAt(ledger, now, stopsIn);
       ledger.set(token, {
@@ -96,6 +105,7 @@ export function nextAction({ rnd, pickInt }: Dice, moment: Moment): Action | nul
         spentDate: today,
         notes: `${token} working`,
         account: accountId,
+        ...(issue !== null ? { reference: `acme/site#${issue}` } : {}),
       });
     };
   } else if (roll < 0.55 && s.running) {

@@ -6,7 +6,7 @@ import type { Faults, RequestLogEntry, SandboxAdmin } from '../../electron/sandb
 import { msPerMinute as minute } from '../../shared/elapsed';
 import type { Core } from './core';
 import type { Reply } from './drive';
-import { compareWithHarvest, type Ledger } from './ledger';
+import { billedDifference, compareWithHarvest, type Ledger } from './ledger';
 import { nextAction, seededDice, type Account } from './person';
 import { walkAway, type AwayOutcome } from './time-away';
 
@@ -191,6 +191,9 @@ export async function runScenario(
   const end = world.now().getTime();
 
   const { lost, duplicated, wrongDuration } = compareWithHarvest(ledger, harvest, start, end, details);
+  // With one account, every entry Harvest holds is the shown account's: its day's billed hours must agree.
+  const billedWrong = account.other ? null : billedDifference(settled.state.billed, harvest.entries());
+  if (billedWrong) details.push(billedWrong);
   if (settled.state.pending > 0) details.push(`${settled.state.pending} changes still unsent at the end`);
   if (settled.state.setAside > 0)
     details.push(`${settled.state.setAside} changes set aside: ${settled.state.setAsideReasons.join('; ')}`);
@@ -202,7 +205,7 @@ export async function runScenario(
     kills: core.kills,
     lost: lost + unsent,
     duplicated,
-    wrongDuration: wrongDuration + wrongSince,
+    wrongDuration: wrongDuration + wrongSince + (billedWrong ? 1 : 0),
     timeAway: awayAnswers.kept + awayAnswers.discarded,
     diskPhases,
     refused,

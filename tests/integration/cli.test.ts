@@ -157,6 +157,17 @@ describe('the other subcommands', () => {
     expect(await sheaf('show')).toEqual({ code: 0, out: '', err: '' });
     expect(logs.some((l) => l.includes('asked to show the popover'))).toBe(true);
   });
+
+  it('links the timer to the work given with --ref, keeping the notes', async () => {
+    const issue = 'https://github.com/acme/site/issues/12';
+    const { code } = await sheaf('start', 'website', 'dev', '--notes', 'Hero variants', '--ref', issue);
+    expect(code).toBe(0);
+    expect((await state()).running).toMatchObject({
+      notes: 'Hero variants',
+      reference: { id: 'acme/site#12', permalink: issue },
+    });
+    await sheaf('stop');
+  });
 });
 
 describe('sheaf open', () => {
@@ -170,6 +181,14 @@ describe('sheaf open', () => {
     expect((await state()).running).toMatchObject({ taskId: pair.taskId, notes: 'From a link' });
     expect((await sheaf('open', 'sheaf://stop')).code).toBe(0);
     expect((await state()).running).toBeNull();
+  });
+
+  it('follows a start link from a Jira issue, linking the timer to it', async () => {
+    const ticket = 'https://acme.atlassian.net/browse/PROJ-7';
+    const link = `sheaf://start?q=website+dev&ref=${encodeURIComponent(ticket)}`;
+    expect((await sheaf('open', link)).code).toBe(0);
+    expect((await state()).running).toMatchObject({ reference: { id: 'PROJ-7', groupId: 'PROJ' } });
+    await sheaf('stop');
   });
 
   it('follows a start link by words', async () => {

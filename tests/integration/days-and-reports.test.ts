@@ -153,6 +153,8 @@ describe('getReport', () => {
     expect(h.takeRequests().sort()).toEqual([
       'GET /v2/reports/time/clients',
       'GET /v2/reports/time/projects',
+      'GET /v2/reports/time/tasks',
+      'GET /v2/reports/time/team',
     ]);
     expect(week.from).toBe(addDays(today(), -2));
     expect(week.to).toBe(addDays(today(), 4));
@@ -173,7 +175,8 @@ describe('getReport', () => {
 
     const month = await h.app.commands.getReport({ period: 'month' });
     expect(month.from.endsWith('-01')).toBe(true);
-    expect(h.takeRequests()).toHaveLength(2);
+    // No team report for a month: "By person" is this week's.
+    expect(h.takeRequests()).toHaveLength(3);
 
     // Offline after a restart: the saved copy from disk, marked stale, with its age.
     const app = await h.restart();

@@ -24,7 +24,7 @@ const realPid = Object.getOwnPropertyDescriptor(process, 'pid')!;
 /** Separate streams per concern, so a change in how often one is asked doesn't reshuffle the others. */
 function streams(seed: number) {
   const stream = (salt: number) => seededRandom((seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0);
-  return { wire: stream(1), disk: stream(2), jitter: stream(3) };
+  return { wire: stream(1), disk: stream(2), jitter: stream(3), rounding: stream(4) };
 }
 
 export async function openSimulatedWorld(
@@ -35,12 +35,23 @@ export async function openSimulatedWorld(
   const time = new VirtualTime(start);
   time.install();
   const { other } = account;
+  // Half the accounts round time as Harvest's Time Rounding does (billed hours differ from the hours tracked).
+  const roundings = [
+    false,
+    false,
+    false,
+    { minutes: 15, mode: 'up' },
+    { minutes: 6, mode: 'nearest' },
+    { minutes: 30, mode: 'up' },
+  ] as const;
+  const roundingOf = () => roundings[Math.floor(random.rounding() * roundings.length)]!;
   const accountIn = (id: string, name: string, style: AccountStyle) => ({
     id,
     name,
     seed: 'empty' as const,
     wantsTimestampTimers: style.timestamp,
     timeClock: style.clock,
+    timeRounding: roundingOf(),
   });
   // With `other`, the person has two Harvest accounts (one login) and signs in to both.
   const harvest = createSandboxCore({

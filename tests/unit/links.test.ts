@@ -19,6 +19,14 @@ describe('readLink', () => {
     ['sheaf://start?q=acme+dev', { verb: 'start', query: 'acme dev' }],
     ['sheaf://start/?q=%20acme%20&notes=', { verb: 'start', query: 'acme', notes: '' }],
     ['sheaf://start?q=caf%C3%A9', { verb: 'start', query: 'café' }],
+    [
+      'sheaf://start?ref=https%3A%2F%2Fgithub.com%2Facme%2Fsite%2Fissues%2F12&q=site',
+      { verb: 'start', query: 'site', ref: 'https://github.com/acme/site/issues/12' },
+    ],
+    [
+      'sheaf://start?project=12&task=34&ref=https://acme.atlassian.net/browse/PROJ-1',
+      { verb: 'start', projectId: 12, taskId: 34, ref: 'https://acme.atlassian.net/browse/PROJ-1' },
+    ],
   ])('reads %s', (link, expected) => {
     expect(readLink(link)).toEqual({ ok: true, link: expected });
   });
@@ -60,6 +68,8 @@ describe('readLink', () => {
     ['sheaf://start?q=%20%20', /\(q\) are empty/],
     ['sheaf://start?q=%E0%A4%A', /broken %-escape/],
     ['sheaf://start?q=x&notes=%ZZ', /broken %-escape/],
+    ['sheaf://start?q=x&ref=', /work address \(ref\) is empty/],
+    [`sheaf://start?q=x&ref=https://github.com/${'a'.repeat(2048)}`, /at most 2048 characters/],
     [`sheaf://start?q=${'a'.repeat(201)}`, /at most 200 characters/],
     [`sheaf://start?q=x&notes=${'n'.repeat(5001)}`, /at most 5000 characters/],
     [

@@ -30,7 +30,7 @@ const onDisk = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, 
 
 /**
  * What a person had chosen, in a file from before `weekStartDay`, `otherAccountTimer`, `stopAtSleep`,
- * `noTimerReminder.intervalMinutes`, `notifications.focus` and `focus`.
+ * `noTimerReminder.intervalMinutes`, `notifications.focus`, `focus` and `hoursLead`.
  */
 const olderFile = {
   idleThresholdMinutes: 25,
@@ -50,6 +50,7 @@ const chosen = {
   otherAccountTimer: 'ask',
   stopAtSleep: false,
   focus: defaultSettings.focus,
+  hoursLead: 'tracked',
 };
 
 describe('an older or hand-edited settings file', () => {

@@ -5,7 +5,7 @@ import { memo, useEffect } from 'react';
 import { addDays } from '../../../shared/calendar';
 import { formatDate, formatDay, formatHours, formatWeekday, type TimeFormat } from '../../../shared/format';
 import type { DayTotal, ShownDay } from '../../../shared/state';
-import { useLiveHours } from '../hooks/useLiveHours';
+import { useLiveBilled, useLiveHours } from '../hooks/useLiveHours';
 import { useOpensOnToday } from '../hooks/useOpensOnToday';
 import { useApp, useSheaf } from '../state/StoreContext';
 import { AllAccountsTotals } from './OtherAccounts';
@@ -50,6 +50,7 @@ export const DayView = memo(function DayView({
           {formatDay(day.date, today) !== formatDate(day.date) && !day.isToday && (
             <span className="muted small"> {formatDate(day.date)}</span>
           )}
+          <DayBilled day={day} timeFormat={prefs.timeFormat} />
         </h2>
         <div className="day-nav-side end">
           {!day.isToday && (
@@ -79,6 +80,25 @@ export const DayView = memo(function DayView({
     </>
   );
 });
+
+/**
+ * Where the company rounds and the day bills other than it tracked: " · 8:00 billed" beside the day's title, so
+ * the day's tracked total stays once, on its chip, and both figures still show without a row of their own.
+ */
+function DayBilled({ day, timeFormat }: { day: ShownDay; timeFormat: TimeFormat }) {
+  const billed = useLiveBilled(day);
+  const tracked = useLiveTotal(day.totalHours, (date) => date === day.date, timeFormat);
+  if (!billed || formatHours(billed.dayHours, timeFormat) === formatHours(tracked, timeFormat)) return null;
+  return (
+    <span
+      className="muted small day-billed"
+      aria-label={`${formatHours(billed.dayHours, timeFormat)} billed`}
+    >
+      {' · '}
+      {formatHours(billed.dayHours, timeFormat)} billed
+    </span>
+  );
+}
 
 /** A total as shown, live while the running timer counts into it. */
 function useLiveTotal(
@@ -159,9 +179,11 @@ function DayTotals({
 }) {
   const { start, end } = day.week;
   const weekHours = useLiveTotal(day.week.totalHours, (date) => date >= start && date <= end, timeFormat);
+  const billed = useLiveBilled(day);
   return (
     <Totals
       weekHours={weekHours}
+      billed={billed}
       isThisWeek={today >= start && today <= end}
       weeklyCapacitySeconds={weeklyCapacitySeconds}
       timeFormat={timeFormat}

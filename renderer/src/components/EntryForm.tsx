@@ -11,6 +11,7 @@ import { usePairChoice } from '../hooks/usePairChoice';
 import { pairKey } from '../lib/match';
 import { useSheaf } from '../state/StoreContext';
 import { AssignmentPicker } from './AssignmentPicker';
+import { LinkChip } from './LinkChip';
 
 interface Props {
   /** The entry being edited; none when adding time. */
@@ -170,6 +171,13 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
         onChange={setNotes}
         placeholder="What did you work on?"
       />
+      {/* "Remove link" takes effect at once, like the other entry buttons; the rest waits for Save. */}
+      {entry?.reference && (
+        <LinkChip
+          link={entry.reference}
+          onRemove={() => void send('editEntry', { entryId: entry.id, changes: { workAddress: null } })}
+        />
+      )}
       <div className="entry-form-actions">
         <button type="button" className="quiet" onClick={onDone}>
           Cancel

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useMatcher } from '../hooks/useMatcher';
 import { useSheaf } from '../state/StoreContext';
 import { AssignmentPicker } from './AssignmentPicker';
+import { usePasteLink } from '../hooks/usePasteLink';
 
 function typingInField(target: EventTarget | null): boolean {
   return (
@@ -24,6 +25,20 @@ export function Picker() {
   const send = useSheaf((s) => s.send);
   const matcher = useMatcher(assignments);
   const input = useRef<HTMLInputElement>(null);
+  const setNotesDraft = useSheaf((s) => s.setNotesDraft);
+  const notes = useSheaf((s) => s.notesDraft);
+  // An address pasted into the search links the start; the words around it (an issue's title) become notes.
+  const pasteLink = usePasteLink((words) => setNotesDraft([notes.trim(), words].filter(Boolean).join(' ')));
+  const onPaste = useRef(pasteLink);
+  useEffect(() => {
+    onPaste.current = pasteLink;
+  });
+  useEffect(() => {
+    const field = input.current;
+    const listener = (event: ClipboardEvent) => onPaste.current(event);
+    field?.addEventListener('paste', listener);
+    return () => field?.removeEventListener('paste', listener);
+  }, []);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

@@ -1,6 +1,6 @@
-// Owns the Week / Month report: stepping back and forth by week or month, hours by project and by client, total
-// and billable (with amounts where Harvest shows them), and how old the figures are when they come from the
-// saved copy.
+// Owns the Week / Month report: stepping back and forth by week or month; hours by client, project and task (and,
+// for a manager, by person against their weekly capacity), total and billable (with amounts where Harvest shows
+// them); and how old the figures are when they come from the saved copy.
 import { useEffect, useState } from 'react';
 import { localSpentDate } from '../../../shared/calendar';
 import {
@@ -139,6 +139,26 @@ export function Reports() {
             hours={hours}
             money={money}
           />
+          <ReportTable
+            caption="By task"
+            rows={(shown.tasks ?? []).map((t) => ({ key: t.taskId, name: t.taskName, detail: null, ...t }))}
+            hours={hours}
+            money={money}
+          />
+          {/* Only for someone whose Team report lists more than themselves (core leaves it empty otherwise). */}
+          {(shown.people ?? []).length > 0 && (
+            <ReportTable
+              caption="By person"
+              rows={shown.people!.map((p) => ({
+                key: p.userId,
+                name: p.userName,
+                detail: p.capacityHours !== null ? `of ${hours(p.capacityHours)}` : null,
+                ...p,
+              }))}
+              hours={hours}
+              money={money}
+            />
+          )}
         </>
       )}
     </section>

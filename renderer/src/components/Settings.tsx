@@ -35,6 +35,11 @@ const themes = [
   ['dark', 'Dark'],
 ] as const;
 
+const hoursLeads = [
+  ['tracked', 'Hours worked (billed after)'],
+  ['billed', 'Hours billed (worked after)'],
+] as const;
+
 const otherAccountTimer = [
   ['ask', 'Ask'],
   ['stop', 'Stop the other one'],
@@ -313,6 +318,14 @@ export function Settings() {
             />
             <InstallCommand />
           </fieldset>
+
+          <Choices
+            legend="Where your company rounds time, show first"
+            name="hours-lead"
+            value={s.hoursLead}
+            options={hoursLeads}
+            onChange={(hoursLead) => save({ hoursLead })}
+          />
 
           <Choices
             legend="Theme"

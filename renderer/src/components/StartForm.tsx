@@ -1,11 +1,14 @@
 // Owns starting a new timer: the picker, then (once a pair is chosen, or notes typed) its notes, pinning the pair
-// and Start. One row while nothing is chosen, so the day's entries keep the room.
+// and Start. One row while nothing is chosen, so the day's entries keep the room. An issue's address pasted in
+// links the start to that work (a removable chip).
 import { useId, useState, type FormEvent } from 'react';
 import { pairKey } from '../lib/match';
 import { useSheaf } from '../state/StoreContext';
 import { PlayIcon } from './Icons';
 import { StarIcon } from './MoreIcons';
 import { Picker } from './Picker';
+import { LinkChip } from './LinkChip';
+import { usePasteLink } from '../hooks/usePasteLink';
 
 export function StartForm() {
   const notes = useSheaf((s) => s.notesDraft);
@@ -15,6 +18,10 @@ export function StartForm() {
     (s) => s.selected !== null && (s.app?.favourites ?? []).some((f) => pairKey(f) === pairKey(s.selected!)),
   );
   const startChosen = useSheaf((s) => s.startChosen);
+  const link = useSheaf((s) => s.linkDraft);
+  const dropLink = useSheaf((s) => s.dropLink);
+  // The words pasted around an address join the notes already typed.
+  const pasteLink = usePasteLink((words) => setNotesDraft([notes.trim(), words].filter(Boolean).join(' ')));
   const send = useSheaf((s) => s.send);
   const ids = useId();
   // Kept open while the person is in it, so clearing the notes never takes the field from under them.
@@ -32,7 +39,7 @@ export function StartForm() {
     <form className="start-form" aria-label="Start a timer" onSubmit={submit}>
       <Picker />
       {/* In the order Tab takes them: the picker, its notes, Start, then pinning (an extra, last). */}
-      {(selected || notes || inNotes) && (
+      {(selected || notes || inNotes || link) && (
         <div className="notes-row">
           <div className="field">
             <label htmlFor={`${ids}-notes`} className="visually-hidden">
@@ -45,6 +52,7 @@ export function StartForm() {
               maxLength={5000}
               value={notes}
               onChange={(e) => setNotesDraft(e.target.value)}
+              onPaste={pasteLink}
               onFocus={() => setInNotes(true)}
               onBlur={() => setInNotes(false)}
             />
@@ -75,6 +83,7 @@ export function StartForm() {
           )}
         </div>
       )}
+      {link && <LinkChip link={link} onRemove={dropLink} />}
     </form>
   );
 }

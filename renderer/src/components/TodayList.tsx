@@ -13,7 +13,7 @@ import { useSheaf } from '../state/StoreContext';
 import { EntryForm } from './EntryForm';
 import { PairName } from './PairName';
 import { LockIcon, PlayIcon } from './Icons';
-import { PencilIcon, PlusIcon, TrashIcon } from './MoreIcons';
+import { LinkIcon, PencilIcon, PlusIcon, TrashIcon } from './MoreIcons';
 
 /** How long "Undo" is offered: as long as core holds the delete back. */
 export { undoDeleteMs };
@@ -109,7 +109,7 @@ export const TodayList = memo(function TodayList({
               <EntryForm entry={entry} date={day.date} prefs={prefs} onDone={() => doneEditing(entry)} />
             </li>
           ) : (
-            <li key={entry.id} className={entry.isRunning ? 'entry is-running' : 'entry'}>
+            <li key={entry.id} className={rowClass(entry)}>
               <div className="entry-what">
                 <PairName pair={entry} className="entry-title" />
                 {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
@@ -144,6 +144,15 @@ export const TodayList = memo(function TodayList({
                 )}
                 <EntryHours entry={entry} timeFormat={prefs.timeFormat} />
                 <div className="entry-actions">
+                  {entry.reference && (
+                    <EntryAction
+                      label={`Open ${entry.reference.id}`}
+                      title={`Open ${entry.reference.id} in the browser`}
+                      onClick={() => void send('openWorkLink', { url: entry.reference!.permalink })}
+                    >
+                      <LinkIcon />
+                    </EntryAction>
+                  )}
                   <EntryAction
                     label={`Restart ${entryLabel(entry)}`}
                     title={entry.isRunning ? 'Running now' : day.isToday ? 'Restart' : 'Start again today'}
@@ -201,6 +210,12 @@ export const TodayList = memo(function TodayList({
     </section>
   );
 });
+
+/** A row's look: running, and submitted or approved (locked for approval, told apart at a glance). */
+function rowClass(entry: EntryView): string {
+  const approval = entry.approval === 'unsubmitted' ? '' : ` is-${entry.approval}`;
+  return `entry${entry.isRunning ? ' is-running' : ''}${approval}`;
+}
 
 /** An entry's hours; the running one's re-rendered when the shown figure changes. */
 function EntryHours({ entry, timeFormat }: { entry: EntryView; timeFormat: TimeFormat }) {

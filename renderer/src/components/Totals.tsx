@@ -1,7 +1,9 @@
-// Owns the shown week's total (live with the running timer) and its progress against the person's weekly
-// capacity. The day's total is its chip in the week strip, so it appears once.
+// Owns the shown week's total (live with the running timer), billed beside it where the company rounds, and its
+// progress against the person's weekly capacity. The day's total is its chip in the week strip, so it appears
+// once; the day's billed hours sit beside the day's title (DayView).
 import { msPerHour } from '../../../shared/elapsed';
 import { formatHours, type TimeFormat } from '../../../shared/format';
+import { trackedAndBilled, type LeadingHours } from '../../../shared/time-rounding';
 
 interface Props {
   /** Already including the running timer's live time. */
@@ -9,16 +11,20 @@ interface Props {
   isThisWeek: boolean;
   weeklyCapacitySeconds: number | null;
   timeFormat: TimeFormat;
+  /** Where the company rounds: the week's billed hours (live too), and which figure leads. */
+  billed?: { weekHours: number; lead: LeadingHours } | null;
 }
 
-export function Totals({ weekHours, isThisWeek, weeklyCapacitySeconds, timeFormat }: Props) {
+export function Totals({ weekHours, isThisWeek, weeklyCapacitySeconds, timeFormat, billed = null }: Props) {
+  const shown = (tracked: number, billedHours: number | undefined) =>
+    twoFigures(trackedAndBilled(tracked, billedHours ?? null, timeFormat, billed?.lead));
   const capacity = weeklyCapacitySeconds ? (weeklyCapacitySeconds * 1000) / msPerHour : null;
   const week = isThisWeek ? 'This week' : 'That week';
   return (
     <dl className="totals">
       <div className="total">
         <dt className="muted small">{week}</dt>
-        <dd aria-label={`${week}'s total`}>{formatHours(weekHours, timeFormat)}</dd>
+        <dd aria-label={`${week}'s total`}>{shown(weekHours, billed?.weekHours)}</dd>
         {capacity ? (
           <dd className="capacity">
             <span className="muted small">of {formatHours(capacity, timeFormat)}</span>
@@ -40,5 +46,16 @@ export function Totals({ weekHours, isThisWeek, weeklyCapacitySeconds, timeForma
         ) : null}
       </div>
     </dl>
+  );
+}
+
+/** "7:48 (8:00 billed)": the leading figure as the total, the other quieter beside it, so both fit one line. */
+function twoFigures(text: string) {
+  const at = text.indexOf(' (');
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)} <span className="other-figure muted small">{text.slice(at + 1)}</span>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import type {
   SheafApi,
   SignOutChoice,
 } from '../../../shared/ipc';
-import type { AppState, AssignmentOption } from '../../../shared/state';
+import type { AppState, AssignmentOption, EntryReference } from '../../../shared/state';
 import { assignmentLabel } from '../lib/labels';
 import { shareUnchanged } from '../lib/share-unchanged';
 
@@ -22,6 +22,8 @@ export interface PopoverState {
   pickerQuery: string;
   selected: AssignmentOption | null;
   notesDraft: string;
+  /** The work the next start is linked to (an address pasted into the picker or the notes), shown as a chip. */
+  linkDraft: EntryReference | null;
   /** The last failed command's message, shown where the person sees it until the next command succeeds. */
   commandError: string | null;
   /** The settings view is shown instead of the timesheet. */
@@ -45,6 +47,13 @@ export interface PopoverState {
   setPickerQuery(query: string): void;
   choose(option: AssignmentOption | null): void;
   setNotesDraft(notes: string): void;
+  /**
+   * Reads a pasted address in core: work links the next start (and, with nothing chosen yet, picks the project
+   * and task last used with its repository); false when it names no work, so it stays text.
+   */
+  linkWork(address: string): Promise<boolean>;
+  /** "Remove link" on the chip: the next start links nothing. */
+  dropLink(): void;
   dismissError(): void;
   setSettingsOpen(open: boolean): void;
   setAddingAccount(adding: boolean): void;
@@ -173,6 +182,7 @@ export function createSheafStore(api: SheafApi) {
       pickerQuery: '',
       selected: null,
       notesDraft: '',
+      linkDraft: null,
       commandError: null,
       settingsOpen: false,
       addingAccount: false,
@@ -211,6 +221,17 @@ export function createSheafStore(api: SheafApi) {
       setNotesDraft(notesDraft) {
         set({ notesDraft });
       },
+      async linkWork(address) {
+        const result = await run(() => api.linkedWork({ workAddress: address }));
+        if (!result.ok || !result.value) return false;
+        const { link, suggestion } = result.value;
+        set({ linkDraft: link });
+        if (suggestion && !get().selected) get().choose(suggestion);
+        return true;
+      },
+      dropLink() {
+        set({ linkDraft: null });
+      },
       dismissError() {
         set({ commandError: null });
       },
@@ -239,10 +260,16 @@ export function createSheafStore(api: SheafApi) {
           return false;
         }
         const notes = get().notesDraft.trim();
+        const link = get().linkDraft;
         const result = await start(
           'startTimer',
-          { projectId: chosen.projectId, taskId: chosen.taskId, ...(notes ? { notes } : {}) },
-          () => set({ selected: null, pickerQuery: '', notesDraft: '' }),
+          {
+            projectId: chosen.projectId,
+            taskId: chosen.taskId,
+            ...(notes ? { notes } : {}),
+            ...(link ? { workAddress: link.permalink } : {}),
+          },
+          () => set({ selected: null, pickerQuery: '', notesDraft: '', linkDraft: null }),
         );
         return result.ok;
       },

@@ -6,12 +6,22 @@ import type { WeekStartDay } from '../../../../shared/calendar';
 import { ReportView } from '../../../../shared/state';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
-import type { ClientTimeReportResult, ProjectTimeReportResult } from '../../../../shared/harvest/schemas';
+import type {
+  ClientTimeReportResult,
+  ProjectTimeReportResult,
+  TaskTimeReportResult,
+  TeamTimeReportResult,
+} from '../../../../shared/harvest/schemas';
 import { reportRange } from '../base/dates';
 import { SignInFirstError } from '../base/errors';
 import type { Disposable } from '../base/lifecycle';
 import { readJson, writeJson } from '../storage/local-store';
 import type { Clock } from '../ports';
+
+type ReportTotalsResult = Pick<
+  ClientTimeReportResult,
+  'total_hours' | 'billable_hours' | 'currency' | 'billable_amount'
+>;
 
 export type ReportPeriod = 'week' | 'month';
 
@@ -55,9 +65,12 @@ export class Reports implements Disposable {
       return { ...saved, stale: false, note: null };
     }
     try {
-      const [projects, clients] = await Promise.all([
+      const [projects, clients, tasks, team] = await Promise.all([
         this.api.projectTimeReport(from, to),
         this.api.clientTimeReport(from, to),
+        this.api.taskTimeReport(from, to),
+        // "By person" is this week's only: a month's team report would spend the reports' small budget too.
+        period === 'week' ? this.team(from, to) : Promise.resolve([]),
       ]);
       const report: ReportView = {
         period,
@@ -68,6 +81,10 @@ export class Reports implements Disposable {
         note: null,
         projects: projects.map(projectRow).sort((a, b) => b.totalHours - a.totalHours),
         clients: clients.map(clientRow).sort((a, b) => b.totalHours - a.totalHours),
+        tasks: tasks.map(taskRow).sort((a, b) => b.totalHours - a.totalHours),
+        // A member's team report lists only themselves: that is not a "by person" view.
+        people:
+          team.length > 1 ? team.map(personRow).sort((a, b) => a.userName.localeCompare(b.userName)) : [],
       };
       await this.keep(report);
       return report;
@@ -82,6 +99,16 @@ export class Reports implements Disposable {
               : "Harvest can't be reached; showing the saved copy.",
         };
       }
+      throw err;
+    }
+  }
+
+  /** The Team report, or none where Harvest won't show this person even their own row. */
+  private async team(from: string, to: string): Promise<TeamTimeReportResult[]> {
+    try {
+      return await this.api.teamTimeReport(from, to);
+    } catch (err) {
+      if (err instanceof HarvestError && err.code === 'forbidden') return [];
       throw err;
     }
   }
@@ -115,7 +142,7 @@ export class Reports implements Disposable {
   }
 }
 
-function totals(r: ProjectTimeReportResult | ClientTimeReportResult) {
+function totals(r: ReportTotalsResult) {
   return {
     totalHours: r.total_hours,
     billableHours: r.billable_hours,
@@ -126,6 +153,16 @@ function totals(r: ProjectTimeReportResult | ClientTimeReportResult) {
 
 function projectRow(r: ProjectTimeReportResult): ReportView['projects'][number] {
   return { projectId: r.project_id, projectName: r.project_name, clientName: r.client_name, ...totals(r) };
+}
+
+function taskRow(r: TaskTimeReportResult): NonNullable<ReportView['tasks']>[number] {
+  return { taskId: r.task_id, taskName: r.task_name, ...totals(r) };
+}
+
+function personRow(r: TeamTimeReportResult): NonNullable<ReportView['people']>[number] {
+  // Harvest gives capacity in seconds a week.
+  const capacityHours = r.weekly_capacity ? r.weekly_capacity / 3600 : null;
+  return { userId: r.user_id, userName: r.user_name, capacityHours, ...totals(r) };
 }
 
 function clientRow(r: ClientTimeReportResult): ReportView['clients'][number] {

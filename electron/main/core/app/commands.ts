@@ -31,6 +31,8 @@ export interface CommandDeps {
   getState(): AppState;
   emit(): void;
   commandInstaller?: CommandInstaller;
+  /** The host's way to open an address in the person's browser (also Harvest ID's sign-in page). */
+  openUrl?: (url: string) => void | Promise<void>;
 }
 
 export function createCommands({
@@ -42,6 +44,7 @@ export function createCommands({
   getState,
   emit,
   commandInstaller,
+  openUrl,
 }: CommandDeps): CoreCommands {
   const timer = () => session.requireAccount().timer;
   return {
@@ -62,18 +65,19 @@ export function createCommands({
       const here = timer();
       await withRoom(otherAccount, () => here.startTimer(input));
     },
+    linkedWork: ({ workAddress }) => session.account?.timer.linkedWork(workAddress) ?? null,
     stopTimer: async () => timer().stopTimer(),
     toggleTimer: async () => toggleMakingRoom(timer(), withRoom),
     restartEntry: async ({ entryId, otherAccount }) => {
       const here = timer();
       await withRoom(otherAccount, () => here.restartEntry(entryId));
     },
-    startByWords: async ({ words, notes, otherAccount }) => {
+    startByWords: async ({ words, notes, otherAccount, workAddress }) => {
       const here = timer();
       const pick = pickByWords(here.assignments(), words);
       if (pick.kind !== 'one') return pick;
       const { projectId, taskId } = pick.option;
-      await withRoom(otherAccount, () => here.startTimer({ projectId, taskId, notes }));
+      await withRoom(otherAccount, () => here.startTimer({ projectId, taskId, notes, workAddress }));
       return { kind: 'started', label: assignmentLabel(pick.option) };
     },
     // A script's restart, decided with the outbox's turn (TimerService.restartLast); like the tray, it can't ask.
@@ -112,6 +116,11 @@ export function createCommands({
     unpinAssignment: async (pair) => {
       await session.requireAccount().favourites.unpin(pair);
       emit();
+    },
+    // The contract let through only an https address (isWebLink).
+    openWorkLink: async ({ url }) => {
+      if (!openUrl) throw new NotAllowedError("This Sheaf can't open your browser.");
+      await openUrl(url);
     },
     getReport: async ({ period, back }) => session.requireAccount().reports.get(period, back),
     dismissNotices: () => {

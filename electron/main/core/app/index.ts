@@ -132,6 +132,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     getState,
     emit,
     commandInstaller: o.commandInstaller,
+    openUrl: o.openUrl,
   });
 
   return {

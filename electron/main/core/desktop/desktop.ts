@@ -186,6 +186,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
         theme: s.theme,
         trayTitle: s.trayTitle,
         focusEnabled: s.focus.enabled,
+        hoursLead: s.hoursLead,
       };
     },
     focus: () => focus.view(),

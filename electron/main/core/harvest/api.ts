@@ -4,6 +4,8 @@ import type {
   Company,
   ProjectAssignment,
   ProjectTimeReportResult,
+  TaskTimeReportResult,
+  TeamTimeReportResult,
   TimeEntry,
   User,
 } from '../../../../shared/harvest/schemas';
@@ -18,6 +20,13 @@ export interface TimeEntryFilter {
   per_page?: number;
 }
 
+/** What an entry is for in another tool, as Harvest takes it on create and update. */
+export interface ExternalReferenceBody {
+  id: string;
+  group_id?: string;
+  permalink: string;
+}
+
 /** POST /time_entries for duration accounts: no `hours` starts a running timer. */
 export interface CreateByDuration {
   project_id: number;
@@ -26,6 +35,7 @@ export interface CreateByDuration {
   hours?: number;
   notes?: string;
   user_id?: number;
+  external_reference?: ExternalReferenceBody;
 }
 
 /** POST /time_entries for timestamp accounts: no `ended_time` starts a running timer. Times like "8:00am". */
@@ -37,6 +47,7 @@ export interface CreateByStartEnd {
   ended_time?: string;
   notes?: string;
   user_id?: number;
+  external_reference?: ExternalReferenceBody;
 }
 
 export interface TimeEntryUpdate {
@@ -47,6 +58,7 @@ export interface TimeEntryUpdate {
   ended_time?: string;
   hours?: number;
   notes?: string;
+  external_reference?: ExternalReferenceBody;
 }
 
 export interface RateLimitStatus {
@@ -70,8 +82,13 @@ export interface HarvestApi {
   stopTimeEntry(id: number): Promise<TimeEntry>;
   restartTimeEntry(id: number): Promise<TimeEntry>;
   deleteTimeEntry(id: number): Promise<void>;
+  /** DELETE …/external_reference: the entry is no longer linked to the work. */
+  deleteExternalReference(id: number): Promise<void>;
   /** Reports API: 100 requests / 15 min, so callers cache. from/to required, ≤ 365 days apart. */
   projectTimeReport(from: string, to: string): Promise<ProjectTimeReportResult[]>;
   clientTimeReport(from: string, to: string): Promise<ClientTimeReportResult[]>;
+  taskTimeReport(from: string, to: string): Promise<TaskTimeReportResult[]>;
+  /** Managers get their team, members only themselves. */
+  teamTimeReport(from: string, to: string): Promise<TeamTimeReportResult[]>;
   readonly rateLimit: RateLimitStatus;
 }

@@ -19,6 +19,8 @@ import {
   Company,
   ProjectAssignment,
   ProjectTimeReportResult,
+  TaskTimeReportResult,
+  TeamTimeReportResult,
   TimeEntry,
   User,
   pageOf,
@@ -58,8 +60,6 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 
 const TimeEntryPage = pageOf('time_entries', TimeEntry);
 const ProjectAssignmentPage = pageOf('project_assignments', ProjectAssignment);
-const ProjectReportPage = pageOf('results', ProjectTimeReportResult);
-const ClientReportPage = pageOf('results', ClientTimeReportResult);
 
 export class HarvestClient implements HarvestApi {
   private readonly baseUrl: string;
@@ -162,22 +162,43 @@ export class HarvestClient implements HarvestApi {
     });
   }
 
+  async deleteExternalReference(id: number): Promise<void> {
+    // Removing a link twice ends where removing it once does.
+    await this.http.send({
+      method: 'DELETE',
+      url: this.url(`/time_entries/${entryId(id)}/external_reference`),
+      policy: 'repeatable',
+    });
+  }
+
   async projectTimeReport(from: string, to: string): Promise<ProjectTimeReportResult[]> {
-    checkReportRange(from, to);
-    return this.allPages(
-      this.url('/reports/time/projects', { from, to, per_page: PER_PAGE }),
-      ProjectReportPage,
-      (page) => page.results,
-      'reports',
-    );
+    return this.report('projects', ProjectTimeReportResult, from, to);
   }
 
   async clientTimeReport(from: string, to: string): Promise<ClientTimeReportResult[]> {
+    return this.report('clients', ClientTimeReportResult, from, to);
+  }
+
+  async taskTimeReport(from: string, to: string): Promise<TaskTimeReportResult[]> {
+    return this.report('tasks', TaskTimeReportResult, from, to);
+  }
+
+  async teamTimeReport(from: string, to: string): Promise<TeamTimeReportResult[]> {
+    return this.report('team', TeamTimeReportResult, from, to);
+  }
+
+  /** One of Harvest's time reports (/reports/time/<kind>), every page, on the reports' own budget. */
+  private async report<T extends z.ZodType>(
+    kind: 'projects' | 'clients' | 'tasks' | 'team',
+    row: T,
+    from: string,
+    to: string,
+  ): Promise<z.infer<T>[]> {
     checkReportRange(from, to);
     return this.allPages(
-      this.url('/reports/time/clients', { from, to, per_page: PER_PAGE }),
-      ClientReportPage,
-      (page) => page.results,
+      this.url(`/reports/time/${kind}`, { from, to, per_page: PER_PAGE }),
+      pageOf('results', row),
+      (page) => page.results as z.infer<T>[],
       'reports',
     );
   }

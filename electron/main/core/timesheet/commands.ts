@@ -2,7 +2,8 @@
 // there and not locked, the project and task are assigned, the times are in order) and becomes an intent for
 // the sync queue. A command resolves once its intent is saved and shown; sending happens behind.
 import { undoDeleteMs } from '../../../../shared/rules';
-import type { AssignmentOption, EntryView } from '../../../../shared/state';
+import type { AssignmentOption, EntryReference, EntryView } from '../../../../shared/state';
+import { linkFromAddress, startFromAddress } from './linked-work';
 import { findOption } from './assignments';
 import { localDate } from '../base/dates';
 import { roundHours } from '../../../../shared/elapsed';
@@ -19,6 +20,9 @@ import { runningIn, shownEntries, type ShownEntries } from './view';
 
 const nothingToRestart = 'Nothing to restart yet: pick a project and task, then Start.';
 
+/** What the person may change in an entry: its fields, and its link to the work by address. */
+export type EntryEdit = Omit<EntryChanges, 'names' | 'reference'> & { workAddress?: string | null };
+
 export class Commands {
   /** Numbers this run's intents and new entries, after the moment and the process. */
   private nextLocal = 1;
@@ -29,9 +33,23 @@ export class Commands {
     private readonly queue: SyncQueue,
   ) {}
 
-  /** `at`: when the person really began (e.g. came back from being away), if not now. */
-  async startTimer(input: { projectId: number; taskId: number; notes?: string; at?: Date }): Promise<void> {
-    await this.queue.enqueue({ kind: 'start', ...this.createFields(input) });
+  /**
+   * `at`: when the person really began (e.g. came back from being away), if not now. `workAddress`: the issue,
+   * ticket or card the time is for; an address that names no work is kept in the notes instead.
+   */
+  async startTimer(input: {
+    projectId: number;
+    taskId: number;
+    notes?: string;
+    at?: Date;
+    workAddress?: string;
+    reference?: EntryReference | null;
+  }): Promise<void> {
+    const { reference, notes } = input.reference
+      ? { reference: input.reference, notes: input.notes }
+      : startFromAddress(input.workAddress, input.notes);
+    const fields = this.createFields({ ...input, notes });
+    await this.queue.enqueue({ kind: 'start', ...fields, ...(reference ? { reference } : {}) });
   }
 
   async stopTimer(): Promise<void> {
@@ -103,8 +121,12 @@ export class Commands {
     if (entry.spentDate === today && !this.ledger.style.timestampTimers && !entry.isLocked) {
       return { kind: 'restart', id: this.newId(), at: this.nowIso(), ref: entry.ref };
     }
-    const { projectId, taskId, notes } = entry;
-    return { kind: 'start', ...this.createFields({ projectId, taskId, notes }) };
+    const { projectId, taskId, notes, reference } = entry;
+    return {
+      kind: 'start',
+      ...this.createFields({ projectId, taskId, notes }),
+      ...(reference ? { reference } : {}),
+    };
   }
 
   async updateNotes(ref: EntryRef, notes: string): Promise<void> {
@@ -145,8 +167,12 @@ export class Commands {
     });
   }
 
-  async editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
+  /** `workAddress`: link the entry to other work, or (null) "Remove link". */
+  async editEntry(ref: EntryRef, edit: EntryEdit): Promise<void> {
     const entry = this.editable(ref);
+    const { workAddress, ...rest } = edit;
+    const changes: Omit<EntryChanges, 'names'> =
+      workAddress === undefined ? rest : { ...rest, reference: linkFromAddress(workAddress) };
     // The contract orders two new times; one new time is ordered against the entry's other (a running one has
     // no end yet), so a mistake is refused here rather than acknowledged and then refused by Harvest.
     const end = changes.endedTime ?? (entry.runningSince ? null : entry.endedTime);
@@ -250,7 +276,12 @@ export class Commands {
   private editable(ref: EntryRef): LocalEntry {
     const entry = this.existing(ref);
     if (entry.isLocked) {
-      throw new NotAllowedError(`This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`);
+      // Submitted or approved: the reason already says why, in words.
+      const why =
+        entry.approval === 'unsubmitted'
+          ? `This entry is locked: ${entry.lockedReason ?? 'locked in Harvest'}.`
+          : `${entry.lockedReason}.`;
+      throw new NotAllowedError(why);
     }
     return entry;
   }

@@ -1,9 +1,10 @@
 // Owns the local model of a time entry (what the popover shows) and its conversion from Harvest's entry.
 import { z } from 'zod';
-import { EntryView } from '../../../../shared/state';
+import { EntryView, type Approval, type EntryReference } from '../../../../shared/state';
+import { readWorkItem } from '../../../../shared/work-items';
 import { readTime, momentOf } from '../../../../shared/wall-clock';
 import { msPerHour } from '../base/dates';
-import type { TimeEntry } from '../../../../shared/harvest/schemas';
+import type { ExternalReference, TimeEntry } from '../../../../shared/harvest/schemas';
 
 /** A Harvest id, or "local-N" for an entry created here that Harvest hasn't confirmed yet. */
 export type EntryRef = number | string;
@@ -26,6 +27,10 @@ export interface LocalEntry {
   endedTime: string | null;
   isLocked: boolean;
   lockedReason: string | null;
+  /** Harvest's rounded_hours; null until Harvest says (see EntryView). */
+  roundedHours: number | null;
+  approval: Approval;
+  reference: EntryReference | null;
   /** Last time Harvest changed it, to order entries. */
   createdAt: string;
 }
@@ -63,10 +68,37 @@ export function fromHarvest(e: TimeEntry): LocalEntry {
     runningSince,
     startedTime: e.started_time ?? null,
     endedTime: e.ended_time ?? null,
-    // A closed (approved) entry can't be changed either; Harvest's reason explains why.
-    isLocked: e.is_locked || e.is_closed,
-    lockedReason: e.locked_reason ?? (e.is_closed ? 'Approved in Harvest' : null),
+    ...lockOf(e),
+    roundedHours: e.rounded_hours ?? null,
+    reference: e.external_reference ? fromExternal(e.external_reference) : null,
     createdAt: e.created_at,
+  };
+}
+
+/** Why a submitted or approved entry can't change, in the person's words rather than Harvest's. */
+export const approvalReasons = {
+  submitted: "Submitted for approval: it can't change until it's approved or sent back",
+  approved: 'Approved in Harvest',
+} as const;
+
+/**
+ * Where the entry stands in approval (from approval_status; older answers only say is_closed, which means
+ * approved), and whether and why it is locked. Harvest's own reason stays for other locks (a closed period).
+ */
+function lockOf(e: TimeEntry): Pick<LocalEntry, 'approval' | 'isLocked' | 'lockedReason'> {
+  const approval = e.approval_status ?? (e.is_closed ? 'approved' : 'unsubmitted');
+  if (approval !== 'unsubmitted')
+    return { approval, isLocked: true, lockedReason: approvalReasons[approval] };
+  return { approval, isLocked: e.is_locked, lockedReason: e.is_locked ? (e.locked_reason ?? null) : null };
+}
+
+/** Harvest's external_reference as the popover holds it; the service read from the address when Sheaf knows it. */
+function fromExternal(r: ExternalReference): EntryReference {
+  return {
+    id: r.id,
+    groupId: r.group_id ?? null,
+    permalink: r.permalink,
+    service: readWorkItem(r.permalink)?.service ?? r.service ?? null,
   };
 }
 
@@ -98,6 +130,9 @@ export function toView(entry: LocalEntry, pending: boolean): EntryView {
     isLocked: entry.isLocked,
     lockedReason: entry.lockedReason,
     pending,
+    roundedHours: entry.roundedHours,
+    approval: entry.approval,
+    reference: entry.reference,
   };
 }
 

@@ -3,15 +3,16 @@
 // queued) and the view, gives them one lifetime, and hands each call to the part that owns it.
 import type { WeekStartDay } from '../../../../shared/calendar';
 import type { ClockStyle } from '../../../../shared/format';
-import type { AssignmentOption, EntryView } from '../../../../shared/state';
+import type { AssignmentOption, EntryView, LinkedWork } from '../../../../shared/state';
 import type { CachedEntry, EntryRef } from './entries';
 import type { HarvestApi } from '../harvest/api';
 import type { HarvestError } from '../harvest/errors';
 import { DisposableStore } from '../base/lifecycle';
 import type { Outbox } from './outbox';
 import type { Clock } from '../ports';
-import { Commands } from './commands';
-import type { EntryChanges } from './intents';
+import { Commands, type EntryEdit } from './commands';
+import { lastPairFor, referenceOf } from './linked-work';
+import { readWorkItem } from '../../../../shared/work-items';
 import { Ledger } from './ledger';
 import { SyncLine } from './sync-line';
 import { SyncQueue } from './sync-queue';
@@ -240,6 +241,15 @@ export class Timesheet {
     this.changed();
   }
 
+  /** The work an address names, and the project and task last used with its group (still assigned), or null. */
+  linkedWork(address: string): LinkedWork | null {
+    const item = readWorkItem(address);
+    if (!item) return null;
+    const pair = lastPairFor(item.groupId, this.shown().entries.values());
+    const option = pair ? this.ledger.option(pair.projectId, pair.taskId) : undefined;
+    return { link: referenceOf(item), suggestion: option ?? null };
+  }
+
   // ---- commands (resolve once applied locally and saved; sending happens behind) ----------------
 
   startTimer(input: Parameters<Commands['startTimer']>[0]): Promise<void> {
@@ -270,7 +280,7 @@ export class Timesheet {
     return this.commands.addEntry(input);
   }
 
-  editEntry(ref: EntryRef, changes: Omit<EntryChanges, 'names'>): Promise<void> {
+  editEntry(ref: EntryRef, changes: EntryEdit): Promise<void> {
     return this.commands.editEntry(ref, changes);
   }
 

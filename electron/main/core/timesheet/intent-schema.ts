@@ -17,6 +17,14 @@ export const EntryNamesSchema = z.strictObject({
 });
 export type EntryNames = z.infer<typeof EntryNamesSchema>;
 
+/** The work an entry is linked to (Harvest's external_reference), as shared/work-items.ts read it. */
+export const ReferenceSchema = z.strictObject({
+  id: z.string(),
+  groupId: z.string().nullable(),
+  permalink: z.string(),
+  service: z.string().nullable(),
+});
+
 export const EntryChangesSchema = z.strictObject({
   projectId: z.number().int().optional(),
   taskId: z.number().int().optional(),
@@ -26,6 +34,8 @@ export const EntryChangesSchema = z.strictObject({
   hours: hours.optional(),
   startedTime: z.string().optional(),
   endedTime: z.string().optional(),
+  /** A new link to the work, or null: "Remove link". */
+  reference: ReferenceSchema.nullable().optional(),
 });
 export type EntryChanges = z.infer<typeof EntryChangesSchema>;
 
@@ -48,6 +58,8 @@ export const CreateFieldsSchema = z.strictObject({
   taskId: z.number().int(),
   notes: z.string(),
   names: EntryNamesSchema,
+  /** The work the entry is for, when it was started from its address. */
+  reference: ReferenceSchema.optional(),
   /** Set (and saved) just before the create is sent: after a crash it must be looked for, not resent. */
   attempted: z.boolean().optional(),
   /** The notes the create was sent with (later edits may have been folded in), to find it again. */

@@ -82,6 +82,9 @@ export function applyIntent(
       endedTime: intent.kind === 'add' ? intent.endedTime : null,
       isLocked: false,
       lockedReason: null,
+      roundedHours: null,
+      approval: 'unsubmitted',
+      reference: intent.reference ?? null,
       createdAt: intent.at,
     });
     return ref;
@@ -117,6 +120,7 @@ export function applyIntent(
         runningSince: c.hours !== undefined && entry.runningSince ? at : entry.runningSince,
         startedTime,
         endedTime,
+        reference: c.reference === undefined ? entry.reference : c.reference,
       });
       break;
     }

@@ -5,7 +5,13 @@ import { readTime, timeAt } from '../../../../shared/wall-clock';
 import { localDate } from '../base/dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type EntryRef } from './entries';
-import type { CreateByDuration, CreateByStartEnd, HarvestApi, TimeEntryUpdate } from '../harvest/api';
+import type {
+  CreateByDuration,
+  CreateByStartEnd,
+  ExternalReferenceBody,
+  HarvestApi,
+  TimeEntryUpdate,
+} from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import { LostAnswers } from './lost-answers';
@@ -16,6 +22,7 @@ import {
   targetOf,
   type CreateIntent,
   type CreateNote,
+  type EntryChanges,
   type Intent,
   type Replaces,
   type SendNote,
@@ -57,6 +64,11 @@ export interface SendResult {
 function minutesAfter(a: string | null | undefined, b: string): number {
   const [from, to] = [readTime(b), readTime(a)];
   return from === null || to === null ? 0 : to - from;
+}
+
+/** The linked work as Harvest takes it (a Trello card names no group: none is sent). */
+function referenceBody(r: NonNullable<EntryChanges['reference']>): ExternalReferenceBody {
+  return { id: r.id, ...(r.groupId ? { group_id: r.groupId } : {}), permalink: r.permalink };
 }
 
 function isHarvest(err: unknown, ...codes: string[]): err is HarvestError {
@@ -121,10 +133,14 @@ export class Sender {
         break;
       case 'edit': {
         const c = intent.changes;
-        const edited = await this.api().updateTimeEntry(
-          ref,
-          editInStyle(this.ledger.style, this.ledger.entries.get(ref), c, at),
-        );
+        const body = editInStyle(this.ledger.style, this.ledger.entries.get(ref), c, at);
+        if (c.reference) body.external_reference = referenceBody(c.reference);
+        // "Remove link" is its own request; a repeat after a lost answer removes nothing twice.
+        if (c.reference === null) await this.api().deleteExternalReference(ref);
+        const edited =
+          Object.keys(body).length > 0 || c.reference !== null
+            ? await this.api().updateTimeEntry(ref, body)
+            : await this.api().getTimeEntry(ref);
         report.heard({ entry: edited });
         // Hours set on a running timer count on from when they were set, not from when Harvest heard of them.
         if (c.hours !== undefined) await this.countFrom(edited, c.hours, at, report);
@@ -359,6 +375,7 @@ export class Sender {
       task_id: intent.taskId,
       spent_date: intent.kind === 'add' ? intent.spentDate : localDate(at),
       ...(notes ? { notes } : {}),
+      ...(intent.reference ? { external_reference: referenceBody(intent.reference) } : {}),
     };
     if (intent.kind === 'add') {
       // Only the account's own style reaches Harvest (it ignores the other): times there, hours here.

@@ -13,6 +13,7 @@ import { localDate, weekRange } from '../base/dates';
 import { round, toView, type EntryRef, type LocalEntry } from './entries';
 import type { SetAside } from './set-aside';
 import { recentPairs, shownDay } from './days';
+import { billedTotals } from './billed';
 import { applyIntents, isCreate, resolveRef, type Intent } from './intents';
 import { mayHaveMade } from './lost-answers';
 import type { Ledger, LedgerReading } from './ledger';
@@ -70,6 +71,12 @@ function madeByQueuedCreates(ledger: LedgerReading, queued: readonly Intent[]): 
   return made;
 }
 
+/** The shown day with what it and its week will bill, where the company rounds. */
+function withBilled(day: ShownDay, all: LocalEntry[], pendingRefs: Set<EntryRef>): ShownDay {
+  const billed = billedTotals(all, pendingRefs, day.date, day.week);
+  return billed ? { ...day, billed } : day;
+}
+
 /** Any entry Sheaf knows (this week's, or a timer left running from earlier), as the popover shows it. */
 export function entryIn(shown: ShownEntries, ref: EntryRef, ids: LedgerReading['ids']): EntryView | null {
   const found = shown.entries.get(resolveRef(ref, ids));
@@ -124,7 +131,11 @@ export function timesheetView({ now, ledger, queued, setAside, sync }: ViewInput
     assignmentsVersion: ledger.assignmentsVersion,
     timestampTimers: ledger.style.timestampTimers,
     clock: ledger.style.clock,
-    day: shownDay(all, view, ledger.shownDate ?? today, today, ledger.weekStartDay, ledger.readingWeek),
+    day: withBilled(
+      shownDay(all, view, ledger.shownDate ?? today, today, ledger.weekStartDay, ledger.readingWeek),
+      all,
+      pendingRefs,
+    ),
     recent: recentPairs(all)
       .map((p) => ledger.option(p.projectId, p.taskId))
       .filter((o): o is AssignmentOption => o !== undefined),
