@@ -247,7 +247,7 @@ describe('usage', () => {
     const help = await sheaf('start', 'website', 'dev', '--help');
     expect(help).toMatchObject({ code: 0, err: '' });
     expect(help.out).toMatch(
-      /^Usage: sheaf <command>\n {2}start <words…> \[--notes TEXT\] \[--stop-other \| --keep-other\]/,
+      /^Usage: sheaf <command>\n {2}start <words…> \[--notes TEXT\] \[--ref URL\] \[--stop-other \| --keep-other\]/,
     );
     expect(help.out).not.toContain('  stop ');
     expect((await state()).running).toBeNull();

@@ -198,7 +198,8 @@ describe('getReport', () => {
     const lastWeek = await h.app.commands.getReport({ period: 'week', back: 1 });
     expect(lastWeek.from).toBe(addDays(week.from, -7));
     expect(lastWeek.to).toBe(addDays(week.from, -1));
-    expect(h.takeRequests()).toHaveLength(2);
+    // By project, client and task, and the week's team report.
+    expect(h.takeRequests()).toHaveLength(4);
     const total = h.sandbox.admin
       .entries()
       .filter((e) => e.spent_date >= lastWeek.from && e.spent_date <= lastWeek.to)

@@ -62,9 +62,12 @@ export function Reports() {
   const hours = (h: number) => formatHours(h, prefs.timeFormat);
   const total = shown?.clients.reduce((t, c) => t + c.totalHours, 0) ?? 0;
   const billable = shown?.clients.reduce((t, c) => t + c.billableHours, 0) ?? 0;
-  // Both tables get the Amount column or neither, so their columns line up.
-  const money =
-    !!shown && [...shown.clients, ...shown.projects].some((r) => r.currency && r.billableAmount !== null);
+  // The client, project and task tables get the Amount column or none do, so their columns line up.
+  const hasMoney = (rows: { currency: string | null; billableAmount: number | null }[]) =>
+    rows.some((r) => r.currency && r.billableAmount !== null);
+  const money = !!shown && hasMoney([...shown.clients, ...shown.projects, ...(shown.tasks ?? [])]);
+  // People's rows carry amounts only where Harvest sends them for everyone's time.
+  const peopleMoney = money && hasMoney(shown?.people ?? []);
   const soFar =
     shown && period === 'month'
       ? formatSoFar(shown.from, shown.to, localSpentDate(new Date(shown.fetchedAt)))
@@ -156,7 +159,7 @@ export function Reports() {
                 ...p,
               }))}
               hours={hours}
-              money={money}
+              money={peopleMoney}
             />
           )}
         </>

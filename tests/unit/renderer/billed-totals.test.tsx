@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-// Tests the day's and week's totals where the company rounds time: both figures in one line, the running timer
-// billed live by the account's rule, and the setting that puts billed hours first.
+// Tests the day's and week's totals where the company rounds time: the day's billed hours beside its title (its
+// tracked total is its chip, once), the week's both figures in one line, the running timer billed live by the
+// account's rule, and the setting that puts billed hours first.
 import '@testing-library/jest-dom/vitest';
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,8 +30,10 @@ describe('billed totals', () => {
   it('shows tracked then billed for the day and the week', async () => {
     const billed = { rounding: quarterUp, dayHours: 8, weekHours: 18.25 };
     await renderPopover(signedIn({ day: dayOf([entry({ hours: 7.8 })], 7.8, billed) }));
-    expect(screen.getByLabelText("Today's total")).toHaveTextContent('7:48 (8:00 billed)');
+    expect(screen.getByRole('heading', { name: /Today/ })).toHaveTextContent('Today · 8:00 billed');
     expect(screen.getByLabelText("This week's total")).toHaveTextContent('17:48 (18:15 billed)');
+    // The tracked day total shows once: on its chip.
+    expect(screen.queryByLabelText("Today's total")).toBeNull();
   });
 
   it('leads with billed hours when the setting says so', async () => {
@@ -41,7 +44,7 @@ describe('billed totals', () => {
         desktop: desktopState({ hoursLead: 'billed' }),
       }),
     );
-    expect(screen.getByLabelText("Today's total")).toHaveTextContent('8:00 billed (7:48 tracked)');
+    expect(screen.getByLabelText("This week's total")).toHaveTextContent('18:00 billed (17:48 tracked)');
   });
 
   it('bills the running timer live by the rule: five minutes in, a quarter hour more', async () => {
@@ -54,11 +57,13 @@ describe('billed totals', () => {
     act(() => {
       vi.advanceTimersByTime(5 * 60_000);
     });
-    expect(screen.getByLabelText("Today's total")).toHaveTextContent('1:05 (1:15 billed)');
+    expect(screen.getByRole('heading', { name: /Today/ })).toHaveTextContent('Today · 1:15 billed');
+    expect(screen.getByLabelText("This week's total")).toHaveTextContent('11:05 (1:15 billed)');
   });
 
   it('shows one figure where the company doesn’t round', async () => {
     await renderPopover(signedIn({ day: dayOf([entry({ hours: 7.8 })], 7.8, undefined) }));
-    expect(screen.getByLabelText("Today's total")).toHaveTextContent(/^7:48$/);
+    expect(screen.getByRole('heading', { name: /Today/ })).toHaveTextContent(/^Today$/);
+    expect(screen.getByLabelText("This week's total")).toHaveTextContent(/^17:48$/);
   });
 });
