@@ -17,6 +17,7 @@ import { AskAboutTimeAway } from './SettingsTimeAway';
 import { InstallCommand } from './SettingsCommand';
 import { Check, checkWith, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
+import { DesktopKeybindings } from './SettingsKeybindings';
 import { ShortcutField } from './SettingsShortcut';
 
 const days = [
@@ -202,6 +203,9 @@ export function Settings() {
               platform={view.platform}
               onChange={(toggleTimer) => save({ shortcuts: { toggleTimer } })}
             />
+            {view.desktopKeybindings && (
+              <DesktopKeybindings offer={view.desktopKeybindings} platform={view.platform} onView={setView} />
+            )}
           </fieldset>
 
           <fieldset>
