@@ -49,17 +49,20 @@ export const test = base.extend<{
   preview: Preview;
   sandboxOptions: Omit<SandboxOptions, 'clock'>;
   idleBus: string | null;
+  hostEnv: Record<string, string>;
 }>({
   /** What the sandbox starts with beyond the shared clock (`test.use` it), e.g. the accounts its token reaches. */
   sandboxOptions: [{}, { option: true }],
   /** A D-Bus session bus's address: the host reads idle from the desktop there (`--idle system`), not simulated. */
   idleBus: [null, { option: true }],
+  /** More of the host's environment (`test.use` it): the desktop it runs on, a PATH with stand-in programs. */
+  hostEnv: [{}, { option: true }],
   /** The page's clock starts where the core's is, and moves at real speed unless a test pauses or skips it. */
   page: async ({ page, preview }, provide) => {
     await page.clock.install({ time: preview.clock.now() });
     await provide(page);
   },
-  preview: async ({ sandboxOptions, idleBus }, provide) => {
+  preview: async ({ sandboxOptions, idleBus, hostEnv }, provide) => {
     const clock = new SkippableClock();
     const sandbox = await startSandbox({ ...sandboxOptions, clock });
     const dataDir = await mkdtemp(join(tmpdir(), 'sheaf-e2e-'));
@@ -77,6 +80,7 @@ export const test = base.extend<{
           SHEAF_DATA_DIR: dataDir,
           HOME: join(dataDir, 'home'),
           ...(idleBus ? { DBUS_SESSION_BUS_ADDRESS: idleBus } : {}),
+          ...hostEnv,
         },
         secrets,
         clock,
