@@ -179,6 +179,26 @@ describe('settings view', () => {
     expect(timer).toHaveAccessibleDescription(/⌘⇧T is already used by another app/);
   });
 
+  it('says which keys the desktop bound, or that it may ask first, as news rather than a problem', async () => {
+    const user = userEvent.setup();
+    await renderPopover(
+      signedIn({ desktop: desktop() }),
+      view({
+        shortcuts: {
+          togglePopover: { state: 'ok', message: 'Your desktop may ask you to confirm these keys.' },
+          toggleTimer: { state: 'ok', message: 'Your desktop runs this on Ctrl+Alt+T.' },
+        },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+    expect(timer).toHaveAccessibleDescription(/Your desktop runs this on Ctrl\+Alt\+T/);
+    expect(timer).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByRole('textbox', { name: 'Show or hide Sheaf' })).toHaveAccessibleDescription(
+      /may ask you to confirm/,
+    );
+  });
+
   it('explains a number it can’t use beside its field, in a sentence, and sends nothing', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn({ desktop: desktop() }));
