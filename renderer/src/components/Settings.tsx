@@ -315,11 +315,14 @@ export function Settings() {
               onChange={(launchAtLogin) => save({ launchAtLogin })}
             />
             {view.launchAtLogin.message && <p className="muted small">{view.launchAtLogin.message}</p>}
-            <Check
-              label="Show the elapsed time next to the menu bar icon (macOS)"
-              checked={s.trayTitle}
-              onChange={(trayTitle) => save({ trayTitle })}
-            />
+            {/* A label beside the icon is macOS's alone; elsewhere the tray's tooltip has the time. */}
+            {(view.platform ?? 'mac') === 'mac' && (
+              <Check
+                label="Show the elapsed time next to the menu bar icon (macOS)"
+                checked={s.trayTitle}
+                onChange={(trayTitle) => save({ trayTitle })}
+              />
+            )}
             <InstallCommand />
           </fieldset>
 
