@@ -202,13 +202,16 @@ describe('settings view', () => {
   it.each([
     ['linux', 0],
     ['mac', 1],
-  ] as const)('offers the elapsed time beside the tray icon only where the tray has a label: %s', async (platform, count) => {
-    const user = userEvent.setup();
-    await renderPopover(signedIn({ desktop: desktop() }), view({ platform }));
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
-    await screen.findByRole('textbox', { name: 'Start or stop the timer' });
-    expect(screen.queryAllByRole('checkbox', { name: /next to the menu bar icon/ })).toHaveLength(count);
-  });
+  ] as const)(
+    'offers the elapsed time beside the tray icon only where the tray has a label: %s',
+    async (platform, count) => {
+      const user = userEvent.setup();
+      await renderPopover(signedIn({ desktop: desktop() }), view({ platform }));
+      await user.click(screen.getByRole('button', { name: 'Settings' }));
+      await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+      expect(screen.queryAllByRole('checkbox', { name: /next to the menu bar icon/ })).toHaveLength(count);
+    },
+  );
 
   it('explains a number it can’t use beside its field, in a sentence, and sends nothing', async () => {
     const user = userEvent.setup();
