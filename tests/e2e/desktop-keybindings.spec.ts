@@ -3,7 +3,7 @@
 // gsettings (a stand-in on PATH, tests/fixtures/bin/gsettings) and lists what it added.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, signIn, test } from './fixtures';
+import { expect, openSettings, signIn, test } from './fixtures';
 
 const mediaKeys = 'org.gnome.settings-daemon.plugins.media-keys';
 const folder = '/org/gnome/settings-daemon/plugins/media-keys/custom-keybindings';
@@ -20,10 +20,9 @@ test.describe('on GNOME', () => {
     page,
     preview,
   }) => {
-    await page.setViewportSize({ width: 360, height: 600 });
+    // At the popover's 360×600 (playwright.config.ts).
     await signIn(page, preview);
-    await page.getByRole('button', { name: 'Settings' }).click();
-    const settings = page.getByRole('region', { name: 'Settings' });
+    const settings = await openSettings(page);
 
     // Unsupported here, said as it is, and pointing at the offer below.
     await expect(settings.getByText("This preview can't hold global shortcuts").first()).toBeVisible();
@@ -51,8 +50,7 @@ test.describe('on GNOME', () => {
 
 test('without GNOME the preview offers nothing and keeps the setting only', async ({ page, preview }) => {
   await signIn(page, preview);
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('region', { name: 'Settings' });
+  const settings = await openSettings(page);
   await expect(settings.getByText('this preview keeps the setting only').first()).toBeVisible();
   await expect(settings.getByRole('button', { name: /keyboard settings/ })).toHaveCount(0);
 });

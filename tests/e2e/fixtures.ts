@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Clock } from '../../electron/main/core/ports';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../electron/web/secrets';
@@ -115,6 +115,12 @@ export async function signIn(page: Page, preview: Preview): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByText('Sheaf Demo Co')).toBeVisible();
+}
+
+/** Opens Settings from the gear and answers its region. */
+export async function openSettings(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  return page.getByRole('region', { name: 'Settings' });
 }
 
 /** The shown day's total: its chip in the week strip, the one place a day's total appears ("–" for none). */
