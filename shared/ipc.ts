@@ -272,6 +272,8 @@ export const PopoverEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openSettings') }),
   /** The tray's "Sign out" would leave changes unsent or a timer running: the popover asks what to do. */
   z.object({ type: z.literal('askSignOut') }),
+  /** What Settings shows changed without the person (the desktop answered about the shortcuts): read it again. */
+  z.object({ type: z.literal('settingsChanged') }),
 ]);
 export type PopoverEvent = z.infer<typeof PopoverEvent>;
 

@@ -130,7 +130,8 @@ describe('what Settings says of shortcuts the portal binds', () => {
     const portal = await startShortcutsPortal(bus.connect());
     portal.answer.triggers = { 'CommandOrControl+Shift+T': 'Ctrl+Alt+T' };
     const s = (await open())!;
-    const held = new GlobalShortcuts(s, actions);
+    const settingsChanged = vi.fn();
+    const held = new GlobalShortcuts(s, actions, undefined, undefined, settingsChanged);
     held.apply(defaultSettings);
     // Until the desktop answers, the person may have its dialog to confirm.
     expect(held.view().toggleTimer).toEqual({
@@ -146,6 +147,8 @@ describe('what Settings says of shortcuts the portal binds', () => {
       togglePopover: { state: 'ok', message: 'Your desktop runs this on CTRL+SHIFT+h.' },
       toggleTimer: { state: 'ok', message: 'Your desktop runs this on Ctrl+Alt+T.' },
     });
+    // An open Settings is told to read it again.
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
     held.dispose();
   });
 

@@ -115,6 +115,8 @@ export function Settings() {
     setSettingsOpen(false);
   }
 
+  // Read again when main says the view changed on its own (the desktop said which keys it bound).
+  const changes = useSheaf((s) => s.settingsChanges);
   useEffect(() => {
     let live = true;
     void send('getSettings').then((result) => {
@@ -125,7 +127,7 @@ export function Settings() {
     return () => {
       live = false;
     };
-  }, [send]);
+  }, [send, changes]);
 
   /**
    * Shows the change at once (a checkbox must not flick back while main saves), then main's answer. A refusal is

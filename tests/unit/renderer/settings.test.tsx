@@ -199,6 +199,27 @@ describe('settings view', () => {
     );
   });
 
+  it('an open Settings reads the view again when main says the desktop answered', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const popover = await screen.findByRole('textbox', { name: 'Show or hide Sheaf' });
+    expect(popover).not.toHaveAccessibleDescription(/Your desktop runs this/);
+    fake.answers.getSettings = {
+      ok: true,
+      value: view({
+        shortcuts: {
+          ...view().shortcuts,
+          togglePopover: { state: 'ok', message: 'Your desktop runs this on Super+S.' },
+        },
+      }),
+    };
+    await act(async () => fake.tell({ type: 'settingsChanged' }));
+    await expect
+      .poll(() => screen.getByRole('textbox', { name: 'Show or hide Sheaf' }))
+      .toHaveAccessibleDescription(/Your desktop runs this on Super\+S/);
+  });
+
   it.each([
     ['linux', 0],
     ['mac', 1],

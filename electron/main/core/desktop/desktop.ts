@@ -124,6 +124,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
       { togglePopover: () => ports.togglePopover?.(), toggleTimer: () => void toggleByShortcut() },
       deps.log,
       ports.keybindings,
+      () => deps.tellPopover({ type: 'settingsChanged' }),
     ),
   );
   const loginItem = new LaunchAtLogin(ports.loginItems);

@@ -43,6 +43,8 @@ export class GlobalShortcuts implements Disposable {
     private readonly actions: Record<ShortcutName, () => void>,
     private readonly log?: (line: string) => void,
     private readonly keybindings?: DesktopKeybindings,
+    /** The desktop answered a bind: what Settings shows has changed. */
+    private readonly onBound?: () => void,
   ) {
     this.shortcuts = shortcuts ?? { register: () => 'unsupported', unregisterAll: () => {} };
     this.unsupported = unsupportedMessage(shortcuts !== undefined, keybindings);
@@ -135,6 +137,7 @@ export class GlobalShortcuts implements Disposable {
       };
     }
     this.status = next;
+    this.onBound?.();
   }
 }
 
