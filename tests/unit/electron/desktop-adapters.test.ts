@@ -60,6 +60,7 @@ describe("the tray's Settings item", () => {
     // An event, not state: nothing of it is left in the snapshot's part for a later snapshot to replay.
     expect(Object.keys(desktop.state()).sort()).toEqual([
       'focusEnabled',
+      'hoursLead',
       'idleQuestion',
       'theme',
       'trayTitle',
