@@ -1,6 +1,7 @@
 // Settings on GNOME where apps can't hold global shortcuts: the preview (like the desktop app on Wayland without
 // a GlobalShortcuts portal) says so, offers GNOME's own keyboard settings, adds Sheaf's shortcuts there through
 // gsettings (a stand-in on PATH, tests/fixtures/bin/gsettings) and lists what it added.
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, openSettings, signIn, test } from './fixtures';
@@ -43,6 +44,11 @@ test.describe('on GNOME', () => {
       settings.getByRole('button', { name: "Add them to GNOME's keyboard settings again" }),
     ).toBeVisible();
 
+    // axe on the offer and its list: nothing serious or critical.
+    const axe = await new AxeBuilder({ page }).include('.desktop-keybindings').analyze();
+    expect(
+      axe.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')).map((v) => v.id),
+    ).toEqual([]);
     await added.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screenshots/settings-gnome-keybindings.png' });
   });
