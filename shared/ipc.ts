@@ -203,6 +203,8 @@ export const commands = {
   getSettings: { input: z.void(), output: SettingsView },
   /** Any part of the settings; the whole result is checked before it is saved. */
   updateSettings: { input: SettingsUpdate, output: SettingsView },
+  /** Adds the shortcuts to the desktop's own keyboard settings (GNOME), where apps can't hold them; says what. */
+  addDesktopKeybindings: { input: z.void(), output: SettingsView },
   /**
    * The answer to "You were away since …": keep the time, end the entry when the person left (and maybe carry
    * on), or put the time away on a picked project/task (as its own entry, or given away while the timer runs on).
@@ -270,6 +272,8 @@ export const PopoverEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openSettings') }),
   /** The tray's "Sign out" would leave changes unsent or a timer running: the popover asks what to do. */
   z.object({ type: z.literal('askSignOut') }),
+  /** What Settings shows changed without the person (the desktop answered about the shortcuts): read it again. */
+  z.object({ type: z.literal('settingsChanged') }),
 ]);
 export type PopoverEvent = z.infer<typeof PopoverEvent>;
 

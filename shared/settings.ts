@@ -231,9 +231,18 @@ export const ShortcutStatus = z.object({
 });
 export type ShortcutStatus = z.infer<typeof ShortcutStatus>;
 
+/** One of Sheaf's shortcuts written into the desktop's own keyboard settings: its name there, keys and command. */
+export const DesktopKeybinding = z.object({ name: z.string(), accelerator: z.string(), command: z.string() });
+export type DesktopKeybinding = z.infer<typeof DesktopKeybinding>;
+
 export const SettingsView = z.object({
   settings: Settings,
   shortcuts: z.object({ togglePopover: ShortcutStatus, toggleTimer: ShortcutStatus }),
+  /**
+   * Where apps can't hold global shortcuts but the desktop runs commands on keys of its own (GNOME): Settings
+   * offers to add Sheaf's there, and shows what it added. Absent where there is nothing to offer.
+   */
+  desktopKeybindings: z.object({ desktop: z.string(), added: z.array(DesktopKeybinding) }).optional(),
   launchAtLogin: z.object({ supported: z.boolean(), message: z.string().nullable() }),
   /** Something about the settings the person should know (a damaged file set aside). */
   notice: z.string().nullable(),

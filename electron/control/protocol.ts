@@ -90,6 +90,7 @@ const scriptable = {
   dismissNotices: false,
   getSettings: false,
   updateSettings: false,
+  addDesktopKeybindings: false,
   answerIdle: false,
   snoozeReminder: false,
   startFocus: false,

@@ -27,6 +27,7 @@ import { createHarvestFetch } from './platform/harvest-fetch';
 import { dispatch } from './dispatch';
 import { pushTo, registerIpc, type PopoverPage } from './ipc';
 import { chooseShortcuts } from './adapters/linux/choose-shortcuts';
+import { openDesktopKeybindings } from './adapters/linux/desktop-keybindings';
 import { bindingProblem } from './adapters/linux/portal-shortcuts';
 import { openSystemIdle } from './adapters/linux/system-idle';
 import { quietly, sessionBus } from './adapters/linux/dbus';
@@ -155,6 +156,8 @@ async function start(links: LinkInbox): Promise<void> {
           log,
         })
       ).shortcuts,
+      // Where no portal answers, Settings offers GNOME's own keybindings running the sheaf command.
+      keybindings: openDesktopKeybindings({ platform: process.platform, env: process.env }),
       platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
       loginItems: createLoginItems({
         platform: process.platform,

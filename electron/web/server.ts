@@ -15,6 +15,7 @@ import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/ada
 import { createSettingsStore } from '../main/adapters/settings-store';
 import { createCommandInstaller } from '../main/adapters/command-link';
 import { openSystemIdle } from '../main/adapters/linux/system-idle';
+import { openDesktopKeybindings } from '../main/adapters/linux/desktop-keybindings';
 import { createBridge } from './bridge-socket';
 import { defaultPreviewDataDir } from '../control/protocol';
 import { startControl } from '../control/server';
@@ -118,6 +119,8 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
       idle: idle ?? system?.source,
       notifier,
+      // A tab can't hold global shortcuts, but on GNOME the desktop can run the sheaf command on keys for it.
+      keybindings: openDesktopKeybindings({ platform: process.platform, env }),
     },
   });
   const handlers: CommandHandlers = {

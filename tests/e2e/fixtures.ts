@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Clock } from '../../electron/main/core/ports';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox/server';
 import { createMemorySecretStore } from '../../electron/web/secrets';
@@ -49,17 +49,20 @@ export const test = base.extend<{
   preview: Preview;
   sandboxOptions: Omit<SandboxOptions, 'clock'>;
   idleBus: string | null;
+  hostEnv: Record<string, string>;
 }>({
   /** What the sandbox starts with beyond the shared clock (`test.use` it), e.g. the accounts its token reaches. */
   sandboxOptions: [{}, { option: true }],
   /** A D-Bus session bus's address: the host reads idle from the desktop there (`--idle system`), not simulated. */
   idleBus: [null, { option: true }],
+  /** More of the host's environment (`test.use` it): the desktop it runs on, a PATH with stand-in programs. */
+  hostEnv: [{}, { option: true }],
   /** The page's clock starts where the core's is, and moves at real speed unless a test pauses or skips it. */
   page: async ({ page, preview }, provide) => {
     await page.clock.install({ time: preview.clock.now() });
     await provide(page);
   },
-  preview: async ({ sandboxOptions, idleBus }, provide) => {
+  preview: async ({ sandboxOptions, idleBus, hostEnv }, provide) => {
     const clock = new SkippableClock();
     const sandbox = await startSandbox({ ...sandboxOptions, clock });
     const dataDir = await mkdtemp(join(tmpdir(), 'sheaf-e2e-'));
@@ -77,6 +80,7 @@ export const test = base.extend<{
           SHEAF_DATA_DIR: dataDir,
           HOME: join(dataDir, 'home'),
           ...(idleBus ? { DBUS_SESSION_BUS_ADDRESS: idleBus } : {}),
+          ...hostEnv,
         },
         secrets,
         clock,
@@ -111,6 +115,12 @@ export async function signIn(page: Page, preview: Preview): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByText('Sheaf Demo Co')).toBeVisible();
+}
+
+/** Opens Settings from the gear and answers its region. */
+export async function openSettings(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  return page.getByRole('region', { name: 'Settings' });
 }
 
 /** The shown day's total: its chip in the week strip, the one place a day's total appears ("–" for none). */

@@ -9,6 +9,8 @@ import {
   type PortalShortcuts,
 } from '../../electron/main/adapters/linux/portal-shortcuts';
 import { chooseShortcuts } from '../../electron/main/adapters/linux/choose-shortcuts';
+import { GlobalShortcuts } from '../../electron/main/core/desktop/global-shortcuts';
+import { defaultSettings } from '../../shared/settings';
 import { gtkAccelerator, readAccelerator, xdgTrigger } from '../../electron/main/adapters/linux/accelerator';
 import { startPrivateBus, type PrivateBus } from '../fixtures/dbus/private-bus';
 import { startShortcutsPortal } from '../fixtures/dbus/portal-services';
@@ -118,6 +120,50 @@ describe('the GlobalShortcuts portal', () => {
     const s = (await open())!;
     expect(s.register('Shift+', () => {})).toBe('invalid');
     expect(s.register('Hyper+T', () => {})).toBe('invalid');
+  });
+});
+
+describe('what Settings says of shortcuts the portal binds', () => {
+  const actions = { togglePopover: () => {}, toggleTimer: () => {} };
+
+  it('the desktop lists each shortcut by what it does, and Settings shows the keys it bound', async () => {
+    const portal = await startShortcutsPortal(bus.connect());
+    portal.answer.triggers = { 'CommandOrControl+Shift+T': 'Ctrl+Alt+T' };
+    const s = (await open())!;
+    const settingsChanged = vi.fn();
+    const held = new GlobalShortcuts(s, actions, undefined, undefined, settingsChanged);
+    held.apply(defaultSettings);
+    // Until the desktop answers, the person may have its dialog to confirm.
+    expect(held.view().toggleTimer).toEqual({
+      state: 'ok',
+      message: 'Your desktop may ask you to confirm these keys.',
+    });
+    await s.settled();
+    expect(portal.described()).toEqual({
+      'CommandOrControl+Shift+H': 'Show or hide Sheaf',
+      'CommandOrControl+Shift+T': 'Start or stop the timer',
+    });
+    expect(held.view()).toEqual({
+      togglePopover: { state: 'ok', message: 'Your desktop runs this on CTRL+SHIFT+h.' },
+      toggleTimer: { state: 'ok', message: 'Your desktop runs this on Ctrl+Alt+T.' },
+    });
+    // An open Settings is told to read it again.
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
+    held.dispose();
+  });
+
+  it('a cancelled dialog leaves both shortcuts unheld, saying why', async () => {
+    const portal = await startShortcutsPortal(bus.connect());
+    portal.answer.cancel = true;
+    const s = (await open())!;
+    const held = new GlobalShortcuts(s, actions);
+    held.apply(defaultSettings);
+    await s.settled();
+    expect(held.view().togglePopover).toEqual({
+      state: 'unsupported',
+      message: 'Sheaf’s shortcuts were not added: the desktop’s dialog was cancelled.',
+    });
+    held.dispose();
   });
 });
 

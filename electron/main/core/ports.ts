@@ -71,8 +71,34 @@ export interface Notifier {
 
 /** Global keyboard shortcuts: `taken` when another app already holds the accelerator. */
 export interface Shortcuts {
-  register(accelerator: string, run: () => void): 'ok' | 'taken' | 'invalid' | 'unsupported';
+  /** `description` says what the shortcut does, where the desktop lists it (the GlobalShortcuts portal). */
+  register(
+    accelerator: string,
+    run: () => void,
+    description?: string,
+  ): 'ok' | 'taken' | 'invalid' | 'unsupported';
   unregisterAll(): void;
+  /**
+   * Where the desktop binds the keys itself, after asking the person (the GlobalShortcuts portal): told what it
+   * bound, or that it didn't. Returns the unsubscribe. Absent where registering settles it (globalShortcut).
+   */
+  onBound?(listener: (outcome: ShortcutsBound) => void): () => void;
+}
+
+/** What the desktop bound: the keys it gives each accelerator asked for ("" when none yet), or its refusal. */
+export type ShortcutsBound = { bound: Array<{ accelerator: string; trigger: string }> } | { refused: string };
+
+/**
+ * The desktop's own keyboard settings, where apps can't hold global shortcuts but the desktop runs a command on
+ * keys (GNOME's custom keybindings): Sheaf's shortcuts are added there, running the `sheaf` command.
+ */
+export interface DesktopKeybindings {
+  /** The desktop's name, as Settings says it ("GNOME"). */
+  desktop: string;
+  /** Writes each shortcut (`run`: the sheaf command's verb) and answers what was added. */
+  add(
+    shortcuts: Array<{ name: string; accelerator: string; run: 'toggle' | 'show' }>,
+  ): Promise<Array<{ name: string; accelerator: string; command: string }>>;
 }
 
 /** Where settings are kept (electron-store in Electron, conf in the Node hosts), checked against the schema. */

@@ -83,6 +83,12 @@ function runningTimers(state: AppState): Array<{ account: string | null; entry: 
   return [...here, ...elsewhere];
 }
 
+/**
+ * Whether the tray shows a text label beside its icon: Electron's `Tray.setTitle` is macOS-only (electron.d.ts,
+ * `@platform darwin`), so elsewhere the elapsed time lives in the tooltip alone.
+ */
+export const hasTrayLabel = (platform: NodeJS.Platform): boolean => platform === 'darwin';
+
 export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform): TrayView {
   const signedIn = state.session.status === 'signed_in';
   const quickStarts = signedIn
@@ -113,7 +119,7 @@ export function trayViewOf(state: AppState, now: Date, platform: NodeJS.Platform
   const focusTip = focusLeftInWords(state.focus, now.getTime());
   const withFocus = (text: string, extra: string | null) => (extra ? `${text} — ${extra}` : text);
   // The menu bar title is optional (settings); the tooltip always says what runs, and where.
-  const showTitle = platform === 'darwin' && state.desktop.trayTitle;
+  const showTitle = hasTrayLabel(platform) && state.desktop.trayTitle;
   if (timers.length === 0) {
     return {
       running: false,
@@ -204,7 +210,7 @@ export function createTrayService<TMenu>(options: TrayServiceOptions<TMenu>): Tr
   return {
     render(view) {
       if (last?.running !== view.running) tray.setImage(image(view.running));
-      if (platform === 'darwin' && (last?.title ?? '') !== view.title) tray.setTitle(view.title);
+      if (hasTrayLabel(platform) && (last?.title ?? '') !== view.title) tray.setTitle(view.title);
       if (last?.tooltip !== view.tooltip) tray.setToolTip(view.tooltip);
       if (
         last?.runningHere !== view.runningHere ||

@@ -17,6 +17,7 @@ import { AskAboutTimeAway } from './SettingsTimeAway';
 import { InstallCommand } from './SettingsCommand';
 import { Check, checkWith, Choices, Field, NumberField, useDraft } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
+import { DesktopKeybindings } from './SettingsKeybindings';
 import { ShortcutField } from './SettingsShortcut';
 
 const days = [
@@ -114,6 +115,8 @@ export function Settings() {
     setSettingsOpen(false);
   }
 
+  // Read again when main says the view changed on its own (the desktop said which keys it bound).
+  const changes = useSheaf((s) => s.settingsChanges);
   useEffect(() => {
     let live = true;
     void send('getSettings').then((result) => {
@@ -124,7 +127,7 @@ export function Settings() {
     return () => {
       live = false;
     };
-  }, [send]);
+  }, [send, changes]);
 
   /**
    * Shows the change at once (a checkbox must not flick back while main saves), then main's answer. A refusal is
@@ -202,6 +205,9 @@ export function Settings() {
               platform={view.platform}
               onChange={(toggleTimer) => save({ shortcuts: { toggleTimer } })}
             />
+            {view.desktopKeybindings && (
+              <DesktopKeybindings offer={view.desktopKeybindings} platform={view.platform} onView={setView} />
+            )}
           </fieldset>
 
           <fieldset>
@@ -311,11 +317,14 @@ export function Settings() {
               onChange={(launchAtLogin) => save({ launchAtLogin })}
             />
             {view.launchAtLogin.message && <p className="muted small">{view.launchAtLogin.message}</p>}
-            <Check
-              label="Show the elapsed time next to the menu bar icon (macOS)"
-              checked={s.trayTitle}
-              onChange={(trayTitle) => save({ trayTitle })}
-            />
+            {/* A label beside the icon is macOS's alone; elsewhere the tray's tooltip has the time. */}
+            {(view.platform ?? 'mac') === 'mac' && (
+              <Check
+                label="Show the elapsed time next to the menu bar icon (macOS)"
+                checked={s.trayTitle}
+                onChange={(trayTitle) => save({ trayTitle })}
+              />
+            )}
             <InstallCommand />
           </fieldset>
 

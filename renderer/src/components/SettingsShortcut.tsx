@@ -120,9 +120,7 @@ export function ShortcutField({
 
   const message =
     problem ??
-    (status.state === 'taken' || status.state === 'invalid' || status.state === 'unsupported'
-      ? status.message && withShortcutLabel(status.message, value, platform)
-      : null);
+    (status.state !== 'off' && status.message ? withShortcutLabel(status.message, value, platform) : null);
   const messageId = `${id}-message`;
   return (
     <Field
@@ -134,7 +132,12 @@ export function ShortcutField({
         message && (
           <p
             id={messageId}
-            className={status.state === 'unsupported' && !problem ? 'muted small' : 'settings-problem small'}
+            // What the desktop bound, or why it can't hold the keys, is news; taken or invalid keys are a problem.
+            className={
+              (status.state === 'unsupported' || status.state === 'ok') && !problem
+                ? 'muted small'
+                : 'settings-problem small'
+            }
           >
             {message}
           </p>

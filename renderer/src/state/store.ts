@@ -28,6 +28,8 @@ export interface PopoverState {
   commandError: string | null;
   /** The settings view is shown instead of the timesheet. */
   settingsOpen: boolean;
+  /** Counts main's word that the settings view changed on its own, for an open Settings to read it again. */
+  settingsChanges: number;
   /** The sign-in form is shown over the timesheet, to add another account. */
   addingAccount: boolean;
   /**
@@ -185,6 +187,7 @@ export function createSheafStore(api: SheafApi) {
       linkDraft: null,
       commandError: null,
       settingsOpen: false,
+      settingsChanges: 0,
       addingAccount: false,
       timerElsewhere: null,
       signOutQuestion: null,
@@ -197,6 +200,7 @@ export function createSheafStore(api: SheafApi) {
         });
         const stopEvents = api.onEvent((event) => {
           if (event.type === 'openSettings') set({ settingsOpen: true });
+          else if (event.type === 'settingsChanged') set((s) => ({ settingsChanges: s.settingsChanges + 1 }));
           // The tray's sign-out found something that would be left behind: the popover asks.
           else if (event.type === 'askSignOut') {
             set({ settingsOpen: false, addingAccount: false });

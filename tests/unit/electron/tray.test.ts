@@ -102,6 +102,15 @@ describe('trayViewOf', () => {
     expect(view.quickStarts.map((q) => q.projectName)).toEqual([0, 1, 2, 3, 4].map((i) => `Project ${i}`));
   });
 
+  it.each(['linux', 'win32'] as const)(
+    'on %s the elapsed time is in the tooltip, with no label, whatever the setting',
+    (platform) => {
+      const state = withDesktop(runningSince('2025-01-06T09:00:00Z'), { trayTitle: true });
+      const view = trayViewOf(state, at('2025-01-06T10:23:00Z'), platform);
+      expect(view).toMatchObject({ title: '', tooltip: 'Website — Design — 1:23' });
+    },
+  );
+
   it('leaves the macOS title off when the settings say so; the tooltip still tells', () => {
     const state = withDesktop(runningSince('2025-01-06T09:00:00Z'), { trayTitle: false });
     const view = trayViewOf(state, at('2025-01-06T10:23:00Z'), 'darwin');

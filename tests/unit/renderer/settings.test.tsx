@@ -179,6 +179,61 @@ describe('settings view', () => {
     expect(timer).toHaveAccessibleDescription(/⌘⇧T is already used by another app/);
   });
 
+  it('says which keys the desktop bound, or that it may ask first, as news rather than a problem', async () => {
+    const user = userEvent.setup();
+    await renderPopover(
+      signedIn({ desktop: desktop() }),
+      view({
+        shortcuts: {
+          togglePopover: { state: 'ok', message: 'Your desktop may ask you to confirm these keys.' },
+          toggleTimer: { state: 'ok', message: 'Your desktop runs this on Ctrl+Alt+T.' },
+        },
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const timer = await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+    expect(timer).toHaveAccessibleDescription(/Your desktop runs this on Ctrl\+Alt\+T/);
+    expect(timer).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByRole('textbox', { name: 'Show or hide Sheaf' })).toHaveAccessibleDescription(
+      /may ask you to confirm/,
+    );
+  });
+
+  it('an open Settings reads the view again when main says the desktop answered', async () => {
+    const user = userEvent.setup();
+    const fake = await renderPopover(signedIn({ desktop: desktop() }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const popover = await screen.findByRole('textbox', { name: 'Show or hide Sheaf' });
+    expect(popover).not.toHaveAccessibleDescription(/Your desktop runs this/);
+    fake.answers.getSettings = {
+      ok: true,
+      value: view({
+        shortcuts: {
+          ...view().shortcuts,
+          togglePopover: { state: 'ok', message: 'Your desktop runs this on Super+S.' },
+        },
+      }),
+    };
+    await act(async () => fake.tell({ type: 'settingsChanged' }));
+    await expect
+      .poll(() => screen.getByRole('textbox', { name: 'Show or hide Sheaf' }))
+      .toHaveAccessibleDescription(/Your desktop runs this on Super\+S/);
+  });
+
+  it.each([
+    ['linux', 0],
+    ['mac', 1],
+  ] as const)(
+    'offers the elapsed time beside the tray icon only where the tray has a label: %s',
+    async (platform, count) => {
+      const user = userEvent.setup();
+      await renderPopover(signedIn({ desktop: desktop() }), view({ platform }));
+      await user.click(screen.getByRole('button', { name: 'Settings' }));
+      await screen.findByRole('textbox', { name: 'Start or stop the timer' });
+      expect(screen.queryAllByRole('checkbox', { name: /next to the menu bar icon/ })).toHaveLength(count);
+    },
+  );
+
   it('explains a number it can’t use beside its field, in a sentence, and sends nothing', async () => {
     const user = userEvent.setup();
     const fake = await renderPopover(signedIn({ desktop: desktop() }));

@@ -3,7 +3,7 @@
 // `Activated` runs them. Electron's globalShortcut needs X11 key grabs, and its own portal path is fragile
 // (electron#45607, #51875), so Sheaf doesn't go through it.
 // Interface: flatpak.github.io/xdg-desktop-portal/docs/doc-org.freedesktop.portal.GlobalShortcuts.html
-import type { Shortcuts } from '../../core/ports';
+import type { Shortcuts, ShortcutsBound } from '../../core/ports';
 import { readAccelerator, xdgTrigger } from './accelerator';
 import { call, getProperty, hasOwner, onSignal, type Body, type MessageBus, type Target } from './dbus';
 import { portalRequest } from './portal-request';
@@ -15,15 +15,8 @@ export const portal: Target = {
   interface: 'org.freedesktop.portal.GlobalShortcuts',
 };
 
-/** What the desktop bound for one of Sheaf's shortcuts, in its own words ("Ctrl+Shift+T"), for Settings. */
-export interface BoundShortcut {
-  accelerator: string;
-  /** The keys the desktop says trigger it; empty when the person hasn't assigned any. */
-  trigger: string;
-}
-
-/** How a bind ended: bound (maybe with other keys than asked), or refused/cancelled by the person. */
-export type BindOutcome = { bound: BoundShortcut[] } | { refused: string };
+/** How a bind ended: bound (maybe with other keys than asked, "" for none yet), or refused/cancelled. */
+export type BindOutcome = ShortcutsBound;
 
 export interface PortalShortcutsOptions {
   bus: MessageBus;
@@ -48,7 +41,12 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
   const request = (member: string, signature: string, body: (token: string) => Body) =>
     portalRequest(bus, portal, member, signature, body);
 
-  const actions = new Map<string, { accelerator: string; run: () => void }>();
+  const actions = new Map<string, { accelerator: string; run: () => void; description?: string }>();
+  const listeners = new Set<(outcome: BindOutcome) => void>();
+  const told = (outcome: BindOutcome) => {
+    options.onBound?.(outcome);
+    for (const listener of listeners) listener(outcome);
+  };
   let session: string | null = null;
   let binding: Promise<void> = Promise.resolve();
   let scheduled = false;
@@ -81,14 +79,15 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
     ]);
     const handle = created.results.session_handle?.value;
     if (created.code !== 0 || typeof handle !== 'string') {
-      options.onBound?.({ refused: 'The desktop did not open a shortcuts session for Sheaf.' });
+      told({ refused: 'The desktop did not open a shortcuts session for Sheaf.' });
       return;
     }
     session = handle;
-    const shortcuts = [...actions].map(([id, { accelerator }]) => [
+    const shortcuts = [...actions].map(([id, { accelerator, description }]) => [
       id,
       {
-        description: new Variant('s', `Sheaf: ${accelerator}`),
+        // What the desktop lists it as in its dialog and keyboard settings ("Start or stop the timer").
+        description: new Variant('s', description ?? `Sheaf: ${accelerator}`),
         preferred_trigger: new Variant('s', xdgTrigger(readAccelerator(accelerator)!)),
       },
     ]);
@@ -99,7 +98,7 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
       { handle_token: new Variant('s', token) },
     ]);
     if (bound.code !== 0) {
-      options.onBound?.({
+      told({
         refused:
           bound.code === 1
             ? 'Sheaf’s shortcuts were not added: the desktop’s dialog was cancelled.'
@@ -110,7 +109,7 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
     const given = (bound.results.shortcuts?.value ?? []) as Array<
       [string, Record<string, { value: unknown }>]
     >;
-    options.onBound?.({
+    told({
       bound: given.map(([id, props]) => ({
         accelerator: actions.get(id)?.accelerator ?? id,
         trigger: String(props.trigger_description?.value ?? ''),
@@ -127,22 +126,26 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
       scheduled = false;
       await bind().catch((err: unknown) => {
         options.log?.(`shortcuts: the GlobalShortcuts portal failed: ${String(err)}`);
-        options.onBound?.({ refused: 'The desktop’s shortcuts service did not answer.' });
+        told({ refused: 'The desktop’s shortcuts service did not answer.' });
       });
     });
   };
 
   return {
-    register(accelerator, run) {
+    register(accelerator, run, description) {
       if (!readAccelerator(accelerator)) return 'invalid';
       // The id is the keys asked for: a different choice in Settings is a new shortcut for the desktop to place.
-      actions.set(accelerator, { accelerator, run });
+      actions.set(accelerator, { accelerator, run, description });
       schedule();
       return 'ok';
     },
     unregisterAll() {
       actions.clear();
       schedule();
+    },
+    onBound(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     settled: async () => {
       await binding;

@@ -99,6 +99,7 @@ export function createCommands({
       return commandInstaller.install(where);
     },
     updateSettings: (update) => desktop.commands.updateSettings(update),
+    addDesktopKeybindings: () => desktop.commands.addDesktopKeybindings(),
     answerIdle: (input) => desktop.commands.answerIdle(input),
     snoozeReminder: (input) => desktop.commands.snoozeReminder(input),
     startFocus: () => desktop.commands.startFocus(),

@@ -14,6 +14,7 @@ import type { AccountPrefs, DesktopView, FocusView } from '../../../../shared/st
 import type { Heartbeat } from '../base/heartbeat';
 import { DisposableStore, type Disposable } from '../base/lifecycle';
 import type {
+  DesktopKeybindings,
   IdleSource,
   LoginItems,
   Notifier,
@@ -38,6 +39,8 @@ export interface DesktopPorts {
   idle?: IdleSource;
   notifier?: Notifier;
   shortcuts?: Shortcuts;
+  /** The desktop's own keyboard settings, offered where apps can't hold global shortcuts (GNOME on Wayland). */
+  keybindings?: DesktopKeybindings;
   loginItems?: LoginItems;
   /** Opens the popover (a notification was clicked). */
   showPopover?: () => void;
@@ -74,6 +77,7 @@ const neverIdle: IdleSource = { idleSeconds: () => 0, on: () => () => {} };
 export interface DesktopCommands {
   getSettings(): SettingsView;
   updateSettings(update: SettingsUpdate): Promise<SettingsView>;
+  addDesktopKeybindings(): Promise<SettingsView>;
   answerIdle(answer: IdleAnswer): Promise<void>;
   snoozeReminder(input: { for: SnoozeFor }): void;
   startFocus(): void;
@@ -119,6 +123,8 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
       ports.shortcuts,
       { togglePopover: () => ports.togglePopover?.(), toggleTimer: () => void toggleByShortcut() },
       deps.log,
+      ports.keybindings,
+      () => deps.tellPopover({ type: 'settingsChanged' }),
     ),
   );
   const loginItem = new LaunchAtLogin(ports.loginItems);
@@ -165,6 +171,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
   const view = (): SettingsView => ({
     settings: settings.get(),
     shortcuts: shortcuts.view(),
+    ...(shortcuts.keybindingsView() ? { desktopKeybindings: shortcuts.keybindingsView() } : {}),
     launchAtLogin: loginItem.view(),
     notice: settings.problem,
     ...(ports.platform ? { platform: ports.platform } : {}),
@@ -199,6 +206,10 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
         const before = settings.get();
         const next = settings.update(update);
         if (next.launchAtLogin !== before.launchAtLogin) await loginItem.apply(next);
+        return view();
+      },
+      addDesktopKeybindings: async () => {
+        await shortcuts.addToDesktop(settings.get());
         return view();
       },
       answerIdle: (answer) => away.answer(answer),
