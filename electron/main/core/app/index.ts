@@ -81,15 +81,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     const timer = session.account?.timer;
     if (timer && timer.weekStartDay !== day) timer.useWeekStartDay(day);
   };
-  const withRoom = makingRoom({
-    accounts: () => session.all(),
-    shownId: () => session.activeAccountId,
-    setting: () => settings.get().otherAccountTimer,
-    tell: (problems) => {
-      for (const problem of problems) notices.tell(problem);
-      emit();
-    },
-  });
+  const withRoom = roomIn(session, settings, notices, emit);
 
   const desktop = createDesktop(o.desktop ?? {}, {
     clock,
@@ -176,6 +168,19 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       eventListeners.clear();
     },
   };
+}
+
+/** Making room for a start: the other accounts' running timers, handled as the person chose in Settings. */
+function roomIn(session: SessionService, settings: SettingsService, notices: Notices, emit: () => void) {
+  return makingRoom({
+    accounts: () => session.all(),
+    shownId: () => session.activeAccountId,
+    setting: () => settings.get().otherAccountTimer,
+    tell: (problems) => {
+      for (const problem of problems) notices.tell(problem);
+      emit();
+    },
+  });
 }
 
 /** The app as it is now, for the popover and tray: the shown account's view worked out once for all of it. */
