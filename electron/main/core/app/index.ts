@@ -78,8 +78,8 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   /** A member changed the week start in Settings: the timer and reports follow. */
   const followWeekStart = () => {
     const day = weekStart();
-    const timer = session.account?.timer;
-    if (timer && timer.weekStartDay !== day) timer.useWeekStartDay(day);
+    const timesheet = session.accountData?.timesheet;
+    if (timesheet && timesheet.weekStartDay !== day) timesheet.useWeekStartDay(day);
   };
   const withRoom = roomIn(session, settings, notices, emit);
 
@@ -88,9 +88,10 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
     settings,
     heartbeat,
     // Time away is asked about the timer that runs, in whichever account.
-    timer: () => session.signedInTimers().find((t) => t.running() !== null) ?? session.signedInTimer(),
+    timer: () =>
+      session.signedInTimesheets().find((t) => t.running() !== null) ?? session.signedInTimesheet(),
     prefs: () => session.prefs,
-    toggleTimer: async () => toggleMakingRoom(session.requireAccount().timer, withRoom),
+    toggleTimer: async () => toggleMakingRoom(session.requireAccountData().timesheet, withRoom),
     onChange: () => {
       followWeekStart();
       emit();
@@ -104,7 +105,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   });
   // The notices' one owner lists and dismisses those the desktop and the open account's timesheet keep too.
   notices.include(() => desktop, 'first');
-  notices.include(() => session.account?.timer ?? null, 'last');
+  notices.include(() => session.accountData?.timesheet ?? null, 'last');
 
   const build = () => stateOf({ session, desktop, notices, weekStartDay: weekStart() });
   let snapshot: AppState | null = null;
@@ -158,7 +159,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       await session.start(o.autoDemo ?? false);
     },
     whenSynced: async () => {
-      await session.account?.timer.whenIdle();
+      await session.accountData?.timesheet.whenIdle();
     },
     async dispose({ waitForSyncMs = 2000 } = {}) {
       desktop.dispose();
@@ -195,14 +196,14 @@ function stateOf({
   notices: Notices;
   weekStartDay: WeekStartDay;
 }): AppState {
-  const account = session.account;
-  const view = account?.timer.view() ?? null;
+  const data = session.accountData;
+  const view = data?.timesheet.view() ?? null;
   return buildAppState({
     session: session.state,
     prefs: session.prefs,
     weekStartDay,
     timer: view,
-    favourites: account?.favourites.list() ?? [],
+    favourites: data?.favourites.list() ?? [],
     notices: notices.list(),
     desktop: desktop.state(),
     focus: desktop.focus(),

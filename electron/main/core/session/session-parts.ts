@@ -35,7 +35,7 @@ export interface SessionParts {
 export function sessionParts(
   options: SessionOptions,
   deps: SessionDeps,
-  signedInTimers: () => Timesheet[],
+  signedInTimesheets: () => Timesheet[],
 ): SessionParts {
   const env = harvestConfigFromEnv(options.env);
   const clock = options.clock ?? systemClock;
@@ -55,7 +55,7 @@ export function sessionParts(
   const schedule = new Schedule({
     clock,
     heartbeat: deps.heartbeat,
-    timers: signedInTimers,
+    timers: signedInTimesheets,
     keepsCache: () => accounts.all().some((a) => a.signedIn && a.data?.keepsCache),
     saveCache: async () => {
       await Promise.all(accounts.all().map((a) => (a.signedIn ? a.data?.saveCache() : undefined)));

@@ -55,7 +55,7 @@ export class SessionService {
     private readonly options: SessionOptions,
     private readonly deps: SessionDeps,
   ) {
-    this.parts = sessionParts(options, deps, () => this.signedInTimers());
+    this.parts = sessionParts(options, deps, () => this.signedInTimesheets());
     this.accounts = this.parts.accounts;
     this.schedule = this.parts.schedule;
     this.saving = savingTo(this.parts.keychain);
@@ -82,7 +82,7 @@ export class SessionService {
   }
 
   /** The shown account's data, signed in or not (a refused token keeps it for its unsent changes). */
-  get account(): AccountData | null {
+  get accountData(): AccountData | null {
     return this.accounts.shown?.data ?? null;
   }
 
@@ -96,24 +96,25 @@ export class SessionService {
   }
 
   /** The shown account's data while someone is signed in to it. */
-  signedInAccount(): AccountData | null {
+  signedInData(): AccountData | null {
     return this.accounts.shown?.signedIn ? this.accounts.shown.data : null;
   }
 
-  /** The shown account, or the refusal every command that needs one gives. */
-  requireAccount(): AccountData {
-    const account = this.signedInAccount();
-    if (!account) throw new SignInFirstError();
-    return account;
+  /** The shown account's data, or the refusal every command that needs one gives. */
+  requireAccountData(): AccountData {
+    const data = this.signedInData();
+    if (!data) throw new SignInFirstError();
+    return data;
   }
 
-  signedInTimer(): Timesheet | null {
-    return this.signedInAccount()?.timer ?? null;
+  /** The shown account's timesheet while someone is signed in to it. */
+  signedInTimesheet(): Timesheet | null {
+    return this.signedInData()?.timesheet ?? null;
   }
 
-  /** Every signed-in account's timer (the schedule refreshes them all). */
-  signedInTimers(): Timesheet[] {
-    return this.all().flatMap((a) => (a.signedIn && a.data ? [a.data.timer] : []));
+  /** Every signed-in account's timesheet (the schedule refreshes them all). */
+  signedInTimesheets(): Timesheet[] {
+    return this.all().flatMap((a) => (a.signedIn && a.data ? [a.data.timesheet] : []));
   }
 
   /** Restores the session: the environment's token, else the keychain's accounts, else the demo. */
@@ -235,7 +236,7 @@ export class SessionService {
       if (!this.all().some((a) => a.demo)) await this.closeDemo();
       if (this.accounts.shownId === null || !this.accounts.has(this.accounts.shownId))
         this.accounts.shownId = this.accounts.firstId();
-      if (this.signedInTimers().length === 0) this.schedule.stop();
+      if (this.signedInTimesheets().length === 0) this.schedule.stop();
       this.signedOut = { status: 'signed_out', message: null };
       this.deps.emit();
     });
