@@ -2,7 +2,7 @@
 // signed-in account's timesheet (refused while signed out), settings and idle answers to the desktop.
 import type { AppState } from '../../../../shared/state';
 import type { CommandHandlers } from '../../../../shared/ipc';
-import type { DesktopCommands } from '../desktop/desktop';
+import type { DesktopControls } from '../desktop/desktop';
 import type { Notices } from '../base/notices';
 import type { Schedule } from '../session/schedule';
 import { toggleMakingRoom, type WithRoom } from '../session/across-accounts';
@@ -26,7 +26,7 @@ export interface CommandDeps {
    */
   withRoom: WithRoom;
   schedule: Pick<Schedule, 'refresh'>;
-  desktop: { commands: DesktopCommands };
+  desktop: { controls: DesktopControls };
   notices: Notices;
   getState(): AppState;
   emit(): void;
@@ -93,17 +93,17 @@ export function createCommands({
     deleteEntry: async ({ entryId, undoable }) => timesheet().deleteEntry(entryId, { undoable }),
     undoDelete: async ({ entryId }) => timesheet().undoDelete(entryId),
     resolveSetAside: async ({ id, action }) => timesheet().resolveSetAside(id, action),
-    getSettings: () => desktop.commands.getSettings(),
+    getSettings: () => desktop.controls.getSettings(),
     installCommand: ({ where }) => {
       if (!commandInstaller) throw new NotAllowedError('This Sheaf has no sheaf command to install.');
       return commandInstaller.install(where);
     },
-    updateSettings: (update) => desktop.commands.updateSettings(update),
-    answerIdle: (input) => desktop.commands.answerIdle(input),
-    snoozeReminder: (input) => desktop.commands.snoozeReminder(input),
-    startFocus: () => desktop.commands.startFocus(),
-    stopFocus: () => desktop.commands.stopFocus(),
-    skipFocusPhase: () => desktop.commands.skipFocusPhase(),
+    updateSettings: (update) => desktop.controls.updateSettings(update),
+    answerIdle: (input) => desktop.controls.answerIdle(input),
+    snoozeReminder: (input) => desktop.controls.snoozeReminder(input),
+    startFocus: () => desktop.controls.startFocus(),
+    stopFocus: () => desktop.controls.stopFocus(),
+    skipFocusPhase: () => desktop.controls.skipFocusPhase(),
     showDay: async ({ date }) => timesheet().showDay(date),
     refreshChanges: async () => {
       await session.signedInTimesheet()?.refreshChanges();

@@ -71,7 +71,7 @@ export type DesktopState = DesktopView;
 const neverIdle: IdleSource = { idleSeconds: () => 0, on: () => () => {} };
 
 /** What the desktop answers of the IPC commands: settings, the idle answer, snooze and the focus session. */
-export interface DesktopCommands {
+export interface DesktopControls {
   getSettings(): SettingsView;
   updateSettings(update: SettingsUpdate): Promise<SettingsView>;
   answerIdle(answer: IdleAnswer): Promise<void>;
@@ -93,7 +93,7 @@ export interface Desktop {
    */
   dismissNotices(): void;
   settings(): Settings;
-  commands: DesktopCommands;
+  controls: DesktopControls;
   /** The tray's Settings item: the popover opens on the settings view. */
   requestSettings(): void;
   /** Runs a check now (tests; the heartbeat does it every minute). */
@@ -193,7 +193,7 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
     notices: () => (settings.problem ? [settings.problem] : []),
     dismissNotices: () => settings.dismissProblem(),
     settings: () => settings.get(),
-    commands: {
+    controls: {
       getSettings: view,
       updateSettings: async (update) => {
         const before = settings.get();
