@@ -16,7 +16,6 @@ const allowed: Record<string, string> = {
   'electron/sandbox/responder.ts createSandboxCore': 'issue 24: to split',
   'electron/sandbox/store.ts SandboxStore': 'issue 24: to split',
   'renderer/src/components/AssignmentPicker.tsx AssignmentPicker': 'issue 24: to split',
-  'renderer/src/components/EntryForm.tsx EntryForm': 'issue 24: to split',
   'renderer/src/components/Settings.tsx Settings': 'Settings: being changed by issue 27',
   'renderer/src/state/store.ts createSheafStore': 'issue 24: to split',
   'renderer/src/state/store.ts createStore<PopoverState>()(…)': 'issue 24: to split',
