@@ -15,7 +15,6 @@ const allowed: Record<string, string> = {
   'electron/main/adapters/linux/idle.ts openLinuxIdleSource': 'Linux adapters: being changed by issue 27',
   'electron/sandbox/responder.ts createSandboxCore': 'issue 24: to split',
   'electron/sandbox/store.ts SandboxStore': 'issue 24: to split',
-  'renderer/src/components/AssignmentPicker.tsx AssignmentPicker': 'issue 24: to split',
   'renderer/src/components/Settings.tsx Settings': 'Settings: being changed by issue 27',
   'renderer/src/state/store.ts createSheafStore': 'issue 24: to split',
   'renderer/src/state/store.ts createStore<PopoverState>()(…)': 'issue 24: to split',
