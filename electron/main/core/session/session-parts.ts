@@ -1,6 +1,9 @@
 // Owns how the session's parts are built from its options: the fetch that stops at shutdown, the keychain, the
 // refresh schedule, the browser sign-in, the grants that renew their tokens, and the list of accounts.
-import type { SessionDeps } from './session';
+import type { WeekStartDay } from '../../../../shared/calendar';
+import type { AccountPrefs } from '../../../../shared/state';
+import type { Heartbeat } from '../base/heartbeat';
+import type { Notices } from '../base/notices';
 import type { SessionOptions } from './options';
 import { harvestConfigFromEnv, type HarvestEnvConfig } from '../harvest/env';
 import { harvestIdFromEnv, type HarvestIdConfig } from '../harvest-id';
@@ -12,6 +15,16 @@ import { AccountList } from './account-list';
 import { Serial } from '../base/serial';
 import { systemClock, type Clock, type Fetch } from '../ports';
 import type { Timesheet } from '../timesheet';
+
+export interface SessionDeps {
+  notices: Notices;
+  /** The week start `prefs` mean with the person's Settings (see account-profile's weekStartFor). */
+  weekStartFor(prefs: AccountPrefs): WeekStartDay;
+  /** The beat the schedule's refresh keeps time by, shared with the desktop's checks. */
+  heartbeat: Heartbeat;
+  /** The session or one of its accounts changed: show the state again. */
+  emit(): void;
+}
 
 export interface SessionParts {
   env: HarvestEnvConfig;

@@ -2,7 +2,6 @@
 // signing in with a token or to the demo, switching, signing out of one account or all; the environment's
 // token; the keychain record (saving.ts: where it saves); and the schedule that refreshes the accounts. Session
 // steps run one at a time across accounts. Its parts are built in session-parts.ts; the list in account-list.ts.
-import type { WeekStartDay } from '../../../../shared/calendar';
 import { defaultPrefs, type AccountPrefs, type AppState, type Session } from '../../../../shared/state';
 import type { SessionOptions } from './options';
 import type { AccountData } from '../account/account-data';
@@ -15,26 +14,16 @@ import { listAccounts } from '../harvest-id';
 import type { StoredGrant } from './keychain';
 import { notSaving, savingTo, type SessionSaving } from './saving';
 import { DisposableStore } from '../base/lifecycle';
-import type { Notices } from '../base/notices';
 import type { DemoServer } from '../ports';
 import type { Schedule } from './schedule';
 import type { AccountList } from './account-list';
-import { sessionParts, type SessionParts } from './session-parts';
-import type { Heartbeat } from '../base/heartbeat';
+import { sessionParts, type SessionDeps, type SessionParts } from './session-parts';
+
+export type { SessionDeps } from './session-parts';
 import { settleBeforeSignOut, type SignOutChoice } from './sign-out';
 import type { Timesheet } from '../timesheet';
 
 export { demoUnavailableMessage } from '../base/errors';
-
-export interface SessionDeps {
-  notices: Notices;
-  /** The week start `prefs` mean with the person's Settings (see account-profile's weekStartFor). */
-  weekStartFor(prefs: AccountPrefs): WeekStartDay;
-  /** The beat the schedule's refresh keeps time by, shared with the desktop's checks. */
-  heartbeat: Heartbeat;
-  /** The session or one of its accounts changed: show the state again. */
-  emit(): void;
-}
 
 export class SessionService {
   /** Every account signed in to, in the order signed in, and the one shown; kept while signed out by a refused token. */
