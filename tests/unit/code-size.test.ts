@@ -17,9 +17,6 @@ const allowed: Record<string, string> = {
     "the demo Harvest's routes, one table: not split in time",
   'electron/sandbox/store.ts SandboxStore': "the demo Harvest's data: not split in time",
   'renderer/src/components/Settings.tsx Settings': 'Settings: being changed by issue 27',
-  'renderer/src/state/store.ts createSheafStore':
-    "the popover's store, its helpers sharing set/get: not split in time",
-  'renderer/src/state/store.ts createStore<PopoverState>()(…)': 'the same store',
 };
 
 function sourceFiles(dir: string): string[] {
