@@ -20,7 +20,9 @@ import {
 } from 'electron';
 import ElectronStore from 'electron-store';
 import type { CommandHandlers, CommandName } from '../../shared/ipc';
-import { createSheafApp } from './core/app';
+import { createSheafApp, type SheafApp, type SheafAppOptions } from './core/app';
+import type { CommandInstaller } from './core/ports';
+import type { DesktopPorts } from './core/desktop/desktop';
 import { startDemo } from '../sandbox/demo';
 import { DEFAULT_USER_AGENT } from './core/harvest/client';
 import { createHarvestFetch } from './platform/harvest-fetch';
@@ -37,12 +39,12 @@ import { createPowerMonitorIdleSource } from './platform/idle-source';
 import { receiveLinks, type LinkInbox } from './platform/links';
 import { createLoginItems } from './platform/login-items';
 import { createNotifier } from './platform/notifier';
-import { createPopover } from './platform/popover';
+import { createPopover, type Popover } from './platform/popover';
 import { createSettingsStore } from './adapters/settings-store';
 import { createCommandInstaller } from './adapters/command-link';
 import { createShortcuts } from './platform/shortcuts';
 import { createSecretStore } from './platform/secret-store';
-import { bindTray, createTrayService } from './platform/tray';
+import { bindTray, createTrayService, type TrayService } from './platform/tray';
 import { hardenSession } from './platform/window-security';
 import { startControl } from '../control/server';
 import { openDataFolder } from './core/storage/data-folder';
@@ -97,15 +99,7 @@ async function start(links: LinkInbox): Promise<void> {
   // Core's notices and a refused sheaf:// link both speak through it.
   const notifier = createNotifier(Notification);
   const sheaf = createSheafApp({
-    env: {
-      HARVEST_ACCESS_TOKEN: process.env.HARVEST_ACCESS_TOKEN,
-      HARVEST_ACCOUNT_ID: process.env.HARVEST_ACCOUNT_ID,
-      HARVEST_API_URL: process.env.HARVEST_API_URL,
-      HARVEST_ID_URL: process.env.HARVEST_ID_URL,
-      SHEAF_OAUTH_CLIENT_ID: process.env.SHEAF_OAUTH_CLIENT_ID,
-      SHEAF_OAUTH_CLIENT_SECRET: process.env.SHEAF_OAUTH_CLIENT_SECRET,
-      SHEAF_OAUTH_REDIRECT_PORT: process.env.SHEAF_OAUTH_REDIRECT_PORT,
-    },
+    env: harvestEnvironment(),
     dataDir,
     defaultDataDir,
     secrets,
@@ -118,59 +112,12 @@ async function start(links: LinkInbox): Promise<void> {
     // Harvest ID's sign-in page opens in the person's own browser, never in a Sheaf window (RFC 8252 §8.12).
     openUrl: (url) => shell.openExternal(url),
     autoDemo,
-    // The packaged command's launcher (electron-builder.yml's extraResources); from a checkout, its bin.
-    commandInstaller: createCommandInstaller({
-      launcher: app.isPackaged
-        ? join(process.resourcesPath, 'bin', process.platform === 'win32' ? 'sheaf.cmd' : 'sheaf')
-        : join(app.getAppPath(), 'scripts', 'sheaf.mjs'),
-      home: homedir(),
-      platform: process.platform,
-      path: process.env.PATH,
-      appImage: process.env.APPIMAGE,
+    commandInstaller: sheafCommandInstaller(),
+    // Shown only after start (shortcuts, notification clicks), when the popover and tray below exist.
+    desktop: await desktopPorts(dataDir, notifier, {
+      show: () => popover.show(tray.bounds()),
+      toggle: () => popover.toggle(tray.bounds()),
     }),
-    desktop: {
-      settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
-      // On Linux the desktop's own services over D-Bus (Wayland included), powerMonitor for what they don't say.
-      idle: (
-        await openSystemIdle({
-          platform: process.platform,
-          fallback: createPowerMonitorIdleSource(powerMonitor),
-          log,
-        })
-      ).source,
-      notifier,
-      // Wayland: the GlobalShortcuts portal where one answers; X11 and other systems: Electron's globalShortcut.
-      shortcuts: (
-        await chooseShortcuts({
-          platform: process.platform,
-          env: process.env,
-          globalShortcut: createShortcuts(globalShortcut),
-          onBound: (outcome) => {
-            if ('bound' in outcome)
-              log(
-                `shortcuts bound: ${outcome.bound.map((b) => `${b.accelerator} as ${b.trigger}`).join(', ')}`,
-              );
-            const problem = bindingProblem(outcome);
-            if (problem) notify(problem);
-          },
-          log,
-        })
-      ).shortcuts,
-      // Where no portal answers, Settings offers GNOME's own keybindings running the sheaf command.
-      keybindings: openDesktopKeybindings({ platform: process.platform, env: process.env }),
-      platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
-      loginItems: createLoginItems({
-        platform: process.platform,
-        app,
-        env: process.env,
-        home: homedir(),
-        execPath: process.execPath,
-        requestAutostart: requestAutostartOnSessionBus,
-      }),
-      // Called only after start (shortcuts, notification clicks), when the popover and tray below exist.
-      showPopover: () => popover.show(tray.bounds()),
-      togglePopover: () => popover.toggle(tray.bounds()),
-    },
   });
 
   const popover = createPopover({
@@ -199,31 +146,7 @@ async function start(links: LinkInbox): Promise<void> {
   const control = await startControl({ dataDir, handlers, showPopover, notifier, log });
   if (control.problem) sheaf.tell(control.problem);
 
-  // Menu clicks go through dispatch like the popover's commands, so a failure is logged, never unhandled.
-  const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);
-  const tray = createTrayService({
-    platform: process.platform,
-    resourcesDir: join(app.getAppPath(), 'resources'),
-    createTray: (image) => new Tray(image),
-    loadImage: (path) => nativeImage.createFromPath(path),
-    buildMenu: (template) => Menu.buildFromTemplate(template),
-    onClick: (bounds) => popover.toggle(bounds),
-    actions: {
-      toggleTimer: () => run('toggleTimer'),
-      startTimer: (projectId, taskId) => void dispatch(handlers, 'startTimer', { projectId, taskId }, log),
-      switchAccount: (accountId) => void dispatch(handlers, 'switchAccount', { accountId }, log),
-      openSettings: () => sheaf.desktop.requestSettings(),
-      showPopover: () => popover.show(tray.bounds()),
-      openHarvest: () => run('openHarvest'),
-      // Changes waiting or a timer running: the popover opens at the question instead of signing out blindly.
-      signOut: () =>
-        void sheaf
-          .signOutOrAsk()
-          .then((done) => done === 'asking' && showPopover())
-          .catch((err: unknown) => log(`sign out: ${err instanceof Error ? err.message : String(err)}`)),
-      quit: () => app.quit(),
-    },
-  });
+  const tray = openTray(handlers, sheaf, popover, showPopover);
   const unbindTray = bindTray({
     service: tray,
     platform: process.platform,
@@ -240,28 +163,7 @@ async function start(links: LinkInbox): Promise<void> {
     );
   }
 
-  let stopped = false;
-  app.on('before-quit', (event) => {
-    if (stopped) return;
-    // Let core flush its outbox before the process goes; then quit for real.
-    event.preventDefault();
-    stopped = true;
-    void control.close();
-    unbindTray();
-    stopPushing();
-    // Hidden, the page saves what is still typed (running notes on visibilitychange / blur / pagehide). Its
-    // commands stay bound until the window is gone, so those saves reach core before it flushes the outbox.
-    popover.hide();
-    void sheaf
-      .dispose()
-      .catch((err: unknown) => log(`shutdown: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => {
-        tray.destroy();
-        popover.window.destroy();
-        unregisterIpc();
-        app.quit();
-      });
-  });
+  quitAfterFlush({ sheaf, control, popover, tray, undo: [unbindTray, stopPushing], unregisterIpc });
 
   // A failed restore (offline, revoked token) is shown in AppState by core; the tray and popover stay up.
   const restored = sheaf
@@ -271,6 +173,148 @@ async function start(links: LinkInbox): Promise<void> {
   links.deliverTo({
     openLink: (link) => void restored.then(() => control.openLink(link)),
     show: showPopover,
+  });
+}
+
+/** What core reads of the environment: a token and account to sign in with, where Harvest and Harvest ID are. */
+function harvestEnvironment(): SheafAppOptions['env'] {
+  return {
+    HARVEST_ACCESS_TOKEN: process.env.HARVEST_ACCESS_TOKEN,
+    HARVEST_ACCOUNT_ID: process.env.HARVEST_ACCOUNT_ID,
+    HARVEST_API_URL: process.env.HARVEST_API_URL,
+    HARVEST_ID_URL: process.env.HARVEST_ID_URL,
+    SHEAF_OAUTH_CLIENT_ID: process.env.SHEAF_OAUTH_CLIENT_ID,
+    SHEAF_OAUTH_CLIENT_SECRET: process.env.SHEAF_OAUTH_CLIENT_SECRET,
+    SHEAF_OAUTH_REDIRECT_PORT: process.env.SHEAF_OAUTH_REDIRECT_PORT,
+  };
+}
+
+/** The `sheaf` command's installer: the packaged launcher (electron-builder.yml), else the checkout's bin. */
+function sheafCommandInstaller(): CommandInstaller {
+  return createCommandInstaller({
+    launcher: app.isPackaged
+      ? join(process.resourcesPath, 'bin', process.platform === 'win32' ? 'sheaf.cmd' : 'sheaf')
+      : join(app.getAppPath(), 'scripts', 'sheaf.mjs'),
+    home: homedir(),
+    platform: process.platform,
+    path: process.env.PATH,
+    appImage: process.env.APPIMAGE,
+  });
+}
+
+/** The desktop's ports: settings on disk, idle, notifications, global shortcuts, the login item, the popover. */
+async function desktopPorts(
+  dataDir: string,
+  notifier: ReturnType<typeof createNotifier>,
+  popoverAt: { show(): void; toggle(): void },
+): Promise<DesktopPorts> {
+  return {
+    settingsStore: createSettingsStore({ dir: dataDir, open: (options) => new ElectronStore(options) }),
+    // On Linux the desktop's own services over D-Bus (Wayland included), powerMonitor for what they don't say.
+    idle: (
+      await openSystemIdle({
+        platform: process.platform,
+        fallback: createPowerMonitorIdleSource(powerMonitor),
+        log,
+      })
+    ).source,
+    notifier,
+    // Wayland: the GlobalShortcuts portal where one answers; X11 and other systems: Electron's globalShortcut.
+    shortcuts: (
+      await chooseShortcuts({
+        platform: process.platform,
+        env: process.env,
+        globalShortcut: createShortcuts(globalShortcut),
+        onBound: (outcome) => {
+          if ('bound' in outcome)
+            log(
+              `shortcuts bound: ${outcome.bound.map((b) => `${b.accelerator} as ${b.trigger}`).join(', ')}`,
+            );
+          const problem = bindingProblem(outcome);
+          if (problem) notify(problem);
+        },
+        log,
+      })
+    ).shortcuts,
+    // Where no portal answers, Settings offers GNOME's own keybindings running the sheaf command.
+    keybindings: openDesktopKeybindings({ platform: process.platform, env: process.env }),
+    platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux',
+    loginItems: createLoginItems({
+      platform: process.platform,
+      app,
+      env: process.env,
+      home: homedir(),
+      execPath: process.execPath,
+      requestAutostart: requestAutostartOnSessionBus,
+    }),
+    showPopover: popoverAt.show,
+    togglePopover: popoverAt.toggle,
+  };
+}
+
+/** The tray icon and its menu; menu clicks go through dispatch like the popover's commands. */
+function openTray(
+  handlers: CommandHandlers,
+  sheaf: SheafApp,
+  popover: Popover,
+  showPopover: () => void,
+): TrayService {
+  // A failure is logged, never unhandled.
+  const run = (name: CommandName) => void dispatch(handlers, name, undefined, log);
+  return createTrayService({
+    platform: process.platform,
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    createTray: (image) => new Tray(image),
+    loadImage: (path) => nativeImage.createFromPath(path),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    onClick: (bounds) => popover.toggle(bounds),
+    actions: {
+      toggleTimer: () => run('toggleTimer'),
+      startTimer: (projectId, taskId) => void dispatch(handlers, 'startTimer', { projectId, taskId }, log),
+      switchAccount: (accountId) => void dispatch(handlers, 'switchAccount', { accountId }, log),
+      openSettings: () => sheaf.desktop.requestSettings(),
+      showPopover,
+      openHarvest: () => run('openHarvest'),
+      // Changes waiting or a timer running: the popover opens at the question instead of signing out blindly.
+      signOut: () =>
+        void sheaf
+          .signOutOrAsk()
+          .then((done) => done === 'asking' && showPopover())
+          .catch((err: unknown) => log(`sign out: ${err instanceof Error ? err.message : String(err)}`)),
+      quit: () => app.quit(),
+    },
+  });
+}
+
+/** Quitting waits for core to flush its outbox, then takes the tray, popover and IPC down and quits for real. */
+function quitAfterFlush(parts: {
+  sheaf: SheafApp;
+  control: { close(): Promise<void> };
+  popover: Popover;
+  tray: TrayService;
+  undo: (() => void)[];
+  unregisterIpc: () => void;
+}): void {
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    // Let core flush its outbox before the process goes; then quit for real.
+    event.preventDefault();
+    stopped = true;
+    void parts.control.close();
+    for (const stop of parts.undo) stop();
+    // Hidden, the page saves what is still typed (running notes on visibilitychange / blur / pagehide). Its
+    // commands stay bound until the window is gone, so those saves reach core before it flushes the outbox.
+    parts.popover.hide();
+    void parts.sheaf
+      .dispose()
+      .catch((err: unknown) => log(`shutdown: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        parts.tray.destroy();
+        parts.popover.window.destroy();
+        parts.unregisterIpc();
+        app.quit();
+      });
   });
 }
 

@@ -1,16 +1,22 @@
 // Owns the browser preview host: Sheaf's real core in plain Node, the built renderer and the bridge on 127.0.0.1.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import type { CommandHandlers } from '../../shared/ipc';
 import type { AppState } from '../../shared/state';
-import { createSheafApp } from '../main/core/app';
+import { createSheafApp, type SheafApp } from '../main/core/app';
 import { startDemo } from '../sandbox/demo';
 import { openBrowser } from './open-browser';
-import { systemClock, type Clock, type Notifier, type SecretStore } from '../main/core/ports';
+import {
+  systemClock,
+  type Clock,
+  type IdleSource,
+  type Notifier,
+  type SecretStore,
+} from '../main/core/ports';
 import { createSimulatedIdleSource, type SimulatedIdleSource } from '../main/adapters/simulated-idle';
 import { createSettingsStore } from '../main/adapters/settings-store';
 import { createCommandInstaller } from '../main/adapters/command-link';
@@ -91,45 +97,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
         log,
       })
     : null;
-  const app = createSheafApp({
+  const app = previewApp({
     env,
     dataDir,
-    // No defaultDataDir: even the preview's default folder has a keychain entry of its own, so the preview and
-    // the desktop app (both Sheaf in the keychain) never write over each other's accounts.
     secrets,
-    fetch: globalThis.fetch,
     clock: options.clock,
     log,
-    debug: env.SHEAF_DEBUG === '1',
-    demo: { start: startDemo },
-    // Harvest ID's pages open in the person's browser the way the preview itself does (BROWSER, else the OS).
-    openUrl: (url) => void openBrowser(url, { env }),
-    // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
-    // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
-    autoDemo: env.SHEAF_DEMO === '1',
-    // Settings' "Install the sheaf command" links this checkout's bin, as `npm link` would.
-    commandInstaller: createCommandInstaller({
-      launcher: fileURLToPath(new URL('../../scripts/sheaf.mjs', import.meta.url)),
-      home: env.HOME ?? homedir(),
-      platform: process.platform,
-      path: env.PATH,
-    }),
-    desktop: {
-      // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
-      settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
-      idle: idle ?? system?.source,
-      notifier,
-      // A tab can't hold global shortcuts, but on GNOME the desktop can run the sheaf command on keys for it.
-      keybindings: openDesktopKeybindings({ platform: process.platform, env }),
-    },
+    notifier,
+    idle: idle ?? system?.source,
   });
-  const handlers: CommandHandlers = {
-    ...app.commands,
-    // A browser tab can't open another app; the person can follow the link from the log.
-    openHarvest: () => log('Sheaf preview: open Harvest at https://id.getharvest.com/'),
-    // There is no popover window to hide in a browser tab.
-    hidePopover: () => {},
-  };
+  const handlers = previewHandlers(app, log);
   // `sheaf status`, `sheaf start …` and `sheaf open 'sheaf://…'` reach this host over a socket in the data folder.
   const control = await startControl({
     dataDir,
@@ -177,13 +154,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   server.on('clientError', (_err, socket) => socket.destroy());
 
   try {
-    await new Promise<void>((ready, fail) => {
-      server.once('error', fail);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', fail);
-        ready();
-      });
-    });
+    await listen(server, options.port ?? 0, host);
   } catch (err) {
     await control.close();
     await bridge.close();
@@ -204,18 +175,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     controlSocket: control.path,
     state: () => app.getState(),
     checkNow: () => app.desktop.check(),
-    ...(idle
-      ? {
-          idle: {
-            away(minutes: number) {
-              idle.away(minutes);
-              app.desktop.check();
-            },
-            back: () => idle.back(),
-            emit: (event) => idle.emit(event),
-          },
-        }
-      : {}),
+    ...(idle ? { idle: steered(idle, app) } : {}),
     close() {
       closing ??= (async () => {
         await control.close();
@@ -227,5 +187,91 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       })();
       return closing;
     },
+  };
+}
+
+/** Sheaf's core as the preview runs it: real Harvest or the demo, settings in the data folder, no tray. */
+function previewApp({
+  env,
+  dataDir,
+  secrets,
+  clock,
+  log,
+  notifier,
+  idle,
+}: {
+  env: Record<string, string | undefined>;
+  dataDir: string;
+  secrets: SecretStore;
+  clock: Clock | undefined;
+  log: (line: string) => void;
+  notifier: Notifier;
+  idle: IdleSource | undefined;
+}): SheafApp {
+  return createSheafApp({
+    env,
+    dataDir,
+    // No defaultDataDir: even the preview's default folder has a keychain entry of its own, so the preview and
+    // the desktop app (both Sheaf in the keychain) never write over each other's accounts.
+    secrets,
+    fetch: globalThis.fetch,
+    clock,
+    log,
+    debug: env.SHEAF_DEBUG === '1',
+    demo: { start: startDemo },
+    // Harvest ID's pages open in the person's browser the way the preview itself does (BROWSER, else the OS).
+    openUrl: (url) => void openBrowser(url, { env }),
+    // As in the desktop app: SHEAF_DEMO=1 opens straight into the demo when no token is configured
+    // (`npm start` sets it when it falls back to the preview); otherwise the sign-in form offers it.
+    autoDemo: env.SHEAF_DEMO === '1',
+    // Settings' "Install the sheaf command" links this checkout's bin, as `npm link` would.
+    commandInstaller: createCommandInstaller({
+      launcher: fileURLToPath(new URL('../../scripts/sheaf.mjs', import.meta.url)),
+      home: env.HOME ?? homedir(),
+      platform: process.platform,
+      path: env.PATH,
+    }),
+    desktop: {
+      // Settings live in the data folder like the app's; shortcuts and login items stay with the desktop app.
+      settingsStore: createSettingsStore({ dir: dataDir, open: (o) => new Conf(o) }),
+      idle,
+      notifier,
+      // A tab can't hold global shortcuts, but on GNOME the desktop can run the sheaf command on keys for it.
+      keybindings: openDesktopKeybindings({ platform: process.platform, env }),
+    },
+  });
+}
+
+/** Resolves once the server listens; a port in use (or refused) rejects. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      ready();
+    });
+  });
+}
+
+/** The hand-steered idle source, checked at once when the person "leaves". */
+function steered(idle: SimulatedIdleSource, app: SheafApp): NonNullable<WebHost['idle']> {
+  return {
+    away(minutes: number) {
+      idle.away(minutes);
+      app.desktop.check();
+    },
+    back: () => idle.back(),
+    emit: (event) => idle.emit(event),
+  };
+}
+
+/** The app's commands, and the host's two as a browser tab can answer them. */
+function previewHandlers(app: SheafApp, log: (line: string) => void): CommandHandlers {
+  return {
+    ...app.commands,
+    // A browser tab can't open another app; the person can follow the link from the log.
+    openHarvest: () => log('Sheaf preview: open Harvest at https://id.getharvest.com/'),
+    // There is no popover window to hide in a browser tab.
+    hidePopover: () => {},
   };
 }

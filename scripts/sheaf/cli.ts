@@ -8,7 +8,7 @@ import { reachSheaf, type SheafConnection } from './client';
 import type { CommandName, Shell } from './commands';
 import { parseCommandLine } from './parse';
 import {
-  assignmentLabel,
+  printableAssignment,
   formatStatus,
   statusJson,
   statusLine,
@@ -128,12 +128,14 @@ class Run {
         const running = (await this.state()).running;
         if (!running) return out('No timer was running.');
         await this.ask('stopTimer');
-        return this.done(`Stopped ${assignmentLabel(running)}`);
+        return this.done(`Stopped ${printableAssignment(running)}`);
       }
       case 'toggle': {
         const before = (await this.state()).running;
         await this.ask('toggleTimer');
-        return this.done(before ? `Stopped ${assignmentLabel(before)}` : await this.startedLine('Started'));
+        return this.done(
+          before ? `Stopped ${printableAssignment(before)}` : await this.startedLine('Started'),
+        );
       }
       case 'restart': {
         // Core refuses while a timer runs and restarts otherwise, in one step: nothing can start in between.
@@ -144,7 +146,7 @@ class Run {
         const running = (await this.state()).running;
         if (!running) throw new Refused('No timer is running: start one, then add its notes.');
         await this.ask('updateNotes', { entryId: running.id, notes: words.join(' ') });
-        return this.done(`Notes saved for ${assignmentLabel(running)}`);
+        return this.done(`Notes saved for ${printableAssignment(running)}`);
       }
       case 'show':
         await this.ask('show');
@@ -187,7 +189,7 @@ class Run {
 
   private async startedLine(verb: string): Promise<string> {
     const running = (await this.state()).running;
-    return running ? `${verb} ${assignmentLabel(running)}` : 'Nothing is running now.';
+    return running ? `${verb} ${printableAssignment(running)}` : 'Nothing is running now.';
   }
 
   /** Says what was done, then, if Harvest hasn't heard yet, that the change waits in the outbox. */

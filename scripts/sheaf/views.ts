@@ -2,13 +2,15 @@
 // waybar's JSON, and today's entries. Hours are live: the snapshot's totals plus what the clock says since.
 import { formatElapsedMinutes, formatHours } from '../../shared/duration';
 import { elapsedMs, extraHours, liveHours, roundHours } from '../../shared/elapsed';
-import { assignmentLabel as rawLabel } from '../../shared/labels';
+import { assignmentLabel } from '../../shared/labels';
 import { printableField } from '../../shared/printable';
 import type { AppState, EntryView } from '../../shared/state';
 
 // Names come from Harvest and notes from anyone who could write a link or an entry: each field stays on its line,
 // its line breaks shown as ⏎ and any control or bidi character escaped, so none can fake a line or steer a terminal.
-export const assignmentLabel = (entry: Parameters<typeof rawLabel>[0]) => printableField(rawLabel(entry));
+/** shared/labels' assignmentLabel, made safe to print. */
+export const printableAssignment = (entry: Parameters<typeof assignmentLabel>[0]) =>
+  printableField(assignmentLabel(entry));
 const field = (text: string | null | undefined) => printableField(text ?? '');
 
 export function entryJson(entry: EntryView, now: number) {
@@ -38,7 +40,7 @@ export function statusLine(state: AppState, now: number): string {
   if (state.session.status !== 'signed_in') return 'Not signed in to Harvest: open Sheaf to sign in';
   const running = state.running;
   if (!running) return 'No timer running';
-  return `▶ ${assignmentLabel(running)} ${formatElapsedMinutes(elapsedMs(running, now))}`;
+  return `▶ ${printableAssignment(running)} ${formatElapsedMinutes(elapsedMs(running, now))}`;
 }
 
 export function statusJson(state: AppState, now: number) {
@@ -104,7 +106,7 @@ export function waybarJson(state: AppState, now: number) {
   return {
     text: r ? `▶ ${field(r.projectName)} ${formatElapsedMinutes(elapsedMs(r, now))}` : statusLine(state, now),
     tooltip: [
-      ...(r ? [assignmentLabel(r), ...(r.notes ? [field(r.notes)] : [])] : []),
+      ...(r ? [printableAssignment(r), ...(r.notes ? [field(r.notes)] : [])] : []),
       totals,
       ...offline,
     ].join('\n'),
@@ -123,7 +125,7 @@ export function todayLines(state: AppState, now: number): string[] {
     head,
     ...state.day.entries.map(
       (e) =>
-        `${e.isRunning ? '▶' : ' '} ${time(liveHours(e, now)).padStart(5)}  ${assignmentLabel(e)}${e.notes ? `  ${field(e.notes)}` : ''}`,
+        `${e.isRunning ? '▶' : ' '} ${time(liveHours(e, now)).padStart(5)}  ${printableAssignment(e)}${e.notes ? `  ${field(e.notes)}` : ''}`,
     ),
   ];
 }

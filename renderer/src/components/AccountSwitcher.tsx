@@ -1,7 +1,7 @@
 // Owns the header's account switcher (shown with two or more accounts): a menu button naming the account shown,
 // whose menu lists each account with today's hours, whether a timer runs or why it is signed out, then adding
 // an account and signing out of one or all. Keyboard use follows the WAI-ARIA menu button pattern.
-import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { formatHours, type TimeFormat } from '../../../shared/format';
 import type { AccountSummary } from '../../../shared/state';
 import { useLiveHours } from '../hooks/useLiveHours';
@@ -10,10 +10,6 @@ import { useApp, useSheaf } from '../state/StoreContext';
 export const AccountSwitcher = memo(function AccountSwitcher() {
   const accounts = useApp((app) => app.accounts);
   const activeId = useApp((app) => app.activeAccountId);
-  const timeFormat = useApp((app) => app.prefs.timeFormat);
-  const send = useSheaf((s) => s.send);
-  const askSignOut = useSheaf((s) => s.askSignOut);
-  const setAddingAccount = useSheaf((s) => s.setAddingAccount);
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -91,61 +87,76 @@ export const AccountSwitcher = memo(function AccountSwitcher() {
         {active.demo && <span className="badge">Demo</span>}
       </h1>
       {open && (
-        <div
-          ref={menu}
-          id={`${ids}-menu`}
-          role="menu"
-          aria-label="Accounts"
-          className="switcher-menu card"
-          onKeyDown={onMenuKey}
-        >
-          {accounts.map((account) => (
-            <button
-              key={account.id}
-              type="button"
-              role="menuitemradio"
-              aria-checked={account.id === activeId}
-              tabIndex={-1}
-              className="switcher-item"
-              onClick={() =>
-                pick(() => {
-                  if (account.id !== activeId) void send('switchAccount', { accountId: account.id });
-                })
-              }
-            >
-              <AccountLine account={account} timeFormat={timeFormat} />
-            </button>
-          ))}
-          <div role="separator" className="switcher-line" />
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            onClick={() => pick(() => setAddingAccount(true))}
-          >
-            Add an account…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            onClick={() => pick(() => void askSignOut(active.id))}
-          >
-            Sign out of {active.name}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            onClick={() => pick(() => void askSignOut(null))}
-          >
-            Sign out of all accounts
-          </button>
-        </div>
+        <AccountMenu menuRef={menu} id={`${ids}-menu`} active={active} onKeyDown={onMenuKey} pick={pick} />
       )}
     </div>
   );
 });
+
+/** The open menu: each account (picking one switches to it), then adding an account and signing out. */
+function AccountMenu({
+  menuRef,
+  id,
+  active,
+  onKeyDown,
+  pick,
+}: {
+  menuRef: RefObject<HTMLDivElement | null>;
+  id: string;
+  active: AccountSummary;
+  onKeyDown: (event: KeyboardEvent) => void;
+  pick: (act: () => void) => void;
+}) {
+  const accounts = useApp((app) => app.accounts);
+  const activeId = useApp((app) => app.activeAccountId);
+  const timeFormat = useApp((app) => app.prefs.timeFormat);
+  const send = useSheaf((s) => s.send);
+  const askSignOut = useSheaf((s) => s.askSignOut);
+  const setAddingAccount = useSheaf((s) => s.setAddingAccount);
+  return (
+    <div
+      ref={menuRef}
+      id={id}
+      role="menu"
+      aria-label="Accounts"
+      className="switcher-menu card"
+      onKeyDown={onKeyDown}
+    >
+      {accounts.map((account) => (
+        <button
+          key={account.id}
+          type="button"
+          role="menuitemradio"
+          aria-checked={account.id === activeId}
+          tabIndex={-1}
+          className="switcher-item"
+          onClick={() =>
+            pick(() => {
+              if (account.id !== activeId) void send('switchAccount', { accountId: account.id });
+            })
+          }
+        >
+          <AccountLine account={account} timeFormat={timeFormat} />
+        </button>
+      ))}
+      <div role="separator" className="switcher-line" />
+      <button type="button" role="menuitem" tabIndex={-1} onClick={() => pick(() => setAddingAccount(true))}>
+        Add an account…
+      </button>
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        onClick={() => pick(() => void askSignOut(active.id))}
+      >
+        Sign out of {active.name}
+      </button>
+      <button type="button" role="menuitem" tabIndex={-1} onClick={() => pick(() => void askSignOut(null))}>
+        Sign out of all accounts
+      </button>
+    </div>
+  );
+}
 
 /** One account in the menu: its name, and today's hours (live while its timer runs) or why it is signed out. */
 function AccountLine({ account, timeFormat }: { account: AccountSummary; timeFormat: TimeFormat }) {

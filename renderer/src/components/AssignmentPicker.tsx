@@ -2,7 +2,16 @@
 // nothing typed, recent pairs, then pinned ones (each naming its client), then everything by client. The list is
 // virtualized so 20,000 pairs scroll and filter smoothly; keyboard first (arrows, Enter, Tab takes the highlighted
 // match, Escape).
-import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import type { AssignmentOption, AssignmentRef } from '../../../shared/state';
 import { useVirtualRows } from '../hooks/useVirtualRows';
 import { assignmentLabel } from '../lib/labels';
@@ -49,42 +58,11 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
 
   // The input shows the chosen option's name; reopening should offer everything, not just that one.
   const typed = selected ? '' : query;
-  // Everything by client, and a lookup by pair: once per assignments list, not per keystroke.
-  const everything = useMemo(() => byClient(assignments), [assignments]);
-  const byKey = useMemo(() => new Map(assignments.map((o) => [pairKey(o), o])), [assignments]);
-  const pinned = useMemo(() => new Set(favourites.map(pairKey)), [favourites]);
-  const untyped = useMemo(() => {
-    const lookup = (refs: readonly AssignmentRef[]) =>
-      refs.map((r) => byKey.get(pairKey(r))).filter((o): o is AssignmentOption => Boolean(o));
-    const [latest, pinnedOnes] = [lookup(recent), lookup(favourites)];
-    return {
-      rows: buildRows([
-        { label: 'Recent', options: latest },
-        { label: 'Pinned', options: pinnedOnes },
-        ...everything,
-      ]),
-      // Recent and Pinned aren't under a client's heading, so their options name the client themselves.
-      unheaded: latest.length + pinnedOnes.length,
-    };
-  }, [byKey, everything, recent, favourites]);
-  const searched = useMemo(
-    () => (typed.trim() ? buildRows(byClient(matcher.search(typed))) : null),
-    [matcher, typed],
-  );
-  const rows = searched ?? untyped.rows;
-  const unheaded = searched ? 0 : untyped.unheaded;
+  const { rows, unheaded, searched, pinned } = useShownRows(assignments, matcher, typed, recent, favourites);
   const { options } = rows;
   const expanded = open && options.length > 0;
 
-  const heightOf = useCallback(
-    (r: number) => (rows.optionAt[r] === -1 ? headingHeight : optionHeight),
-    [rows],
-  );
-  const { attach, visible, totalHeight, reveal } = useVirtualRows(rows.count, heightOf, expanded);
-
-  useEffect(() => {
-    if (expanded && active >= 0 && active < options.length) reveal(rows.rowOf[active]!);
-  }, [expanded, active, options.length, rows, reveal]);
+  const { attach, visible, totalHeight } = useListOf(rows, expanded, active);
 
   function pick(option: AssignmentOption) {
     props.onChoose(option);
@@ -92,60 +70,18 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
     setActive(-1);
   }
 
-  function move(to: number) {
-    setOpen(true);
-    setActive(Math.max(0, Math.min(to, options.length - 1)));
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        move(expanded ? active + 1 : 0);
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        move(expanded ? active - 1 : options.length - 1);
-        return;
-      case 'PageDown':
-      case 'PageUp':
-        if (!expanded) return;
-        event.preventDefault();
-        move(active + (event.key === 'PageDown' ? 8 : -8));
-        return;
-      case 'Enter': {
-        const option = expanded ? options[active] : undefined;
-        if (option) {
-          event.preventDefault();
-          pick(option);
-          props.onEnter?.(option);
-        } else if (!selected) {
-          // Nothing chosen yet: don't submit the form into a "choose first" error.
-          event.preventDefault();
-        }
-        return;
-      }
-      case 'Escape':
-        // Consumed here (preventDefault) so the popover's Escape-to-hide leaves it alone.
-        if (expanded) {
-          event.preventDefault();
-          setOpen(false);
-          setActive(-1);
-        } else if (query) {
-          event.preventDefault();
-          props.onChoose(null);
-        }
-        return;
-      case 'Tab': {
-        // Tab takes the highlighted match (typed to, or reached with the arrows), then moves on as usual, so
-        // "data mig meet", Tab lands in the notes with the pair chosen, never with the words looking like a choice.
-        const option = expanded ? options[active] : undefined;
-        if (option) pick(option);
-        else setOpen(false);
-        return;
-      }
-    }
-  }
+  const onKeyDown = pickerKeys({
+    expanded,
+    active,
+    options,
+    selected,
+    query,
+    pick,
+    setOpen,
+    setActive,
+    onEnter: props.onEnter,
+    onChoose: props.onChoose,
+  });
 
   const items = expanded ? visible : [];
   return (
@@ -209,50 +145,20 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
               );
             }
             const option = options[index]!;
-            const marks = marksOf(index);
-            const isPinned = pinned.has(pairKey(option));
             return (
-              <li
+              <OptionRow
                 key={item.row}
                 id={optionId(index)}
-                role="option"
-                aria-label={assignmentLabel(option)}
-                title={assignmentLabel(option)}
-                aria-selected={index === active}
-                className={index === active ? 'option active' : 'option'}
+                option={option}
+                active={index === active}
+                namesClient={index < unheaded}
+                marks={marksOf(index)}
+                pinned={pinned.has(pairKey(option))}
                 style={style}
-                onMouseMove={() => index !== active && setActive(index)}
-                onClick={() => pick(option)}
-              >
-                <span className="option-project">
-                  {index < unheaded && option.clientName && (
-                    <span className="option-client muted">{option.clientName} · </span>
-                  )}
-                  {option.projectCode && (
-                    <span className="code">
-                      <Marked text={option.projectCode} ranges={marks?.projectCode} />
-                    </span>
-                  )}
-                  <Marked text={option.projectName} ranges={marks?.projectName} />
-                </span>
-                <span className="option-task muted">
-                  <Marked text={option.taskName} ranges={marks?.taskName} />
-                </span>
-                {props.onTogglePin && (
-                  // A mouse shortcut; the keyboard pins with the button beside the picker.
-                  <span
-                    className={isPinned ? 'pin pinned' : 'pin'}
-                    aria-hidden="true"
-                    title={isPinned ? 'Unpin' : 'Pin to the top'}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      props.onTogglePin!(option, !isPinned);
-                    }}
-                  >
-                    <StarIcon filled={isPinned} />
-                  </span>
-                )}
-              </li>
+                onHover={() => index !== active && setActive(index)}
+                onPick={() => pick(option)}
+                onTogglePin={props.onTogglePin}
+              />
             );
           })}
         </ul>
@@ -260,4 +166,191 @@ export function AssignmentPicker(props: AssignmentPickerProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * The rows the list shows: the matches for what is typed, grouped by client; with nothing typed, Recent, Pinned
+ * and everything by client. Everything and the lookup by pair are worked out once per assignments list.
+ */
+function useShownRows(
+  assignments: readonly AssignmentOption[],
+  matcher: AssignmentMatcher,
+  typed: string,
+  recent: readonly AssignmentRef[],
+  favourites: readonly AssignmentRef[],
+) {
+  const everything = useMemo(() => byClient(assignments), [assignments]);
+  const byKey = useMemo(() => new Map(assignments.map((o) => [pairKey(o), o])), [assignments]);
+  const pinned = useMemo(() => new Set(favourites.map(pairKey)), [favourites]);
+  const untyped = useMemo(() => {
+    const lookup = (refs: readonly AssignmentRef[]) =>
+      refs.map((r) => byKey.get(pairKey(r))).filter((o): o is AssignmentOption => Boolean(o));
+    const [latest, pinnedOnes] = [lookup(recent), lookup(favourites)];
+    return {
+      rows: buildRows([
+        { label: 'Recent', options: latest },
+        { label: 'Pinned', options: pinnedOnes },
+        ...everything,
+      ]),
+      // Recent and Pinned aren't under a client's heading, so their options name the client themselves.
+      unheaded: latest.length + pinnedOnes.length,
+    };
+  }, [byKey, everything, recent, favourites]);
+  const searched = useMemo(
+    () => (typed.trim() ? buildRows(byClient(matcher.search(typed))) : null),
+    [matcher, typed],
+  );
+  const rows = searched ?? untyped.rows;
+  const unheaded = searched ? 0 : untyped.unheaded;
+  return { rows, unheaded, searched, pinned };
+}
+
+/** The input's keys: arrows and pages move the highlight, Enter and Tab take it, Escape closes or clears. */
+function pickerKeys(k: {
+  expanded: boolean;
+  active: number;
+  options: readonly AssignmentOption[];
+  selected: AssignmentOption | null;
+  query: string;
+  pick(option: AssignmentOption): void;
+  setOpen(open: boolean): void;
+  setActive(index: number): void;
+  onEnter?(option: AssignmentOption): void;
+  onChoose(option: AssignmentOption | null): void;
+}) {
+  const { expanded, active, options, selected, query, pick, onEnter, onChoose } = k;
+  const move = (to: number) => {
+    k.setOpen(true);
+    k.setActive(Math.max(0, Math.min(to, options.length - 1)));
+  };
+  return (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        move(expanded ? active + 1 : 0);
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        move(expanded ? active - 1 : options.length - 1);
+        return;
+      case 'PageDown':
+      case 'PageUp':
+        if (!expanded) return;
+        event.preventDefault();
+        move(active + (event.key === 'PageDown' ? 8 : -8));
+        return;
+      case 'Enter': {
+        const option = expanded ? options[active] : undefined;
+        if (option) {
+          event.preventDefault();
+          pick(option);
+          onEnter?.(option);
+        } else if (!selected) {
+          // Nothing chosen yet: don't submit the form into a "choose first" error.
+          event.preventDefault();
+        }
+        return;
+      }
+      case 'Escape':
+        // Consumed here (preventDefault) so the popover's Escape-to-hide leaves it alone.
+        if (expanded) {
+          event.preventDefault();
+          k.setOpen(false);
+          k.setActive(-1);
+        } else if (query) {
+          event.preventDefault();
+          onChoose(null);
+        }
+        return;
+      case 'Tab': {
+        // Tab takes the highlighted match (typed to, or reached with the arrows), then moves on as usual, so
+        // "data mig meet", Tab lands in the notes with the pair chosen, never with the words looking like a choice.
+        const option = expanded ? options[active] : undefined;
+        if (option) pick(option);
+        else k.setOpen(false);
+        return;
+      }
+    }
+  };
+}
+
+/** One pair in the list: its client when no heading names it, project code and name, task, and its pin. */
+function OptionRow({
+  id,
+  option,
+  active,
+  namesClient,
+  marks,
+  pinned,
+  style,
+  onHover,
+  onPick,
+  onTogglePin,
+}: {
+  id: string;
+  option: AssignmentOption;
+  active: boolean;
+  namesClient: boolean;
+  marks: ReturnType<typeof matchMarks> | null;
+  pinned: boolean;
+  style: CSSProperties;
+  onHover(): void;
+  onPick(): void;
+  onTogglePin?(option: AssignmentOption, pinned: boolean): void;
+}) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-label={assignmentLabel(option)}
+      title={assignmentLabel(option)}
+      aria-selected={active}
+      className={active ? 'option active' : 'option'}
+      style={style}
+      onMouseMove={onHover}
+      onClick={onPick}
+    >
+      <span className="option-project">
+        {namesClient && option.clientName && (
+          <span className="option-client muted">{option.clientName} · </span>
+        )}
+        {option.projectCode && (
+          <span className="code">
+            <Marked text={option.projectCode} ranges={marks?.projectCode} />
+          </span>
+        )}
+        <Marked text={option.projectName} ranges={marks?.projectName} />
+      </span>
+      <span className="option-task muted">
+        <Marked text={option.taskName} ranges={marks?.taskName} />
+      </span>
+      {onTogglePin && (
+        // A mouse shortcut; the keyboard pins with the button beside the picker.
+        <span
+          className={pinned ? 'pin pinned' : 'pin'}
+          aria-hidden="true"
+          title={pinned ? 'Unpin' : 'Pin to the top'}
+          onClick={(e) => {
+            e.stopPropagation();
+            onTogglePin(option, !pinned);
+          }}
+        >
+          <StarIcon filled={pinned} />
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** The rows on screen of a virtualized list, the highlighted one kept in view. */
+function useListOf(rows: ReturnType<typeof buildRows>, expanded: boolean, active: number) {
+  const heightOf = useCallback(
+    (r: number) => (rows.optionAt[r] === -1 ? headingHeight : optionHeight),
+    [rows],
+  );
+  const { attach, visible, totalHeight, reveal } = useVirtualRows(rows.count, heightOf, expanded);
+  useEffect(() => {
+    if (expanded && active >= 0 && active < rows.options.length) reveal(rows.rowOf[active]!);
+  }, [expanded, active, rows, reveal]);
+  return { attach, visible, totalHeight };
 }

@@ -3,13 +3,14 @@
 // here first; bad input says what is accepted and nothing is sent.
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { parseDuration } from '../../../shared/duration';
-import { formatHours } from '../../../shared/format';
+import { formatHours, type TimeFormat } from '../../../shared/format';
 import { endBeforeStart, readTypedTime, restyle, sameTime, timesInOrder } from '../../../shared/wall-clock';
 import type { AccountPrefs, AssignmentOption, EntryView } from '../../../shared/state';
 import { assignmentLabel, entryLabel } from '../lib/labels';
 import { usePairChoice } from '../hooks/usePairChoice';
 import { pairKey } from '../lib/match';
 import { useSheaf } from '../state/StoreContext';
+import type { PopoverState } from '../state/store';
 import { AssignmentPicker } from './AssignmentPicker';
 import { LinkChip } from './LinkChip';
 
@@ -58,48 +59,25 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: Problems = {};
+    const { found, parsedHours, startedTime, endedTime } = readTimes({
+      timestamps,
+      start,
+      end,
+      hours,
+      entry,
+      timeFormat: prefs.timeFormat,
+    });
     if (!selected && (adding || query !== shownPair)) found.pair = 'Choose a project and task from the list.';
-    let parsedHours: number | undefined;
-    let startedTime: string | undefined;
-    let endedTime: string | undefined;
-    if (timestamps) {
-      const s = readTypedTime(start);
-      const e = end.trim() === '' && entry?.isRunning ? null : readTypedTime(end);
-      if (!s.ok) found.start = s.message;
-      else startedTime = s.time;
-      if (e && !e.ok) found.end = e.message;
-      else if (e) endedTime = e.time;
-      if (s.ok && e?.ok && !timesInOrder(s.time, e.time)) found.end = endBeforeStart;
-    } else if (!entry?.isRunning || hours.trim() !== formatHours(entry.hours, prefs.timeFormat)) {
-      const d = parseDuration(hours);
-      if (!d.ok) found.hours = d.message;
-      else parsedHours = d.hours;
-    }
     setProblems(found);
     if (Object.keys(found).length > 0) return;
 
     setBusy(true);
-    let ok: boolean;
-    if (adding) {
-      const result = await send('addEntry', {
-        projectId: selected!.projectId,
-        taskId: selected!.taskId,
-        spentDate: date,
-        ...(timestamps ? { startedTime, endedTime } : { hours: parsedHours }),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-      });
-      ok = result.ok;
-    } else {
-      const changes = changed(entry!, {
-        pair: selected,
-        notes: notes.trim(),
-        hours: parsedHours,
-        startedTime,
-        endedTime,
-      });
-      ok = Object.keys(changes).length === 0 || (await send('editEntry', { entryId: entry!.id, changes })).ok;
-    }
+    const ok = await sendEntry(send, entry, {
+      pair: selected,
+      date,
+      notes: notes.trim(),
+      ...(timestamps ? { startedTime, endedTime } : { hours: parsedHours }),
+    });
     setBusy(false);
     if (ok) onDone();
   }
@@ -130,37 +108,14 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
         {...pickerProps}
       />
       {problem('pair')}
-      <div className="entry-form-row">
-        {timestamps ? (
-          <>
-            <TextField
-              id={`${ids}-start`}
-              label="Start time"
-              value={start}
-              onChange={setStart}
-              placeholder={prefs.clock === '12h' ? '9:00am' : '09:00'}
-              problem={problemId('start')}
-            />
-            <TextField
-              id={`${ids}-end`}
-              label="End time"
-              value={end}
-              onChange={setEnd}
-              placeholder={prefs.clock === '12h' ? '5:30pm' : '17:30'}
-              problem={problemId('end')}
-            />
-          </>
-        ) : (
-          <TextField
-            id={`${ids}-hours`}
-            label="Duration"
-            value={hours}
-            onChange={setHours}
-            placeholder="1:30, 1.5, 90m"
-            problem={problemId('hours')}
-          />
-        )}
-      </div>
+      <TimeFields
+        ids={ids}
+        timestamps={timestamps}
+        clock={prefs.clock}
+        values={{ start, end, hours }}
+        set={{ start: setStart, end: setEnd, hours: setHours }}
+        problemId={problemId}
+      />
       {problem('start')}
       {problem('end')}
       {problem('hours')}
@@ -187,6 +142,123 @@ export function EntryForm({ entry, date, prefs, onDone }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** Adds the time, or sends what changed of the entry (nothing changed: nothing is sent); true when core took it. */
+async function sendEntry(
+  send: PopoverState['send'],
+  entry: EntryView | undefined,
+  typed: {
+    pair: AssignmentOption | null;
+    date: string;
+    notes: string;
+    hours?: number;
+    startedTime?: string;
+    endedTime?: string;
+  },
+): Promise<boolean> {
+  const { pair, date, notes, hours, startedTime, endedTime } = typed;
+  if (!entry) {
+    const result = await send('addEntry', {
+      projectId: pair!.projectId,
+      taskId: pair!.taskId,
+      spentDate: date,
+      ...(hours !== undefined ? { hours } : { startedTime, endedTime }),
+      ...(notes ? { notes } : {}),
+    });
+    return result.ok;
+  }
+  const changes = changed(entry, { pair, notes, hours, startedTime, endedTime });
+  return Object.keys(changes).length === 0 || (await send('editEntry', { entryId: entry.id, changes })).ok;
+}
+
+/** The times typed, read in the account's style (start and end, or a duration), with what is wrong with them. */
+function readTimes({
+  timestamps,
+  start,
+  end,
+  hours,
+  entry,
+  timeFormat,
+}: {
+  timestamps: boolean;
+  start: string;
+  end: string;
+  hours: string;
+  entry: EntryView | undefined;
+  timeFormat: TimeFormat;
+}) {
+  const found: Problems = {};
+  let parsedHours: number | undefined;
+  let startedTime: string | undefined;
+  let endedTime: string | undefined;
+  if (timestamps) {
+    const s = readTypedTime(start);
+    const e = end.trim() === '' && entry?.isRunning ? null : readTypedTime(end);
+    if (!s.ok) found.start = s.message;
+    else startedTime = s.time;
+    if (e && !e.ok) found.end = e.message;
+    else if (e) endedTime = e.time;
+    if (s.ok && e?.ok && !timesInOrder(s.time, e.time)) found.end = endBeforeStart;
+  } else if (!entry?.isRunning || hours.trim() !== formatHours(entry.hours, timeFormat)) {
+    const d = parseDuration(hours);
+    if (!d.ok) found.hours = d.message;
+    else parsedHours = d.hours;
+  }
+  return { found, parsedHours, startedTime, endedTime };
+}
+
+type Times = Record<'start' | 'end' | 'hours', string>;
+
+/** Start and end times on accounts that keep them, else a duration. */
+function TimeFields({
+  ids,
+  timestamps,
+  clock,
+  values,
+  set,
+  problemId,
+}: {
+  ids: string;
+  timestamps: boolean;
+  clock: AccountPrefs['clock'];
+  values: Times;
+  set: Record<keyof Times, (value: string) => void>;
+  problemId: (field: keyof Problems) => string | undefined;
+}) {
+  return (
+    <div className="entry-form-row">
+      {timestamps ? (
+        <>
+          <TextField
+            id={`${ids}-start`}
+            label="Start time"
+            value={values.start}
+            onChange={set.start}
+            placeholder={clock === '12h' ? '9:00am' : '09:00'}
+            problem={problemId('start')}
+          />
+          <TextField
+            id={`${ids}-end`}
+            label="End time"
+            value={values.end}
+            onChange={set.end}
+            placeholder={clock === '12h' ? '5:30pm' : '17:30'}
+            problem={problemId('end')}
+          />
+        </>
+      ) : (
+        <TextField
+          id={`${ids}-hours`}
+          label="Duration"
+          value={values.hours}
+          onChange={set.hours}
+          placeholder="1:30, 1.5, 90m"
+          problem={problemId('hours')}
+        />
+      )}
+    </div>
   );
 }
 

@@ -21,42 +21,12 @@ type Period = ReportView['period'];
 const furthestBack = { week: 520, month: 120 } as const;
 
 export function Reports() {
-  // Quietly: the report says what went wrong itself, so the popover's alert doesn't say it a second time.
-  const send = useSheaf((s) => s.sendQuietly);
   const prefs = useApp((app) => app.prefs);
   const [period, setPeriod] = useState<Period>('week');
   // How many weeks / months before the current one each period shows; each keeps its place when switching.
   const [backs, setBacks] = useState<Record<Period, number>>({ week: 0, month: 0 });
   const back = backs[period];
-  const key = `${period}:${back}`;
-  // Per period shown, the last report fetched and, when the latest try failed, why: the report stays up (with
-  // when it was fetched) rather than give way to the error.
-  const [answers, setAnswers] = useState<
-    Partial<Record<string, { report: ReportView | null; problem: string | null }>>
-  >({});
-
-  useEffect(() => {
-    let current = true;
-    void send('getReport', back === 0 ? { period } : { period, back }).then((result) => {
-      if (!current) return;
-      setAnswers((a) => ({
-        ...a,
-        [key]: result?.ok
-          ? { report: result.value, problem: null }
-          : {
-              report: a[key]?.report ?? null,
-              problem: result
-                ? result.error.message
-                : "Sheaf couldn't reach its background process. Try again.",
-            },
-      }));
-    });
-    return () => {
-      current = false;
-    };
-  }, [period, back, key, send]);
-
-  const answer = answers[key];
+  const answer = useReport(period, back);
   const shown = answer?.report ?? null;
   const problem = answer?.problem ?? null;
   const hours = (h: number) => formatHours(h, prefs.timeFormat);
@@ -166,6 +136,42 @@ export function Reports() {
       )}
     </section>
   );
+}
+
+/**
+ * The report for `period`, `back` periods ago: the last one fetched and, when the latest try failed, why. The
+ * report stays up (with when it was fetched) rather than give way to the error.
+ */
+function useReport(period: Period, back: number) {
+  // Quietly: the report says what went wrong itself, so the popover's alert doesn't say it a second time.
+  const send = useSheaf((s) => s.sendQuietly);
+  const key = `${period}:${back}`;
+  const [answers, setAnswers] = useState<
+    Partial<Record<string, { report: ReportView | null; problem: string | null }>>
+  >({});
+
+  useEffect(() => {
+    let current = true;
+    void send('getReport', back === 0 ? { period } : { period, back }).then((result) => {
+      if (!current) return;
+      setAnswers((a) => ({
+        ...a,
+        [key]: result?.ok
+          ? { report: result.value, problem: null }
+          : {
+              report: a[key]?.report ?? null,
+              problem: result
+                ? result.error.message
+                : "Sheaf couldn't reach its background process. Try again.",
+            },
+      }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [period, back, key, send]);
+
+  return answers[key];
 }
 
 interface Row {

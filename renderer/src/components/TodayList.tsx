@@ -109,79 +109,17 @@ export const TodayList = memo(function TodayList({
               <EntryForm entry={entry} date={day.date} prefs={prefs} onDone={() => doneEditing(entry)} />
             </li>
           ) : (
-            <li key={entry.id} className={rowClass(entry)}>
-              <div className="entry-what">
-                <PairName pair={entry} className="entry-title" />
-                {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
-                {entry.startedTime && (
-                  <p className="muted small">
-                    {restyle(entry.startedTime, prefs.clock)} –{' '}
-                    {entry.endedTime ? restyle(entry.endedTime, prefs.clock) : 'now'}
-                  </p>
-                )}
-                {entry.isLocked && (
-                  <p className="entry-locked muted small">
-                    <LockIcon /> {entry.lockedReason ?? 'Locked'}
-                  </p>
-                )}
-                {confirming === entry.id && (
-                  <div className="confirm" role="group" aria-label={`Delete ${entryLabel(entry)}?`}>
-                    <span className="small">Delete this entry?</span>
-                    <button type="button" className="danger" onClick={() => remove(entry)}>
-                      Delete entry
-                    </button>
-                    <button type="button" className="quiet" onClick={() => keep(entry)}>
-                      Keep
-                    </button>
-                  </div>
-                )}
-              </div>
-              <div className="entry-side">
-                {entry.pending && (
-                  <span className="pending" title="This change hasn't reached Harvest yet">
-                    pending
-                  </span>
-                )}
-                <EntryHours entry={entry} timeFormat={prefs.timeFormat} />
-                <div className="entry-actions">
-                  {entry.reference && (
-                    <EntryAction
-                      label={`Open ${entry.reference.id}`}
-                      title={`Open ${entry.reference.id} in the browser`}
-                      onClick={() => void send('openWorkLink', { url: entry.reference!.permalink })}
-                    >
-                      <LinkIcon />
-                    </EntryAction>
-                  )}
-                  <EntryAction
-                    label={`Restart ${entryLabel(entry)}`}
-                    title={entry.isRunning ? 'Running now' : day.isToday ? 'Restart' : 'Start again today'}
-                    disabled={entry.isRunning}
-                    onClick={() => void send('restartEntry', { entryId: entry.id })}
-                  >
-                    <PlayIcon />
-                  </EntryAction>
-                  {!entry.isLocked && (
-                    <>
-                      <EntryAction
-                        label={`Edit ${entryLabel(entry)}`}
-                        title="Edit"
-                        onClick={() => setEditing(entry.id)}
-                      >
-                        <PencilIcon />
-                      </EntryAction>
-                      <EntryAction
-                        label={`Delete ${entryLabel(entry)}`}
-                        title="Delete"
-                        onClick={() => confirm(entry)}
-                      >
-                        <TrashIcon />
-                      </EntryAction>
-                    </>
-                  )}
-                </div>
-              </div>
-            </li>
+            <EntryRow
+              key={entry.id}
+              entry={entry}
+              prefs={prefs}
+              isToday={day.isToday}
+              confirming={confirming === entry.id}
+              onEdit={() => setEditing(entry.id)}
+              onConfirm={() => confirm(entry)}
+              onRemove={() => remove(entry)}
+              onKeep={() => keep(entry)}
+            />
           ),
         )}
       </ul>
@@ -190,16 +128,7 @@ export const TodayList = memo(function TodayList({
           {loading ? 'Loading…' : day.isToday ? 'Nothing tracked yet today.' : 'Nothing tracked on this day.'}
         </p>
       )}
-      <div className="undo-area" aria-live="polite">
-        {deleted.map((d) => (
-          <p key={d.entry.id} className="undo small">
-            Deleted {entryLabel(d.entry)}.
-            <button type="button" className="quiet" onClick={() => undo(d.entry.id)}>
-              Undo
-            </button>
-          </p>
-        ))}
-      </div>
+      <UndoOffers deleted={deleted.map((d) => d.entry)} onUndo={undo} />
       {editing === 'new' ? (
         <EntryForm date={day.date} prefs={prefs} onDone={() => doneEditing()} />
       ) : (
@@ -210,6 +139,112 @@ export const TodayList = memo(function TodayList({
     </section>
   );
 });
+
+/** One entry as a row: what and when, its hours, its actions, and the delete question when asked. */
+function EntryRow({
+  entry,
+  prefs,
+  isToday,
+  confirming,
+  onEdit,
+  onConfirm,
+  onRemove,
+  onKeep,
+}: {
+  entry: EntryView;
+  prefs: AccountPrefs;
+  isToday: boolean;
+  confirming: boolean;
+  onEdit: () => void;
+  onConfirm: () => void;
+  onRemove: () => void;
+  onKeep: () => void;
+}) {
+  const send = useSheaf((s) => s.send);
+  return (
+    <li className={rowClass(entry)}>
+      <div className="entry-what">
+        <PairName pair={entry} className="entry-title" />
+        {entry.notes && <p className="entry-notes muted">{entry.notes}</p>}
+        {entry.startedTime && (
+          <p className="muted small">
+            {restyle(entry.startedTime, prefs.clock)} –{' '}
+            {entry.endedTime ? restyle(entry.endedTime, prefs.clock) : 'now'}
+          </p>
+        )}
+        {entry.isLocked && (
+          <p className="entry-locked muted small">
+            <LockIcon /> {entry.lockedReason ?? 'Locked'}
+          </p>
+        )}
+        {confirming && (
+          <div className="confirm" role="group" aria-label={`Delete ${entryLabel(entry)}?`}>
+            <span className="small">Delete this entry?</span>
+            <button type="button" className="danger" onClick={onRemove}>
+              Delete entry
+            </button>
+            <button type="button" className="quiet" onClick={onKeep}>
+              Keep
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="entry-side">
+        {entry.pending && (
+          <span className="pending" title="This change hasn't reached Harvest yet">
+            pending
+          </span>
+        )}
+        <EntryHours entry={entry} timeFormat={prefs.timeFormat} />
+        <div className="entry-actions">
+          {entry.reference && (
+            <EntryAction
+              label={`Open ${entry.reference.id}`}
+              title={`Open ${entry.reference.id} in the browser`}
+              onClick={() => void send('openWorkLink', { url: entry.reference!.permalink })}
+            >
+              <LinkIcon />
+            </EntryAction>
+          )}
+          <EntryAction
+            label={`Restart ${entryLabel(entry)}`}
+            title={entry.isRunning ? 'Running now' : isToday ? 'Restart' : 'Start again today'}
+            disabled={entry.isRunning}
+            onClick={() => void send('restartEntry', { entryId: entry.id })}
+          >
+            <PlayIcon />
+          </EntryAction>
+          {!entry.isLocked && (
+            <>
+              <EntryAction label={`Edit ${entryLabel(entry)}`} title="Edit" onClick={onEdit}>
+                <PencilIcon />
+              </EntryAction>
+              <EntryAction label={`Delete ${entryLabel(entry)}`} title="Delete" onClick={onConfirm}>
+                <TrashIcon />
+              </EntryAction>
+            </>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** Each entry just deleted, with its Undo while core still holds the delete back. */
+function UndoOffers({ deleted, onUndo }: { deleted: EntryView[]; onUndo: (id: Id) => void }) {
+  return (
+    <div className="undo-area" aria-live="polite">
+      {deleted.map((entry) => (
+        <p key={entry.id} className="undo small">
+          Deleted {entryLabel(entry)}.
+          <button type="button" className="quiet" onClick={() => onUndo(entry.id)}>
+            Undo
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}
 
 /** A row's look: running, and submitted or approved (locked for approval, told apart at a glance). */
 function rowClass(entry: EntryView): string {

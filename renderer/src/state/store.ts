@@ -1,5 +1,5 @@
 // Owns the popover's store: a mirror of main's latest AppState, the assignments list, and UI-only state.
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   CommandInput,
   CommandName,
@@ -87,96 +87,7 @@ export type SheafStore = ReturnType<typeof createSheafStore>;
 
 export function createSheafStore(api: SheafApi) {
   return createStore<PopoverState>()((set, get) => {
-    /** The assignmentsVersion last asked for, so each version is fetched once. */
-    let requestedVersion: number | null = null;
-    /** The start `timerElsewhere` asks about, sent again with the person's answer. */
-    let waitingStart: ((otherAccount: 'stop' | 'keep') => Promise<unknown>) | null = null;
-
-    async function run<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
-      let result: IpcResult<T>;
-      try {
-        result = await call();
-      } catch {
-        // A broken bridge (e.g. the preview's socket) must still tell the person something.
-        result = {
-          ok: false,
-          error: { code: 'internal', message: "Sheaf couldn't reach its background process. Try again." },
-        };
-      }
-      set({ commandError: result.ok ? null : result.error.message });
-      return result;
-    }
-
-    /** Starts a timer; when one runs in another account and the settings say ask, keeps the start and asks. */
-    async function start<C extends 'startTimer' | 'restartEntry'>(
-      name: C,
-      input: CommandInput<C>,
-      started: () => void = () => {},
-    ): Promise<IpcResult<void>> {
-      const result = await run(() =>
-        (api[name] as (input: CommandInput<C>) => Promise<IpcResult<void>>)(input),
-      );
-      if (result.ok) started();
-      else if (result.error.code === 'timer_elsewhere') {
-        waitingStart = (otherAccount) => start(name, { ...input, otherAccount }, started);
-        set({ commandError: null, timerElsewhere: result.error.message });
-      }
-      return result;
-    }
-
-    /** Signs out with the person's choice; refused with the question, asks it; another failure stays in it. */
-    async function signOut(accountId: string | null, choice: SignOutChoice): Promise<void> {
-      const result = await run(() =>
-        accountId === null
-          ? api.signOut(choice)
-          : api.signOutOf({ accountId, ...(choice.waiting ? { waiting: choice.waiting } : {}) }),
-      );
-      const asked = get().signOutQuestion;
-      if (result.ok) set({ signOutQuestion: null });
-      else if (result.error.code === 'sign_out_question')
-        set({
-          commandError: null,
-          signOutQuestion: { accountId, message: result.error.message, error: null },
-        });
-      // "Send them first" couldn't: said in the question, which stays for another answer.
-      else if (asked) set({ commandError: null, signOutQuestion: { ...asked, error: result.error.message } });
-    }
-
-    async function loadAssignments(version: number): Promise<void> {
-      requestedVersion = version;
-      const result = await run(() => api.listAssignments());
-      // A newer version may have been requested meanwhile; its answer wins.
-      if (requestedVersion !== version) return;
-      if (result.ok) set({ assignments: result.value });
-      // Forget a failed fetch so the next snapshot tries again.
-      else requestedVersion = null;
-    }
-
-    function receive(next: AppState): void {
-      const previous = get().app;
-      const app = previous ? shareUnchanged(previous, next) : next;
-      if (previous && previous.activeAccountId !== app.activeAccountId) {
-        // Another account's timesheet: its own assignments (whose version counts apart from the last one's) and
-        // picker, and a start waiting for an answer was meant for the last.
-        waitingStart = null;
-        requestedVersion = null;
-        set({
-          addingAccount: false,
-          timerElsewhere: null,
-          signOutQuestion: null,
-          assignments: [],
-          selected: null,
-          pickerQuery: '',
-        });
-      }
-      if (app.session.status !== 'signed_in') {
-        requestedVersion = null;
-        if (app !== previous) set({ app, assignments: [], selected: null, pickerQuery: '' });
-        return;
-      }
-      if (app !== previous) set({ app });
-      if (requestedVersion !== app.assignmentsVersion) void loadAssignments(app.assignmentsVersion);
-    }
+    const { run, start, signOut, receive, takeWaitingStart } = storeSteps(api, set, get);
 
     return {
       app: null,
@@ -246,8 +157,7 @@ export function createSheafStore(api: SheafApi) {
         set({ addingAccount });
       },
       async answerTimerElsewhere(answer) {
-        const resend = waitingStart;
-        waitingStart = null;
+        const resend = takeWaitingStart();
         set({ timerElsewhere: null });
         if (answer && resend) await resend(answer);
       },
@@ -285,4 +195,113 @@ export function createSheafStore(api: SheafApi) {
         (api[name] as (...args: unknown[]) => Promise<IpcResult<never>>)(...input).catch(() => null),
     };
   });
+}
+
+type SetState = StoreApi<PopoverState>['setState'];
+type GetState = StoreApi<PopoverState>['getState'];
+
+/**
+ * What the store's actions share: calling main (a failure said in the popover), a start that may ask about a timer
+ * in another account, signing out with its question, and taking in each snapshot with its assignments.
+ */
+function storeSteps(api: SheafApi, set: SetState, get: GetState) {
+  /** The assignmentsVersion last asked for, so each version is fetched once. */
+  let requestedVersion: number | null = null;
+  /** The start `timerElsewhere` asks about, sent again with the person's answer. */
+  let waitingStart: ((otherAccount: 'stop' | 'keep') => Promise<unknown>) | null = null;
+
+  async function run<T>(call: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+    let result: IpcResult<T>;
+    try {
+      result = await call();
+    } catch {
+      // A broken bridge (e.g. the preview's socket) must still tell the person something.
+      result = {
+        ok: false,
+        error: { code: 'internal', message: "Sheaf couldn't reach its background process. Try again." },
+      };
+    }
+    set({ commandError: result.ok ? null : result.error.message });
+    return result;
+  }
+
+  /** Starts a timer; when one runs in another account and the settings say ask, keeps the start and asks. */
+  async function start<C extends 'startTimer' | 'restartEntry'>(
+    name: C,
+    input: CommandInput<C>,
+    started: () => void = () => {},
+  ): Promise<IpcResult<void>> {
+    const result = await run(() =>
+      (api[name] as (input: CommandInput<C>) => Promise<IpcResult<void>>)(input),
+    );
+    if (result.ok) started();
+    else if (result.error.code === 'timer_elsewhere') {
+      waitingStart = (otherAccount) => start(name, { ...input, otherAccount }, started);
+      set({ commandError: null, timerElsewhere: result.error.message });
+    }
+    return result;
+  }
+
+  /** Signs out with the person's choice; refused with the question, asks it; another failure stays in it. */
+  async function signOut(accountId: string | null, choice: SignOutChoice): Promise<void> {
+    const result = await run(() =>
+      accountId === null
+        ? api.signOut(choice)
+        : api.signOutOf({ accountId, ...(choice.waiting ? { waiting: choice.waiting } : {}) }),
+    );
+    const asked = get().signOutQuestion;
+    if (result.ok) set({ signOutQuestion: null });
+    else if (result.error.code === 'sign_out_question')
+      set({
+        commandError: null,
+        signOutQuestion: { accountId, message: result.error.message, error: null },
+      });
+    // "Send them first" couldn't: said in the question, which stays for another answer.
+    else if (asked) set({ commandError: null, signOutQuestion: { ...asked, error: result.error.message } });
+  }
+
+  async function loadAssignments(version: number): Promise<void> {
+    requestedVersion = version;
+    const result = await run(() => api.listAssignments());
+    // A newer version may have been requested meanwhile; its answer wins.
+    if (requestedVersion !== version) return;
+    if (result.ok) set({ assignments: result.value });
+    // Forget a failed fetch so the next snapshot tries again.
+    else requestedVersion = null;
+  }
+
+  function receive(next: AppState): void {
+    const previous = get().app;
+    const app = previous ? shareUnchanged(previous, next) : next;
+    if (previous && previous.activeAccountId !== app.activeAccountId) {
+      // Another account's timesheet: its own assignments (whose version counts apart from the last one's) and
+      // picker, and a start waiting for an answer was meant for the last.
+      waitingStart = null;
+      requestedVersion = null;
+      set({
+        addingAccount: false,
+        timerElsewhere: null,
+        signOutQuestion: null,
+        assignments: [],
+        selected: null,
+        pickerQuery: '',
+      });
+    }
+    if (app.session.status !== 'signed_in') {
+      requestedVersion = null;
+      if (app !== previous) set({ app, assignments: [], selected: null, pickerQuery: '' });
+      return;
+    }
+    if (app !== previous) set({ app });
+    if (requestedVersion !== app.assignmentsVersion) void loadAssignments(app.assignmentsVersion);
+  }
+
+  /** The start waiting on the "timer elsewhere" answer, taken (so it is sent once at most). */
+  function takeWaitingStart() {
+    const resend = waitingStart;
+    waitingStart = null;
+    return resend;
+  }
+
+  return { run, start, signOut, receive, takeWaitingStart };
 }

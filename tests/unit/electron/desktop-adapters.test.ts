@@ -80,7 +80,7 @@ describe('global shortcuts', () => {
     keys.press('CommandOrControl+Shift+T');
     expect(togglePopover).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(toggleTimer).toHaveBeenCalledTimes(1));
-    expect(desktop.commands.getSettings().shortcuts.toggleTimer).toEqual({ state: 'ok', message: null });
+    expect(desktop.controls.getSettings().shortcuts.toggleTimer).toEqual({ state: 'ok', message: null });
     desktop.dispose();
     expect(keys.registered.size).toBe(0);
   });
@@ -90,15 +90,15 @@ describe('global shortcuts', () => {
     keys.heldElsewhere.add('CommandOrControl+Shift+T');
     const { desktop } = desktopWith(keys);
     desktop.start();
-    expect(desktop.commands.getSettings().shortcuts.toggleTimer).toEqual({
+    expect(desktop.controls.getSettings().shortcuts.toggleTimer).toEqual({
       state: 'taken',
       message: 'CommandOrControl+Shift+T is already used by another app. Press a different shortcut.',
     });
-    const view = await desktop.commands.updateSettings({ shortcuts: { toggleTimer: 'Alt+Shift+T' } });
+    const view = await desktop.controls.updateSettings({ shortcuts: { toggleTimer: 'Alt+Shift+T' } });
     expect(view.shortcuts.toggleTimer.state).toBe('ok');
     expect([...keys.registered.keys()].sort()).toEqual(['Alt+Shift+T', 'CommandOrControl+Shift+H']);
     // Clearing a shortcut turns it off and frees the keys.
-    const cleared = await desktop.commands.updateSettings({ shortcuts: { togglePopover: '' } });
+    const cleared = await desktop.controls.updateSettings({ shortcuts: { togglePopover: '' } });
     expect(cleared.shortcuts.togglePopover.state).toBe('off');
     expect([...keys.registered.keys()]).toEqual(['Alt+Shift+T']);
     desktop.dispose();
@@ -165,10 +165,10 @@ describe('notifications', () => {
         heartbeat: new Heartbeat(),
       },
     );
-    await desktop.commands.updateSettings({ notifications: { noTimer: false } });
+    await desktop.controls.updateSettings({ notifications: { noTimer: false } });
     desktop.check();
     expect(FakeNotification.shown).toEqual([]);
-    await desktop.commands.updateSettings({ notifications: { noTimer: true } });
+    await desktop.controls.updateSettings({ notifications: { noTimer: true } });
     desktop.check();
     expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['No timer running']);
     desktop.dispose();
@@ -245,7 +245,7 @@ describe('launch at login', () => {
     });
     expect(items.supported).toBe(false);
     const { desktop } = desktopWith(new FakeGlobalShortcut());
-    expect(desktop.commands.getSettings().launchAtLogin).toEqual({
+    expect(desktop.controls.getSettings().launchAtLogin).toEqual({
       supported: false,
       message: 'Launch at login is set by the desktop app; this preview only keeps the setting.',
     });
@@ -268,7 +268,7 @@ describe('launch at login', () => {
         heartbeat: new Heartbeat(),
       },
     );
-    await desktop.commands.updateSettings({ launchAtLogin: true });
+    await desktop.controls.updateSettings({ launchAtLogin: true });
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({ openAtLogin: true });
   });
 });

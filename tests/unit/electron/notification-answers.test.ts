@@ -140,7 +140,7 @@ describe('the idle question’s buttons', () => {
     const t = desktopOn('darwin');
     t.awayAndBack();
     const first = last();
-    await t.desktop.commands.answerIdle({ answer: 'keep' });
+    await t.desktop.controls.answerIdle({ answer: 'keep' });
     first.press('Discard');
     await Promise.resolve();
     expect(t.discardTimeAway).not.toHaveBeenCalled();
@@ -199,7 +199,7 @@ describe('the reminders’ Snooze', () => {
     const t = desktopOn('linux');
     t.stop();
     t.desktop.check();
-    await t.desktop.commands.snoozeReminder({ for: '1h' });
+    await t.desktop.controls.snoozeReminder({ for: '1h' });
     t.clock.advanceMinutes(59);
     t.desktop.check();
     expect(FakeNotification.shown).toHaveLength(1);

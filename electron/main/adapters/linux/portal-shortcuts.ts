@@ -31,6 +31,42 @@ export interface PortalShortcuts extends Shortcuts {
   close(): void;
 }
 
+type Actions = ReadonlyMap<string, { accelerator: string; description?: string }>;
+
+/** The shortcuts as BindShortcuts takes them: each id with what the desktop lists it as, and the keys wished for. */
+function portalShortcuts(actions: Actions) {
+  return [...actions].map(([id, { accelerator, description }]) => [
+    id,
+    {
+      // What the desktop lists it as in its dialog and keyboard settings ("Start or stop the timer").
+      description: new Variant('s', description ?? `Sheaf: ${accelerator}`),
+      preferred_trigger: new Variant('s', xdgTrigger(readAccelerator(accelerator)!)),
+    },
+  ]);
+}
+
+/** What BindShortcuts' answer means: a refusal (code 1: the person cancelled the dialog), or the keys bound. */
+function bindOutcome(
+  bound: { code: number; results: Record<string, { value: unknown } | undefined> },
+  actions: Actions,
+): BindOutcome {
+  if (bound.code !== 0) {
+    return {
+      refused:
+        bound.code === 1
+          ? 'Sheaf’s shortcuts were not added: the desktop’s dialog was cancelled.'
+          : 'The desktop did not bind Sheaf’s shortcuts.',
+    };
+  }
+  const given = (bound.results.shortcuts?.value ?? []) as Array<[string, Record<string, { value: unknown }>]>;
+  return {
+    bound: given.map(([id, props]) => ({
+      accelerator: actions.get(id)?.accelerator ?? id,
+      trigger: String(props.trigger_description?.value ?? ''),
+    })),
+  };
+}
+
 /** The GlobalShortcuts portal when one answers on the session bus; null otherwise (then X11 or gsettings). */
 export async function openPortalShortcuts(options: PortalShortcutsOptions): Promise<PortalShortcuts | null> {
   const { bus } = options;
@@ -83,38 +119,13 @@ export async function openPortalShortcuts(options: PortalShortcutsOptions): Prom
       return;
     }
     session = handle;
-    const shortcuts = [...actions].map(([id, { accelerator, description }]) => [
-      id,
-      {
-        // What the desktop lists it as in its dialog and keyboard settings ("Start or stop the timer").
-        description: new Variant('s', description ?? `Sheaf: ${accelerator}`),
-        preferred_trigger: new Variant('s', xdgTrigger(readAccelerator(accelerator)!)),
-      },
-    ]);
     const bound = await request('BindShortcuts', 'oa(sa{sv})sa{sv}', (token) => [
       handle,
-      shortcuts,
+      portalShortcuts(actions),
       '',
       { handle_token: new Variant('s', token) },
     ]);
-    if (bound.code !== 0) {
-      told({
-        refused:
-          bound.code === 1
-            ? 'Sheaf’s shortcuts were not added: the desktop’s dialog was cancelled.'
-            : 'The desktop did not bind Sheaf’s shortcuts.',
-      });
-      return;
-    }
-    const given = (bound.results.shortcuts?.value ?? []) as Array<
-      [string, Record<string, { value: unknown }>]
-    >;
-    told({
-      bound: given.map(([id, props]) => ({
-        accelerator: actions.get(id)?.accelerator ?? id,
-        trigger: String(props.trigger_description?.value ?? ''),
-      })),
-    });
+    told(bindOutcome(bound, actions));
   };
 
   const schedule = () => {

@@ -51,7 +51,7 @@ export interface AccountOwner {
 export class AccountData implements Disposable {
   readonly accountId: string;
   readonly userId: number;
-  readonly timer: Timesheet;
+  readonly timesheet: Timesheet;
   readonly reports: Reports;
   readonly favourites = new Favourites();
   /** The account folder (outbox, cache, reports, pins); null for the demo. */
@@ -67,7 +67,7 @@ export class AccountData implements Disposable {
     this.accountId = owner.accountId;
     this.userId = owner.userId;
     this.dir = owner.demo ? null : accountDir(options.dataDir, owner.accountId, owner.userId);
-    this.timer = this.lifetime.add(
+    this.timesheet = this.lifetime.add(
       new Timesheet({
         api,
         clock: options.clock,
@@ -106,12 +106,12 @@ export class AccountData implements Disposable {
       cache = read.value;
       if (read.problem) this.options.tell(read.problem);
     }
-    await this.timer.restore(cache);
+    await this.timesheet.restore(cache);
   }
 
   /** The same account and person signed in again (a new token, a confirmed cold start): carry on with it. */
   useApi(api: HarvestApi): void {
-    this.timer.replaceApi(api);
+    this.timesheet.replaceApi(api);
     this.reports.useApi(api);
   }
 
@@ -124,7 +124,9 @@ export class AccountData implements Disposable {
   async saveCache(): Promise<void> {
     const file = this.file('cache.json');
     if (!file) return;
-    await writeJson(file, this.timer.cache()).catch((err) => this.options.log?.(`cache not saved: ${err}`));
+    await writeJson(file, this.timesheet.cache()).catch((err) =>
+      this.options.log?.(`cache not saved: ${err}`),
+    );
   }
 
   /** Stops the timesheet (its retries and wake-ups), the reports and the pins together. */

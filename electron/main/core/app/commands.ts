@@ -2,7 +2,7 @@
 // signed-in account's timesheet (refused while signed out), settings and idle answers to the desktop.
 import type { AppState } from '../../../../shared/state';
 import type { CommandHandlers } from '../../../../shared/ipc';
-import type { DesktopCommands } from '../desktop/desktop';
+import type { DesktopControls } from '../desktop/desktop';
 import type { Notices } from '../base/notices';
 import type { Schedule } from '../session/schedule';
 import { toggleMakingRoom, type WithRoom } from '../session/across-accounts';
@@ -26,7 +26,7 @@ export interface CommandDeps {
    */
   withRoom: WithRoom;
   schedule: Pick<Schedule, 'refresh'>;
-  desktop: { commands: DesktopCommands };
+  desktop: { controls: DesktopControls };
   notices: Notices;
   getState(): AppState;
   emit(): void;
@@ -46,11 +46,11 @@ export function createCommands({
   commandInstaller,
   openUrl,
 }: CommandDeps): CoreCommands {
-  const timer = () => session.requireAccount().timer;
+  const timesheet = () => session.requireAccountData().timesheet;
   return {
     getState: () => getState(),
     // From the open account even while signed out: a revoked token's picker keeps its list.
-    listAssignments: () => session.account?.timer.assignments() ?? [],
+    listAssignments: () => session.accountData?.timesheet.assignments() ?? [],
     signIn: (input) => session.signIn(input),
     signInDemo: () => session.signInDemo(),
     signOut: (choice) => session.signOut(undefined, choice),
@@ -62,18 +62,18 @@ export function createCommands({
     switchAccount: ({ accountId }) => session.switchTo(accountId),
     refresh: () => schedule.refresh(),
     startTimer: async ({ otherAccount, ...input }) => {
-      const here = timer();
+      const here = timesheet();
       await withRoom(otherAccount, () => here.startTimer(input));
     },
-    linkedWork: ({ workAddress }) => session.account?.timer.linkedWork(workAddress) ?? null,
-    stopTimer: async () => timer().stopTimer(),
-    toggleTimer: async () => toggleMakingRoom(timer(), withRoom),
+    linkedWork: ({ workAddress }) => session.accountData?.timesheet.linkedWork(workAddress) ?? null,
+    stopTimer: async () => timesheet().stopTimer(),
+    toggleTimer: async () => toggleMakingRoom(timesheet(), withRoom),
     restartEntry: async ({ entryId, otherAccount }) => {
-      const here = timer();
+      const here = timesheet();
       await withRoom(otherAccount, () => here.restartEntry(entryId));
     },
     startByWords: async ({ words, notes, otherAccount, workAddress }) => {
-      const here = timer();
+      const here = timesheet();
       const pick = pickByWords(here.assignments(), words);
       if (pick.kind !== 'one') return pick;
       const { projectId, taskId } = pick.option;
@@ -82,40 +82,40 @@ export function createCommands({
     },
     // A script's restart, decided with the outbox's turn (TimerService.restartLast); like the tray, it can't ask.
     restartLast: async () => {
-      const here = timer();
+      const here = timesheet();
       let label = '';
       await withRoom(undefined, async () => void (label = assignmentLabel(await here.restartLast())), false);
       return { label };
     },
-    updateNotes: async ({ entryId, notes }) => timer().updateNotes(entryId, notes),
-    addEntry: async (input) => timer().addEntry(input),
-    editEntry: async ({ entryId, changes }) => timer().editEntry(entryId, changes),
-    deleteEntry: async ({ entryId, undoable }) => timer().deleteEntry(entryId, { undoable }),
-    undoDelete: async ({ entryId }) => timer().undoDelete(entryId),
-    resolveSetAside: async ({ id, action }) => timer().resolveSetAside(id, action),
-    getSettings: () => desktop.commands.getSettings(),
+    updateNotes: async ({ entryId, notes }) => timesheet().updateNotes(entryId, notes),
+    addEntry: async (input) => timesheet().addEntry(input),
+    editEntry: async ({ entryId, changes }) => timesheet().editEntry(entryId, changes),
+    deleteEntry: async ({ entryId, undoable }) => timesheet().deleteEntry(entryId, { undoable }),
+    undoDelete: async ({ entryId }) => timesheet().undoDelete(entryId),
+    resolveSetAside: async ({ id, action }) => timesheet().resolveSetAside(id, action),
+    getSettings: () => desktop.controls.getSettings(),
     installCommand: ({ where }) => {
       if (!commandInstaller) throw new NotAllowedError('This Sheaf has no sheaf command to install.');
       return commandInstaller.install(where);
     },
-    updateSettings: (update) => desktop.commands.updateSettings(update),
-    addDesktopKeybindings: () => desktop.commands.addDesktopKeybindings(),
-    answerIdle: (input) => desktop.commands.answerIdle(input),
-    snoozeReminder: (input) => desktop.commands.snoozeReminder(input),
-    startFocus: () => desktop.commands.startFocus(),
-    stopFocus: () => desktop.commands.stopFocus(),
-    skipFocusPhase: () => desktop.commands.skipFocusPhase(),
-    showDay: async ({ date }) => timer().showDay(date),
+    updateSettings: (update) => desktop.controls.updateSettings(update),
+    addDesktopKeybindings: () => desktop.controls.addDesktopKeybindings(),
+    answerIdle: (input) => desktop.controls.answerIdle(input),
+    snoozeReminder: (input) => desktop.controls.snoozeReminder(input),
+    startFocus: () => desktop.controls.startFocus(),
+    stopFocus: () => desktop.controls.stopFocus(),
+    skipFocusPhase: () => desktop.controls.skipFocusPhase(),
+    showDay: async ({ date }) => timesheet().showDay(date),
     refreshChanges: async () => {
-      await session.signedInTimer()?.refreshChanges();
+      await session.signedInTimesheet()?.refreshChanges();
     },
     pinAssignment: async (pair) => {
-      const account = session.requireAccount();
-      await account.favourites.pin(pair, account.timer.assignments());
+      const account = session.requireAccountData();
+      await account.favourites.pin(pair, account.timesheet.assignments());
       emit();
     },
     unpinAssignment: async (pair) => {
-      await session.requireAccount().favourites.unpin(pair);
+      await session.requireAccountData().favourites.unpin(pair);
       emit();
     },
     // The contract let through only an https address (isWebLink).
@@ -123,7 +123,7 @@ export function createCommands({
       if (!openUrl) throw new NotAllowedError("This Sheaf can't open your browser.");
       await openUrl(url);
     },
-    getReport: async ({ period, back }) => session.requireAccount().reports.get(period, back),
+    getReport: async ({ period, back }) => session.requireAccountData().reports.get(period, back),
     dismissNotices: () => {
       notices.dismiss();
       emit();

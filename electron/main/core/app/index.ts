@@ -78,27 +78,20 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   /** A member changed the week start in Settings: the timer and reports follow. */
   const followWeekStart = () => {
     const day = weekStart();
-    const timer = session.account?.timer;
-    if (timer && timer.weekStartDay !== day) timer.useWeekStartDay(day);
+    const timesheet = session.accountData?.timesheet;
+    if (timesheet && timesheet.weekStartDay !== day) timesheet.useWeekStartDay(day);
   };
-  const withRoom = makingRoom({
-    accounts: () => session.all(),
-    shownId: () => session.activeAccountId,
-    setting: () => settings.get().otherAccountTimer,
-    tell: (problems) => {
-      for (const problem of problems) notices.tell(problem);
-      emit();
-    },
-  });
+  const withRoom = roomIn(session, settings, notices, emit);
 
   const desktop = createDesktop(o.desktop ?? {}, {
     clock,
     settings,
     heartbeat,
     // Time away is asked about the timer that runs, in whichever account.
-    timer: () => session.signedInTimers().find((t) => t.running() !== null) ?? session.signedInTimer(),
+    timer: () =>
+      session.signedInTimesheets().find((t) => t.running() !== null) ?? session.signedInTimesheet(),
     prefs: () => session.prefs,
-    toggleTimer: async () => toggleMakingRoom(session.requireAccount().timer, withRoom),
+    toggleTimer: async () => toggleMakingRoom(session.requireAccountData().timesheet, withRoom),
     onChange: () => {
       followWeekStart();
       emit();
@@ -112,7 +105,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
   });
   // The notices' one owner lists and dismisses those the desktop and the open account's timesheet keep too.
   notices.include(() => desktop, 'first');
-  notices.include(() => session.account?.timer ?? null, 'last');
+  notices.include(() => session.accountData?.timesheet ?? null, 'last');
 
   const build = () => stateOf({ session, desktop, notices, weekStartDay: weekStart() });
   let snapshot: AppState | null = null;
@@ -166,7 +159,7 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       await session.start(o.autoDemo ?? false);
     },
     whenSynced: async () => {
-      await session.account?.timer.whenIdle();
+      await session.accountData?.timesheet.whenIdle();
     },
     async dispose({ waitForSyncMs = 2000 } = {}) {
       desktop.dispose();
@@ -176,6 +169,19 @@ export function createSheafApp(o: SheafAppOptions): SheafApp {
       eventListeners.clear();
     },
   };
+}
+
+/** Making room for a start: the other accounts' running timers, handled as the person chose in Settings. */
+function roomIn(session: SessionService, settings: SettingsService, notices: Notices, emit: () => void) {
+  return makingRoom({
+    accounts: () => session.all(),
+    shownId: () => session.activeAccountId,
+    setting: () => settings.get().otherAccountTimer,
+    tell: (problems) => {
+      for (const problem of problems) notices.tell(problem);
+      emit();
+    },
+  });
 }
 
 /** The app as it is now, for the popover and tray: the shown account's view worked out once for all of it. */
@@ -190,14 +196,14 @@ function stateOf({
   notices: Notices;
   weekStartDay: WeekStartDay;
 }): AppState {
-  const account = session.account;
-  const view = account?.timer.view() ?? null;
+  const data = session.accountData;
+  const view = data?.timesheet.view() ?? null;
   return buildAppState({
     session: session.state,
     prefs: session.prefs,
     weekStartDay,
     timer: view,
-    favourites: account?.favourites.list() ?? [],
+    favourites: data?.favourites.list() ?? [],
     notices: notices.list(),
     desktop: desktop.state(),
     focus: desktop.focus(),

@@ -74,7 +74,7 @@ export type DesktopState = DesktopView;
 const neverIdle: IdleSource = { idleSeconds: () => 0, on: () => () => {} };
 
 /** What the desktop answers of the IPC commands: settings, the idle answer, snooze and the focus session. */
-export interface DesktopCommands {
+export interface DesktopControls {
   getSettings(): SettingsView;
   updateSettings(update: SettingsUpdate): Promise<SettingsView>;
   addDesktopKeybindings(): Promise<SettingsView>;
@@ -97,7 +97,7 @@ export interface Desktop {
    */
   dismissNotices(): void;
   settings(): Settings;
-  commands: DesktopCommands;
+  controls: DesktopControls;
   /** The tray's Settings item: the popover opens on the settings view. */
   requestSettings(): void;
   /** Runs a check now (tests; the heartbeat does it every minute). */
@@ -108,6 +108,17 @@ export interface Desktop {
   start(): void;
   /** Stops the poll and the listeners and releases the shortcuts; nothing of the desktop runs afterwards. */
   dispose(): void;
+}
+
+/** What the popover's snapshot carries of the desktop: the open question, and the settings it draws with. */
+function desktopState(s: Settings, idleQuestion: DesktopState['idleQuestion']): DesktopState {
+  return {
+    idleQuestion,
+    theme: s.theme,
+    trayTitle: s.trayTitle,
+    focusEnabled: s.focus.enabled,
+    hoursLead: s.hoursLead,
+  };
 }
 
 export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
@@ -186,21 +197,12 @@ export function createDesktop(ports: DesktopPorts, deps: DesktopDeps): Desktop {
   });
 
   return {
-    state: () => {
-      const s = settings.get();
-      return {
-        idleQuestion: away.question(),
-        theme: s.theme,
-        trayTitle: s.trayTitle,
-        focusEnabled: s.focus.enabled,
-        hoursLead: s.hoursLead,
-      };
-    },
+    state: () => desktopState(settings.get(), away.question()),
     focus: () => focus.view(),
     notices: () => (settings.problem ? [settings.problem] : []),
     dismissNotices: () => settings.dismissProblem(),
     settings: () => settings.get(),
-    commands: {
+    controls: {
       getSettings: view,
       updateSettings: async (update) => {
         const before = settings.get();

@@ -29,7 +29,8 @@ export function runningElsewhere(
   accountId: string | null,
 ): Elsewhere[] {
   return accounts.flatMap((account) => {
-    const entry = account.accountId !== accountId && account.signedIn ? account.data?.timer.running() : null;
+    const entry =
+      account.accountId !== accountId && account.signedIn ? account.data?.timesheet.running() : null;
     return entry ? [{ account, entry }] : [];
   });
 }
@@ -58,7 +59,7 @@ export function roomFor(
   return async () => {
     const problems: string[] = [];
     for (const { account } of others) {
-      await account.data?.timer.stopTimer().catch((err: unknown) => {
+      await account.data?.timesheet.stopTimer().catch((err: unknown) => {
         problems.push(
           `The timer in ${account.name} kept running: ${err instanceof Error ? err.message : String(err)}`,
         );
@@ -109,7 +110,7 @@ export function accountSummaries(
       ? null
       : account.accountId === shown.accountId && shown.view
         ? shown.view
-        : (account.data?.timer.view() ?? null);
+        : (account.data?.timesheet.view() ?? null);
     const state = account.state;
     return {
       id: account.accountId,

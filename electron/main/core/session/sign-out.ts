@@ -56,8 +56,8 @@ const real = (leaving: readonly SignedInAccount[]) => leaving.filter((a) => !a.d
 export function leftBehind(leaving: readonly SignedInAccount[], everyAccount: boolean): LeftBehind {
   const accounts = real(leaving);
   return {
-    waiting: accounts.reduce((n, a) => n + (a.data?.timer.unsent ?? 0), 0),
-    running: everyAccount ? accounts.filter((a) => a.signedIn && a.data?.timer.running()).length : 0,
+    waiting: accounts.reduce((n, a) => n + (a.data?.timesheet.unsent ?? 0), 0),
+    running: everyAccount ? accounts.filter((a) => a.signedIn && a.data?.timesheet.running()).length : 0,
   };
 }
 
@@ -76,17 +76,18 @@ export async function settleBeforeSignOut(
     throw new SignOutQuestionError(behind, where);
   const accounts = real(leaving);
   const sendAll = async () => {
-    const toSend = accounts.filter((a) => (a.data?.timer.unsent ?? 0) > 0);
-    const stillWaiting = await Promise.all(toSend.map((a) => a.data?.timer.sendNow(sendFirstMs) ?? 0));
+    const toSend = accounts.filter((a) => (a.data?.timesheet.unsent ?? 0) > 0);
+    const stillWaiting = await Promise.all(toSend.map((a) => a.data?.timesheet.sendNow(sendFirstMs) ?? 0));
     const notSent = stillWaiting.reduce((n, w) => n + w, 0);
     if (notSent > 0) throw new NotSentError(notSent, where);
   };
   if (behind.waiting > 0 && choice.waiting === 'discard')
-    for (const a of accounts) await a.data?.timer.discardUnsent();
+    for (const a of accounts) await a.data?.timesheet.discardUnsent();
   // What waited goes first: if it can't, the person is still signed in with their timer as it was.
   if (choice.waiting === 'send') await sendAll();
   if (behind.running > 0 && choice.runningTimer === 'stop') {
-    for (const a of accounts) if (a.signedIn && a.data?.timer.running()) await a.data.timer.stopTimer();
+    for (const a of accounts)
+      if (a.signedIn && a.data?.timesheet.running()) await a.data.timesheet.stopTimer();
     if (choice.waiting !== 'keep') await sendAll();
   }
 }

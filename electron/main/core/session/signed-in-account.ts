@@ -150,8 +150,8 @@ export class SignedInAccount implements Disposable {
         toldZoneMismatch: zone?.key ?? null,
       };
       const account = await this.openData(api, last);
-      await account.timer.load();
-      account.timer.carryOnSending();
+      await account.timesheet.load();
+      account.timesheet.carryOnSending();
       this.session = signedInSession(last, this.demo);
       this.lastName = last.accountName;
       if (!this.demo) await this.lastSession.write(last, this.deps.options.log);
@@ -189,7 +189,7 @@ export class SignedInAccount implements Disposable {
   /** Quitting or signing out: unsent changes get up to `waitForSyncMs` to go, the cache is saved, then it stops. */
   async close(waitForSyncMs: number): Promise<void> {
     this.lifetime.dispose();
-    await this.opened?.timer.whenIdleOrTimeout(waitForSyncMs);
+    await this.opened?.timesheet.whenIdleOrTimeout(waitForSyncMs);
     if (!this.demo) await this.opened?.saveCache();
     this.opened?.dispose();
   }
@@ -244,7 +244,7 @@ export class SignedInAccount implements Disposable {
     const renewed = await this.creds.grant.renewed().catch(() => null);
     if (renewed !== null && this.opened) {
       this.opened.useApi(this.clientWith(renewed));
-      this.opened.timer.carryOnSending();
+      this.opened.timesheet.carryOnSending();
       return;
     }
     this.session = { status: 'signed_out', message: this.creds.grant.refusedMessage };

@@ -1,20 +1,15 @@
 // Owns turning one intent into Harvest requests, exactly once: creates are looked for before being resent, and
 // time sent late is put back where the person spent it. It reports what happened; it edits nothing it is given.
-import { addedTimes, editInStyle } from './account-style';
+// A create's body is made in create-body.ts.
+import { editInStyle } from './account-style';
 import { readTime, timeAt } from '../../../../shared/wall-clock';
-import { localDate } from '../base/dates';
 import { hoursBetween, roundHours } from '../../../../shared/elapsed';
 import { hoursUntil, type EntryRef } from './entries';
-import type {
-  CreateByDuration,
-  CreateByStartEnd,
-  ExternalReferenceBody,
-  HarvestApi,
-  TimeEntryUpdate,
-} from '../harvest/api';
+import type { HarvestApi, TimeEntryUpdate } from '../harvest/api';
 import { HarvestError, NetworkError, OutcomeUnknownError } from '../harvest/errors';
 import type { TimeEntry } from '../../../../shared/harvest/schemas';
 import { LostAnswers } from './lost-answers';
+import { createBody, maxEntryHours, referenceBody } from './create-body';
 import { followersOf } from './queue-rules';
 import {
   isCreate,
@@ -22,7 +17,6 @@ import {
   targetOf,
   type CreateIntent,
   type CreateNote,
-  type EntryChanges,
   type Intent,
   type Replaces,
   type SendNote,
@@ -32,7 +26,6 @@ import type { Clock } from '../ports';
 
 /** Harvest keeps hours to 0.01 h; a send later than this (36 s) is corrected to when the person acted. */
 const lateThresholdHours = 0.01;
-const maxEntryHours = 23.99;
 
 /**
  * How the sender tells the sync queue what happens while one intent is sent. Answers are reported as they
@@ -64,11 +57,6 @@ export interface SendResult {
 function minutesAfter(a: string | null | undefined, b: string): number {
   const [from, to] = [readTime(b), readTime(a)];
   return from === null || to === null ? 0 : to - from;
-}
-
-/** The linked work as Harvest takes it (a Trello card names no group: none is sent). */
-function referenceBody(r: NonNullable<EntryChanges['reference']>): ExternalReferenceBody {
-  return { id: r.id, ...(r.groupId ? { group_id: r.groupId } : {}), permalink: r.permalink };
 }
 
 function isHarvest(err: unknown, ...codes: string[]): err is HarvestError {
@@ -330,7 +318,7 @@ export class Sender {
       if (created) consumed = [];
     }
     if (!created) {
-      const body = this.createBody(intent, notes, stoppedAt);
+      const body = createBody(this.ledger.style, intent, notes, stoppedAt);
       // What identifies this create if its answer is lost, saved before it leaves (see LostAnswers.findCreated).
       const sent: CreateNote = {
         attempted: true,
@@ -361,36 +349,5 @@ export class Sender {
       if (runs) await this.endReplaced(intent.replaces, at, report);
     }
     return { consumed };
-  }
-
-  private createBody(
-    intent: CreateIntent,
-    notes: string,
-    stoppedAt: Date | null,
-  ): CreateByDuration | CreateByStartEnd {
-    const at = new Date(intent.at);
-    const { timestampTimers, clock } = this.ledger.style;
-    const common = {
-      project_id: intent.projectId,
-      task_id: intent.taskId,
-      spent_date: intent.kind === 'add' ? intent.spentDate : localDate(at),
-      ...(notes ? { notes } : {}),
-      ...(intent.reference ? { external_reference: referenceBody(intent.reference) } : {}),
-    };
-    if (intent.kind === 'add') {
-      // Only the account's own style reaches Harvest (it ignores the other): times there, hours here.
-      if (!timestampTimers) return { ...common, hours: roundHours(intent.hours) };
-      return { ...common, ...addedTimes(clock, intent, at) };
-    }
-    if (timestampTimers) {
-      return {
-        ...common,
-        started_time: timeAt(at, clock),
-        ...(stoppedAt ? { ended_time: timeAt(stoppedAt, clock) } : {}),
-      };
-    }
-    return stoppedAt
-      ? { ...common, hours: Math.min(maxEntryHours, roundHours(hoursBetween(at, stoppedAt))) }
-      : common;
   }
 }

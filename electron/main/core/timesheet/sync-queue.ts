@@ -1,15 +1,14 @@
 // Owns the changes on their way to Harvest: the queue of unsent intents, saved to the durable outbox before
 // anything of them is shown; the one being sent; the changes Harvest refused (set aside, with its reason); and
 // the loop that sends them in order, one at a time, waiting out held deletes, retrying failures with backoff,
-// and carrying on once a save works again after the disk refused one.
+// and carrying on once a save works again after the disk refused one (queue-saves.ts writes the outbox).
 import { DiskError } from '../storage/disk';
-import { refusedFor } from '../storage/not-saved';
 import type { HarvestApi } from '../harvest/api';
 import { HarvestError } from '../harvest/errors';
 import type { Disposable, DisposableStore } from '../base/lifecycle';
 import type { Outbox } from './outbox';
+import { QueueSaves } from './queue-saves';
 import type { Clock } from '../ports';
-import { Serial } from '../base/serial';
 import { isCreate, resolveRef, targetOf, type Intent } from './intents';
 import type { Ledger } from './ledger';
 import { queueWith, retarget } from './queue-rules';
@@ -41,17 +40,6 @@ export interface SyncQueueOptions {
 /** Failures worth retrying as they are: Harvest or the network will likely answer next time. */
 const transient = new Set(['network', 'timeout', 'server', 'rate_limited', 'outcome_unknown']);
 
-/** What the person asked for that did not happen because it could not be saved first. */
-const notDone: Record<Intent['kind'], string> = {
-  start: 'Your timer was not started.',
-  stop: 'Your timer was not stopped.',
-  restart: 'Your timer was not restarted.',
-  updateNotes: 'Your notes were not saved.',
-  add: 'Your time was not added.',
-  edit: 'Your change was not saved.',
-  delete: 'The entry was not deleted.',
-};
-
 export class SyncQueue {
   private pending: Intent[] = [];
   private refused: SetAside[] = [];
@@ -60,10 +48,8 @@ export class SyncQueue {
   private readonly sender: Sender;
   private draining: Promise<void> | null = null;
   private retryTimer: Disposable | null = null;
-  /** Outbox writes one at a time, each from the queue as it is when its turn comes. */
-  private readonly saves = new Serial();
-  /** A background save failed (a full disk): the outbox on disk is behind memory until the next one works. */
-  private unsaved = false;
+  /** The queue's writes to the outbox, and whether it is behind memory. */
+  private readonly saves: QueueSaves;
   /** The intent being sent right now (it can no longer be taken back). */
   private inFlight: Intent | null = null;
   private retryDelay: number;
@@ -72,30 +58,31 @@ export class SyncQueue {
 
   private readonly ledger: Ledger;
   private readonly syncLine: SyncLine;
-  private readonly outbox: Outbox | undefined;
   private readonly lifetime: DisposableStore;
-  private readonly clock: Clock;
   private readonly changed: () => void;
-  private readonly onUnauthorized: (error: HarvestError) => void;
-  private readonly refresh: () => void;
   private readonly log: (line: string) => void;
   private readonly debug: boolean;
   private readonly firstRetryDelay: number;
 
-  constructor(options: SyncQueueOptions) {
+  constructor(private readonly options: SyncQueueOptions) {
     this.ledger = options.ledger;
     this.syncLine = options.syncLine;
-    this.outbox = options.outbox;
     this.lifetime = options.lifetime;
-    this.clock = options.clock;
     this.changed = options.onChange;
-    this.onUnauthorized = options.onUnauthorized;
-    this.refresh = options.refresh;
     this.log = options.log ?? (() => undefined);
     this.debug = options.debug ?? false;
     this.firstRetryDelay = options.retryDelayMs ?? 1000;
     this.retryDelay = this.firstRetryDelay;
     this.sender = new Sender(options.api, options.clock, options.ledger);
+    this.saves = new QueueSaves({
+      outbox: options.outbox,
+      lifetime: options.lifetime,
+      ledger: options.ledger,
+      syncLine: options.syncLine,
+      queue: () => ({ pending: this.pending, refused: this.refused }),
+      changed: () => this.changed(),
+      retrySoon: () => this.scheduleRetry(),
+    });
   }
 
   get queued(): readonly Intent[] {
@@ -112,17 +99,14 @@ export class SyncQueue {
 
   /** Reads the outbox left by the last run (after a crash too). */
   async restore(): Promise<void> {
-    if (!this.outbox) return;
-    const saved = await this.outbox.load();
+    if (!this.options.outbox) return;
+    const saved = await this.options.outbox.load();
     this.pending = saved.intents;
     this.refused = saved.setAside;
     this.ledger.restoreIds(saved.ids);
     this.problems.push(...saved.problems);
     // The file still holds every line, but not yet as memory has them: the next kick saves them again.
-    if (saved.unsaved) {
-      this.unsaved = true;
-      this.syncLine.cannotSave(saved.unsaved);
-    }
+    if (saved.unsaved) this.saves.cannotSave(saved.unsaved);
   }
 
   dismissNotices(): void {
@@ -141,7 +125,7 @@ export class SyncQueue {
    */
   async enqueueDecided(decide: () => Intent, refusal: Intent['kind']): Promise<Intent> {
     let intent: Intent | undefined;
-    await this.saveThen(
+    await this.saves.saveThen(
       (queue) => queueWith(queue, (intent = decide()), this.inFlight),
       () => (this.pending = queueWith(this.pending, intent!, this.inFlight)),
       refusal,
@@ -158,7 +142,7 @@ export class SyncQueue {
   /** Takes `intent` back out of the queue; refused in `refusal`'s words when that can't be saved. */
   async withdraw(intent: Intent, refusal: string): Promise<void> {
     const without = (queue: Intent[]) => queue.filter((i) => i !== intent);
-    await this.saveThen(without, () => (this.pending = without(this.pending)), refusal);
+    await this.saves.saveThen(without, () => (this.pending = without(this.pending)), refusal);
   }
 
   /**
@@ -170,7 +154,7 @@ export class SyncQueue {
     this.paused = true;
     await this.whenIdle();
     try {
-      await this.saveThen(
+      await this.saves.saveThen(
         () => [],
         () => (this.pending = []),
         refusal,
@@ -184,7 +168,7 @@ export class SyncQueue {
   /** Drops a change Harvest refused from the list; refused in `refusal`'s words when that can't be saved. */
   async discardSetAside(item: SetAside, refusal: string): Promise<void> {
     const others = () => this.refused.filter((s) => s !== item);
-    await this.saveThen(
+    await this.saves.saveThen(
       (queue) => queue,
       () => (this.refused = others()),
       refusal,
@@ -210,66 +194,6 @@ export class SyncQueue {
     this.kick();
   }
 
-  // ---- saved, then shown -----------------------------------------------------------------------
-
-  /**
-   * Saved, then shown: writes the outbox as `next` would leave it and only then applies the change in memory.
-   * A failed write changes nothing the person sees and refuses the command in their words ("Sheaf can't save to
-   * ~/.config/Sheaf: the disk is full. Your timer was not started."). The queue is read when the write's turn
-   * comes, and applied again after it, since the sync loop may have sent what was at its head meanwhile.
-   */
-  private async saveThen(
-    next: (queue: Intent[]) => Intent[],
-    apply: () => void,
-    refusal: Intent['kind'] | string,
-    setAside: () => SetAside[] = () => this.refused,
-  ): Promise<void> {
-    await this.saves.run(async () => {
-      try {
-        await this.write(next(this.pending), setAside());
-      } catch (err) {
-        throw refusedFor(err, refusal in notDone ? notDone[refusal as Intent['kind']] : refusal);
-      }
-      apply();
-      this.diskRecovered();
-    });
-    this.changed();
-  }
-
-  /** The outbox as memory has it now (the sender's notes, a sent change gone). */
-  private persist(): Promise<void> {
-    return this.saves.run(async () => {
-      await this.write(this.pending, this.refused);
-      this.diskRecovered();
-    });
-  }
-
-  private async write(intents: Intent[], setAside: SetAside[]): Promise<void> {
-    // After dispose another instance may own the file (a restart in the same process): never overwrite it.
-    if (!this.outbox || this.lifetime.isDisposed) return;
-    // Only ids a queued change still refers to need remembering.
-    const referenced = new Set(intents.map(targetOf).filter((r): r is string => typeof r === 'string'));
-    const ids = new Map([...this.ledger.ids].filter(([local]) => referenced.has(local)));
-    await this.outbox.save({ intents, ids, setAside });
-  }
-
-  /** A save worked again after a failed one: the sync line stops saying so, and the loop carries on. */
-  private diskRecovered(): void {
-    if (!this.unsaved) return;
-    this.unsaved = false;
-    this.syncLine.canSaveAgain();
-    this.changed();
-  }
-
-  /** A save behind the scenes failed: nothing is lost from memory; say so, and try again shortly. */
-  private noteUnsaved(err: unknown): void {
-    if (!(err instanceof DiskError)) throw err;
-    this.unsaved = true;
-    this.syncLine.cannotSave(err);
-    this.changed();
-    this.scheduleRetry();
-  }
-
   // ---- sending -------------------------------------------------------------------------------
 
   /**
@@ -279,20 +203,20 @@ export class SyncQueue {
   private readonly report: SendReport = {
     annotate: async (intent, note) => {
       Object.assign(intent, note);
-      await this.persist();
+      await this.saves.persist();
     },
     heard: (news) => this.ledger.hear(news),
     created: async (localRef, news) => {
       this.ledger.hearCreated(localRef, news);
-      await this.persist();
+      await this.saves.persist();
     },
   };
 
   kick(): void {
     if (this.lifetime.isDisposed) return;
-    if (this.unsaved && !this.draining) {
+    if (this.saves.behind && !this.draining) {
       // Nothing else may be waiting to send: the outbox itself still has to catch up with memory.
-      void this.persist().catch((err: unknown) => this.noteUnsaved(err));
+      void this.saves.persistOrNote();
     }
     if (this.draining || this.paused || this.pending.length === 0) return;
     this.lifetime.delete(this.retryTimer);
@@ -332,22 +256,22 @@ export class SyncQueue {
           );
         if (result.insertBefore) {
           this.pending.unshift(result.insertBefore);
-          await this.persist().catch((e: unknown) => this.noteUnsaved(e));
+          await this.saves.persistOrNote();
           continue;
         }
         const consumed = new Set(result.consumed);
         this.pending = this.pending.filter((i) => i !== intent && !consumed.has(i.id));
         if (result.moved) this.pending = retarget(this.pending, result.moved.from, result.moved.to);
         this.retryDelay = this.firstRetryDelay;
-        this.syncLine.heard(this.clock.now());
-        await this.persist().catch((e: unknown) => this.noteUnsaved(e));
+        this.syncLine.heard(this.options.clock.now());
+        await this.saves.persistOrNote();
       } catch (err) {
         if (this.setAsideOrRetry(intent, err) === 'retry') {
           this.scheduleRetry();
           this.changed();
           return;
         }
-        await this.persist().catch((e: unknown) => this.noteUnsaved(e));
+        await this.saves.persistOrNote();
       }
       this.changed();
     }
@@ -358,13 +282,12 @@ export class SyncQueue {
     if (this.debug) this.log(`not sent ${intent.kind} ${intent.id}: ${String(err)}`);
     // The sender saves its notes on a create before sending it; with no disk to save on, it waits.
     if (err instanceof DiskError) {
-      this.unsaved = true;
-      this.syncLine.cannotSave(err);
+      this.saves.cannotSave(err);
       return 'retry';
     }
     if (err instanceof HarvestError && err.code === 'unauthorized') {
       this.paused = true;
-      this.onUnauthorized(err);
+      this.options.onUnauthorized(err);
       return 'retry';
     }
     if (err instanceof HarvestError && transient.has(err.code)) {
@@ -381,12 +304,12 @@ export class SyncQueue {
     this.pending = this.pending.filter((i) => i !== intent && !dependants.includes(i));
     this.refused.push(setAsideFor(intent, reason, entry));
     // Shown once, in the list of set-aside changes (with what to do about it), not again as an error.
-    this.refresh();
+    this.options.refresh();
     return 'setAside';
   }
 
   private msUntil(iso: string): number {
-    return Date.parse(iso) - this.clock.now().getTime();
+    return Date.parse(iso) - this.options.clock.now().getTime();
   }
 
   /**
@@ -408,7 +331,7 @@ export class SyncQueue {
     if (this.retryTimer) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, 60_000);
-    this.syncLine.retryingAt(new Date(this.clock.now().getTime() + delay));
+    this.syncLine.retryingAt(new Date(this.options.clock.now().getTime() + delay));
     this.retryTimer = this.lifetime.timeout(() => {
       this.retryTimer = null;
       this.kick();
