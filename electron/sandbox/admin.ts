@@ -3,6 +3,7 @@
 import type { ProjectAssignment } from '../../shared/harvest/schemas';
 import { readNewEntry } from './entry-input';
 import { LOCKED_REASON, profileZone } from './seed';
+import { archive, patchEntry } from './elsewhere';
 import type { SandboxStore } from './store';
 import type { RequestLogEntry, SandboxAdmin } from './types';
 
@@ -51,29 +52,29 @@ export function createAdmin(
     },
     stopRunning() {
       const running = store.running();
-      return running ? store.view(store.adminPatch(running.id, { is_running: false })) : null;
+      return running ? store.view(patchEntry(store, running.id, { is_running: false })) : null;
     },
     updateEntry(id, patch) {
-      return store.view(store.adminPatch(id, patch));
+      return store.view(patchEntry(store, id, patch));
     },
     deleteEntry(id) {
       store.forget(id);
     },
     lockEntry(id, reason = LOCKED_REASON) {
-      store.adminPatch(id, { is_locked: true, locked_reason: reason });
+      patchEntry(store, id, { is_locked: true, locked_reason: reason });
     },
     closeEntry(id) {
-      store.adminPatch(id, { is_closed: true });
+      patchEntry(store, id, { is_closed: true });
     },
     submitEntry(id) {
       store.find(id).isSubmitted = true;
-      store.adminPatch(id, {});
+      patchEntry(store, id, {});
     },
     reopenEntry(id) {
       const entry = store.find(id);
       entry.isSubmitted = false;
       entry.isClosed = false;
-      store.adminPatch(id, {});
+      patchEntry(store, id, {});
     },
     setTimeRounding(rounding) {
       store.account.rounding = rounding || null;
@@ -82,10 +83,10 @@ export function createAdmin(
       store.account.role = role;
     },
     archiveProject(projectId) {
-      store.archive(projectId);
+      archive(store, projectId);
     },
     archiveTask(projectId, taskId) {
-      store.archive(projectId, taskId);
+      archive(store, projectId, taskId);
     },
     entries() {
       return store.all().map((e) => store.view(e));

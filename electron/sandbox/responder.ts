@@ -7,27 +7,22 @@ import { FaultSwitchboard } from './faults';
 import { oauthClient } from './harvest-id/client';
 import { GrantBook } from './harvest-id/grants';
 import { HARVEST_ID_PATH, answerHarvestId, type HarvestIdContext, type Person } from './harvest-id/routes';
-import { HttpError, NOT_FOUND_PAGE, badRequest, bearerToken, parseRequestBody, unauthorized } from './http';
+import { answerApi, type ApiGate, type Headers } from './api-gate';
+import { HttpError, NOT_FOUND_PAGE, bearerToken } from './http';
 import { HARVEST_MAX_PER_PAGE } from './pagination';
 import { RateLimiter } from './rate-limit';
-import { matchRoute, type Answer, type Route } from './router';
-import { accountRoutes } from './routes/account';
-import { reportRoutes } from './routes/reports';
-import { timeEntryRoutes } from './routes/time-entries';
 import { SANDBOX_TOKEN } from './seed';
-import type { RequestLogEntry, Sandbox, SandboxOptions } from './types';
+import type { FaultRule, RequestLogEntry, Sandbox, SandboxOptions } from './types';
 
-const ROUTES: Route[] = [...accountRoutes, ...timeEntryRoutes, ...reportRoutes];
 // Harvest's API overview: 100 requests per 15 s per token, and the Reports API only 100 per 15 minutes.
 const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 15_000 };
 const DEFAULT_REPORTS_RATE_LIMIT = { limit: 100, windowMs: 15 * 60_000 };
-const REPORTS_PATH = /^\/v2\/reports\//;
 // The demo runs for days: the log keeps the latest requests and only the newest ones' bodies (what tests read).
 const REQUEST_LOG_LIMIT = 5_000;
 const REQUEST_LOG_BODIES = 1_000;
 const REQUEST_LOG_BODY_CHARS = 16_384;
 
-export type Headers = Record<string, string>;
+export type { Headers };
 
 /** One request as it arrived: lower-case header names, the path with its query, the body as text. */
 export interface SandboxRequest {
@@ -60,6 +55,73 @@ function bodyForLog(raw: string): unknown {
   }
 }
 
+/** Answers held back by the fault switchboard's latency; closing the sandbox drops them. */
+class Delays {
+  private readonly pending = new Set<ReturnType<typeof setTimeout>>();
+
+  wait(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        resolve();
+      }, ms);
+      this.pending.add(timer);
+    });
+  }
+
+  cancel(): void {
+    for (const timer of this.pending) clearTimeout(timer);
+    this.pending.clear();
+  }
+}
+
+/** What an injected 429, 500 or 503 answers in Harvest's place; other faults (drops, hangs) answer nothing. */
+function injectedAnswer(
+  kind: FaultRule['kind'],
+  tooManyRequests: () => HttpError,
+): { status: number; body: unknown; headers?: Headers } | null {
+  if (kind === 429) {
+    const { body, headers } = tooManyRequests();
+    return { status: 429, body, headers };
+  }
+  if (kind === 500) return { status: 500, body: { status: 500, error: 'Internal Server Error' } };
+  if (kind === 503) return { status: 503, body: { status: 503, error: 'Service Unavailable' } };
+  return null;
+}
+
+/** The back door to Harvest ID: its client, and its grants to revoke, expire and count. */
+function harvestIdAdmin(
+  client: ReturnType<typeof oauthClient>,
+  grants: GrantBook,
+  signInAs: (someone?: Person) => void,
+): Sandbox['harvestId'] {
+  return {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    revokeGrants: () => grants.revokeAll(),
+    expireAccessTokens: () => grants.expireAccessTokens(),
+    grants: () => grants.count(),
+    signInAs,
+  };
+}
+
+/** The request log must not be the thing that fails when a test's clock misbehaves. */
+function safeNow(clock: { now(): Date }): Date {
+  try {
+    return clock.now();
+  } catch {
+    return new Date();
+  }
+}
+
+/** Keeps the newest requests, and the bodies of only the newest of those (what tests read). */
+function keepInLog(requestLog: RequestLogEntry[], entry: RequestLogEntry): void {
+  requestLog.push(entry);
+  if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
+  const aged = requestLog[requestLog.length - 1 - REQUEST_LOG_BODIES];
+  if (aged) delete aged.body;
+}
+
 export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const clock = options.clock ?? systemClock;
   const maxPerPage = options.maxPerPage ?? HARVEST_MAX_PER_PAGE;
@@ -70,16 +132,10 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
   const client = oauthClient(options.harvestId);
   const grants = new GrantBook(client, clock);
   const faults = new FaultSwitchboard();
-  const rateLimiter = new RateLimiter(
-    options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
-    clock,
-  );
-  const reportsLimiter = new RateLimiter(
-    options.reportsRateLimit === undefined ? DEFAULT_REPORTS_RATE_LIMIT : options.reportsRateLimit,
-    clock,
-  );
+  const rateLimiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, clock);
+  const reportsLimiter = new RateLimiter(options.reportsRateLimit ?? DEFAULT_REPORTS_RATE_LIMIT, clock);
   const pagination = options.pagination ?? 'documented';
-  const pendingDelays = new Set<ReturnType<typeof setTimeout>>();
+  const delays = new Delays();
   let closed = false;
 
   // The same person in every account (Harvest ID is one login across them).
@@ -104,73 +160,16 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     reach,
   };
 
-  // The request log must not be the thing that fails when a test's clock misbehaves.
-  const safeNow = () => {
-    try {
-      return clock.now();
-    } catch {
-      return new Date();
-    }
-  };
-
-  function logRequest(entry: RequestLogEntry) {
-    requestLog.push(entry);
-    if (requestLog.length > REQUEST_LOG_LIMIT) requestLog.splice(0, requestLog.length - REQUEST_LOG_LIMIT);
-    const aged = requestLog[requestLog.length - 1 - REQUEST_LOG_BODIES];
-    if (aged) delete aged.body;
-  }
-
-  const delay = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        pendingDelays.delete(timer);
-        resolve();
-      }, ms);
-      pendingDelays.add(timer);
-    });
-
   // Harvest's 429 is an empty HTML page with no Retry-After; a test may ask for the header (omitRetryAfter).
   const tooManyRequests = (): HttpError =>
     new HttpError(429, '', faults.omitRetryAfter ? {} : { 'Retry-After': String(faults.retryAfterSeconds) });
 
-  /** Everything Harvest checks before a route runs, then the route itself; refusals come back as answers. */
-  function answer(req: SandboxRequest, url: URL): Answer & { headers: Headers } {
-    const headers: Headers = {};
-    try {
-      if (!req.headers['user-agent']?.trim()) throw badRequest('User-Agent header is required');
-      const token = bearerToken(req, url);
-      const account = book.harvestAccount(
-        req.headers['harvest-account-id'] ?? url.searchParams.get('account_id'),
-      );
-      // A Forecast account's id, or one the token wasn't granted, is refused like an unknown one.
-      if (!account || !token || !reach(token)?.includes(account.id)) throw unauthorized();
-      if (!rateLimiter.take(token)) throw tooManyRequests();
-      // A report request spends from both budgets; the general one counts it even when Reports refuse it.
-      if (REPORTS_PATH.test(url.pathname) && !reportsLimiter.take(token)) throw tooManyRequests();
-      const matched = matchRoute(ROUTES, req.method, url.pathname);
-      if (!matched) return { status: 404, body: NOT_FOUND_PAGE, headers };
-      const body = req.method === 'GET' ? {} : parseRequestBody(req.raw, req.headers['content-type']);
-      const result = matched.route.handle({
-        params: matched.params,
-        url,
-        body,
-        store: account.store,
-        maxPerPage,
-        pagination,
-        companyForbidden: account.switches.companyForbidden,
-      });
-      return { ...result, headers: { ...headers, ...result.headers } };
-    } catch (error) {
-      if (error instanceof HttpError)
-        return { status: error.status, body: error.body, headers: { ...headers, ...error.headers } };
-      throw error;
-    }
-  }
+  const gate: ApiGate = { book, reach, rateLimiter, reportsLimiter, maxPerPage, pagination, tooManyRequests };
 
   async function respond(req: SandboxRequest): Promise<SandboxReply> {
     const { method, path } = req;
-    const entry: RequestLogEntry = { method, path, status: 0, at: safeNow().toISOString() };
-    logRequest(entry);
+    const entry: RequestLogEntry = { method, path, status: 0, at: safeNow(clock).toISOString() };
+    keepInLog(requestLog, entry);
     const drop = (): SandboxReply => {
       log?.(`${method} ${path} -> (connection dropped)`);
       return { kind: 'drop' };
@@ -183,7 +182,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     try {
       if (faults.outage) return drop();
       entry.body = bodyForLog(req.raw);
-      if (faults.latencyMs > 0) await delay(faults.latencyMs);
+      if (faults.latencyMs > 0) await delays.wait(faults.latencyMs);
       if (closed) return { kind: 'hang' };
       const fault = faults.take(method, path);
       if (fault?.kind === 'drop-before') return drop();
@@ -191,12 +190,8 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
         log?.(`${method} ${path} -> (hanging)`);
         return { kind: 'hang' };
       }
-      if (fault?.kind === 429) {
-        const injected = tooManyRequests();
-        return reply(429, injected.body, injected.headers);
-      }
-      if (fault?.kind === 500) return reply(500, { status: 500, error: 'Internal Server Error' });
-      if (fault?.kind === 503) return reply(503, { status: 503, error: 'Service Unavailable' });
+      const injected = fault ? injectedAnswer(fault.kind, tooManyRequests) : null;
+      if (injected) return reply(injected.status, injected.body, injected.headers);
       if (!path.startsWith('/')) return reply(404, NOT_FOUND_PAGE);
       // Concatenated, not resolved: a path like //other-host/... must stay a path on this server.
       const url = new URL(`http://${req.host}${path}`);
@@ -212,7 +207,7 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
             },
             harvestId,
           )
-        : answer(req, url);
+        : answerApi(req, url, gate);
       if (fault?.kind === 'drop-after') return drop();
       return reply(result.status, result.body, result.headers);
     } catch (error) {
@@ -234,18 +229,10 @@ export function createSandboxCore(options: SandboxOptions = {}): SandboxCore {
     admin: book.first.admin,
     accounts: book.listed,
     adminFor: (accountId) => book.adminFor(accountId),
-    harvestId: {
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      revokeGrants: () => grants.revokeAll(),
-      expireAccessTokens: () => grants.expireAccessTokens(),
-      grants: () => grants.count(),
-      signInAs: (someone) => void (browserPerson = someone ?? person),
-    },
+    harvestId: harvestIdAdmin(client, grants, (someone) => void (browserPerson = someone ?? person)),
     close: () => {
       closed = true;
-      for (const timer of pendingDelays) clearTimeout(timer);
-      pendingDelays.clear();
+      delays.cancel();
     },
   };
 }

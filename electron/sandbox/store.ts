@@ -3,6 +3,7 @@
 // refusing deletes, updated_at bumped on every change.
 import type { Clock } from '../../shared/clock';
 import type { TimeEntry } from '../../shared/harvest/schemas';
+export type { EntryFilter } from './entry-filter';
 import { AssignmentIndex, type EntryRecord, type SandboxAccount } from './account';
 import type { EntryChanges, NewEntry } from './entry-input';
 import { entryView, hoursAt } from './entry-view';
@@ -18,22 +19,8 @@ import {
   timeAt,
   writeTime,
 } from '../../shared/wall-clock';
-import { isoStamp, localDate, round2 } from './time';
-import { approvalStatusOf, type ApprovalStatus } from './approval';
-
-export interface EntryFilter {
-  userId?: number;
-  clientId?: number;
-  projectId?: number;
-  taskId?: number;
-  from?: string;
-  to?: string;
-  isRunning?: boolean;
-  isBilled?: boolean;
-  updatedSinceMs?: number;
-  externalReferenceId?: string;
-  approvalStatus?: ApprovalStatus;
-}
+import { localDate, round2 } from './time';
+import { matchesFilter, type EntryFilter } from './entry-filter';
 
 export const FIRST_ENTRY_ID = 7_000_000_001;
 
@@ -104,21 +91,7 @@ export class SandboxStore {
 
   list(filter: EntryFilter): EntryRecord[] {
     if (filter.userId !== undefined && filter.userId !== this.account.user.id) return [];
-    return this.all().filter((e) => {
-      if (filter.projectId !== undefined && e.projectId !== filter.projectId) return false;
-      if (filter.taskId !== undefined && e.taskId !== filter.taskId) return false;
-      if (filter.clientId !== undefined && this.index.project(e.projectId)?.client.id !== filter.clientId)
-        return false;
-      if (filter.from !== undefined && e.spentDate < filter.from) return false;
-      if (filter.to !== undefined && e.spentDate > filter.to) return false;
-      if (filter.isRunning !== undefined && (e.timerStartedMs !== null) !== filter.isRunning) return false;
-      if (filter.isBilled !== undefined && e.isBilled !== filter.isBilled) return false;
-      if (filter.updatedSinceMs !== undefined && e.updatedMs < filter.updatedSinceMs) return false;
-      if (filter.externalReferenceId !== undefined && e.externalReference?.id !== filter.externalReferenceId)
-        return false;
-      if (filter.approvalStatus !== undefined && approvalStatusOf(e) !== filter.approvalStatus) return false;
-      return true;
-    });
+    return this.all().filter((e) => matchesFilter(e, filter, this.index));
   }
 
   find(id: number): EntryRecord {
@@ -152,13 +125,13 @@ export class SandboxStore {
       throw unprocessable("This time entry has been submitted for approval and can't be changed");
   }
 
-  private touch(entry: EntryRecord): EntryRecord {
+  touch(entry: EntryRecord): EntryRecord {
     entry.updatedMs = this.nowMs();
     return entry;
   }
 
   /** Stops the timer in place: hours become what ran, and timestamp entries get an ended_time. */
-  private halt(entry: EntryRecord): void {
+  halt(entry: EntryRecord): void {
     const now = this.clock.now();
     entry.baseHours = hoursAt(entry, now.getTime());
     entry.timerStartedMs = null;
@@ -243,7 +216,7 @@ export class SandboxStore {
     return JSON.stringify(entry) === before ? entry : this.touch(entry);
   }
 
-  private setHours(entry: EntryRecord, hours: number): void {
+  setHours(entry: EntryRecord, hours: number): void {
     entry.baseHours = round2(hours);
     // A running timer keeps running on top of the corrected hours.
     if (entry.timerStartedMs !== null) entry.timerStartedMs = this.nowMs();
@@ -313,7 +286,7 @@ export class SandboxStore {
     });
   }
 
-  private startTimer(entry: EntryRecord): void {
+  startTimer(entry: EntryRecord): void {
     this.stopOthers(entry);
     const now = this.clock.now();
     entry.timerStartedMs = now.getTime();
@@ -343,48 +316,8 @@ export class SandboxStore {
     return gone;
   }
 
-  /** Archives a project assignment (Harvest: archiving the project) or one of its tasks; both stop taking time. */
-  archive(projectId: number, taskId?: number): void {
-    const project = this.index.project(projectId);
-    const task =
-      taskId === undefined ? undefined : project?.task_assignments.find((t) => t.task.id === taskId);
-    if (!project || (taskId !== undefined && !task))
-      throw new Error(
-        `No assignment for project ${projectId}${taskId === undefined ? '' : ` task ${taskId}`}`,
-      );
-    const target = task ?? project;
-    target.is_active = false;
-    target.updated_at = isoStamp(this.nowMs());
-  }
-
   /** Deletes without Harvest's refusals (an admin in the web app can). */
   forget(id: number): void {
     this.records.splice(this.records.indexOf(this.find(id)), 1);
-  }
-
-  /** Another device's view of the world: writes fields directly, without Harvest's refusals. */
-  adminPatch(id: number, patch: Partial<TimeEntry>): EntryRecord {
-    const entry = this.find(id);
-    const projectId = patch.project?.id ?? entry.projectId;
-    const taskId = patch.task?.id ?? entry.taskId;
-    if (!this.index.find(projectId, taskId))
-      throw new Error(`No assignment for project ${projectId} task ${taskId}`);
-    entry.projectId = projectId;
-    entry.taskId = taskId;
-    if (patch.spent_date !== undefined) entry.spentDate = patch.spent_date;
-    if (patch.notes !== undefined) entry.notes = patch.notes;
-    if (patch.is_locked !== undefined) entry.isLocked = patch.is_locked;
-    if (patch.locked_reason !== undefined) entry.lockedReason = patch.locked_reason ?? null;
-    if (patch.is_closed !== undefined) entry.isClosed = patch.is_closed;
-    if (patch.is_billed !== undefined) entry.isBilled = patch.is_billed;
-    if (patch.started_time !== undefined) entry.startedTime = patch.started_time ?? null;
-    if (patch.ended_time !== undefined) entry.endedTime = patch.ended_time ?? null;
-    if (patch.hours !== undefined) this.setHours(entry, patch.hours);
-    if (patch.timer_started_at !== undefined) {
-      entry.timerStartedMs = patch.timer_started_at === null ? null : Date.parse(patch.timer_started_at);
-    }
-    if (patch.is_running === false && entry.timerStartedMs !== null) this.halt(entry);
-    if (patch.is_running === true && entry.timerStartedMs === null) this.startTimer(entry);
-    return this.touch(entry);
   }
 }

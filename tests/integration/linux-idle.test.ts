@@ -30,6 +30,17 @@ afterEach(async () => {
   await bus.close();
 });
 
+const logindManagerTarget = {
+  destination: 'org.freedesktop.login1',
+  path: '/org/freedesktop/login1',
+  interface: 'org.freedesktop.login1.Manager',
+};
+const gnomeScreenSaverTarget = {
+  destination: 'org.gnome.ScreenSaver',
+  path: '/org/gnome/ScreenSaver',
+  interface: 'org.gnome.ScreenSaver',
+};
+
 /** Opens the adapter on the test bus, logind included (the app reaches it on the system bus). */
 async function open(pollMs = 25): Promise<LinuxIdleSource> {
   const connection = bus.connect();
@@ -158,13 +169,24 @@ describe('lock and unlock', () => {
   it('one lock seen by logind and the screensaver both is one lock', async () => {
     const logind = await startLogind(bus.connect());
     const saver = await startGnomeScreenSaver(bus.connect());
-    const idle = await open();
-    const events = recorded(idle);
+    const connection = bus.connect();
+    source = await openLinuxIdleSource({ session: connection, system: connection, pollMs: 25 });
+    const events = recorded(source);
+    // Each service's signals arrive in the order it sent them, but two services' may interleave. A call the
+    // service answers after its signal is a barrier: its answer reaches Sheaf's connection after the signal did,
+    // so every step below is heard before the next, in this order, on every run.
+    const heardFromLogind = () => call(connection, logindManagerTarget, 'GetSession', 's', ['auto']);
+    const heardFromSaver = () => call(connection, gnomeScreenSaverTarget, 'GetActive');
     logind.lock();
+    await heardFromLogind();
     saver.setActive(true);
+    await heardFromSaver();
+    expect(events).toEqual(['lock-screen']);
     saver.setActive(false);
+    await heardFromSaver();
     logind.unlock();
-    await vi.waitFor(() => expect(events).toEqual(['lock-screen', 'unlock-screen']));
+    await heardFromLogind();
+    expect(events).toEqual(['lock-screen', 'unlock-screen']);
   });
 
   it("a drop in idle time while locked isn't the person coming back (Wayland reports none while locked)", async () => {

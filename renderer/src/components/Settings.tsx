@@ -4,7 +4,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   mergeSettings,
-  Settings as SettingsSchema,
   type Settings as SettingsValues,
   type SettingsUpdate,
   type SettingsView,
@@ -14,21 +13,14 @@ import { useApp, useSheaf } from '../state/StoreContext';
 import { Icon } from './Icons';
 import { TimeAway } from './IdleQuestion';
 import { AskAboutTimeAway } from './SettingsTimeAway';
-import { InstallCommand } from './SettingsCommand';
-import { Check, checkWith, Choices, Field, NumberField, useDraft } from './SettingsField';
+import { Check, Choices, Field } from './SettingsField';
 import { FocusSettings } from './SettingsFocus';
-import { DesktopKeybindings } from './SettingsKeybindings';
-import { ShortcutField } from './SettingsShortcut';
-
-const days = [
-  [1, 'Mon', 'Monday'],
-  [2, 'Tue', 'Tuesday'],
-  [3, 'Wed', 'Wednesday'],
-  [4, 'Thu', 'Thursday'],
-  [5, 'Fri', 'Friday'],
-  [6, 'Sat', 'Saturday'],
-  [0, 'Sun', 'Sunday'],
-] as const;
+import {
+  NotificationSettings,
+  ShortcutSettings,
+  SystemSettings,
+  WorkingHoursSettings,
+} from './SettingsSections';
 
 const themes = [
   ['system', 'Same as the system'],
@@ -93,7 +85,6 @@ export function DesktopViews({ children }: { children: ReactNode }) {
 }
 
 export function Settings() {
-  const send = useSheaf((s) => s.send);
   const setSettingsOpen = useSheaf((s) => s.setSettingsOpen);
   // Members can't read the company's week start from Harvest, so they choose it here.
   const chooseWeekStart = useSheaf(
@@ -101,8 +92,7 @@ export function Settings() {
   );
   // Only someone signed in to two accounts or more can have a timer running in another one.
   const severalAccounts = useSheaf((s) => (s.app?.accounts.length ?? 0) >= 2);
-  const [view, setView] = useState<SettingsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { view, setView, error, save, saveField } = useSettingsView();
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Focus moves into Settings as it opens (the gear that had it is gone with the view beneath).
@@ -114,41 +104,6 @@ export function Settings() {
     event.preventDefault();
     setSettingsOpen(false);
   }
-
-  // Read again when main says the view changed on its own (the desktop said which keys it bound).
-  const changes = useSheaf((s) => s.settingsChanges);
-  useEffect(() => {
-    let live = true;
-    void send('getSettings').then((result) => {
-      if (!live) return;
-      if (result.ok) setView(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [send, changes]);
-
-  /**
-   * Shows the change at once (a checkbox must not flick back while main saves), then main's answer. A refusal is
-   * returned to a field that shows it beside itself (`beside`), else shown at the top.
-   */
-  async function saveNow(update: SettingsUpdate, beside = false): Promise<string | null> {
-    const before = view;
-    if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
-    const result = await send('updateSettings', update);
-    if (result.ok) {
-      setView(result.value);
-      setError(null);
-      return null;
-    }
-    setView(before);
-    if (!beside) setError(result.error.message);
-    return result.error.message;
-  }
-  // Fields call this and move on: saveNow can't reject, since the store turns a failed call into an error result.
-  const save = (update: SettingsUpdate) => void saveNow(update);
-  const saveField = (update: SettingsUpdate) => saveNow(update, true);
 
   const s = view?.settings;
   return (
@@ -187,108 +142,9 @@ export function Settings() {
             />
           </fieldset>
 
-          <fieldset>
-            <legend>Keyboard shortcuts</legend>
-            <ShortcutField
-              id="shortcut-popover"
-              label="Show or hide Sheaf"
-              value={s.shortcuts.togglePopover}
-              status={view.shortcuts.togglePopover}
-              platform={view.platform}
-              onChange={(togglePopover) => save({ shortcuts: { togglePopover } })}
-            />
-            <ShortcutField
-              id="shortcut-timer"
-              label="Start or stop the timer"
-              value={s.shortcuts.toggleTimer}
-              status={view.shortcuts.toggleTimer}
-              platform={view.platform}
-              onChange={(toggleTimer) => save({ shortcuts: { toggleTimer } })}
-            />
-            {view.desktopKeybindings && (
-              <DesktopKeybindings offer={view.desktopKeybindings} platform={view.platform} onView={setView} />
-            )}
-          </fieldset>
-
-          <fieldset>
-            <legend>Notifications</legend>
-            <Check
-              label="When a shortcut starts or stops the timer"
-              checked={s.notifications.shortcut}
-              onChange={(shortcut) => save({ notifications: { shortcut } })}
-            />
-            {s.idleThresholdMinutes > 0 && (
-              <Check
-                label="When Sheaf asks about time away"
-                checked={s.notifications.idle}
-                onChange={(idle) => save({ notifications: { idle } })}
-              />
-            )}
-            <Check
-              label="Timer still running"
-              checked={s.notifications.stillRunning}
-              onChange={(stillRunning) => save({ notifications: { stillRunning } })}
-            />
-            <NumberField
-              label="Still running after (hours)"
-              value={s.stillRunningHours}
-              min={1}
-              max={24}
-              disabled={!s.notifications.stillRunning}
-              check={checkWith(SettingsSchema.shape.stillRunningHours)}
-              onCommit={(stillRunningHours) => saveField({ stillRunningHours })}
-            />
-            <Check
-              label="No timer running during working hours"
-              checked={s.notifications.noTimer}
-              onChange={(noTimer) => save({ notifications: { noTimer } })}
-            />
-          </fieldset>
-
-          <fieldset disabled={!s.notifications.noTimer}>
-            <legend>Working hours</legend>
-            <div className="days" role="group" aria-label="Working days">
-              {days.map(([day, short, long]) => (
-                <label key={day} className="day">
-                  <input
-                    type="checkbox"
-                    aria-label={long}
-                    checked={s.noTimerReminder.days.includes(day)}
-                    onChange={(e) =>
-                      save({
-                        noTimerReminder: {
-                          days: e.target.checked
-                            ? [...s.noTimerReminder.days, day].sort()
-                            : s.noTimerReminder.days.filter((d) => d !== day),
-                        },
-                      })
-                    }
-                  />
-                  <span aria-hidden="true">{short}</span>
-                </label>
-              ))}
-            </div>
-            <div className="row">
-              <TimeField
-                label="From"
-                value={s.noTimerReminder.start}
-                onCommit={(start) => save({ noTimerReminder: { start } })}
-              />
-              <TimeField
-                label="To"
-                value={s.noTimerReminder.end}
-                onCommit={(end) => save({ noTimerReminder: { end } })}
-              />
-            </div>
-            <NumberField
-              label="Remind at most every (minutes)"
-              value={s.noTimerReminder.intervalMinutes}
-              min={5}
-              max={480}
-              check={checkWith(SettingsSchema.shape.noTimerReminder.shape.intervalMinutes)}
-              onCommit={(intervalMinutes) => saveField({ noTimerReminder: { intervalMinutes } })}
-            />
-          </fieldset>
+          <ShortcutSettings settings={s} view={view} save={save} onView={setView} />
+          <NotificationSettings settings={s} save={save} saveField={saveField} />
+          <WorkingHoursSettings settings={s} save={save} saveField={saveField} />
 
           <FocusSettings settings={s} save={save} saveField={saveField} />
 
@@ -309,24 +165,7 @@ export function Settings() {
             />
           )}
 
-          <fieldset>
-            <legend>System</legend>
-            <Check
-              label="Open Sheaf when I log in"
-              checked={s.launchAtLogin}
-              onChange={(launchAtLogin) => save({ launchAtLogin })}
-            />
-            {view.launchAtLogin.message && <p className="muted small">{view.launchAtLogin.message}</p>}
-            {/* A label beside the icon is macOS's alone; elsewhere the tray's tooltip has the time. */}
-            {(view.platform ?? 'mac') === 'mac' && (
-              <Check
-                label="Show the elapsed time next to the menu bar icon (macOS)"
-                checked={s.trayTitle}
-                onChange={(trayTitle) => save({ trayTitle })}
-              />
-            )}
-            <InstallCommand />
-          </fieldset>
+          <SystemSettings settings={s} view={view} save={save} />
 
           <Choices
             legend="Where your company rounds time, show first"
@@ -371,18 +210,44 @@ function WeekStartField({ value, onChange }: { value: WeekStartDay; onChange(day
   );
 }
 
-function TimeField({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): void }) {
-  const id = useId();
-  const [draft, setDraft] = useDraft(value, (v) => v);
-  return (
-    <Field id={id} label={label}>
-      <input
-        id={id}
-        type="time"
-        value={draft}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => (draft && draft !== value ? onCommit(draft) : setDraft(value))}
-      />
-    </Field>
-  );
+/**
+ * The settings as main last said, and saving a change: shown at once (a checkbox must not flick back while main
+ * saves), then main's answer. A refusal goes back to a field that shows it beside itself, else to the top.
+ */
+function useSettingsView() {
+  const send = useSheaf((s) => s.send);
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Read again when main says the view changed on its own (the desktop said which keys it bound).
+  const changes = useSheaf((s) => s.settingsChanges);
+  useEffect(() => {
+    let live = true;
+    void send('getSettings').then((result) => {
+      if (!live) return;
+      if (result.ok) setView(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [send, changes]);
+
+  async function saveNow(update: SettingsUpdate, beside = false): Promise<string | null> {
+    const before = view;
+    if (before) setView({ ...before, settings: mergeSettings(before.settings, update) });
+    const result = await send('updateSettings', update);
+    if (result.ok) {
+      setView(result.value);
+      setError(null);
+      return null;
+    }
+    setView(before);
+    if (!beside) setError(result.error.message);
+    return result.error.message;
+  }
+  // Fields call this and move on: saveNow can't reject, since the store turns a failed call into an error result.
+  const save = (update: SettingsUpdate) => void saveNow(update);
+  const saveField = (update: SettingsUpdate) => saveNow(update, true);
+
+  return { view, setView, error, save, saveField };
 }

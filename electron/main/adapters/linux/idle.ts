@@ -78,6 +78,23 @@ export interface LinuxIdleSource extends IdleSource {
 /** Coming back from at least this much idle is reported as activity (a poll that sees idle time drop). */
 const backAfterSeconds = 60;
 
+/** The first idle-time service on the session bus that answers a reading, with that reading. */
+async function firstIdleReader(session: MessageBus): Promise<{ reader: IdleReader; ms: number } | null> {
+  for (const reader of idleReaders) {
+    const ms = await reader.readMs(session).catch(() => null);
+    if (ms !== null && Number.isFinite(ms)) return { reader, ms };
+  }
+  return null;
+}
+
+/** This login session's object path at logind, or null where logind doesn't answer. */
+function logindSessionPath(system: MessageBus): Promise<string | null> {
+  return call(system, logindManager, 'GetSession', 's', ['auto']).then(
+    ([path]) => (typeof path === 'string' ? path : null),
+    () => null,
+  );
+}
+
 export async function openLinuxIdleSource(options: LinuxIdleOptions): Promise<LinuxIdleSource> {
   const { session, system } = options;
   const listeners = new Set<(event: IdleEvent) => void>();
@@ -95,18 +112,10 @@ export async function openLinuxIdleSource(options: LinuxIdleOptions): Promise<Li
   const found: LinuxIdleFound = { idle: null, lock: [], sleep: false };
 
   // Idle time: the first service that answers a reading.
-  let reader: IdleReader | null = null;
-  let idleMs = 0;
-  if (session) {
-    for (const candidate of idleReaders) {
-      const ms = await candidate.readMs(session).catch(() => null);
-      if (ms === null || !Number.isFinite(ms)) continue;
-      reader = candidate;
-      idleMs = ms;
-      found.idle = candidate.name;
-      break;
-    }
-  }
+  const first = session ? await firstIdleReader(session) : null;
+  const reader = first?.reader ?? null;
+  let idleMs = first?.ms ?? 0;
+  found.idle = reader?.name ?? null;
   if (session && reader) {
     const poll = setInterval(() => {
       void reader.readMs(session).then(
@@ -135,12 +144,7 @@ export async function openLinuxIdleSource(options: LinuxIdleOptions): Promise<Li
   };
 
   // logind: this session's Lock/Unlock and LockedHint, and the machine's PrepareForSleep.
-  const sessionPath = system
-    ? await call(system, logindManager, 'GetSession', 's', ['auto']).then(
-        ([path]) => (typeof path === 'string' ? path : null),
-        () => null,
-      )
-    : null;
+  const sessionPath = system ? await logindSessionPath(system) : null;
   if (system && sessionPath) {
     const logindSession: Target = {
       destination: logindManager.destination,
