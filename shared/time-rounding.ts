@@ -4,13 +4,12 @@
 // support.getharvest.com/hc/en-us/articles/360053116772): an account rounds to the nearest or up to the nearest
 // 6, 15 or 30 minutes; each entry is rounded on its own before entries are totalled; timesheets keep raw hours.
 import { formatHours, type TimeFormat } from './duration';
+import { roundHours as round2 } from './elapsed';
 
 export interface TimeRounding {
   minutes: 6 | 15 | 30;
   mode: 'up' | 'nearest';
 }
-
-const round2 = (hours: number) => Math.round(hours * 100) / 100;
 
 /** What rounded_hours says for `hours` under the account's rule; with rounding off, the hours as they are. */
 export function roundedHours(hours: number, rounding: TimeRounding | null): number {
